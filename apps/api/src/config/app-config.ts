@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every variable is documented in the README's
+ * configuration table; a bad value stops the process at boot with one line naming it.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  TRUST_PROXY: z.string().default('loopback'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('100kb'),
+  WEB_DIST_DIR: z.string().optional(),
+  SERVE_WEB: booleanFlag.default(true),
+  API_DOCS: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class AppConfig {
+  readonly nodeEnv: Env['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly database:
+    | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number }
+    | { kind: 'embedded'; dataDir: string; statementTimeoutMs: number };
+  readonly dataDir: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly corsOrigins: string[];
+  readonly trustProxy: string;
+  readonly bodyLimit: string;
+  readonly webDistDir: string | undefined;
+  readonly serveWeb: boolean;
+  readonly apiDocs: boolean;
+
+  constructor(env: Env) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.dataDir = resolve(env.DATA_DIR);
+    this.database = env.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        }
+      : { kind: 'embedded', dataDir: resolve(this.dataDir, 'pglite'), statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS };
+    this.logLevel = env.LOG_LEVEL;
+    this.corsOrigins = env.CORS_ORIGINS;
+    this.trustProxy = env.TRUST_PROXY;
+    this.bodyLimit = env.BODY_LIMIT;
+    this.webDistDir = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined;
+    this.serveWeb = env.SERVE_WEB;
+    this.apiDocs = env.API_DOCS;
+  }
+
+  /** A copy on another database (tests give each suite its own). */
+  withDatabase(database: AppConfig['database']): AppConfig {
+    return Object.assign(Object.create(AppConfig.prototype) as AppConfig, this, { database });
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset" so that `FOO= npm start` behaves like leaving FOO out.
+  const env = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  return new AppConfig(parsed.data);
+}

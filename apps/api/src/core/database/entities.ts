@@ -1,0 +1,19 @@
+import { CountryEntity } from '../../modules/catalogue/country.entity.js';
+import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
+import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
+import { RecommendationObjectiveEntity } from '../../modules/catalogue/recommendation-objective.entity.js';
+import { RecommendationEntity } from '../../modules/catalogue/recommendation.entity.js';
+import { StakeholderTypeEntity } from '../../modules/catalogue/stakeholder-type.entity.js';
+
+/**
+ * Every entity of every module. One list so that the app, the migration generator and the
+ * "entities match migrations" test all see the same schema.
+ */
+export const ENTITIES = [
+  PrincipleEntity,
+  ObjectiveEntity,
+  RecommendationEntity,
+  RecommendationObjectiveEntity,
+  CountryEntity,
+  StakeholderTypeEntity,
+];

@@ -1,0 +1,4 @@
+import { Catalogue1795718206666 } from './1795718206666-catalogue.js';
+
+/** Applied in this order. Never edit a migration that has landed; add a new one. */
+export const MIGRATIONS = [Catalogue1795718206666];

@@ -1,0 +1,67 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ErrorCode, type ErrorBody } from '@compact-voices/contracts';
+import { ApiException } from './api.exception.js';
+
+/** Postgres / driver failures that mean "the database is unavailable", not "the request is wrong". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006']);
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHORIZED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: ErrorCode.TOO_MANY_REQUESTS,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof ApiException) {
+    return {
+      statusCode: exception.getStatus(),
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const isUnknownRoute = status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(exception.message);
+    return {
+      statusCode: status,
+      code: isUnknownRoute ? ErrorCode.ROUTE_NOT_FOUND : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED)),
+      message: status >= 500 ? 'Internal error' : exception.message,
+    };
+  }
+  const candidate = exception as { code?: unknown } | null;
+  if (candidate && typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) {
+    return { statusCode: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The service is temporarily unavailable' };
+  }
+  return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
+}
+
+/** Every error leaves as the same JSON shape with a stable code and the request id. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const response = context.getResponse<Response>();
+    const request = context.getRequest<Request & { id?: string }>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, code: body.code }, 'request failed');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json({ ...body, requestId: request.id });
+  }
+}

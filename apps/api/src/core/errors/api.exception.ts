@@ -1,0 +1,14 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode, ErrorDetail } from '@compact-voices/contracts';
+
+/** The one exception type services throw: an HTTP status plus a stable code the client translates. */
+export class ApiException extends HttpException {
+  constructor(
+    status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message, status);
+  }
+}

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HttpStatus, ValidationPipe, VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ErrorCode } from '@compact-voices/contracts';
+import type { AppConfig } from '../../config/app-config.js';
+import { ApiException } from '../errors/api.exception.js';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
+import { bodyParserErrors } from '../errors/body-parser-errors.js';
+import { validationException } from '../errors/validation.js';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** Only JSON is accepted for writes: a form post or text/plain (a CSRF "simple request") gets 415. */
+function requireJson(request: Request, _response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (hasBody && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) && !request.is('application/json')) {
+    next(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send JSON (Content-Type: application/json)'));
+    return;
+  }
+  next();
+}
+
+/**
+ * Everything between "Nest created the app" and "listen": headers, parsing, validation, errors,
+ * versioning, OpenAPI and the web client. Shared by main.ts and the e2e tests so they test the real thing.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', trustProxySetting(config.trustProxy));
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  // CORS is closed unless origins are configured; the web client is same-origin.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: true });
+  }
+  app.use('/api', requireJson);
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors);
+
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: true,
+      transform: true,
+      exceptionFactory: validationException,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Compact Voices API')
+        .setDescription('Consultation on the GCM recommendations of the Asia-Pacific Migration Report 2020, Chapter 7.')
+        .setVersion('1')
+        .build(),
+    );
+    // Swagger UI needs inline styles; loosen the policy for the docs page only.
+    app.use('/api/docs', (_request: Request, response: Response, next: NextFunction) => {
+      response.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+      );
+      next();
+    });
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  }
+
+  const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
+  if (config.serveWeb && existsSync(join(webDist, 'index.html'))) {
+    serveWeb(app, webDist);
+  }
+}
+
+/** The built web app on the same port: hashed assets cached for a year, index.html revalidated. */
+function serveWeb(app: NestExpressApplication, webDist: string): void {
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (response, path) => {
+        response.setHeader(
+          'Cache-Control',
+          path.includes(`${join(webDist, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    }),
+  );
+  // Client-side routes: any GET for an HTML page outside /api and /socket.io gets the app shell.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isAppRoute =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.path.startsWith('/api') &&
+      !request.path.startsWith('/socket.io') &&
+      request.accepts(['html', 'json']) === 'html';
+    if (!isAppRoute) {
+      next();
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(join(webDist, 'index.html'));
+  });
+}

@@ -1,0 +1,89 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../core/auth/access.decorator.js';
+import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { CatalogueService } from './catalogue.service.js';
+import {
+  CountryListDto,
+  ObjectiveListDto,
+  PrincipleDetailDto,
+  PrincipleListDto,
+  RecommendationDetailDto,
+  RecommendationListDto,
+  StakeholderTypeListDto,
+} from './dto/catalogue-responses.dto.js';
+import { ListCountriesQueryDto } from './dto/list-countries.query.dto.js';
+import { ListRecommendationsQueryDto } from './dto/list-recommendations.query.dto.js';
+
+const CACHE = 'public, max-age=300';
+
+@ApiTags('catalogue')
+@Controller()
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get('principles')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: "The 10 GCM guiding principles in the chapter's order" })
+  @ApiOkResponse({ type: PrincipleListDto })
+  listPrinciples() {
+    return this.catalogue.listPrinciples();
+  }
+
+  @Get('principles/:code')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'One principle with its recommendations' })
+  @ApiOkResponse({ type: PrincipleDetailDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'PRINCIPLE_NOT_FOUND' })
+  getPrinciple(@Param('code') code: string) {
+    return this.catalogue.getPrinciple(code);
+  }
+
+  @Get('recommendations')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'Recommendations, filtered by principle, objective or full-text query' })
+  @ApiOkResponse({ type: RecommendationListDto })
+  listRecommendations(@Query() query: ListRecommendationsQueryDto) {
+    return this.catalogue.listRecommendations(query);
+  }
+
+  @Get('recommendations/:code')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'One recommendation with its note and linked GCM objectives' })
+  @ApiOkResponse({ type: RecommendationDetailDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'RECOMMENDATION_NOT_FOUND' })
+  getRecommendation(@Param('code') code: string) {
+    return this.catalogue.getRecommendation(code);
+  }
+
+  @Get('objectives')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'The 23 GCM objectives with the recommendations linked to each' })
+  @ApiOkResponse({ type: ObjectiveListDto })
+  listObjectives() {
+    return this.catalogue.listObjectives();
+  }
+
+  @Get('countries')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'ESCAP members and associate members, plus the destinations outside the region the chapter names' })
+  @ApiOkResponse({ type: CountryListDto })
+  listCountries(@Query() query: ListCountriesQueryDto) {
+    return this.catalogue.listCountries(query);
+  }
+
+  @Get('stakeholder-types')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'Stakeholder types (GCM paragraph 44 plus government) with their side' })
+  @ApiOkResponse({ type: StakeholderTypeListDto })
+  listStakeholderTypes() {
+    return this.catalogue.listStakeholderTypes();
+  }
+}

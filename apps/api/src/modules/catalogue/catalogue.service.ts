@@ -1,0 +1,58 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type Country,
+  type ListResponse,
+  type ObjectiveSummary,
+  type PrincipleDetail,
+  type PrincipleSummary,
+  type RecommendationDetail,
+  type RecommendationSummary,
+  type StakeholderType,
+} from '@compact-voices/contracts';
+import { ApiException } from '../../core/errors/api.exception.js';
+import { CatalogueRepository, type RecommendationFilter } from './catalogue.repository.js';
+
+/** The catalogue is public reference data: no authorisation beyond "anyone may read". */
+@Injectable()
+export class CatalogueService {
+  constructor(private readonly repository: CatalogueRepository) {}
+
+  async listPrinciples(): Promise<ListResponse<PrincipleSummary>> {
+    return { items: await this.repository.listPrinciples() };
+  }
+
+  async getPrinciple(rawCode: string): Promise<PrincipleDetail> {
+    const code = rawCode.toUpperCase();
+    const [principle] = await this.repository.listPrinciples(code);
+    if (!principle) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.PRINCIPLE_NOT_FOUND, `No principle with code ${code}`);
+    }
+    return { ...principle, recommendations: await this.repository.listRecommendations({ principle: code }) };
+  }
+
+  async listRecommendations(filter: RecommendationFilter): Promise<ListResponse<RecommendationSummary>> {
+    return { items: await this.repository.listRecommendations(filter) };
+  }
+
+  async getRecommendation(rawCode: string): Promise<RecommendationDetail> {
+    const code = rawCode.toUpperCase();
+    const recommendation = await this.repository.findRecommendation(code);
+    if (!recommendation) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.RECOMMENDATION_NOT_FOUND, `No recommendation with code ${code}`);
+    }
+    return recommendation;
+  }
+
+  async listObjectives(): Promise<ListResponse<ObjectiveSummary>> {
+    return { items: await this.repository.listObjectives() };
+  }
+
+  async listCountries(filter: { subregion?: string; inRegion?: boolean }): Promise<ListResponse<Country>> {
+    return { items: await this.repository.listCountries(filter) };
+  }
+
+  async listStakeholderTypes(): Promise<ListResponse<StakeholderType>> {
+    return { items: await this.repository.listStakeholderTypes() };
+  }
+}

@@ -1,0 +1,280 @@
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { seedCatalogue } from '../src/modules/catalogue/catalogue.seeder.js';
+import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const data = loadCatalogueData();
+
+describe('catalogue API', () => {
+  let testApp: TestApp;
+  let server: App;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    server = testApp.app.getHttpServer();
+  });
+
+  afterAll(() => testApp.close());
+
+  describe('GET /api/v1/principles', () => {
+    it("lists the 10 principles in the chapter's order with their recommendation counts", async () => {
+      const response = await request(server).get('/api/v1/principles').expect(200);
+      expect(response.headers['content-type']).toMatch(/application\/json; charset=utf-8/);
+      expect(response.body.items.map((p: { code: string }) => p.code)).toEqual([
+        'PC', 'IC', 'NS', 'RL', 'SD', 'HR', 'GR', 'CS', 'WG', 'WS',
+      ]);
+      expect(response.body.items.map((p: { recommendationCount: number }) => p.recommendationCount)).toEqual([
+        3, 4, 1, 2, 4, 3, 3, 4, 3, 5,
+      ]);
+      expect(response.body.items[0]).toEqual({
+        code: 'PC',
+        order: 1,
+        title: 'People-centredness',
+        description: expect.any(String),
+        recommendationCount: 3,
+      });
+    });
+
+    it('returns one principle with its recommendations, case-insensitively', async () => {
+      const response = await request(server).get('/api/v1/principles/ws').expect(200);
+      expect(response.body.code).toBe('WS');
+      expect(response.body.recommendations.map((r: { code: string }) => r.code)).toEqual(['WS-1', 'WS-2', 'WS-3', 'WS-4', 'WS-5']);
+    });
+
+    it('answers 404 PRINCIPLE_NOT_FOUND for an unknown code', async () => {
+      const response = await request(server).get('/api/v1/principles/XX').expect(404);
+      expect(response.body).toMatchObject({ statusCode: 404, code: 'PRINCIPLE_NOT_FOUND' });
+    });
+  });
+
+  describe('GET /api/v1/recommendations', () => {
+    it('lists all 32 recommendations in document order, verbatim', async () => {
+      const response = await request(server).get('/api/v1/recommendations').expect(200);
+      expect(response.body.items).toHaveLength(32);
+      expect(response.body.items.map((r: { code: string }) => r.code)).toEqual(data.recommendations.map((r) => r.code));
+      for (const [index, item] of response.body.items.entries()) {
+        expect(item.text).toBe(data.recommendations[index]?.text);
+        expect(item.objectiveNumbers.length).toBeGreaterThan(0);
+      }
+      expect(response.body.items[0].code).toBe('PC-1');
+      expect(response.body.items[31].code).toBe('WS-5');
+    });
+
+    it('filters by principle', async () => {
+      const response = await request(server).get('/api/v1/recommendations?principle=CS').expect(200);
+      expect(response.body.items.map((r: { code: string }) => r.code)).toEqual(['CS-1', 'CS-2', 'CS-3', 'CS-4']);
+    });
+
+    it('filters by objective, agreeing with the links data', async () => {
+      const expected = data.links.filter((link) => link.objectiveNumber === 13).map((link) => link.recommendationCode);
+      const response = await request(server).get('/api/v1/recommendations?objective=13').expect(200);
+      expect(response.body.items.map((r: { code: string }) => r.code).sort()).toEqual([...expected].sort());
+      for (const item of response.body.items) expect(item.objectiveNumbers).toContain(13);
+    });
+
+    it('searches the text with PostgreSQL full-text search (stemming, best match first)', async () => {
+      const response = await request(server).get('/api/v1/recommendations').query({ q: 'detention of children' }).expect(200);
+      expect(response.body.items[0].code).toBe('CS-3');
+      const none = await request(server).get('/api/v1/recommendations').query({ q: 'xylophone' }).expect(200);
+      expect(none.body.items).toEqual([]);
+      const byCode = await request(server).get('/api/v1/recommendations').query({ q: 'hr-1' }).expect(200);
+      expect(byCode.body.items.map((r: { code: string }) => r.code)).toContain('HR-1');
+    });
+
+    it('combines filters', async () => {
+      const response = await request(server).get('/api/v1/recommendations').query({ principle: 'HR', q: 'ILO' }).expect(200);
+      expect(response.body.items.map((r: { code: string }) => r.code)).toEqual(['HR-3']);
+    });
+
+    it.each([
+      ['objective=0', 'objective'],
+      ['objective=24', 'objective'],
+      ['objective=abc', 'objective'],
+      ['objective=1&objective=2', 'objective'],
+      ['principle=XX', 'principle'],
+      ['principle=PC&principle=IC', 'principle'],
+      ['q=%20%20', 'q'],
+      [`q=${'a'.repeat(201)}`, 'q'],
+      ['sort=createdAt;select%20pg_sleep(5)', 'sort'],
+      ['__proto__[isAdmin]=true', '__proto__[isAdmin]'],
+    ])('refuses the malformed query %s with 400 VALIDATION_FAILED', async (query, field) => {
+      const response = await request(server).get(`/api/v1/recommendations?${query}`).expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(response.body.details[0].field).toBe(field);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+  });
+
+  describe('GET /api/v1/recommendations/{code}', () => {
+    it('returns HR-1 with footnote 57 as its note and linked objectives with rationales', async () => {
+      const response = await request(server).get('/api/v1/recommendations/HR-1').expect(200);
+      expect(response.body.text).toMatch(/^All countries in the region have ratified/);
+      expect(response.body.text).not.toMatch(/party\.57/);
+      expect(response.body.note).toMatch(/^The core human rights treaties are as follows/);
+      expect(response.body.objectives.length).toBeGreaterThan(0);
+      for (const objective of response.body.objectives) {
+        expect(objective).toEqual({ number: expect.any(Number), title: expect.any(String), rationale: expect.any(String) });
+      }
+    });
+
+    it('gives every other recommendation a null note', async () => {
+      const response = await request(server).get('/api/v1/recommendations/PC-1').expect(200);
+      expect(response.body.note).toBeNull();
+    });
+
+    it('answers 404 RECOMMENDATION_NOT_FOUND for an unknown or malformed code', async () => {
+      for (const code of ['PC-9', 'ZZ-1', 'not-a-code', '%27%3B--']) {
+        const response = await request(server).get(`/api/v1/recommendations/${code}`).expect(404);
+        expect(response.body.code).toBe('RECOMMENDATION_NOT_FOUND');
+      }
+    });
+  });
+
+  describe('objectives, countries, stakeholder types', () => {
+    it('lists the 23 objectives with their linked recommendations', async () => {
+      const response = await request(server).get('/api/v1/objectives').expect(200);
+      expect(response.body.items).toHaveLength(23);
+      expect(response.body.items[0]).toMatchObject({
+        number: 1,
+        title: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
+      });
+      const linked = new Set(response.body.items.flatMap((o: { recommendationCodes: string[] }) => o.recommendationCodes));
+      expect(linked.size).toBe(32);
+    });
+
+    it('lists countries in and outside the region, filterable', async () => {
+      const all = await request(server).get('/api/v1/countries').expect(200);
+      expect(all.body.items).toHaveLength(66);
+      const outside = await request(server).get('/api/v1/countries?inRegion=false').expect(200);
+      expect(outside.body.items.map((c: { iso3: string }) => c.iso3).sort()).toEqual(
+        ['ARE', 'BHR', 'JOR', 'KWT', 'LBN', 'OMN', 'QAT', 'SAU'],
+      );
+      const pacific = await request(server).get('/api/v1/countries').query({ subregion: 'Pacific' }).expect(200);
+      expect(pacific.body.items.map((c: { iso3: string }) => c.iso3)).toEqual(expect.arrayContaining(['FJI', 'WSM', 'NZL', 'AUS']));
+      for (const country of pacific.body.items) expect(country).toMatchObject({ subregion: 'Pacific', inRegion: true });
+      await request(server).get('/api/v1/countries?inRegion=maybe').expect(400);
+      await request(server).get('/api/v1/countries?subregion=Europe').expect(400);
+    });
+
+    it('lists the 13 stakeholder types with their side', async () => {
+      const response = await request(server).get('/api/v1/stakeholder-types').expect(200);
+      const sides = Object.fromEntries(response.body.items.map((t: { code: string; side: string }) => [t.code, t.side]));
+      expect(Object.keys(sides)).toHaveLength(13);
+      expect(sides).toMatchObject({
+        government: 'government',
+        'local-authority': 'government',
+        'migrant-organisation': 'civil-society',
+        'civil-society': 'civil-society',
+        'trade-union': 'civil-society',
+        individual: 'civil-society',
+        academia: 'other',
+      });
+    });
+  });
+
+  describe('catalogue loading', () => {
+    it('is idempotent: loading twice changes nothing', async () => {
+      const count = async () =>
+        (await testApp.dataSource.query(
+          `SELECT (SELECT count(*) FROM principle) AS p, (SELECT count(*) FROM recommendation) AS r,
+                  (SELECT count(*) FROM recommendation_objective) AS l, (SELECT count(*) FROM country) AS c`,
+        ))[0];
+      const before = await count();
+      await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      expect(await count()).toEqual(before);
+      expect(before).toEqual({ p: '10', r: '32', l: String(data.links.length), c: '66' });
+    });
+
+    it('removes a link that left the data file and restores edited text', async () => {
+      await testApp.dataSource.query(`UPDATE recommendation SET text = 'tampered' WHERE code = 'PC-1'`);
+      await testApp.dataSource.query(
+        `INSERT INTO recommendation_objective (recommendation_code, objective_number, rationale)
+         SELECT 'NS-1', n, 'stale' FROM generate_series(1, 23) n
+         ON CONFLICT DO NOTHING`,
+      );
+      await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      const [pc1] = await testApp.dataSource.query(`SELECT text FROM recommendation WHERE code = 'PC-1'`);
+      expect(pc1.text).toBe(data.recommendations[0]?.text);
+      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM recommendation_objective`);
+      expect(count).toBe(data.links.length);
+    });
+  });
+
+  describe('HTTP behaviour', () => {
+    it('sends security headers and a request id', async () => {
+      const response = await request(server).get('/api/v1/principles').expect(200);
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000; includeSubDomains/);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(response.headers['content-security-policy']).toMatch(/object-src 'none'/);
+      expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(response.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('keeps CORS closed by default', async () => {
+      const response = await request(server).get('/api/v1/principles').set('Origin', 'https://evil.example').expect(200);
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+    });
+
+    it('answers unknown routes with 404 ROUTE_NOT_FOUND as JSON', async () => {
+      const response = await request(server).get('/api/v1/nothing-here').expect(404);
+      expect(response.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND', requestId: expect.any(String) });
+    });
+
+    it('refuses non-JSON bodies with 415, malformed JSON with 400 and oversized bodies with 413', async () => {
+      const plain = await request(server).post('/api/v1/principles').set('Content-Type', 'text/plain').send('hello').expect(415);
+      expect(plain.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      const form = await request(server).post('/api/v1/principles').type('form').send({ a: 'b' }).expect(415);
+      expect(form.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      const malformed = await request(server).post('/api/v1/principles').set('Content-Type', 'application/json').send('{"a":').expect(400);
+      expect(malformed.body.code).toBe('MALFORMED_JSON');
+      const huge = await request(server)
+        .post('/api/v1/principles')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ body: 'x'.repeat(1024 * 1024 + 1) }))
+        .expect(413);
+      expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('reports health with the database up', async () => {
+      const response = await request(server).get('/api/health').expect(200);
+      expect(response.body).toEqual({ status: 'ok', database: 'up' });
+      expect(response.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('documents every catalogue path of the contract', async () => {
+      const response = await request(server).get('/api/docs-json').expect(200);
+      expect(Object.keys(response.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/health',
+          '/api/v1/principles',
+          '/api/v1/principles/{code}',
+          '/api/v1/recommendations',
+          '/api/v1/recommendations/{code}',
+          '/api/v1/objectives',
+          '/api/v1/countries',
+          '/api/v1/stakeholder-types',
+        ]),
+      );
+      const params = response.body.paths['/api/v1/recommendations'].get.parameters.map((p: { name: string }) => p.name);
+      expect(params).toEqual(expect.arrayContaining(['principle', 'objective', 'q']));
+      const html = await request(server).get('/api/docs/').expect(200);
+      expect(html.text).toContain('swagger');
+    });
+  });
+
+  it('serves the same recommendation texts as the reviewed data file', () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../src/modules/catalogue/data/recommendations.json', import.meta.url), 'utf8'),
+    ) as Array<{ code: string }>;
+    expect(file.map((r) => r.code)).toEqual(data.recommendations.map((r) => r.code));
+  });
+});

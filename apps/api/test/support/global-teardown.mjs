@@ -1,0 +1,17 @@
+// Drops this run's template and any suite database a crashed suite left behind.
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  const run = process.env.CV_TEST_RUN;
+  if (process.env.TEST_DATABASE === 'embedded' || !run) return;
+  const client = new pg.Client({
+    connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'`, [run]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

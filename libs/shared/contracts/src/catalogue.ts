@@ -1,0 +1,96 @@
+import type { ListResponse } from './lists.js';
+
+export const PRINCIPLE_CODES = ['PC', 'IC', 'NS', 'RL', 'SD', 'HR', 'GR', 'CS', 'WG', 'WS'] as const;
+export type PrincipleCode = (typeof PRINCIPLE_CODES)[number];
+
+/** `PC-1` … `WS-5`. */
+export const RECOMMENDATION_CODE_PATTERN = /^(PC|IC|NS|RL|SD|HR|GR|CS|WG|WS)-[1-9][0-9]?$/;
+
+export const SUBREGIONS = [
+  'East and North-East Asia',
+  'South-East Asia',
+  'South and South-West Asia',
+  'North and Central Asia',
+  'Pacific',
+] as const;
+export type Subregion = (typeof SUBREGIONS)[number];
+
+export const STAKEHOLDER_SIDES = ['government', 'civil-society', 'other'] as const;
+export type StakeholderSide = (typeof STAKEHOLDER_SIDES)[number];
+
+export const STAKEHOLDER_TYPE_CODES = [
+  'government',
+  'local-authority',
+  'parliament',
+  'nhri',
+  'un-system',
+  'migrant-organisation',
+  'civil-society',
+  'trade-union',
+  'employer',
+  'academia',
+  'media',
+  'individual',
+  'other',
+] as const;
+export type StakeholderTypeCode = (typeof STAKEHOLDER_TYPE_CODES)[number];
+
+export interface PrincipleSummary {
+  code: PrincipleCode;
+  order: number;
+  title: string;
+  description: string;
+  recommendationCount: number;
+}
+
+export interface RecommendationSummary {
+  code: string;
+  principleCode: PrincipleCode;
+  order: number;
+  text: string;
+  objectiveNumbers: number[];
+}
+
+export interface PrincipleDetail extends PrincipleSummary {
+  recommendations: RecommendationSummary[];
+}
+
+export interface RecommendationObjectiveLink {
+  number: number;
+  title: string;
+  rationale: string;
+}
+
+export interface RecommendationDetail {
+  code: string;
+  principleCode: PrincipleCode;
+  order: number;
+  text: string;
+  note: string | null;
+  objectives: RecommendationObjectiveLink[];
+}
+
+export interface ObjectiveSummary {
+  number: number;
+  title: string;
+  recommendationCodes: string[];
+}
+
+export interface Country {
+  iso3: string;
+  name: string;
+  subregion: Subregion | null;
+  inRegion: boolean;
+}
+
+export interface StakeholderType {
+  code: StakeholderTypeCode;
+  label: string;
+  side: StakeholderSide;
+}
+
+export type PrincipleList = ListResponse<PrincipleSummary>;
+export type RecommendationList = ListResponse<RecommendationSummary>;
+export type ObjectiveList = ListResponse<ObjectiveSummary>;
+export type CountryList = ListResponse<Country>;
+export type StakeholderTypeList = ListResponse<StakeholderType>;
