@@ -22,6 +22,11 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()
@@ -53,6 +58,7 @@ export class AppConfig {
     | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number }
     | { kind: 'embedded'; dataDir: string; statementTimeoutMs: number };
   readonly dataDir: string;
+  readonly redisUrl: string | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: string[];
   readonly trustProxy: string;
@@ -74,6 +80,7 @@ export class AppConfig {
           statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
         }
       : { kind: 'embedded', dataDir: resolve(this.dataDir, 'pglite'), statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS };
+    this.redisUrl = env.REDIS_URL;
     this.logLevel = env.LOG_LEVEL;
     this.corsOrigins = env.CORS_ORIGINS;
     this.trustProxy = env.TRUST_PROXY;

@@ -1,0 +1,23 @@
+# API + web on one port. Build: docker build -t compact-voices .
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+COPY libs/shared/contracts/package.json libs/shared/contracts/package.json
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api web --output-style=static \
+ && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/libs/shared/contracts/package.json libs/shared/contracts/package.json
+COPY --from=build /app/libs/shared/contracts/dist libs/shared/contracts/dist
+COPY --from=build /app/apps/api/dist apps/api/dist
+COPY --from=build /app/apps/web/dist apps/web/dist
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+CMD ["node", "apps/api/dist/main.js"]

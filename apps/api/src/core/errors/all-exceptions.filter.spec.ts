@@ -1,0 +1,42 @@
+import { BadRequestException, HttpStatus, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ErrorCode } from '@compact-voices/contracts';
+import { ApiException } from './api.exception.js';
+import { toErrorBody } from './all-exceptions.filter.js';
+
+describe('toErrorBody', () => {
+  it('keeps the code and details of an ApiException', () => {
+    const details = [{ field: 'q', reason: 'maxLength', message: 'too long' }];
+    expect(toErrorBody(new ApiException(400, ErrorCode.VALIDATION_FAILED, 'Invalid input', details))).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid input',
+      details,
+    });
+  });
+
+  it('marks an unmatched route as ROUTE_NOT_FOUND but a thrown 404 as NOT_FOUND', () => {
+    expect(toErrorBody(new NotFoundException('Cannot GET /api/v1/x')).code).toBe(ErrorCode.ROUTE_NOT_FOUND);
+    expect(toErrorBody(new NotFoundException('gone')).code).toBe(ErrorCode.NOT_FOUND);
+  });
+
+  it('maps Nest HTTP exceptions to stable codes by status', () => {
+    expect(toErrorBody(new PayloadTooLargeException())).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(toErrorBody(new BadRequestException('bad'))).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('turns database unavailability into 503 SERVICE_UNAVAILABLE', () => {
+    expect(toErrorBody(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(toErrorBody(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })).statusCode).toBe(503);
+  });
+
+  it('hides the message of anything unexpected behind a 500 INTERNAL_ERROR', () => {
+    expect(toErrorBody(new Error('secret internals at /srv/app'))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Internal error',
+    });
+  });
+});

@@ -1,0 +1,91 @@
+// `npm test`: every tier, in order, with one summary line. Each Jest tier writes its JSON report to
+// tmp/test-results/, which this script (and CI) count.
+//   npm test                 lint, typecheck, unit, integration on PostgreSQL and on PGlite, browser journeys
+//   npm test -- --skip-e2e   everything but the browser
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+
+const args = new Set(process.argv.slice(2));
+const ci = process.env.CI === 'true';
+const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', FORCE_COLOR: ci ? '0' : (process.env.FORCE_COLOR ?? '1') };
+const resultsDir = 'tmp/test-results';
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const summary = { passed: 0, failed: 0, skipped: 0 };
+const tiers = [];
+
+function run(name, command, commandArgs, extraEnv = {}) {
+  process.stdout.write(`\n── ${name} ──\n`);
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return result.status === 0;
+}
+
+function check(name, command, commandArgs) {
+  const ok = run(name, command, commandArgs);
+  tiers.push({ name, ok });
+  if (!ok) summary.failed += 1;
+}
+
+function jest(name, config, extraEnv = {}) {
+  const output = `${resultsDir}/${name.replace(/[^a-z0-9]+/gi, '-')}.json`;
+  const ok = run(name, 'node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${output}`], {
+    ...extraEnv,
+    NODE_NO_WARNINGS: '1',
+  });
+  let report;
+  try {
+    report = JSON.parse(readFileSync(output, 'utf8'));
+  } catch {
+    report = undefined;
+  }
+  if (report) {
+    summary.passed += report.numPassedTests;
+    summary.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    summary.skipped += report.numPendingTests;
+  } else if (!ok) {
+    summary.failed += 1;
+  }
+  tiers.push({ name, ok: ok && Boolean(report), counts: report && `${report.numPassedTests} passed, ${report.numFailedTests} failed` });
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({
+    connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    connectionTimeoutMillis: 3_000,
+  });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
+jest('unit api', 'apps/api/jest.config.mjs');
+jest('unit web', 'apps/web/jest.config.mjs');
+if (await postgresReachable()) {
+  jest('integration postgres', 'apps/api/jest.integration.config.mjs');
+} else if (ci) {
+  process.stdout.write('\nPostgreSQL is not reachable at TEST_DATABASE_URL: CI requires it.\n');
+  summary.failed += 1;
+  tiers.push({ name: 'integration postgres', ok: false, counts: 'PostgreSQL unreachable' });
+} else {
+  process.stdout.write('\nPostgreSQL is not reachable at TEST_DATABASE_URL: the PostgreSQL tier is SKIPPED (the embedded tier still runs).\n');
+  tiers.push({ name: 'integration postgres', ok: true, counts: 'skipped: no PostgreSQL' });
+}
+jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
+if (!args.has('--skip-e2e')) {
+  check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
+  jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+}
+
+process.stdout.write('\n');
+for (const tier of tiers) process.stdout.write(`${tier.ok ? 'ok  ' : 'FAIL'}  ${tier.name}${tier.counts ? ` (${tier.counts})` : ''}\n`);
+process.stdout.write(`tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+writeFileSync(`${resultsDir}/summary.json`, JSON.stringify({ ...summary, tiers }, null, 2));
+process.exit(summary.failed > 0 || tiers.some((tier) => !tier.ok) ? 1 : 0);
