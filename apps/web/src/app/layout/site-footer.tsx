@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { CONTENT_LOCALE, currentLocale } from '../../lib/i18n';
+
+export function SiteFooter() {
+  const { t, i18n } = useTranslation();
+  const showsEnglishContent = currentLocale(i18n) !== CONTENT_LOCALE;
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        {showsEnglishContent ? <p className="site-footer__note">{t('a11y.englishContentNote')}</p> : null}
+        <p>{t('footer.about')}</p>
+        <p>{t('footer.source')}</p>
+        <p>{t('footer.licence')}</p>
+      </div>
+    </footer>
+  );
+}

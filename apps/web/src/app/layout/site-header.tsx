@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
+import { SiteSearchForm } from '../../features/search/components/site-search-form';
+import { paths } from '../../lib/paths';
+import { LanguageSwitcher } from './language-switcher';
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const onSearchPage = location.pathname === paths.search();
+  const currentQuery = onSearchPage ? (searchParams.get('q') ?? '') : '';
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <div className="site-header__brand-row">
+          <p className="site-header__brand">
+            <Link to={paths.home()} className="site-header__name">
+              {t('app.name')}
+            </Link>
+            <span className="site-header__tagline">{t('app.tagline')}</span>
+          </p>
+          <LanguageSwitcher />
+        </div>
+        <div className="site-header__tools">
+          <nav aria-label={t('a11y.mainNavigation')} className="site-nav">
+            <ul>
+              <li>
+                <NavLink to={paths.home()} end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          {/* Keyed by the URL so the box shows the current query and clears after leaving search. */}
+          <SiteSearchForm key={`${location.pathname}?${currentQuery}`} initialQuery={currentQuery} />
+        </div>
+      </div>
+    </header>
+  );
+}

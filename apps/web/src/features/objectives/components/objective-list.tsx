@@ -1,0 +1,26 @@
+import type { ObjectiveSummary } from '@compact-voices/contracts';
+import { Link } from 'react-router';
+import { paths } from '../../../lib/paths';
+import { useContentLang } from '../../../lib/use-content-lang';
+
+interface ObjectiveListProps {
+  objectives: readonly ObjectiveSummary[];
+}
+
+/** The GCM objectives as links, each with its official number. */
+export function ObjectiveList({ objectives }: ObjectiveListProps) {
+  const contentLang = useContentLang();
+  return (
+    <ol className="objective-list">
+      {objectives.map((objective) => (
+        <li key={objective.number}>
+          <Link to={paths.objective(objective.number)} className="objective-list__link">
+            <span className="objective-list__number">{objective.number}</span>
+            <span className="visually-hidden">. </span>
+            <span {...contentLang}>{objective.title}</span>
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}

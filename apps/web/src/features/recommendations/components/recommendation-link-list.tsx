@@ -1,0 +1,33 @@
+import type { RecommendationSummary } from '@compact-voices/contracts';
+import { Link } from 'react-router';
+import { paths } from '../../../lib/paths';
+import { useContentLang } from '../../../lib/use-content-lang';
+import { excerpt } from '../excerpt';
+
+interface RecommendationLinkListProps {
+  recommendations: readonly RecommendationSummary[];
+  /** Accessible name of the list, e.g. the principle it belongs to. */
+  label?: string;
+}
+
+/** Compact list: each item is one link showing the code and the first words of the text. */
+export function RecommendationLinkList({ recommendations, label }: RecommendationLinkListProps) {
+  const contentLang = useContentLang();
+  return (
+    <ul className="recommendation-links" aria-label={label}>
+      {recommendations.map((recommendation) => (
+        <li key={recommendation.code}>
+          <Link to={paths.recommendation(recommendation.code)} className="recommendation-links__link">
+            <span className="code-badge" dir="ltr">
+              {recommendation.code}
+            </span>
+            <span className="visually-hidden">: </span>
+            <span className="recommendation-links__text" {...contentLang}>
+              {excerpt(recommendation.text)}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

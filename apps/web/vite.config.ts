@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const contractsEntry = fileURLToPath(
+  new URL('../../libs/shared/contracts/src/index.ts', import.meta.url),
+);
+const apiTarget = 'http://localhost:3000';
+
+/**
+ * The production page works under `script-src 'self'; style-src 'self'`. The API sends the real
+ * header; this meta tag makes a build served by anything else (preview, a CDN) just as strict.
+ * Dev is left alone because Vite's HMR client injects inline code.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function cspMetaTag(): Plugin {
+  return {
+    name: 'compact-voices:csp-meta',
+    apply: 'build',
+    // Right after <meta charset>, so it precedes (and governs) every script and stylesheet tag.
+    transformIndexHtml: (html) => {
+      const charset = '<meta charset="utf-8" />';
+      if (!html.includes(charset)) throw new Error(`index.html must contain ${charset}`);
+      return html.replace(
+        charset,
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react(), cspMetaTag()],
+  resolve: {
+    alias: { '@compact-voices/contracts': contractsEntry },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Every browser we target supports modulepreload; the polyfill would only cost bytes.
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+  },
+  server: {
+    port: 4200,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/socket.io': { target: apiTarget, ws: true, changeOrigin: true },
+    },
+  },
+  preview: {
+    port: 4300,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/socket.io': { target: apiTarget, ws: true, changeOrigin: true },
+    },
+  },
+});
