@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type Type } from '@nestjs/common';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ACCESS_POLICY } from '../src/core/auth/access.decorator.js';
@@ -30,10 +30,10 @@ describe('route access declarations', () => {
         const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const path = `${String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype as object))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
+        const path = `${String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype as Type<unknown>))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
         routes.push({
           route: `${RequestMethod[method]} ${path}`,
-          policy: reflector.getAllAndOverride(ACCESS_POLICY, [handler, wrapper.metatype as object]),
+          policy: reflector.getAllAndOverride(ACCESS_POLICY, [handler, wrapper.metatype as Type<unknown>]),
         });
       }
     }

@@ -144,6 +144,20 @@ describe('catalogue API', () => {
       expect(linked.size).toBe(32);
     });
 
+    it('returns one objective, and 404 OBJECTIVE_NOT_FOUND outside 1-23', async () => {
+      const response = await request(server).get('/api/v1/objectives/23').expect(200);
+      expect(response.body.title).toBe(
+        'Strengthen international cooperation and global partnerships for safe, orderly and regular migration',
+      );
+      expect(response.body.recommendationCodes).toEqual(
+        data.links.filter((link) => link.objectiveNumber === 23).map((link) => link.recommendationCode),
+      );
+      for (const number of ['0', '24', 'x', '1e1', '-1']) {
+        const missing = await request(server).get(`/api/v1/objectives/${number}`).expect(404);
+        expect(missing.body.code).toBe('OBJECTIVE_NOT_FOUND');
+      }
+    });
+
     it('lists countries in and outside the region, filterable', async () => {
       const all = await request(server).get('/api/v1/countries').expect(200);
       expect(all.body.items).toHaveLength(66);
@@ -260,6 +274,7 @@ describe('catalogue API', () => {
           '/api/v1/recommendations',
           '/api/v1/recommendations/{code}',
           '/api/v1/objectives',
+          '/api/v1/objectives/{number}',
           '/api/v1/countries',
           '/api/v1/stakeholder-types',
         ]),

@@ -6,6 +6,7 @@ import { CatalogueService } from './catalogue.service.js';
 import {
   CountryListDto,
   ObjectiveListDto,
+  ObjectiveSummaryDto,
   PrincipleDetailDto,
   PrincipleListDto,
   RecommendationDetailDto,
@@ -67,6 +68,16 @@ export class CatalogueController {
   @ApiOkResponse({ type: ObjectiveListDto })
   listObjectives() {
     return this.catalogue.listObjectives();
+  }
+
+  @Get('objectives/:number')
+  @Public()
+  @Header('Cache-Control', CACHE)
+  @ApiOperation({ summary: 'One GCM objective with the recommendations linked to it' })
+  @ApiOkResponse({ type: ObjectiveSummaryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'OBJECTIVE_NOT_FOUND' })
+  getObjective(@Param('number') number: string) {
+    return this.catalogue.getObjective(number);
   }
 
   @Get('countries')

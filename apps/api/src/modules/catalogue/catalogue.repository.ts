@@ -78,7 +78,7 @@ export class CatalogueRepository {
     return rows[0];
   }
 
-  listObjectives(): Promise<ObjectiveSummary[]> {
+  listObjectives(number?: number): Promise<ObjectiveSummary[]> {
     return this.dataSource.query(
       `SELECT o.number, o.title,
               COALESCE(
@@ -90,7 +90,9 @@ export class CatalogueRepository {
                 '{}'
               ) AS "recommendationCodes"
        FROM objective o
+       WHERE $1::int IS NULL OR o.number = $1
        ORDER BY o.number`,
+      [number ?? null],
     );
   }
 

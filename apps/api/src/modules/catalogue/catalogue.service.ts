@@ -48,6 +48,15 @@ export class CatalogueService {
     return { items: await this.repository.listObjectives() };
   }
 
+  async getObjective(rawNumber: string): Promise<ObjectiveSummary> {
+    const number = /^\d{1,2}$/.test(rawNumber) ? Number(rawNumber) : undefined;
+    const [objective] = number === undefined ? [] : await this.repository.listObjectives(number);
+    if (!objective) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.OBJECTIVE_NOT_FOUND, `No GCM objective ${rawNumber}; they are numbered 1 to 23`);
+    }
+    return objective;
+  }
+
   async listCountries(filter: { subregion?: string; inRegion?: boolean }): Promise<ListResponse<Country>> {
     return { items: await this.repository.listCountries(filter) };
   }
