@@ -5,10 +5,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { configureApp } from './core/http/configure-app.js';
-import { DataDirLockedError } from './core/database/embedded-database.js';
+import { DataDirLock, DataDirLockedError } from './core/database/embedded-database.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  if (config.database.kind === 'embedded') DataDirLock.assertFree(config.database.dataDir);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,

@@ -24,17 +24,27 @@ export class DataDirLock {
         return new DataDirLock(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-        if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-          throw new DataDirLockedError(
-            `The embedded database in ${dir} is in use by process ${owner}; stop it or set DATA_DIR to another directory.`,
-          );
-        }
+        DataDirLock.assertFree(dir);
         // The owner is gone (crash, kill -9): the lock is stale.
         rmSync(path, { force: true });
       }
     }
     throw new DataDirLockedError(`Could not lock the embedded database in ${dir}.`);
+  }
+
+  /** Fails fast, before anything else starts, when a live process holds the directory. */
+  static assertFree(dir: string): void {
+    let owner: number;
+    try {
+      owner = Number.parseInt(readFileSync(`${dir}.lock`, 'utf8'), 10);
+    } catch {
+      return;
+    }
+    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      throw new DataDirLockedError(
+        `The embedded database in ${dir} is in use by process ${owner}; stop it or set DATA_DIR to another directory.`,
+      );
+    }
   }
 
   release(): void {
