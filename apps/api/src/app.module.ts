@@ -4,6 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from './config/app-config.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AccessGuard } from './core/auth/access.guard.js';
+import { AuditModule } from './core/audit/audit.module.js';
+import { SecurityModule } from './core/security/security.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
@@ -11,15 +16,21 @@ import { HealthModule } from './modules/health/health.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream` lets tests read the logs (the canary tests prove no secret or personal data reaches them). */
+  static forRoot(config: AppConfig, logStream?: NodeJS.WritableStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggingOptions(config)),
+        LoggerModule.forRoot(loggingOptions(config, logStream)),
         DatabaseModule.forRoot(config),
+        SecurityModule,
+        AuditModule,
         HealthModule,
         CatalogueModule,
+        AccountsModule,
+        OrganisationsModule,
+        UsersModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

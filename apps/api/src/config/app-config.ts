@@ -44,6 +44,21 @@ const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('100kb'),
   WEB_DIST_DIR: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Compact Voices <no-reply@compact-voices.invalid>'),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SERVE_WEB: booleanFlag.default(true),
   API_DOCS: booleanFlag.default(true),
 });
@@ -66,6 +81,18 @@ export class AppConfig {
   readonly webDistDir: string | undefined;
   readonly serveWeb: boolean;
   readonly apiDocs: boolean;
+  /** Origin of the web app as people reach it; links in mail point here. */
+  readonly publicUrl: string;
+  readonly appSecret: string | undefined;
+  readonly mail: { smtpUrl: string | undefined; from: string };
+  readonly admin: { email: string; password: string } | undefined;
+  readonly auth: {
+    accessTokenTtlSeconds: number;
+    sessionTtlDays: number;
+    ipLimitPerMinute: number;
+    accountFailuresPerMinute: number;
+    passwordHashConcurrency: number;
+  };
 
   constructor(env: Env) {
     this.nodeEnv = env.NODE_ENV;
@@ -88,6 +115,17 @@ export class AppConfig {
     this.webDistDir = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined;
     this.serveWeb = env.SERVE_WEB;
     this.apiDocs = env.API_DOCS;
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.appSecret = env.APP_SECRET;
+    this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
+    this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.auth = {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlDays: env.SESSION_TTL_DAYS,
+      ipLimitPerMinute: env.AUTH_IP_LIMIT_PER_MINUTE,
+      accountFailuresPerMinute: env.AUTH_ACCOUNT_FAILURES_PER_MINUTE,
+      passwordHashConcurrency: env.PASSWORD_HASH_CONCURRENCY,
+    };
   }
 
   /** A copy on another database (tests give each suite its own). */

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -10,14 +14,36 @@ import { createSuiteDatabase } from './test-database.js';
 export interface TestApp {
   app: NestExpressApplication;
   dataSource: DataSource;
+  /** This app's DATA_DIR (the mail outbox lives in <dataDir>/outbox). */
+  dataDir: string;
+  /** Every log line written so far, as text. */
+  logs(): string;
   close(): Promise<void>;
 }
+
+export const TEST_ADMIN = { email: 'secretariat@test.example', password: 'secretariat passphrase 2027' };
 
 /** The real application (same module graph and HTTP pipeline as main.ts) on a suite-private database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createSuiteDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...env }).withDatabase(database.config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cv-app-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    SERVE_WEB: 'false',
+    DATA_DIR: dataDir,
+    APP_SECRET: 'integration-test-secret-0123456789abcdef',
+    PUBLIC_URL: 'http://app.test',
+    AUTH_IP_LIMIT_PER_MINUTE: '100000',
+    PASSWORD_HASH_CONCURRENCY: '4',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
+  }).withDatabase(database.config);
+  const logStream = new PassThrough();
+  const chunks: string[] = [];
+  logStream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), {
     bodyParser: false,
     logger: false,
   });
@@ -26,9 +52,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     dataSource: app.get<DataSource>(getDataSourceToken()),
+    dataDir,
+    logs: () => chunks.join(''),
     async close() {
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -26,7 +26,8 @@ export default async function globalSetup() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-e2e-'));
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+      ADMIN_EMAIL: 'admin@e2e.test', ADMIN_PASSWORD: 'e2e admin passphrase' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   globalThis.__CV_E2E__ = { child, dataDir };
@@ -38,6 +39,8 @@ export default async function globalSetup() {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) {
         process.env.E2E_BASE_URL = baseUrl;
+        // Journeys read mail from <DATA_DIR>/outbox, as a person would follow the link in it.
+        process.env.E2E_DATA_DIR = dataDir;
         return;
       }
     } catch {

@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './locales.js';
 export * from './live-events.js';
 export * from './lists.js';
+export * from './accounts.js';

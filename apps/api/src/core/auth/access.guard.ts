@@ -1,20 +1,47 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { ApiException } from '../errors/api.exception.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorator.js';
+import type { AuthUser } from './auth-user.js';
+import { invalidToken } from './jwt.strategy.js';
 
+/** Deny by default, then authenticate through Passport's JWT strategy, then check roles. */
 @Injectable()
-export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (policy === 'public') return true;
-    // Undeclared: refuse. (The route-walk test fails the build before this can ship.)
-    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'This route is not available');
+    if (!policy) {
+      // Undeclared: refuse. (The route-walk test fails the build before this can ship.)
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'This route is not available');
+    }
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const hasCredentials = request.headers.authorization !== undefined;
+    if (!hasCredentials) {
+      if (policy.kind === 'public') return true;
+      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_REQUIRED, 'Sign in to do this');
+    }
+    await super.canActivate(context);
+    const user = request.user as AuthUser;
+    if (policy.kind === 'roles' && !policy.roles.some((role) => user.roles.includes(role))) {
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'You do not have permission to do this');
+    }
+    return true;
+  }
+
+  override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false): TUser {
+    // Token problems arrive as `info` with no user; `error` is something validate() threw (e.g. database down).
+    if (error) throw error;
+    if (!user) throw invalidToken();
+    return user;
   }
 }

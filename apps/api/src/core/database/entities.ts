@@ -1,3 +1,10 @@
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { EmailTokenEntity } from '../../modules/accounts/email-token.entity.js';
+import { RefreshTokenEntity } from '../../modules/accounts/refresh-token.entity.js';
+import { UserSessionEntity } from '../../modules/accounts/user-session.entity.js';
+import { UserEntity } from '../../modules/accounts/user.entity.js';
+import { OrganisationMembershipEntity } from '../../modules/organisations/organisation-membership.entity.js';
+import { OrganisationEntity } from '../../modules/organisations/organisation.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
@@ -16,4 +23,11 @@ export const ENTITIES = [
   RecommendationObjectiveEntity,
   CountryEntity,
   StakeholderTypeEntity,
+  UserEntity,
+  UserSessionEntity,
+  RefreshTokenEntity,
+  EmailTokenEntity,
+  OrganisationEntity,
+  OrganisationMembershipEntity,
+  AuditEventEntity,
 ];

@@ -61,6 +61,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof ApiException) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    }
     if (body.statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json({ ...body, requestId: request.id });
   }

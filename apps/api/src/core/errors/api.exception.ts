@@ -8,6 +8,8 @@ export class ApiException extends HttpException {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Response headers that belong with the error, e.g. Retry-After on 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message, status);
   }

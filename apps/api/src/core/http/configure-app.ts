@@ -5,6 +5,7 @@ import { HttpStatus, ValidationPipe, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +15,7 @@ import { ApiException } from '../errors/api.exception.js';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
 import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { validationException } from '../errors/validation.js';
+import { rejectUnsafeJson } from './reject-unsafe-json.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
@@ -68,8 +70,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
+  app.use('/api', cookieParser());
   app.use('/api', requireJson);
-  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors);
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson);
 
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.setGlobalPrefix('api');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -17,22 +19,21 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
  * Structured JSON logs. Requests are logged as id, method, path and status only: no headers
  * (tokens, cookies), no query strings, no client IPs — privacy is a feature.
  */
-export function loggingOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: requestId,
-      customProps: () => ({ service: 'api' }),
-      autoLogging: { ignore: (request) => request.url === '/api/health' },
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: request.url.split('?')[0],
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      redact: { paths: ['req.headers', 'err.config', '*.password', '*.token', '*.email'], remove: true },
+export function loggingOptions(config: AppConfig, stream?: NodeJS.WritableStream): Params {
+  const options: Options = {
+    level: config.logLevel,
+    genReqId: requestId,
+    customProps: () => ({ service: 'api' }),
+    autoLogging: { ignore: (request) => request.url === '/api/health' },
+    serializers: {
+      req: (request: { id: string; method: string; url: string }) => ({
+        id: request.id,
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
+    redact: { paths: ['req.headers', 'err.config', '*.password', '*.token', '*.email'], remove: true },
   };
+  return { pinoHttp: stream ? [options, stream as DestinationStream] : options };
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadCatalogueData, type CatalogueData } from './catalogue.data.js';
@@ -9,12 +9,13 @@ import { loadCatalogueData, type CatalogueData } from './catalogue.data.js';
  * reader never sees half a catalogue.
  */
 @Injectable()
-export class CatalogueSeeder implements OnApplicationBootstrap {
+export class CatalogueSeeder implements OnModuleInit {
   private readonly logger = new Logger(CatalogueSeeder.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  // onModuleInit, not onApplicationBootstrap: every other module may rely on the catalogue by the time it bootstraps.
+  async onModuleInit(): Promise<void> {
     const data = loadCatalogueData();
     await this.dataSource.transaction((manager) => seedCatalogue(manager, data));
     this.logger.log(

@@ -1,4 +1,5 @@
 import { Catalogue1795718206666 } from './1795718206666-catalogue.js';
+import { Identity1795719794264 } from './1795719794264-identity.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
-export const MIGRATIONS = [Catalogue1795718206666];
+export const MIGRATIONS = [Catalogue1795718206666, Identity1795719794264];

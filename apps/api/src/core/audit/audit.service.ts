@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditVerification } from '@compact-voices/contracts';
+
+const AUDIT_LOCK_KEY = 7_240_251_130;
+const GENESIS = '0'.repeat(64);
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface StoredEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function chainHash(prevHash: string, entry: Omit<StoredEntry, 'id' | 'prevHash' | 'hash'>): string {
+  return createHash('sha256').update(prevHash).update(canonical(entry)).digest('hex');
+}
+
+/** Writes privileged actions to the hash-chained audit log, inside the caller's transaction. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    // One writer at a time, so each entry chains to the one before it.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+    const [last]: Array<{ hash: string }> = await manager.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+    const prevHash = last?.hash ?? GENESIS;
+    const body = {
+      at: new Date().toISOString(),
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? {},
+    };
+    await manager.query(
+      `INSERT INTO audit_event (at, actor_id, action, target_type, target_id, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [body.at, body.actorId, body.action, body.targetType, body.targetId, JSON.stringify(body.details), prevHash, chainHash(prevHash, body)],
+    );
+  }
+
+  /** Recomputes the chain; the first entry whose hash or link does not match is reported. */
+  async verify(): Promise<AuditVerification> {
+    const rows: StoredEntry[] = await this.dataSource.query(
+      `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId", action,
+              target_type AS "targetType", target_id AS "targetId", details, prev_hash AS "prevHash", hash
+       FROM audit_event ORDER BY id`,
+    );
+    let prevHash = GENESIS;
+    for (const row of rows) {
+      const { id, prevHash: storedPrev, hash, ...body } = row;
+      if (storedPrev !== prevHash || chainHash(prevHash, body) !== hash) {
+        return { ok: false, entries: rows.length, firstBrokenId: id };
+      }
+      prevHash = hash;
+    }
+    return { ok: true, entries: rows.length, firstBrokenId: null };
+  }
+}

@@ -1,0 +1,93 @@
+import { HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createClient } from 'redis';
+import { ErrorCode } from '@compact-voices/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import { ApiException } from '../errors/api.exception.js';
+
+export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress';
+
+interface LimitSpec {
+  points: number;
+  duration: number;
+}
+
+/**
+ * Named rate limits on rate-limiter-flexible. With REDIS_URL the counters live in Redis so limits
+ * hold across instances; if Redis is unreachable each instance falls back to its own in-memory
+ * counters (the "insurance" limiter) — stricter per instance, never unlimited.
+ */
+@Injectable()
+export class RateLimitService implements OnModuleDestroy {
+  private readonly logger = new Logger(RateLimitService.name);
+  private readonly limiters = new Map<LimitName, RateLimiterAbstract>();
+  private readonly redis: ReturnType<typeof createClient> | undefined;
+
+  constructor(config: AppConfig) {
+    const specs: Record<LimitName, LimitSpec> = {
+      authPerIp: { points: config.auth.ipLimitPerMinute, duration: 60 },
+      // AUTH-03: five failures a minute, and at most 100 an hour, per account.
+      signInFailuresPerMinute: { points: config.auth.accountFailuresPerMinute, duration: 60 },
+      signInFailuresPerHour: { points: 100, duration: 3_600 },
+      // Mail to one address (verification, reset, notices): no mail bombing through our server.
+      mailPerAddress: { points: 5, duration: 3_600 },
+    };
+    if (config.redisUrl) {
+      this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });
+      this.redis.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'redis unavailable for rate limits'));
+      this.redis.connect().catch(() => undefined);
+    }
+    for (const [name, spec] of Object.entries(specs) as Array<[LimitName, LimitSpec]>) {
+      const memory = new RateLimiterMemory({ keyPrefix: name, ...spec });
+      this.limiters.set(
+        name,
+        this.redis
+          ? new RateLimiterRedis({ storeClient: this.redis, useRedisPackage: true, keyPrefix: `cv:rl:${name}`, insuranceLimiter: memory, ...spec })
+          : memory,
+      );
+    }
+  }
+
+  /** Counts one event; throws 429 with Retry-After when the limit is exhausted. */
+  async consume(name: LimitName, key: string, points = 1): Promise<void> {
+    try {
+      await this.limiter(name).consume(key, points);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooManyRequests(error.msBeforeNext);
+      throw error;
+    }
+  }
+
+  /** Throws 429 if the key has already used up the limit, without counting. */
+  async assertAvailable(name: LimitName, key: string): Promise<void> {
+    const state = await this.limiter(name).get(key);
+    const spec = this.limiter(name).points;
+    if (state && state.consumedPoints >= spec) throw tooManyRequests(state.msBeforeNext);
+  }
+
+  async reset(name: LimitName, key: string): Promise<void> {
+    await this.limiter(name).delete(key);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis?.isOpen) await this.redis.quit().catch(() => undefined);
+  }
+
+  private limiter(name: LimitName): RateLimiterAbstract {
+    const limiter = this.limiters.get(name);
+    if (!limiter) throw new Error(`Unknown rate limit ${name}`);
+    return limiter;
+  }
+}
+
+export class TooManyRequestsException extends ApiException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS, `Too many attempts; try again in ${retryAfterSeconds} s`, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    });
+  }
+}
+
+function tooManyRequests(msBeforeNext: number): TooManyRequestsException {
+  return new TooManyRequestsException(Math.max(1, Math.ceil(msBeforeNext / 1000)));
+}

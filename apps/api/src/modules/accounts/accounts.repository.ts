@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Me } from '@compact-voices/contracts';
+import { affectedCount, rowsOf } from '../../core/database/query-result.js';
+
+export interface UserCredentials {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  passwordHash: string | null;
+  emailVerified: boolean;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** "Participant 7F3K9Q": short, speakable, and says nothing about the person. */
+export function newPseudonym(): string {
+  const bytes = randomBytes(6);
+  return `Participant ${[...bytes].map((byte) => CROCKFORD[byte % 32]).join('')}`;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const ME_SQL = `
+  SELECT u.id, u.email, u.display_name AS "displayName", u.locale, u.roles,
+         u.email_verified_at IS NOT NULL AS "emailVerified", u.privacy_mode AS "privacyMode", u.pseudonym,
+         u.stakeholder_type AS "stakeholderType", u.country_iso3 AS "countryIso3",
+         u.acting_organisation_id AS "actingOrganisationId",
+         to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+         COALESCE((
+           SELECT json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'role', m.role, 'status', m.status)
+                           ORDER BY o.name)
+           FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+           WHERE m.user_id = u.id), '[]'::json) AS memberships
+  FROM app_user u
+  WHERE u.id = $1 AND u.status = 'active'`;
+
+/** SQL about accounts shared by the auth flows and the "me" endpoints. */
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async me(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Me | undefined> {
+    const rows: Me[] = await manager.query(ME_SQL, [userId]);
+    return rows[0];
+  }
+
+  async credentialsByEmail(email: string): Promise<UserCredentials | undefined> {
+    const rows: UserCredentials[] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", locale, password_hash AS "passwordHash",
+              email_verified_at IS NOT NULL AS "emailVerified"
+       FROM app_user WHERE email_normalized = $1 AND status = 'active'`,
+      [normaliseEmail(email)],
+    );
+    return rows[0];
+  }
+
+  async credentialsById(userId: string): Promise<UserCredentials | undefined> {
+    const rows: UserCredentials[] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", locale, password_hash AS "passwordHash",
+              email_verified_at IS NOT NULL AS "emailVerified"
+       FROM app_user WHERE id = $1 AND status = 'active'`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  async createSession(
+    manager: EntityManager,
+    session: { userId: string; refreshTokenId: string; refreshTokenHash: string; ttlDays: number; userAgent: string | null; ipHash: string | null },
+  ): Promise<string> {
+    const [{ id }]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO user_session (user_id, expires_at, user_agent, ip_hash)
+       VALUES ($1, now() + make_interval(days => $2), $3, $4) RETURNING id`,
+      [session.userId, session.ttlDays, session.userAgent, session.ipHash],
+    );
+    await manager.query(
+      `INSERT INTO refresh_token (id, session_id, token_hash, expires_at)
+       SELECT $1, $2, $3, expires_at FROM user_session WHERE id = $2`,
+      [session.refreshTokenId, id, session.refreshTokenHash],
+    );
+    return id;
+  }
+
+  async revokeSessions(
+    manager: EntityManager,
+    where: { userId: string; exceptSessionId?: string } | { sessionId: string },
+    reason: string,
+  ): Promise<number> {
+    const result: unknown =
+      'sessionId' in where
+        ? await manager.query(
+            `UPDATE user_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+            [where.sessionId, reason],
+          )
+        : await manager.query(
+            `UPDATE user_session SET revoked_at = now(), revoked_reason = $3
+             WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2) RETURNING id`,
+            [where.userId, where.exceptSessionId ?? null, reason],
+          );
+    return affectedCount(result);
+  }
+
+  async createMailToken(manager: EntityManager, userId: string, purpose: 'verify-email' | 'password-reset', hash: string, ttlMinutes: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO email_token (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+      [userId, purpose, hash, ttlMinutes],
+    );
+  }
+
+  /** Marks a valid, unused token used and returns its user; undefined when invalid, used or expired. */
+  async consumeMailToken(manager: EntityManager, purpose: 'verify-email' | 'password-reset', hash: string): Promise<string | undefined> {
+    const rows = rowsOf<{ userId: string }>(await manager.query(
+      `UPDATE email_token t SET used_at = now()
+       FROM app_user u
+       WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now()
+         AND u.id = t.user_id AND u.status = 'active'
+       RETURNING t.user_id AS "userId"`,
+      [hash, purpose],
+    ));
+    return rows[0]?.userId;
+  }
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, type AcceptedResponse, type AuthResponse } from '@compact-voices/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+import { AppSecrets } from '../../core/security/app-secrets.js';
+import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
+import { MailService, type OutgoingMail } from '../mail/mail.service.js';
+import { rowsOf } from '../../core/database/query-result.js';
+import { AccountsRepository, newPseudonym, normaliseEmail } from './accounts.repository.js';
+import type { SignUpDto } from './dto/auth.dto.js';
+import { PasswordService } from './password.service.js';
+import type { RequestContext } from './request-context.js';
+import { SessionTokensService, hashToken } from './session-tokens.service.js';
+
+/** A rotated refresh token presented again within this window is a retry (two tabs, a flaky phone), not theft. */
+const REFRESH_GRACE_MS = 10_000;
+const VERIFY_TTL_MINUTES = 24 * 60;
+const RESET_TTL_MINUTES = 60;
+
+export interface IssuedSession extends AuthResponse {
+  refreshToken: string;
+}
+
+function invalidCredentials(): ApiException {
+  return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_CREDENTIALS, 'The email or password is not correct');
+}
+
+function invalidRefresh(): ApiException {
+  return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, 'The session has ended; sign in again');
+}
+
+function invalidMailToken(): ApiException {
+  return new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_TOKEN, 'This link is invalid, already used or expired');
+}
+
+/**
+ * Sign-up, verification, sign-in, refresh rotation, sign-out and password reset. Answers never
+ * reveal whether an address has an account: same status, same body, same work.
+ */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger('Security');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly passwords: PasswordService,
+    private readonly tokens: SessionTokensService,
+    private readonly rateLimits: RateLimitService,
+    private readonly mail: MailService,
+    private readonly secrets: AppSecrets,
+    private readonly config: AppConfig,
+  ) {}
+
+  async signUp(dto: SignUpDto, context: RequestContext): Promise<AcceptedResponse> {
+    await this.rateLimits.consume('authPerIp', context.ip);
+    this.passwords.assertAcceptable(dto.password, [dto.email, dto.displayName]);
+    const email = normaliseEmail(dto.email);
+    // Hash in both branches so an existing address costs the same time as a new one.
+    const passwordHash = await this.passwords.hash(dto.password);
+    const created = await this.insertUser(dto, email, passwordHash);
+    if (created) {
+      const { token, hash } = this.tokens.newMailToken();
+      await this.accounts.createMailToken(this.dataSource.manager, created, 'verify-email', hash, VERIFY_TTL_MINUTES);
+      await this.sendMail({ to: dto.email.trim(), kind: 'verify-email', locale: dto.locale ?? 'en', displayName: dto.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+    } else {
+      const existing = await this.accounts.credentialsByEmail(email);
+      if (existing) {
+        await this.sendMail({ to: existing.email, kind: 'account-exists', locale: existing.locale, displayName: existing.displayName, link: `${this.config.publicUrl}/forgot-password` });
+      }
+    }
+    return { status: 'verification-sent' };
+  }
+
+  async verifyEmail(token: string): Promise<AcceptedResponse> {
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.accounts.consumeMailToken(manager, 'verify-email', hashToken(token));
+      if (id) await manager.query(`UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
+      return id;
+    });
+    if (!userId) throw invalidMailToken();
+    return { status: 'accepted' };
+  }
+
+  async resendVerification(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
+    await this.rateLimits.consume('authPerIp', context.ip);
+    const user = await this.accounts.credentialsByEmail(emailInput);
+    if (user && !user.emailVerified) {
+      const { token, hash } = this.tokens.newMailToken();
+      await this.accounts.createMailToken(this.dataSource.manager, user.id, 'verify-email', hash, VERIFY_TTL_MINUTES);
+      await this.sendMail({ to: user.email, kind: 'verify-email', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+    }
+    return { status: 'verification-sent' };
+  }
+
+  async signIn(emailInput: string, password: string, context: RequestContext): Promise<IssuedSession> {
+    await this.rateLimits.consume('authPerIp', context.ip);
+    const accountKey = normaliseEmail(emailInput);
+    await this.rateLimits.assertAvailable('signInFailuresPerMinute', accountKey);
+    await this.rateLimits.assertAvailable('signInFailuresPerHour', accountKey);
+    const user = await this.accounts.credentialsByEmail(accountKey);
+    const ok = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !ok) {
+      await Promise.all([
+        this.rateLimits.consume('signInFailuresPerMinute', accountKey).catch(swallowLimit),
+        this.rateLimits.consume('signInFailuresPerHour', accountKey).catch(swallowLimit),
+      ]);
+      this.logger.warn({ event: 'auth.sign_in_failed', userId: user?.id ?? null }, 'sign-in failed');
+      throw invalidCredentials();
+    }
+    await this.rateLimits.reset('signInFailuresPerMinute', accountKey);
+    this.logger.log({ event: 'auth.sign_in', userId: user.id }, 'signed in');
+    return this.openSession(user.id, context);
+  }
+
+  async refresh(rawToken: unknown): Promise<IssuedSession> {
+    const tokenId = this.tokens.parseRefreshToken(rawToken);
+    if (!tokenId) throw invalidRefresh();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ tokenHash: string; rotatedAt: Date | null; successorId: string | null; expired: boolean; sessionId: string; userId: string; sessionValid: boolean }> =
+        await manager.query(
+          `SELECT rt.token_hash AS "tokenHash", rt.rotated_at AS "rotatedAt", rt.successor_id AS "successorId",
+                  rt.expires_at <= now() AS expired, s.id AS "sessionId", s.user_id AS "userId",
+                  (s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active') AS "sessionValid"
+           FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id JOIN app_user u ON u.id = s.user_id
+           WHERE rt.id = $1
+           FOR UPDATE OF rt`,
+          [tokenId],
+        );
+      const row = rows[0];
+      if (!row || row.tokenHash !== hashToken(String(rawToken)) || row.expired || !row.sessionValid) return { kind: 'invalid' as const };
+      if (row.rotatedAt) {
+        const successor = row.successorId
+          ? rowsOf<{ id: string }>(await manager.query(`SELECT id FROM refresh_token WHERE id = $1 AND rotated_at IS NULL`, [row.successorId]))[0]
+          : undefined;
+        if (successor && Date.now() - new Date(row.rotatedAt).getTime() <= REFRESH_GRACE_MS) {
+          return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successor.id };
+        }
+        await this.accounts.revokeSessions(manager, { sessionId: row.sessionId }, 'refresh-token-reuse');
+        return { kind: 'reused' as const, userId: row.userId, sessionId: row.sessionId };
+      }
+      const successorId = randomUUID();
+      await manager.query(
+        `INSERT INTO refresh_token (id, session_id, token_hash, expires_at)
+         SELECT $1, $2, $3, expires_at FROM user_session WHERE id = $2`,
+        [successorId, row.sessionId, hashToken(this.tokens.refreshTokenFor(successorId))],
+      );
+      await manager.query(`UPDATE refresh_token SET rotated_at = now(), successor_id = $2 WHERE id = $1`, [tokenId, successorId]);
+      await manager.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1`, [row.sessionId]);
+      return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successorId };
+    });
+    if (outcome.kind === 'reused') {
+      this.logger.warn({ event: 'auth.refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId }, 'refresh token reused: session revoked');
+    }
+    if (outcome.kind !== 'ok') throw invalidRefresh();
+    return this.issue(outcome.userId, outcome.sessionId, this.tokens.refreshTokenFor(outcome.refreshTokenId));
+  }
+
+  /** Ends the session of the refresh cookie, or of the access token; idempotent. */
+  async signOut(rawToken: unknown, sessionId: string | undefined): Promise<void> {
+    const tokenId = this.tokens.parseRefreshToken(rawToken);
+    const target =
+      sessionId ??
+      (tokenId
+        ? rowsOf<{ sessionId: string }>(await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]))[0]?.sessionId
+        : undefined);
+    if (target) await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out');
+  }
+
+  async requestPasswordReset(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
+    await this.rateLimits.consume('authPerIp', context.ip);
+    const user = await this.accounts.credentialsByEmail(emailInput);
+    if (user) {
+      const { token, hash } = this.tokens.newMailToken();
+      await this.accounts.createMailToken(this.dataSource.manager, user.id, 'password-reset', hash, RESET_TTL_MINUTES);
+      await this.sendMail({ to: user.email, kind: 'password-reset', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/reset-password#token=${token}` });
+    }
+    return { status: 'reset-sent' };
+  }
+
+  /**
+   * A new password from a mail link: every session ends, and the account's sign-in lock is lifted —
+   * the out-of-band way back in for someone an attacker tried to lock out (AUTH-05).
+   */
+  async confirmPasswordReset(token: string, password: string): Promise<AcceptedResponse> {
+    this.passwords.assertAcceptable(password);
+    const passwordHash = await this.passwords.hash(password);
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.accounts.consumeMailToken(manager, 'password-reset', hashToken(token));
+      if (!id) return undefined;
+      await manager.query(
+        `UPDATE app_user SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
+        [id, passwordHash],
+      );
+      await this.accounts.revokeSessions(manager, { userId: id }, 'password-reset');
+      return id;
+    });
+    if (!userId) throw invalidMailToken();
+    const user = await this.accounts.credentialsById(userId);
+    if (user) {
+      const key = normaliseEmail(user.email);
+      await this.rateLimits.reset('signInFailuresPerMinute', key);
+      await this.rateLimits.reset('signInFailuresPerHour', key);
+    }
+    this.logger.log({ event: 'auth.password_reset', userId }, 'password reset');
+    return { status: 'accepted' };
+  }
+
+  async openSession(userId: string, context: RequestContext): Promise<IssuedSession> {
+    const refreshTokenId = randomUUID();
+    const refreshToken = this.tokens.refreshTokenFor(refreshTokenId);
+    const sessionId = await this.dataSource.transaction((manager) =>
+      this.accounts.createSession(manager, {
+        userId,
+        refreshTokenId,
+        refreshTokenHash: hashToken(refreshToken),
+        ttlDays: this.config.auth.sessionTtlDays,
+        userAgent: context.userAgent,
+        ipHash: this.secrets.hashClientAddress(context.ip),
+      }),
+    );
+    return this.issue(userId, sessionId, refreshToken);
+  }
+
+  private async issue(userId: string, sessionId: string, refreshToken: string): Promise<IssuedSession> {
+    const user = await this.accounts.me(userId);
+    if (!user) throw invalidRefresh();
+    return { ...this.tokens.signAccessToken(userId, sessionId), user, refreshToken };
+  }
+
+  private async insertUser(dto: SignUpDto, email: string, passwordHash: string): Promise<string | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const rows: Array<{ id: string }> = await this.dataSource.query(
+          `INSERT INTO app_user (email, email_normalized, display_name, password_hash, locale, pseudonym)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (email_normalized) DO NOTHING
+           RETURNING id`,
+          [dto.email.trim(), email, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym()],
+        );
+        return rows[0]?.id;
+      } catch (error) {
+        // A pseudonym collision (about one in a billion): draw another.
+        if ((error as { constraint?: string }).constraint !== 'app_user_pseudonym_key') throw error;
+      }
+    }
+    throw new Error('Could not allocate a unique pseudonym');
+  }
+
+  /** Mail is best effort for the request (the account exists either way) and limited per address. */
+  private async sendMail(mail: OutgoingMail): Promise<void> {
+    try {
+      await this.rateLimits.consume('mailPerAddress', normaliseEmail(mail.to));
+      await this.mail.send(mail);
+    } catch (error) {
+      if (error instanceof TooManyRequestsException) return;
+      this.logger.error({ event: 'mail.failed', kind: mail.kind, err: (error as Error).message }, 'mail could not be sent');
+    }
+  }
+}
+
+function swallowLimit(error: unknown): void {
+  if (!(error instanceof TooManyRequestsException)) throw error;
+}

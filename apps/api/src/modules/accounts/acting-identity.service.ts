@@ -1,0 +1,70 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, type StakeholderTypeCode } from '@compact-voices/contracts';
+import { ApiException } from '../../core/errors/api.exception.js';
+
+/** Who someone speaks as at one moment; comments and ratings store a copy of it. */
+export interface ActingIdentity {
+  userId: string;
+  stakeholderType: StakeholderTypeCode;
+  organisationId: string | null;
+  organisationVerified: boolean;
+  countryIso3: string | null;
+  /** Protected participants are shown by pseudonym only; organisation and country are hidden from all but admins. */
+  protected: boolean;
+}
+
+@Injectable()
+export class ActingIdentityService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * `organisationId` undefined: the person's default (their acting organisation, else themselves);
+   * null: in their own name; an id: that organisation, which must be an active membership.
+   */
+  async resolve(userId: string, organisationId?: string | null, manager: EntityManager = this.dataSource.manager): Promise<ActingIdentity> {
+    const rows: Array<{
+      stakeholderType: StakeholderTypeCode;
+      countryIso3: string | null;
+      privacyMode: string;
+      actingOrganisationId: string | null;
+    }> = await manager.query(
+      `SELECT stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", privacy_mode AS "privacyMode",
+              acting_organisation_id AS "actingOrganisationId"
+       FROM app_user WHERE id = $1 AND status = 'active'`,
+      [userId],
+    );
+    const user = rows[0];
+    if (!user) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, 'The account no longer exists');
+    const chosen = organisationId === undefined ? user.actingOrganisationId : organisationId;
+    const personal: ActingIdentity = {
+      userId,
+      stakeholderType: user.stakeholderType,
+      organisationId: null,
+      organisationVerified: false,
+      countryIso3: user.countryIso3,
+      protected: user.privacyMode === 'protected',
+    };
+    if (!chosen) return personal;
+    const organisations: Array<{ stakeholderType: StakeholderTypeCode; countryIso3: string; verified: boolean }> = await manager.query(
+      `SELECT o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.verified_at IS NOT NULL AS verified
+       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+       WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
+      [chosen, userId],
+    );
+    const organisation = organisations[0];
+    if (!organisation) {
+      // A default that is no longer valid (membership ended) falls back to the person; an explicit choice is refused.
+      if (organisationId === undefined) return personal;
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.NOT_A_MEMBER, 'You are not an active member of that organisation');
+    }
+    return {
+      ...personal,
+      stakeholderType: organisation.stakeholderType,
+      organisationId: chosen,
+      organisationVerified: organisation.verified,
+      countryIso3: organisation.countryIso3,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { newPseudonym, normaliseEmail } from './accounts.repository.js';
+import { PasswordService } from './password.service.js';
+
+/** With ADMIN_EMAIL and ADMIN_PASSWORD set, that account exists, is verified, is an admin and has that password. */
+@Injectable()
+export class AdminBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AdminBootstrapService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin) return;
+    const email = normaliseEmail(admin.email);
+    const [existing]: Array<{ id: string; passwordHash: string | null; isAdmin: boolean; verified: boolean }> = await this.dataSource.query(
+      `SELECT id, password_hash AS "passwordHash", 'admin' = ANY(roles) AS "isAdmin", email_verified_at IS NOT NULL AS verified
+       FROM app_user WHERE email_normalized = $1 AND status = 'active'`,
+      [email],
+    );
+    if (existing && existing.isAdmin && existing.verified && (await this.passwords.verify(existing.passwordHash, admin.password))) return;
+    const passwordHash = await this.passwords.hash(admin.password);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(
+        `INSERT INTO app_user (email, email_normalized, display_name, password_hash, pseudonym, roles, email_verified_at)
+         VALUES ($1, $2, 'Administrator', $3, $4, '{participant,admin}', now())
+         ON CONFLICT (email_normalized) DO UPDATE SET
+           password_hash = EXCLUDED.password_hash,
+           roles = (SELECT ARRAY(SELECT DISTINCT unnest(app_user.roles || '{admin}'::text[]))),
+           email_verified_at = COALESCE(app_user.email_verified_at, now()),
+           updated_at = now()
+         RETURNING id`,
+        [admin.email, email, passwordHash, newPseudonym()],
+      );
+      await this.audit.record(manager, { actorId: null, action: 'user.admin_bootstrapped', targetType: 'user', targetId: rows[0]?.id ?? null });
+    });
+    this.logger.log('administrator account ensured from ADMIN_EMAIL');
+  }
+}

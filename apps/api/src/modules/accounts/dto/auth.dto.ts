@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  LOCALES,
+  type LocaleCode,
+  type PasswordResetConfirmRequest,
+  type SignInRequest,
+  type SignUpRequest,
+  type TokenRequest,
+} from '@compact-voices/contracts';
+
+const LOCALE_CODES = LOCALES.map((locale) => locale.code);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Passwords are bounded here only to cap work; the policy (8–128, not common) answers WEAK_PASSWORD. */
+const PASSWORD_INPUT_MAX = 1024;
+
+export class SignUpDto implements SignUpRequest {
+  @ApiProperty({ example: 'amina@example.org', maxLength: EMAIL_MAX_LENGTH })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'Any characters; refused when one of the most common passwords' })
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  password!: string;
+
+  @ApiProperty({ example: 'Amina', maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @Transform(trim)
+  @IsString()
+  @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  displayName!: string;
+
+  @ApiPropertyOptional({ enum: LOCALE_CODES })
+  @IsOptional()
+  @IsIn(LOCALE_CODES)
+  locale?: LocaleCode;
+}
+
+export class SignInDto implements SignInRequest {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  password!: string;
+}
+
+export class EmailDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email!: string;
+}
+
+export class TokenDto implements TokenRequest {
+  @ApiProperty({ description: 'The token from the mail link (its #token= fragment)' })
+  @IsString()
+  @Length(20, 200)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  token!: string;
+}
+
+export class PasswordResetConfirmDto extends TokenDto implements PasswordResetConfirmRequest {
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  password!: string;
+}

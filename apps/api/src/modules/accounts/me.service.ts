@@ -1,0 +1,178 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { affectedCount } from '../../core/database/query-result.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+import { AccountsRepository } from './accounts.repository.js';
+import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
+import { PasswordService } from './password.service.js';
+
+export const FORMER_PARTICIPANT = 'Former participant';
+
+/** Everything a signed-in person does to their own account. Authorisation is "it is yours". */
+@Injectable()
+export class MeService {
+  private readonly logger = new Logger('Security');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async get(user: AuthUser): Promise<Me> {
+    const me = await this.accounts.me(user.id);
+    if (!me) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, 'The account no longer exists');
+    return me;
+  }
+
+  async update(user: AuthUser, dto: UpdateMeDto): Promise<Me> {
+    if (dto.countryIso3) {
+      const [country] = await this.dataSource.query(`SELECT 1 FROM country WHERE iso3 = $1`, [dto.countryIso3]);
+      if (!country) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, `Unknown country ${dto.countryIso3}`, [{ field: 'countryIso3', reason: 'unknown', message: 'Unknown country' }]);
+    }
+    if (dto.actingOrganisationId) {
+      const [membership] = await this.dataSource.query(
+        `SELECT 1 FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2 AND status = 'active'`,
+        [dto.actingOrganisationId, user.id],
+      );
+      if (!membership) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.NOT_A_MEMBER, 'You can only act for an organisation you are an active member of', [
+          { field: 'actingOrganisationId', reason: 'notAMember', message: 'Not an active member' },
+        ]);
+      }
+    }
+    const columns: Record<string, unknown> = {
+      display_name: dto.displayName,
+      locale: dto.locale,
+      privacy_mode: dto.privacyMode,
+      stakeholder_type: dto.stakeholderType,
+      country_iso3: dto.countryIso3,
+      acting_organisation_id: dto.actingOrganisationId,
+    };
+    const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
+    if (changes.length > 0) {
+      await this.dataSource.query(
+        `UPDATE app_user SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [user.id, ...changes.map(([, value]) => value)],
+      );
+    }
+    if (dto.privacyMode) this.logger.log({ event: 'account.privacy_mode', userId: user.id, mode: dto.privacyMode }, 'privacy mode set');
+    return this.get(user);
+  }
+
+  /** A new password ends every other session (a thief signed in elsewhere is out at once). */
+  async changePassword(user: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    const account = await this.accounts.credentialsById(user.id);
+    if (!account || !(await this.passwords.verify(account.passwordHash, dto.currentPassword))) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_CREDENTIALS, 'The current password is not correct', [
+        { field: 'currentPassword', reason: 'incorrect', message: 'The current password is not correct' },
+      ]);
+    }
+    this.passwords.assertAcceptable(dto.newPassword, [account.email, account.displayName], 'newPassword');
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
+    });
+    this.logger.log({ event: 'auth.password_changed', userId: user.id }, 'password changed');
+  }
+
+  async sessions(user: AuthUser): Promise<ListResponse<SessionSummary>> {
+    const items: SessionSummary[] = await this.dataSource.query(
+      `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+              to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastSeenAt",
+              user_agent AS "userAgent", id = $2 AS current
+       FROM user_session
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+       ORDER BY last_seen_at DESC`,
+      [user.id, user.sessionId],
+    );
+    return { items };
+  }
+
+  async revokeSession(user: AuthUser, sessionId: string): Promise<void> {
+    const revoked = affectedCount(
+      await this.dataSource.query(
+        `UPDATE user_session SET revoked_at = now(), revoked_reason = 'revoked-by-user'
+         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+        [sessionId, user.id],
+      ),
+    );
+    // Someone else's session id answers exactly like a missing one.
+    if (revoked === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SESSION_NOT_FOUND, 'No such session');
+  }
+
+  /** Everything stored about me, as one JSON document (GDPR-style access request). */
+  async export(user: AuthUser): Promise<Record<string, unknown>> {
+    const [profile] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", locale, roles, privacy_mode AS "privacyMode", pseudonym,
+              stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", acting_organisation_id AS "actingOrganisationId",
+              email_verified_at AS "emailVerifiedAt", created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM app_user WHERE id = $1`,
+      [user.id],
+    );
+    const sessions = await this.dataSource.query(
+      `SELECT id, created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+              revoked_reason AS "revokedReason", user_agent AS "userAgent", ip_hash IS NOT NULL AS "clientAddressHashStored"
+       FROM user_session WHERE user_id = $1 ORDER BY created_at`,
+      [user.id],
+    );
+    const memberships = await this.dataSource.query(
+      `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", m.role, m.status,
+              m.created_at AS "createdAt", m.decided_at AS "decidedAt"
+       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = $1`,
+      [user.id],
+    );
+    const organisationsRegistered = await this.dataSource.query(
+      `SELECT id, name, stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", website, created_at AS "createdAt"
+       FROM organisation WHERE created_by = $1`,
+      [user.id],
+    );
+    const privilegedActions = await this.dataSource.query(
+      `SELECT id::text, at, action, target_type AS "targetType", target_id AS "targetId", details
+       FROM audit_event WHERE actor_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    return {
+      exportedAt: new Date().toISOString(),
+      notes: [
+        'Passwords are stored only as argon2id hashes and are not included.',
+        'Client addresses are never stored; a keyed hash with a daily salt is kept with each session for 30 days.',
+      ],
+      profile,
+      sessions,
+      memberships,
+      organisationsRegistered,
+      privilegedActions,
+    };
+  }
+
+  /**
+   * Erasure: the account keeps no email, password, name, country or memberships, and every session
+   * ends. Contributions (when they exist) stay under "Former participant" unless removal is asked for.
+   */
+  async erase(user: AuthUser, dto: DeleteMeDto): Promise<void> {
+    const account = await this.accounts.credentialsById(user.id);
+    if (!account || !(await this.passwords.verify(account.passwordHash, dto.password))) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_CREDENTIALS, 'The password is not correct', [
+        { field: 'password', reason: 'incorrect', message: 'The password is not correct' },
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
+      await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
+      await manager.query(`DELETE FROM organisation_membership WHERE user_id = $1`, [user.id]);
+      await manager.query(
+        `UPDATE app_user SET status = 'erased', email = NULL, email_normalized = NULL, password_hash = NULL,
+                display_name = $2, country_iso3 = NULL, acting_organisation_id = NULL, roles = '{participant}',
+                email_verified_at = NULL, updated_at = now()
+         WHERE id = $1`,
+        [user.id, FORMER_PARTICIPANT],
+      );
+    });
+    this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
+  }
+}

@@ -1,0 +1,35 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { UserEntity } from '../accounts/user.entity.js';
+import { OrganisationEntity } from './organisation.entity.js';
+
+@Entity('organisation_membership')
+@Index('organisation_membership_user_id_idx', ['userId'])
+@Check('organisation_membership_role_check', `"role" IN ('admin', 'member')`)
+@Check('organisation_membership_status_check', `"status" IN ('pending', 'active')`)
+export class OrganisationMembershipEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'organisation_membership_pkey' })
+  organisationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'organisation_membership_pkey' })
+  userId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'organisation_membership_organisation_id_fkey' })
+  organisation?: Relation<OrganisationEntity>;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'organisation_membership_user_id_fkey' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'text', default: 'member' })
+  role!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@compact-voices/contracts';
+import { Authenticated, Public, Roles } from '../../core/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { UuidParam } from '../../core/http/uuid-param.js';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQueryDto,
+  MembershipRequestDto,
+  OrganisationDto,
+  OrganisationListDto,
+  OrganisationMemberDto,
+  OrganisationMemberListDto,
+} from './dto/organisations.dto.js';
+import { OrganisationsService } from './organisations.service.js';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Registered organisations (public details only)' })
+  @ApiOkResponse({ type: OrganisationListDto })
+  list(@Query() query: ListOrganisationsQueryDto) {
+    return this.organisations.list(query);
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Register an organisation; you become its admin' })
+  @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ORGANISATION_EXISTS' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganisationDto) {
+    return this.organisations.create(user, dto);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'One organisation' })
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'ORGANISATION_NOT_FOUND' })
+  get(@UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
+    return this.organisations.get(id);
+  }
+
+  @Post(':id/verify')
+  @Roles('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Mark an organisation verified (secretariat)' })
+  @ApiOkResponse({ type: OrganisationDto })
+  verify(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
+    return this.organisations.verify(user, id);
+  }
+
+  @Post(':id/join')
+  @Authenticated()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Ask to join; an organisation admin accepts' })
+  @ApiAcceptedResponse({ type: MembershipRequestDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_MEMBER' })
+  join(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
+    return this.organisations.requestToJoin(user, id);
+  }
+
+  @Get(':id/members')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Members and pending requests (organisation admins, secretariat)' })
+  @ApiOkResponse({ type: OrganisationMemberListDto })
+  members(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
+    return this.organisations.members(user, id);
+  }
+
+  @Post(':id/members/:userId/accept')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Accept a request to join (organisation admins)' })
+  @ApiOkResponse({ type: OrganisationMemberDto })
+  accept(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string,
+    @UuidParam('userId', ErrorCode.MEMBERSHIP_NOT_FOUND) userId: string,
+  ) {
+    return this.organisations.accept(user, id, userId);
+  }
+
+  @Delete(':id/members/:userId')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Remove a member or decline a request (organisation admins); leave (yourself)' })
+  @ApiNoContentResponse()
+  remove(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string,
+    @UuidParam('userId', ErrorCode.MEMBERSHIP_NOT_FOUND) userId: string,
+  ) {
+    return this.organisations.remove(user, id, userId);
+  }
+}
