@@ -1,43 +1,147 @@
+import { randomUUID } from 'node:crypto';
 import { RequestMethod, type Type } from '@nestjs/common';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { ACCESS_POLICY } from '../src/core/auth/access.decorator.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../src/core/auth/access.decorator.js';
+import { signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * Deny by default: walks every controller method Nest registered and fails on any route that does
- * not declare who may call it. Roles join the matrix with the identity module.
+ * Deny by default, proved: every registered route must declare a policy, the declared matrix must
+ * equal the reviewed table below (so an access change is a visible diff), and every route is called
+ * as every role to check that the guard does what the declaration says.
  */
-describe('route access declarations', () => {
+const EXPECTED: Record<string, string> = {
+  'GET /health': 'public',
+  'GET /principles': 'public',
+  'GET /principles/:code': 'public',
+  'GET /recommendations': 'public',
+  'GET /recommendations/:code': 'public',
+  'GET /objectives': 'public',
+  'GET /objectives/:number': 'public',
+  'GET /countries': 'public',
+  'GET /stakeholder-types': 'public',
+  'POST /auth/sign-up': 'public',
+  'POST /auth/verify-email': 'public',
+  'POST /auth/resend-verification': 'public',
+  'POST /auth/sign-in': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/sign-out': 'public',
+  'POST /auth/password-reset': 'public',
+  'POST /auth/password-reset/confirm': 'public',
+  'GET /me': 'authenticated',
+  'PATCH /me': 'authenticated',
+  'POST /me/password': 'authenticated',
+  'GET /me/sessions': 'authenticated',
+  'DELETE /me/sessions/:id': 'authenticated',
+  'GET /me/export': 'authenticated',
+  'DELETE /me': 'authenticated',
+  'GET /organisations': 'public',
+  'POST /organisations': 'authenticated',
+  'GET /organisations/:id': 'public',
+  'POST /organisations/:id/verify': 'roles:admin',
+  'POST /organisations/:id/join': 'authenticated',
+  'GET /organisations/:id/members': 'authenticated',
+  'POST /organisations/:id/members/:userId/accept': 'authenticated',
+  'DELETE /organisations/:id/members/:userId': 'authenticated',
+  'GET /users': 'roles:admin',
+  'PATCH /users/:id/roles': 'roles:admin',
+  'POST /users/:id/sessions/revoke': 'roles:admin',
+  'GET /audit/verify': 'roles:admin',
+};
+
+interface Route {
+  method: string;
+  path: string;
+  policy: AccessPolicy | undefined;
+}
+
+function describePolicy(policy: AccessPolicy | undefined): string {
+  if (!policy) return 'UNDECLARED';
+  return policy.kind === 'roles' ? `roles:${policy.roles.join(',')}` : policy.kind;
+}
+
+function registeredRoutes(testApp: TestApp): Route[] {
+  const modules = testApp.app.get(ModulesContainer);
+  const reflector = testApp.app.get(Reflector);
+  const scanner = new MetadataScanner();
+  const routes: Route[] = [];
+  for (const wrapper of [...modules.values()].flatMap((module) => [...module.controllers.values()])) {
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!instance) continue;
+    const prototype = Object.getPrototypeOf(instance) as object;
+    const controllerPath = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype as Type<unknown>) ?? '');
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined) continue;
+      const path = `/${[controllerPath, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((part) => part && part !== '/').join('/')}`;
+      routes.push({
+        method: RequestMethod[method],
+        path: path.replace(/\/+/g, '/'),
+        policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, wrapper.metatype as Type<unknown>]),
+      });
+    }
+  }
+  return routes;
+}
+
+const DENIED = new Set(['AUTHENTICATION_REQUIRED', 'INVALID_TOKEN', 'FORBIDDEN']);
+
+describe('route access matrix', () => {
   let testApp: TestApp;
+  let server: App;
+  const roles: Record<string, SignedIn | undefined> = {};
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    server = testApp.app.getHttpServer();
+    roles.anonymous = undefined;
+    roles.participant = await signUpAndIn(testApp);
+    const orgAdmin = await signUpAndIn(testApp);
+    await request(server).post('/api/v1/organisations').set(orgAdmin.auth).send({ name: 'Matrix Org', stakeholderType: 'trade-union', countryIso3: 'LKA' }).expect(201);
+    roles['organisation admin'] = orgAdmin;
+    const moderator = await signUpAndIn(testApp);
+    roles.admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+    await request(server).patch(`/api/v1/users/${moderator.user.id}/roles`).set(roles.admin.auth).send({ roles: ['moderator'] }).expect(200);
+    roles.moderator = moderator;
   });
 
   afterAll(() => testApp.close());
 
-  it('every route declares an access policy', () => {
-    const modules = testApp.app.get(ModulesContainer);
-    const reflector = testApp.app.get(Reflector);
-    const scanner = new MetadataScanner();
-    const routes: Array<{ route: string; policy: unknown }> = [];
-    for (const wrapper of [...modules.values()].flatMap((module) => [...module.controllers.values()])) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const path = `${String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype as Type<unknown>))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
-        routes.push({
-          route: `${RequestMethod[method]} ${path}`,
-          policy: reflector.getAllAndOverride(ACCESS_POLICY, [handler, wrapper.metatype as Type<unknown>]),
-        });
+  it('every route declares a policy, and the declarations equal the reviewed matrix', () => {
+    const routes = registeredRoutes(testApp);
+    const declared = Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describePolicy(route.policy)]));
+    expect(routes.filter((route) => route.policy === undefined)).toEqual([]);
+    expect(declared).toEqual(EXPECTED);
+  });
+
+  it('the guard enforces the matrix for every route and role', async () => {
+    const results: string[] = [];
+    const failures: string[] = [];
+    const routes = registeredRoutes(testApp).filter((route) => !(route.method === 'DELETE' && route.path === '/me'));
+    for (const route of routes) {
+      for (const [role, session] of Object.entries(roles)) {
+        const path = `/api/v1${route.path}`.replace('/api/v1/health', '/api/health').replace(/:[A-Za-z]+/g, (param) => (param === ':code' ? 'PC-1' : param === ':number' ? '1' : randomUUID()));
+        const call = request(server)[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+        if (session) call.set(session.auth);
+        const response = await call.send({});
+        const denied = (response.status === 401 || response.status === 403) && DENIED.has(response.body.code as string);
+        const policy = route.policy!;
+        const shouldAllow =
+          policy.kind === 'public' ||
+          (policy.kind === 'authenticated' && session !== undefined) ||
+          (policy.kind === 'roles' && session !== undefined && policy.roles.some((r) => session.user.roles.includes(r)));
+        results.push(`${route.method} ${route.path} as ${role}: ${response.status}`);
+        if (denied === shouldAllow) failures.push(`${route.method} ${route.path} as ${role}: ${response.status} ${String(response.body.code)}`);
+        if (!shouldAllow && session === undefined) expect(response.status).toBe(401);
+        if (!shouldAllow && session !== undefined) expect(response.status).toBe(403);
+        expect(response.status).toBeLessThan(500);
       }
     }
-    expect(routes.length).toBeGreaterThanOrEqual(8);
-    expect(routes.filter((route) => route.policy === undefined)).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(results.length).toBe(routes.length * 5);
   });
 });

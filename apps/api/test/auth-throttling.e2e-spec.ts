@@ -1,0 +1,53 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** Per-address limits on the auth endpoints, and who may set X-Forwarded-For (AUTH-04). */
+describe('auth rate limits per client address', () => {
+  describe('behind no proxy (TRUST_PROXY=false)', () => {
+    let testApp: TestApp;
+    let server: App;
+
+    beforeAll(async () => {
+      testApp = await createTestApp({ AUTH_IP_LIMIT_PER_MINUTE: '5', TRUST_PROXY: 'false' });
+      server = testApp.app.getHttpServer();
+    });
+
+    afterAll(() => testApp.close());
+
+    it('answers 429 with Retry-After past the limit, and a spoofed X-Forwarded-For does not reset it', async () => {
+      for (let i = 0; i < 5; i++) {
+        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: `nobody${i}@test.example`, password: 'whatever it is' }).expect(401);
+      }
+      const limited = await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '198.51.100.200').send({ email: 'x@test.example', password: 'whatever it is' }).expect(429);
+      expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      await request(server).post('/api/v1/auth/sign-up').send({ email: 'y@test.example', password: 'fine passphrase', displayName: 'Y' }).expect(429);
+      await request(server).post('/api/v1/auth/password-reset').send({ email: 'y@test.example' }).expect(429);
+      // Reading is not throttled by the auth limiter.
+      await request(server).get('/api/v1/principles').expect(200);
+      expect(testApp.logs()).not.toContain('198.51.100');
+    });
+  });
+
+  describe('behind a trusted proxy on loopback (the default)', () => {
+    let testApp: TestApp;
+    let server: App;
+
+    beforeAll(async () => {
+      testApp = await createTestApp({ AUTH_IP_LIMIT_PER_MINUTE: '3' });
+      server = testApp.app.getHttpServer();
+    });
+
+    afterAll(() => testApp.close());
+
+    it('counts each forwarded client separately', async () => {
+      for (const client of ['192.0.2.1', '192.0.2.2']) {
+        for (let i = 0; i < 3; i++) {
+          await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: `n${i}@test.example`, password: 'whatever it is' }).expect(401);
+        }
+        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: 'n@test.example', password: 'whatever it is' }).expect(429);
+      }
+    });
+  });
+});
