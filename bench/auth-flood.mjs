@@ -1,0 +1,122 @@
+// Sign-in cost and the failed-login flood (quality.md: "failed-login flood (50/s): other requests'
+// p99 ≤ 2× idle; password hashing concurrency bounded"), plus the AUTH-01 timing comparison over
+// 200 samples. Starts the built app on an embedded database in a temp dir (or DATABASE_URL).
+//   npx nx run-many -t build -p contracts api && npm run bench:auth
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
+const app = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: 'false', AUTH_IP_LIMIT_PER_MINUTE: '100000', APP_SECRET: 'bench-secret-0123456789abcdefghijklmnop', ADMIN_EMAIL: 'bench@bench.test', ADMIN_PASSWORD: 'bench admin passphrase' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stop = () => {
+  app.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+};
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {}
+  if (i > 240 || app.exitCode !== null) throw new Error('app did not start');
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+const post = (path, body) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const timed = async (fn) => {
+  const started = performance.now();
+  const response = await fn();
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+};
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const fmt = (n) => n.toFixed(1);
+
+const email = 'bench@bench.test';
+const password = 'bench admin passphrase';
+
+// 1. Successful sign-in latency.
+const signIns = [];
+for (let i = 0; i < 50; i++) signIns.push((await timed(() => post('/api/v1/auth/sign-in', { email, password }))).ms);
+
+// 2. AUTH-01: unknown address vs wrong password, 200 interleaved samples each, spread over four
+// accounts so the per-account limits (5 a minute, 100 an hour) never answer instead.
+const accounts = [{ email, password }];
+for (let i = 0; i < 3; i++) {
+  const account = { email: `bench${i}@bench.test`, password: `bench passphrase ${i} xyz` };
+  await post('/api/v1/auth/sign-up', { ...account, displayName: `Bench ${i}` });
+  accounts.push(account);
+}
+const unknown = [];
+const wrong = [];
+for (let i = 0; i < 200; i++) {
+  unknown.push((await timed(() => post('/api/v1/auth/sign-in', { email: `ghost${i}@bench.test`, password: 'not it at all' }))).ms);
+  const account = accounts[i % accounts.length];
+  const r = await timed(() => post('/api/v1/auth/sign-in', { email: account.email, password: 'not it at all' }));
+  if (r.status !== 401) throw new Error(`expected 401, got ${r.status}`);
+  wrong.push(r.ms);
+  if (Math.floor(i / accounts.length) % 3 === 2) await post('/api/v1/auth/sign-in', account); // clears the per-minute lock
+}
+
+// 3. Reads while idle, then under a 50/s flood of failed sign-ins.
+async function readLatencies(seconds) {
+  const samples = [];
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) samples.push((await timed(() => fetch(`${base}/api/v1/recommendations/HR-1`))).ms);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return samples;
+}
+const idle = await readLatencies(10);
+let flooding = true;
+let floodSent = 0;
+const floodStatuses = {};
+const flood = (async () => {
+  const interval = 1000 / 50;
+  let next = performance.now();
+  const inflight = [];
+  while (flooding) {
+    next += interval;
+    inflight.push(
+      post('/api/v1/auth/sign-in', { email: `flood${floodSent++}@bench.test`, password: 'wrong password here' }).then(async (r) => {
+        await r.arrayBuffer();
+        floodStatuses[r.status] = (floodStatuses[r.status] ?? 0) + 1;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+  }
+  await Promise.all(inflight);
+})();
+const loaded = await readLatencies(10);
+flooding = false;
+await flood;
+stop();
+
+const rows = [
+  ['sign-in (success), median ms', fmt(pct(signIns, 50))],
+  ['sign-in (success), p99 ms', fmt(pct(signIns, 99))],
+  ['unknown address, median ms (200)', fmt(pct(unknown, 50))],
+  ['wrong password, median ms (200)', fmt(pct(wrong, 50))],
+  ['|difference| of medians, ms (bar < 10)', fmt(Math.abs(pct(unknown, 50) - pct(wrong, 50)))],
+  ['reads idle: p50 / p99 ms', `${fmt(pct(idle, 50))} / ${fmt(pct(idle, 99))}`],
+  ['reads under 50/s failed sign-ins: p50 / p99 ms', `${fmt(pct(loaded, 50))} / ${fmt(pct(loaded, 99))}`],
+  ['p99 ratio flood / idle (bar ≤ 2)', fmt(pct(loaded, 99) / pct(idle, 99))],
+  ['flood requests sent (statuses)', `${floodSent} (${JSON.stringify(floodStatuses)})`],
+];
+console.log(`machine: ${cpus().length} cores, Node ${process.version}, database ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`);
+console.log('| measure | value |\n|---|---|');
+for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
