@@ -24,9 +24,36 @@ describe('auth rate limits per client address', () => {
       expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       await request(server).post('/api/v1/auth/sign-up').send({ email: 'y@test.example', password: 'fine passphrase', displayName: 'Y' }).expect(429);
       await request(server).post('/api/v1/auth/password-reset').send({ email: 'y@test.example' }).expect(429);
+      await request(server).post('/api/v1/auth/verify-email').send({ token: 'a'.repeat(43) }).expect(429);
+      await request(server).post('/api/v1/auth/password-reset/confirm').send({ token: 'a'.repeat(43), password: 'guessing tokens' }).expect(429);
       // Reading is not throttled by the auth limiter.
       await request(server).get('/api/v1/principles').expect(200);
       expect(testApp.logs()).not.toContain('198.51.100');
+    });
+  });
+
+  describe('two instances sharing Redis (REDIS_URL)', () => {
+    let first: TestApp;
+    let second: TestApp;
+
+    beforeAll(async () => {
+      const env = { AUTH_IP_LIMIT_PER_MINUTE: '4', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+      [first, second] = [await createTestApp(env), await createTestApp(env)];
+    });
+
+    afterAll(async () => {
+      await first.close();
+      await second.close();
+    });
+
+    it('counts one client across both instances', async () => {
+      // A client address of its own, so counters left by an earlier run cannot interfere.
+      const client = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      const attempt = (app: TestApp) =>
+        request(app.app.getHttpServer()).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: 'r@test.example', password: 'whatever it is' });
+      const statuses = [];
+      for (const app of [first, second, first, second, first, second]) statuses.push((await attempt(app)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     });
   });
 

@@ -75,7 +75,8 @@ export class AccountsService {
     return { status: 'verification-sent' };
   }
 
-  async verifyEmail(token: string): Promise<AcceptedResponse> {
+  async verifyEmail(token: string, context: RequestContext): Promise<AcceptedResponse> {
+    await this.rateLimits.consume('authPerIp', context.ip);
     const userId = await this.dataSource.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'verify-email', hashToken(token));
       if (id) await manager.query(`UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
@@ -185,7 +186,8 @@ export class AccountsService {
    * A new password from a mail link: every session ends, and the account's sign-in lock is lifted —
    * the out-of-band way back in for someone an attacker tried to lock out (AUTH-05).
    */
-  async confirmPasswordReset(token: string, password: string): Promise<AcceptedResponse> {
+  async confirmPasswordReset(token: string, password: string, context: RequestContext): Promise<AcceptedResponse> {
+    await this.rateLimits.consume('authPerIp', context.ip);
     this.passwords.assertAcceptable(password);
     const passwordHash = await this.passwords.hash(password);
     const userId = await this.dataSource.transaction(async (manager) => {

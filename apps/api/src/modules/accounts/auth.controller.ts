@@ -37,8 +37,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Confirm an email address with the token from the mail' })
   @ApiOkResponse({ type: AcceptedResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'INVALID_TOKEN' })
-  verifyEmail(@Body() dto: TokenDto) {
-    return this.accounts.verifyEmail(dto.token);
+  verifyEmail(@Body() dto: TokenDto, @ClientContext() context: RequestContext) {
+    return this.accounts.verifyEmail(dto.token, context);
   }
 
   @Post('resend-verification')
@@ -107,8 +107,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password with the token from the mail; ends every session' })
   @ApiOkResponse({ type: AcceptedResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'INVALID_TOKEN or WEAK_PASSWORD' })
-  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto) {
-    return this.accounts.confirmPasswordReset(dto.token, dto.password);
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @ClientContext() context: RequestContext) {
+    return this.accounts.confirmPasswordReset(dto.token, dto.password, context);
   }
 
   private withCookie(response: Response, session: IssuedSession): AuthResponse {
