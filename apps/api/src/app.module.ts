@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from './config/app-config.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -9,6 +10,10 @@ import { SecurityModule } from './core/security/security.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { CommentsModule } from './modules/comments/comments.module.js';
+import { ConsultationsModule } from './modules/consultations/consultations.module.js';
+import { RatingsModule } from './modules/ratings/ratings.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
@@ -23,6 +28,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggingOptions(config, logStream)),
+        EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot(config),
         SecurityModule,
         AuditModule,
@@ -31,6 +37,10 @@ export class AppModule {
         AccountsModule,
         OrganisationsModule,
         UsersModule,
+        ConsultationsModule,
+        CommentsModule,
+        RatingsModule,
+        RealtimeModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

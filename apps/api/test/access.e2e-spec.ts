@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { GATEWAY_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants.js';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
@@ -50,6 +51,26 @@ const EXPECTED: Record<string, string> = {
   'PATCH /users/:id/roles': 'roles:admin',
   'POST /users/:id/sessions/revoke': 'roles:admin',
   'GET /audit/verify': 'roles:admin',
+  'GET /consultations': 'public',
+  'POST /consultations': 'roles:admin',
+  'GET /consultations/:id': 'public',
+  'PATCH /consultations/:id': 'roles:admin',
+  'GET /consultations/:id/moderators': 'roles:admin',
+  'PUT /consultations/:id/moderators': 'roles:admin',
+  'GET /consultations/:id/recommendations/:code/comments': 'public',
+  'POST /consultations/:id/recommendations/:code/comments': 'authenticated',
+  'GET /consultations/:id/comments': 'public',
+  'GET /comments/:commentId': 'public',
+  'PATCH /comments/:commentId': 'authenticated',
+  'DELETE /comments/:commentId': 'authenticated',
+  'PUT /comments/:commentId/reaction': 'authenticated',
+  'PUT /consultations/:id/recommendations/:code/ratings/:iso3': 'authenticated',
+  'GET /consultations/:id/recommendations/:code/ratings/mine': 'authenticated',
+  'GET /consultations/:id/recommendations/:code/ratings/summary': 'public',
+  'PUT /consultations/:id/recommendations/:code/official/:iso3': 'authenticated',
+  'GET /consultations/:id/recommendations/:code/events': 'public',
+  'WS thread:join': 'public',
+  'WS thread:leave': 'public',
 };
 
 interface Route {
@@ -83,6 +104,18 @@ function registeredRoutes(testApp: TestApp): Route[] {
         path: path.replace(/\/+/g, '/'),
         policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, wrapper.metatype as Type<unknown>]),
       });
+    }
+  }
+  // Socket events declare their policy the same way (ACL-03 covers both).
+  for (const wrapper of [...modules.values()].flatMap((module) => [...module.providers.values()])) {
+    const metatype = wrapper.metatype as Type<unknown> | undefined;
+    if (!metatype || !wrapper.instance || !Reflect.getMetadata(GATEWAY_METADATA, metatype)) continue;
+    const prototype = Object.getPrototypeOf(wrapper.instance) as object;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+      const message = Reflect.getMetadata(MESSAGE_METADATA, handler) as string | undefined;
+      if (!message) continue;
+      routes.push({ method: 'WS', path: message, policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, metatype]) });
     }
   }
   return routes;
@@ -121,11 +154,11 @@ describe('route access matrix', () => {
   it('the guard enforces the matrix for every route and role', async () => {
     const results: string[] = [];
     const failures: string[] = [];
-    const routes = registeredRoutes(testApp).filter((route) => !(route.method === 'DELETE' && route.path === '/me'));
+    const routes = registeredRoutes(testApp).filter((route) => route.method !== 'WS' && !(route.method === 'DELETE' && route.path === '/me'));
     for (const route of routes) {
       for (const [role, session] of Object.entries(roles)) {
-        const path = `/api/v1${route.path}`.replace('/api/v1/health', '/api/health').replace(/:[A-Za-z]+/g, (param) => (param === ':code' ? 'PC-1' : param === ':number' ? '1' : randomUUID()));
-        const call = request(server)[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+        const path = `/api/v1${route.path}`.replace('/api/v1/health', '/api/health').replace(/:[A-Za-z]+/g, (param) => (param === ':code' ? 'PC-1' : param === ':number' ? '1' : param === ':iso3' ? 'NPL' : randomUUID()));
+        const call = request(server)[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (session) call.set(session.auth);
         const response = await call.send({});
         const denied = (response.status === 401 || response.status === 403) && DENIED.has(response.body.code as string);

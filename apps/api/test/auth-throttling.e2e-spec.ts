@@ -49,8 +49,10 @@ describe('auth rate limits per client address', () => {
     it('counts one client across both instances', async () => {
       // A client address of its own, so counters left by an earlier run cannot interfere.
       const client = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      // Different addresses each time, so the per-account limit (shared through Redis too) stays out of it.
+      let n = 0;
       const attempt = (app: TestApp) =>
-        request(app.app.getHttpServer()).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: 'r@test.example', password: 'whatever it is' });
+        request(app.app.getHttpServer()).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: `${client}-${n++}@test.example`, password: 'whatever it is' });
       const statuses = [];
       for (const app of [first, second, first, second, first, second]) statuses.push((await attempt(app)).status);
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);

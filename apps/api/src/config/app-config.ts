@@ -60,6 +60,7 @@ const envSchema = z.object({
   AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
   // One core fewer than the machine has, so a login flood always leaves a core for everything else.
+  COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
   SERVE_WEB: booleanFlag.default(true),
   API_DOCS: booleanFlag.default(true),
@@ -88,6 +89,7 @@ export class AppConfig {
   readonly appSecret: string | undefined;
   readonly mail: { smtpUrl: string | undefined; from: string };
   readonly admin: { email: string; password: string } | undefined;
+  readonly contributions: { commentsPerMinute: number };
   readonly auth: {
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
@@ -121,6 +123,7 @@ export class AppConfig {
     this.appSecret = env.APP_SECRET;
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.contributions = { commentsPerMinute: env.COMMENTS_PER_MINUTE };
     this.auth = {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,

@@ -9,10 +9,14 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { configureApp } from '../../src/core/http/configure-app.js';
+import type { DatabaseConfig } from '../../src/core/database/data-source.js';
 import { createSuiteDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
+  databaseConfig: DatabaseConfig;
+  /** Base URL when started with { listen: true }. */
+  url(): string;
   dataSource: DataSource;
   /** This app's DATA_DIR (the mail outbox lives in <dataDir>/outbox). */
   dataDir: string;
@@ -24,8 +28,11 @@ export interface TestApp {
 export const TEST_ADMIN = { email: 'secretariat@test.example', password: 'secretariat passphrase 2027' };
 
 /** The real application (same module graph and HTTP pipeline as main.ts) on a suite-private database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createSuiteDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { shareDatabaseWith?: TestApp; listen?: boolean } = {}): Promise<TestApp> {
+  // A second instance on the same database (fleet tests) leaves dropping it to the first.
+  const database = options.shareDatabaseWith
+    ? { config: options.shareDatabaseWith.databaseConfig, drop: async () => undefined }
+    : await createSuiteDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,9 +55,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logger: false,
   });
   configureApp(app, config);
-  await app.init();
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
   return {
     app,
+    databaseConfig: database.config,
+    url: () => {
+      const address = app.getHttpServer().address() as { port: number } | null;
+      if (!address) throw new Error('Start the test app with { listen: true }');
+      return `http://127.0.0.1:${address.port}`;
+    },
     dataSource: app.get<DataSource>(getDataSourceToken()),
     dataDir,
     logs: () => chunks.join(''),

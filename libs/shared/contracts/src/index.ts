@@ -5,3 +5,4 @@ export * from './locales.js';
 export * from './live-events.js';
 export * from './lists.js';
 export * from './accounts.js';
+export * from './consultations.js';

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditVerification } from '@compact-voices/contracts';
+import { canonicalJson } from '../content/canonical-json.js';
 
 const AUDIT_LOCK_KEY = 7_240_251_130;
 const GENESIS = '0'.repeat(64);
@@ -27,19 +28,8 @@ interface StoredEntry {
   hash: string;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as Record<string, unknown>)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 function chainHash(prevHash: string, entry: Omit<StoredEntry, 'id' | 'prevHash' | 'hash'>): string {
-  return createHash('sha256').update(prevHash).update(canonical(entry)).digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 }
 
 /** Writes privileged actions to the hash-chained audit log, inside the caller's transaction. */

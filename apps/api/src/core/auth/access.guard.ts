@@ -1,6 +1,7 @@
 import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { WsException } from '@nestjs/websockets';
 import type { Request } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { ApiException } from '../errors/api.exception.js';
@@ -20,6 +21,16 @@ export class AccessGuard extends AuthGuard('jwt') {
       context.getHandler(),
       context.getClass(),
     ]);
+    if (context.getType() === 'ws') {
+      // Socket events: the handshake already authenticated (or not) the connection; the same
+      // declarations say who may send each event.
+      const client = context.switchToWs().getClient<{ data?: { user?: AuthUser } }>();
+      if (policy?.kind === 'public') return true;
+      const user = client.data?.user;
+      if (policy?.kind === 'authenticated' && user) return true;
+      if (policy?.kind === 'roles' && user && policy.roles.some((role) => user.roles.includes(role))) return true;
+      throw new WsException(policy ? 'FORBIDDEN' : 'NOT_AVAILABLE');
+    }
     if (!policy) {
       // Undeclared: refuse. (The route-walk test fails the build before this can ship.)
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'This route is not available');

@@ -11,7 +11,7 @@ import type { AuthUser } from './auth-user.js';
 export const TOKEN_AUDIENCE = 'compact-voices';
 export const TOKEN_ISSUER = 'compact-voices';
 
-interface AccessTokenPayload {
+export interface AccessTokenPayload {
   sub?: unknown;
   sid?: unknown;
   typ?: unknown;
@@ -40,19 +40,31 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser> {
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
-      throw invalidToken();
-    }
-    const rows: Array<{ id: string; roles: Role[]; emailVerified: boolean }> = await this.dataSource.query(
-      `SELECT u.id, u.roles, u.email_verified_at IS NOT NULL AS "emailVerified"
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
-      [payload.sid, payload.sub],
-    );
-    const user = rows[0];
+    const user = await loadPrincipal(this.dataSource, payload);
     if (!user) throw invalidToken();
-    return { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified };
+    return user;
   }
+}
+
+/** The same checks for any transport (HTTP here, the socket handshake in the realtime module). */
+export const ACCESS_TOKEN_VERIFY_OPTIONS = {
+  algorithms: ['HS256' as const],
+  audience: TOKEN_AUDIENCE,
+  issuer: TOKEN_ISSUER,
+  clockTolerance: 30,
+};
+
+/** A verified token's principal, if its session is live and its account active. */
+export async function loadPrincipal(dataSource: DataSource, payload: AccessTokenPayload): Promise<AuthUser | undefined> {
+  if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+  const rows: Array<{ id: string; roles: Role[]; emailVerified: boolean }> = await dataSource.query(
+    `SELECT u.id, u.roles, u.email_verified_at IS NOT NULL AS "emailVerified"
+     FROM user_session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
+    [payload.sid, payload.sub],
+  );
+  const user = rows[0];
+  return user ? { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified } : undefined;
 }
 
 export function invalidToken(): ApiException {

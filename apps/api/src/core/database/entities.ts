@@ -5,6 +5,11 @@ import { UserSessionEntity } from '../../modules/accounts/user-session.entity.js
 import { UserEntity } from '../../modules/accounts/user.entity.js';
 import { OrganisationMembershipEntity } from '../../modules/organisations/organisation-membership.entity.js';
 import { OrganisationEntity } from '../../modules/organisations/organisation.entity.js';
+import { CommentEntity, CommentReactionEntity, CommentRevisionEntity } from '../../modules/comments/comment.entity.js';
+import { ConsultationCountryEntity, ConsultationEntity, ConsultationModeratorEntity, ConsultationRecommendationEntity } from '../../modules/consultations/consultation.entity.js';
+import { IdempotencyKeyEntity } from '../../modules/idempotency/idempotency-key.entity.js';
+import { OfficialAssessmentEntity, OfficialAssessmentRevisionEntity, RatingEntity, RatingRevisionEntity } from '../../modules/ratings/rating.entity.js';
+import { ThreadEventEntity, ThreadSequenceEntity } from '../../modules/threads/thread-event.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
@@ -30,4 +35,18 @@ export const ENTITIES = [
   OrganisationEntity,
   OrganisationMembershipEntity,
   AuditEventEntity,
+  ConsultationEntity,
+  ConsultationRecommendationEntity,
+  ConsultationCountryEntity,
+  ConsultationModeratorEntity,
+  CommentEntity,
+  CommentRevisionEntity,
+  CommentReactionEntity,
+  RatingEntity,
+  RatingRevisionEntity,
+  OfficialAssessmentEntity,
+  OfficialAssessmentRevisionEntity,
+  IdempotencyKeyEntity,
+  ThreadEventEntity,
+  ThreadSequenceEntity,
 ];

@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress';
+export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser';
 
 interface LimitSpec {
   points: number;
@@ -31,6 +31,9 @@ export class RateLimitService implements OnModuleDestroy {
       signInFailuresPerHour: { points: 100, duration: 3_600 },
       // Mail to one address (verification, reset, notices): no mail bombing through our server.
       mailPerAddress: { points: 5, duration: 3_600 },
+      // RATE-01: enough for a lively discussion, too few for a flood.
+      commentsPerUser: { points: config.contributions.commentsPerMinute, duration: 60 },
+      ratingsPerUser: { points: 120, duration: 60 },
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });

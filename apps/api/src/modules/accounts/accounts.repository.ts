@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Me } from '@compact-voices/contracts';
-import { affectedCount, rowsOf } from '../../core/database/query-result.js';
+import { rowsOf } from '../../core/database/query-result.js';
 
 export interface UserCredentials {
   id: string;
@@ -91,7 +91,7 @@ export class AccountsRepository {
     manager: EntityManager,
     where: { userId: string; exceptSessionId?: string } | { sessionId: string },
     reason: string,
-  ): Promise<number> {
+  ): Promise<string[]> {
     const result: unknown =
       'sessionId' in where
         ? await manager.query(
@@ -103,7 +103,7 @@ export class AccountsRepository {
              WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2) RETURNING id`,
             [where.userId, where.exceptSessionId ?? null, reason],
           );
-    return affectedCount(result);
+    return rowsOf<{ id: string }>(result).map((row) => row.id);
   }
 
   async createMailToken(manager: EntityManager, userId: string, purpose: 'verify-email' | 'password-reset', hash: string, ttlMinutes: number): Promise<void> {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type AcceptedResponse, type AuthResponse } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
+import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
@@ -53,7 +55,13 @@ export class AccountsService {
     private readonly mail: MailService,
     private readonly secrets: AppSecrets,
     private readonly config: AppConfig,
+    private readonly emitter: EventEmitter2,
   ) {}
+
+  /** Live sockets of these sessions are disconnected by the realtime module. */
+  private announceRevoked(sessionIds: string[]): void {
+    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
+  }
 
   async signUp(dto: SignUpDto, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
@@ -140,8 +148,8 @@ export class AccountsService {
         if (successor && Date.now() - new Date(row.rotatedAt).getTime() <= REFRESH_GRACE_MS) {
           return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successor.id };
         }
-        await this.accounts.revokeSessions(manager, { sessionId: row.sessionId }, 'refresh-token-reuse');
-        return { kind: 'reused' as const, userId: row.userId, sessionId: row.sessionId };
+        const revoked = await this.accounts.revokeSessions(manager, { sessionId: row.sessionId }, 'refresh-token-reuse');
+        return { kind: 'reused' as const, userId: row.userId, sessionId: row.sessionId, revoked };
       }
       const successorId = randomUUID();
       await manager.query(
@@ -154,6 +162,7 @@ export class AccountsService {
       return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successorId };
     });
     if (outcome.kind === 'reused') {
+      this.announceRevoked(outcome.revoked);
       this.logger.warn({ event: 'auth.refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId }, 'refresh token reused: session revoked');
     }
     if (outcome.kind !== 'ok') throw invalidRefresh();
@@ -168,7 +177,7 @@ export class AccountsService {
       (tokenId
         ? rowsOf<{ sessionId: string }>(await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]))[0]?.sessionId
         : undefined);
-    if (target) await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out');
+    if (target) this.announceRevoked(await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
   }
 
   async requestPasswordReset(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
@@ -190,6 +199,7 @@ export class AccountsService {
     await this.rateLimits.consume('authPerIp', context.ip);
     this.passwords.assertAcceptable(password);
     const passwordHash = await this.passwords.hash(password);
+    let revoked: string[] = [];
     const userId = await this.dataSource.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'password-reset', hashToken(token));
       if (!id) return undefined;
@@ -197,10 +207,11 @@ export class AccountsService {
         `UPDATE app_user SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
         [id, passwordHash],
       );
-      await this.accounts.revokeSessions(manager, { userId: id }, 'password-reset');
+      revoked = await this.accounts.revokeSessions(manager, { userId: id }, 'password-reset');
       return id;
     });
     if (!userId) throw invalidMailToken();
+    this.announceRevoked(revoked);
     const user = await this.accounts.credentialsById(userId);
     if (user) {
       const key = normaliseEmail(user.email);

@@ -1,8 +1,10 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
+import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { affectedCount } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { AccountsRepository } from './accounts.repository.js';
@@ -20,7 +22,12 @@ export class MeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordService,
+    private readonly emitter: EventEmitter2,
   ) {}
+
+  private announceRevoked(sessionIds: string[]): void {
+    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
+  }
 
   async get(user: AuthUser): Promise<Me> {
     const me = await this.accounts.me(user.id);
@@ -73,10 +80,11 @@ export class MeService {
     }
     this.passwords.assertAcceptable(dto.newPassword, [account.email, account.displayName], 'newPassword');
     const passwordHash = await this.passwords.hash(dto.newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
-      await this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
+      return this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
     });
+    this.announceRevoked(revoked);
     this.logger.log({ event: 'auth.password_changed', userId: user.id }, 'password changed');
   }
 
@@ -103,6 +111,7 @@ export class MeService {
     );
     // Someone else's session id answers exactly like a missing one.
     if (revoked === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SESSION_NOT_FOUND, 'No such session');
+    this.announceRevoked([sessionId]);
   }
 
   /** Everything stored about me, as one JSON document (GDPR-style access request). */
@@ -161,7 +170,8 @@ export class MeService {
         { field: 'password', reason: 'incorrect', message: 'The password is not correct' },
       ]);
     }
-    await this.dataSource.transaction(async (manager) => {
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const sessions: Array<{ id: string }> = await manager.query(`SELECT id FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM organisation_membership WHERE user_id = $1`, [user.id]);
@@ -172,7 +182,9 @@ export class MeService {
          WHERE id = $1`,
         [user.id, FORMER_PARTICIPANT],
       );
+      return sessions.map((session) => session.id);
     });
+    this.announceRevoked(ended);
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
   }
 }

@@ -1,10 +1,12 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type AdminUser, type ListResponse, type Role } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { affectedCount } from '../../core/database/query-result.js';
+import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 
 const ADMIN_USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.email_verified_at IS NOT NULL AS "emailVerified",
@@ -18,6 +20,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly emitter: EventEmitter2,
   ) {}
 
   async list(q: string | undefined): Promise<ListResponse<AdminUser>> {
@@ -57,14 +60,16 @@ export class UsersService {
 
   /** "Terminate sessions": every refresh token of the account stops working and access ends on the next request. */
   async revokeSessions(admin: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const sessionIds = await this.dataSource.transaction(async (manager) => {
       const [exists] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1`, [id]);
       if (!exists) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'No such user');
-      const count = affectedCount(
-        await manager.query(`UPDATE user_session SET revoked_at = now(), revoked_reason = 'admin' WHERE user_id = $1 AND revoked_at IS NULL`, [id]),
-      );
-      await this.audit.record(manager, { actorId: admin.id, action: 'user.sessions_revoked', targetType: 'user', targetId: id, details: { sessions: count } });
+      const revoked = rowsOf<{ id: string }>(
+        await manager.query(`UPDATE user_session SET revoked_at = now(), revoked_reason = 'admin' WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [id]),
+      ).map((row) => row.id);
+      await this.audit.record(manager, { actorId: admin.id, action: 'user.sessions_revoked', targetType: 'user', targetId: id, details: { sessions: revoked.length } });
+      return revoked;
     });
+    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
     this.logger.log({ event: 'auth.sessions_revoked_by_admin', userId: id, adminId: admin.id }, 'sessions revoked');
   }
 

@@ -1,0 +1,6 @@
+/** Announced after sessions end (sign-out, password change or reset, admin action, token theft, erasure). */
+export const SESSIONS_REVOKED = 'sessions.revoked';
+
+export interface SessionsRevokedEvent {
+  sessionIds: string[];
+}

@@ -1,0 +1,87 @@
+import type { Comment, CommentStatus, ReactionKind, Stance, StakeholderTypeCode } from '@compact-voices/contracts';
+import { FORMER_PARTICIPANT } from '../accounts/me.service.js';
+
+/** Columns every comment read selects; `$viewer` is the viewer's id (or null). */
+export const commentColumns = (viewerParam: string) => `
+  c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", c.parent_id AS "parentId",
+  c.root_id AS "rootId", c.depth, c.body, c.body_html AS "bodyHtml", c.language, c.stance, c.country_iso3 AS "countryIso3",
+  c.status, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+  to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "editedAt",
+  c.agree_count AS "agreeCount", c.disagree_count AS "disagreeCount", c.author_id AS "authorId",
+  (c.author_protected OR u.privacy_mode = 'protected') AS "authorProtected", c.author_stakeholder_type AS "authorStakeholderType",
+  c.author_country_iso3 AS "authorCountryIso3", o.id AS "organisationId", o.name AS "organisationName",
+  u.display_name AS "displayName", u.pseudonym, u.status AS "authorStatus",
+  (SELECT r.kind FROM comment_reaction r WHERE r.comment_id = c.id AND r.user_id = ${viewerParam}) AS "myReaction"`;
+
+export const COMMENT_JOINS = `LEFT JOIN app_user u ON u.id = c.author_id LEFT JOIN organisation o ON o.id = c.author_organisation_id`;
+
+export interface CommentRow {
+  id: string;
+  consultationId: string;
+  recommendationCode: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  body: string;
+  bodyHtml: string;
+  language: string | null;
+  stance: Stance | null;
+  countryIso3: string | null;
+  status: CommentStatus;
+  createdAt: string;
+  editedAt: string | null;
+  agreeCount: number;
+  disagreeCount: number;
+  authorId: string | null;
+  authorProtected: boolean;
+  authorStakeholderType: StakeholderTypeCode;
+  authorCountryIso3: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  displayName: string | null;
+  pseudonym: string | null;
+  authorStatus: string | null;
+  myReaction: ReactionKind | null;
+}
+
+const TOMBSTONES: CommentStatus[] = ['deleted', 'hidden', 'rejected'];
+
+/**
+ * The public shape of a comment. A protected author (protected when writing, or since) is their
+ * pseudonym and nothing else; an erased
+ * one is "Former participant"; a removed comment is a tombstone with no body and no author. The
+ * author's account id never leaves the server.
+ */
+export function presentComment(row: CommentRow, viewerId: string | null): Comment {
+  const tombstone = TOMBSTONES.includes(row.status);
+  const mine = viewerId !== null && row.authorId === viewerId;
+  return {
+    id: row.id,
+    consultationId: row.consultationId,
+    recommendationCode: row.recommendationCode,
+    parentId: row.parentId,
+    depth: row.depth,
+    body: tombstone ? '' : row.body,
+    bodyHtml: tombstone ? '' : row.bodyHtml,
+    language: row.language,
+    stance: tombstone ? null : row.stance,
+    countryIso3: row.countryIso3,
+    author: tombstone ? null : presentAuthor(row),
+    status: row.status,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    reactions: { agree: row.agreeCount, disagree: row.disagreeCount, ...(viewerId ? { mine: row.myReaction } : {}) },
+    ...(viewerId ? { mine } : {}),
+  };
+}
+
+function presentAuthor(row: CommentRow): Comment['author'] {
+  if (row.authorStatus !== 'active') return { displayName: FORMER_PARTICIPANT };
+  if (row.authorProtected) return { displayName: row.pseudonym ?? FORMER_PARTICIPANT };
+  return {
+    displayName: row.displayName ?? FORMER_PARTICIPANT,
+    stakeholderType: row.authorStakeholderType,
+    organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
+    countryIso3: row.authorCountryIso3,
+  };
+}

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  COMMENT_MAX_DEPTH,
+  ErrorCode,
+  PAGE_LIMIT_DEFAULT,
+  type Comment,
+  type CommentPage,
+  type CommentSort,
+  type ListResponse,
+  type ReactionKind,
+} from '@compact-voices/contracts';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { renderMarkdown } from '../../core/content/markdown.js';
+import { rowsOf } from '../../core/database/query-result.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+import { RateLimitService } from '../../core/security/rate-limit.service.js';
+import { ActingIdentityService } from '../accounts/acting-identity.service.js';
+import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
+import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
+import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from './comment.presenter.js';
+import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
+
+/** Who can see what: everyone sees published comments and tombstones; authors also see their own pending ones. */
+const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status = 'pending' AND c.author_id = $VIEWER))`;
+const DUPLICATE_WINDOW_MINUTES = 5;
+
+interface Cursor {
+  t: string;
+  id: string;
+  s?: number;
+}
+
+function commentNotFound(): ApiException {
+  return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
+}
+
+/**
+ * Comments: validate → load → authorise → one transaction (write + thread event) → announce.
+ * Nothing here knows about sockets; the realtime module listens to the announced events.
+ */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationsService,
+    private readonly acting: ActingIdentityService,
+    private readonly threads: ThreadLogService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  async list(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<CommentPage> {
+    const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
+    const sort: CommentSort = query.sort ?? 'newest';
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const cursor = decodeCursor(query.cursor);
+    const viewerId = viewer?.id ?? null;
+    const order = {
+      newest: { by: 'c.created_at DESC, c.id DESC', after: '(c.created_at, c.id) < ($4::timestamptz, $5::uuid)' },
+      oldest: { by: 'c.created_at ASC, c.id ASC', after: '(c.created_at, c.id) > ($4::timestamptz, $5::uuid)' },
+      top: {
+        by: '(c.agree_count - c.disagree_count) DESC, c.created_at DESC, c.id DESC',
+        after: '((c.agree_count - c.disagree_count), c.created_at, c.id) < ($6::int, $4::timestamptz, $5::uuid)',
+      },
+    }[sort];
+    // Only the cursor's own parameters are bound, so every placeholder in the SQL has a type.
+    const params: unknown[] = [consultationId, recommendationCode, viewerId];
+    if (cursor) params.push(cursor.t, cursor.id, ...(sort === 'top' ? [cursor.s ?? 0] : []));
+    params.push(limit + 1);
+    const roots: Array<CommentRow & { sortTime: string }> = await this.dataSource.query(
+      `SELECT ${commentColumns('$3::uuid')}, c.created_at::text AS "sortTime"
+       FROM comment c ${COMMENT_JOINS}
+       WHERE c.consultation_id = $1 AND c.recommendation_code = $2 AND c.parent_id IS NULL
+         AND ${VISIBLE.replaceAll('$VIEWER', '$3::uuid')}
+         AND ${cursor ? order.after : 'TRUE'}
+       ORDER BY ${order.by}
+       LIMIT $${params.length}`,
+      params,
+    );
+    const page = roots.slice(0, limit);
+    const replies: CommentRow[] = page.length
+      ? await this.dataSource.query(
+          `SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS}
+           WHERE c.root_id = ANY($1::uuid[]) AND c.parent_id IS NOT NULL AND ${VISIBLE.replaceAll('$VIEWER', '$2::uuid')}
+           ORDER BY c.created_at, c.id`,
+          [page.map((root) => root.id), viewerId],
+        )
+      : [];
+    const last = page.at(-1);
+    return {
+      items: threadOrder(page, replies).map((row) => presentComment(row, viewerId)),
+      nextCursor:
+        roots.length > limit && last
+          ? encodeCursor({ t: last.sortTime, id: last.id, ...(sort === 'top' ? { s: last.agreeCount - last.disagreeCount } : {}) })
+          : null,
+    };
+  }
+
+  async search(consultationId: string, q: string, limit: number | undefined, viewer: AuthUser | undefined): Promise<ListResponse<Comment>> {
+    await this.consultations.get(consultationId, viewer);
+    const rows: CommentRow[] = await this.dataSource.query(
+      `SELECT ${commentColumns('$3::uuid')} FROM comment c ${COMMENT_JOINS}
+       WHERE c.consultation_id = $1 AND c.status = 'published'
+         AND to_tsvector('simple', c.body) @@ websearch_to_tsquery('simple', $2)
+       ORDER BY ts_rank(to_tsvector('simple', c.body), websearch_to_tsquery('simple', $2)) DESC, c.created_at DESC
+       LIMIT $4`,
+      [consultationId, q, viewer?.id ?? null, limit ?? PAGE_LIMIT_DEFAULT],
+    );
+    return { items: rows.map((row) => presentComment(row, viewer?.id ?? null)) };
+  }
+
+  async create(consultationId: string, code: string, dto: CreateCommentDto, user: AuthUser): Promise<Comment> {
+    assertVerified(user);
+    const body = dto.body.trim();
+    const { consultation, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
+    await this.rateLimits.consume('commentsPerUser', user.id);
+    const [duplicate] = await this.dataSource.query(
+      `SELECT 1 FROM comment WHERE author_id = $1 AND body = $2 AND created_at > now() - make_interval(mins => $3) AND status <> 'deleted' LIMIT 1`,
+      [user.id, body, DUPLICATE_WINDOW_MINUTES],
+    );
+    if (duplicate) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
+
+    const id = randomUUID();
+    const status = consultation.moderationMode === 'pre' ? 'pending' : 'published';
+    const events: ThreadDomainEvent[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
+      let rootId: string = id;
+      let depth = 0;
+      if (dto.parentId) {
+        const [parent]: Array<{ rootId: string; depth: number }> = await manager.query(
+          `SELECT root_id AS "rootId", depth FROM comment
+           WHERE id = $1 AND consultation_id = $2 AND recommendation_code = $3 AND status = 'published'`,
+          [dto.parentId, consultationId, recommendationCode],
+        );
+        if (!parent) throw commentNotFound();
+        if (parent.depth >= COMMENT_MAX_DEPTH) {
+          throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.REPLY_TOO_DEEP, `Replies go ${COMMENT_MAX_DEPTH} levels deep; reply to an earlier comment`);
+        }
+        rootId = parent.rootId;
+        depth = parent.depth + 1;
+      }
+      await manager.query(
+        `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
+                              author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected,
+                              country_iso3, stance, language, body, body_html, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [
+          id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
+          identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
+          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, renderMarkdown(body), status,
+        ],
+      );
+      if (status === 'published') {
+        events.push(await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id }));
+      }
+    });
+    this.threads.announce(events);
+    return this.get(id, user);
+  }
+
+  async update(id: string, body: string, user: AuthUser): Promise<Comment> {
+    const text = body.trim();
+    const events: ThreadDomainEvent[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const comment = await this.lockOwn(manager, id, user);
+      if (!['published', 'pending'].includes(comment.status)) throw commentNotFound();
+      await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
+      if (comment.body === text) return;
+      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
+      await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [id, text, renderMarkdown(text)]);
+      if (comment.status === 'published') {
+        events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: id }));
+      }
+    });
+    this.threads.announce(events);
+    return this.get(id, user);
+  }
+
+  /** The author's delete: the text and its history go; a tombstone keeps the thread's shape and replies. */
+  async remove(id: string, user: AuthUser): Promise<void> {
+    const events: ThreadDomainEvent[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const comment = await this.lockOwn(manager, id, user);
+      if (comment.status === 'deleted') return;
+      await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
+      await manager.query(`DELETE FROM comment_revision WHERE comment_id = $1`, [id]);
+      await manager.query(
+        `UPDATE comment SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1 WHERE id = $1`,
+        [id],
+      );
+      if (comment.status === 'published') {
+        events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId: id }));
+      }
+    });
+    this.threads.announce(events);
+  }
+
+  /** One reaction per person and comment; counts kept on the comment in the same transaction. */
+  async react(id: string, kind: ReactionKind | null, user: AuthUser): Promise<Comment['reactions']> {
+    assertVerified(user);
+    const events: ThreadDomainEvent[] = [];
+    const reactions = await this.dataSource.transaction(async (manager) => {
+      const [comment]: Array<{ consultationId: string; recommendationCode: string }> = await manager.query(
+        `SELECT consultation_id AS "consultationId", recommendation_code AS "recommendationCode" FROM comment WHERE id = $1 AND status = 'published' FOR UPDATE`,
+        [id],
+      );
+      if (!comment) throw commentNotFound();
+      await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
+      const previous = rowsOf<{ kind: ReactionKind }>(
+        await manager.query(`DELETE FROM comment_reaction WHERE comment_id = $1 AND user_id = $2 RETURNING kind`, [id, user.id]),
+      )[0]?.kind;
+      if (kind) await manager.query(`INSERT INTO comment_reaction (comment_id, user_id, kind) VALUES ($1, $2, $3)`, [id, user.id, kind]);
+      const delta = (k: ReactionKind) => (kind === k ? 1 : 0) - (previous === k ? 1 : 0);
+      const [counts]: Array<{ agree: number; disagree: number }> = rowsOf(
+        await manager.query(
+          `UPDATE comment SET agree_count = agree_count + $2, disagree_count = disagree_count + $3 WHERE id = $1
+           RETURNING agree_count AS agree, disagree_count AS disagree`,
+          [id, delta('agree'), delta('disagree')],
+        ),
+      );
+      if (previous !== (kind ?? undefined)) {
+        events.push(await this.threads.append(manager, { ...comment, type: 'reactions.updated', commentId: id }));
+      }
+      return { agree: counts!.agree, disagree: counts!.disagree, mine: kind };
+    });
+    this.threads.announce(events);
+    return reactions;
+  }
+
+  /** One comment as `viewer` sees it (404 when they may not see it). */
+  async get(id: string, viewer: AuthUser | undefined, manager: EntityManager = this.dataSource.manager): Promise<Comment> {
+    const [row]: CommentRow[] = await manager.query(
+      `SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1 AND (${VISIBLE.replaceAll('$VIEWER', '$2::uuid')} OR $3)`,
+      [id, viewer?.id ?? null, isAdmin(viewer)],
+    );
+    if (!row) throw commentNotFound();
+    return presentComment(row, viewer?.id ?? null);
+  }
+
+  /** Public view of a comment for live events and replays: published or a tombstone, never pending. */
+  async publicView(id: string): Promise<Comment | undefined> {
+    const [row]: CommentRow[] = await this.dataSource.query(
+      `SELECT ${commentColumns('NULL::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1 AND c.status IN ('published', 'deleted', 'hidden')`,
+      [id],
+    );
+    return row ? presentComment(row, null) : undefined;
+  }
+
+  /** Someone else's comment answers exactly like a missing one (ACL-01). */
+  private async lockOwn(manager: EntityManager, id: string, user: AuthUser): Promise<CommentRow> {
+    const [comment]: CommentRow[] = await manager.query(
+      `SELECT id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode", status, body, body_html AS "bodyHtml"
+       FROM comment WHERE id = $1 AND author_id = $2 FOR UPDATE`,
+      [id, user.id],
+    );
+    if (!comment) throw commentNotFound();
+    return comment;
+  }
+}
+
+export function assertVerified(user: AuthUser): void {
+  if (!user.emailVerified) {
+    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.EMAIL_NOT_VERIFIED, 'Confirm your email address before contributing');
+  }
+}
+
+/** Roots in page order, each followed by its replies depth-first in time order. */
+function threadOrder<T extends { id: string; parentId: string | null }>(roots: T[], replies: T[]): T[] {
+  const children = new Map<string, T[]>();
+  for (const reply of replies) {
+    const list = children.get(reply.parentId!) ?? [];
+    list.push(reply);
+    children.set(reply.parentId!, list);
+  }
+  const out: T[] = [];
+  const visit = (node: T) => {
+    out.push(node);
+    for (const child of children.get(node.id) ?? []) visit(child);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof value.t === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value.t) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/.test(value.id) && (value.s === undefined || Number.isInteger(value.s))) {
+      return value as Cursor;
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }]);
+}

@@ -1,0 +1,205 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, type Consultation, type ConsultationStatus, type ListResponse } from '@compact-voices/contracts';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { renderMarkdown } from '../../core/content/markdown.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+import type { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
+
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Stored status plus the clock: an open round past closes_at reads as closed. */
+const CONSULTATION_COLUMNS = `
+  c.id, c.title, c.description, c.description_html AS "descriptionHtml",
+  ${ISO('c.opens_at')} AS "opensAt", ${ISO('c.closes_at')} AS "closesAt", c.moderation_mode AS "moderationMode",
+  CASE WHEN c.status = 'open' AND now() >= c.closes_at THEN 'closed' ELSE c.status END AS status,
+  (c.status = 'open' AND now() >= c.opens_at AND now() < c.closes_at) AS "acceptingContributions",
+  COALESCE((SELECT array_agg(cr.recommendation_code ORDER BY p.position, r.position)
+            FROM consultation_recommendation cr JOIN recommendation r ON r.code = cr.recommendation_code
+            JOIN principle p ON p.code = r.principle_code WHERE cr.consultation_id = c.id), '{}') AS "recommendationCodes",
+  COALESCE((SELECT array_agg(cc.country_iso3 ORDER BY cc.country_iso3) FROM consultation_country cc WHERE cc.consultation_id = c.id), '{}') AS "countryIso3s",
+  ${ISO('c.created_at')} AS "createdAt"`;
+
+/** Allowed hand moves; time also closes an open round (see CONSULTATION_COLUMNS). */
+const TRANSITIONS: Record<ConsultationStatus, ConsultationStatus[]> = {
+  draft: ['open', 'archived'],
+  open: ['closed', 'archived'],
+  closed: ['open', 'archived'],
+  archived: [],
+};
+
+export interface ThreadScope {
+  consultation: Consultation;
+  recommendationCode: string;
+}
+
+function notFound(): ApiException {
+  return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CONSULTATION_NOT_FOUND, 'No such consultation');
+}
+
+@Injectable()
+export class ConsultationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(viewer: AuthUser | undefined): Promise<ListResponse<Consultation>> {
+    const items: Consultation[] = await this.dataSource.query(
+      `SELECT ${CONSULTATION_COLUMNS} FROM consultation c WHERE c.status <> 'draft' OR $1 ORDER BY c.opens_at DESC, c.created_at DESC`,
+      [isAdmin(viewer)],
+    );
+    return { items };
+  }
+
+  /** Drafts exist only for admins: everyone else gets the same 404 as for a missing id. */
+  async get(id: string, viewer: AuthUser | undefined, manager: EntityManager = this.dataSource.manager): Promise<Consultation> {
+    const [consultation]: Consultation[] = await manager.query(`SELECT ${CONSULTATION_COLUMNS} FROM consultation c WHERE c.id = $1`, [id]);
+    if (!consultation || (consultation.status === 'draft' && !isAdmin(viewer))) throw notFound();
+    return consultation;
+  }
+
+  async create(admin: AuthUser, dto: CreateConsultationDto): Promise<Consultation> {
+    assertWindow(dto.opensAt, dto.closesAt);
+    return this.dataSource.transaction(async (manager) => {
+      const [{ id }]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO consultation (title, description, description_html, opens_at, closes_at, moderation_mode, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [dto.title, dto.description ?? '', renderMarkdown(dto.description ?? ''), dto.opensAt, dto.closesAt, dto.moderationMode, admin.id],
+      );
+      await this.setScope(manager, id, dto.recommendationCodes, dto.countryIso3s);
+      await this.audit.record(manager, { actorId: admin.id, action: 'consultation.created', targetType: 'consultation', targetId: id, details: { title: dto.title } });
+      return this.get(id, admin, manager);
+    });
+  }
+
+  async update(admin: AuthUser, id: string, dto: UpdateConsultationDto): Promise<Consultation> {
+    return this.dataSource.transaction(async (manager) => {
+      const [current]: Array<{ status: ConsultationStatus; opensAt: Date; closesAt: Date }> = await manager.query(
+        `SELECT CASE WHEN status = 'open' AND now() >= closes_at THEN 'closed' ELSE status END AS status,
+                opens_at AS "opensAt", closes_at AS "closesAt"
+         FROM consultation WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!current) throw notFound();
+      if (dto.status && dto.status !== current.status && !TRANSITIONS[current.status].includes(dto.status)) {
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, `A ${current.status} consultation cannot become ${dto.status}`);
+      }
+      assertWindow(dto.opensAt ?? current.opensAt.toISOString(), dto.closesAt ?? current.closesAt.toISOString());
+      const columns: Record<string, unknown> = {
+        title: dto.title,
+        description: dto.description,
+        description_html: dto.description === undefined ? undefined : renderMarkdown(dto.description),
+        opens_at: dto.opensAt,
+        closes_at: dto.closesAt,
+        moderation_mode: dto.moderationMode,
+        status: dto.status,
+      };
+      const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
+      if (changes.length > 0) {
+        await manager.query(
+          `UPDATE consultation SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+          [id, ...changes.map(([, value]) => value)],
+        );
+      }
+      if (dto.recommendationCodes || dto.countryIso3s) await this.setScope(manager, id, dto.recommendationCodes, dto.countryIso3s, true);
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: dto.status && dto.status !== current.status ? `consultation.${dto.status}` : 'consultation.updated',
+        targetType: 'consultation',
+        targetId: id,
+        details: { fields: Object.keys(dto) },
+      });
+      return this.get(id, admin, manager);
+    });
+  }
+
+  async moderators(id: string): Promise<{ userIds: string[] }> {
+    const [exists] = await this.dataSource.query(`SELECT 1 FROM consultation WHERE id = $1`, [id]);
+    if (!exists) throw notFound();
+    const rows: Array<{ userId: string }> = await this.dataSource.query(
+      `SELECT user_id AS "userId" FROM consultation_moderator WHERE consultation_id = $1 ORDER BY user_id`,
+      [id],
+    );
+    return { userIds: rows.map((row) => row.userId) };
+  }
+
+  async setModerators(admin: AuthUser, id: string, userIds: string[]): Promise<{ userIds: string[] }> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.get(id, admin, manager);
+      const found: Array<{ id: string }> = await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'active'`, [userIds]);
+      if (found.length !== userIds.length) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.USER_NOT_FOUND, 'Every moderator must be an active account', [
+          { field: 'userIds', reason: 'unknown', message: 'Unknown or erased account' },
+        ]);
+      }
+      await manager.query(`DELETE FROM consultation_moderator WHERE consultation_id = $1`, [id]);
+      await manager.query(`INSERT INTO consultation_moderator (consultation_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, userIds]);
+      await this.audit.record(manager, { actorId: admin.id, action: 'consultation.moderators_set', targetType: 'consultation', targetId: id, details: { userIds } });
+    });
+    return this.moderators(id);
+  }
+
+  /** The round and recommendation of a thread, checked to exist, be visible and be in scope. */
+  async thread(consultationId: string, rawCode: string, viewer: AuthUser | undefined, manager?: EntityManager): Promise<ThreadScope> {
+    const consultation = await this.get(consultationId, viewer, manager);
+    const recommendationCode = rawCode.toUpperCase();
+    if (!consultation.recommendationCodes.includes(recommendationCode)) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_SCOPE, `Recommendation ${recommendationCode} is not part of this consultation`);
+    }
+    return { consultation, recommendationCode };
+  }
+
+  /** As `thread`, and the round must be accepting contributions (and the country, if any, in scope). */
+  async writableThread(consultationId: string, rawCode: string, viewer: AuthUser, countryIso3?: string | null, manager?: EntityManager): Promise<ThreadScope> {
+    const scope = await this.thread(consultationId, rawCode, viewer, manager);
+    if (!scope.consultation.acceptingContributions) {
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CONSULTATION_CLOSED, 'This consultation is not open for contributions');
+    }
+    if (countryIso3 && !scope.consultation.countryIso3s.includes(countryIso3)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.NOT_IN_SCOPE, `${countryIso3} is not part of this consultation`, [
+        { field: 'countryIso3', reason: 'notInScope', message: 'Country not in this consultation' },
+      ]);
+    }
+    return scope;
+  }
+
+  private async setScope(manager: EntityManager, id: string, codes: string[] | undefined, iso3s: string[] | undefined, partial = false): Promise<void> {
+    if (codes || !partial) {
+      const wanted: string[] = codes ?? (await manager.query(`SELECT code FROM recommendation`)).map((row: { code: string }) => row.code);
+      const known: Array<{ code: string }> = await manager.query(`SELECT code FROM recommendation WHERE code = ANY($1::text[])`, [wanted]);
+      if (known.length !== wanted.length) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.RECOMMENDATION_NOT_FOUND, 'Unknown recommendation code', [
+          { field: 'recommendationCodes', reason: 'unknown', message: 'Unknown recommendation code' },
+        ]);
+      }
+      await manager.query(`DELETE FROM consultation_recommendation WHERE consultation_id = $1`, [id]);
+      await manager.query(`INSERT INTO consultation_recommendation (consultation_id, recommendation_code) SELECT $1, unnest($2::text[])`, [id, wanted]);
+    }
+    if (iso3s || !partial) {
+      const wanted: string[] = iso3s ?? (await manager.query(`SELECT iso3 FROM country`)).map((row: { iso3: string }) => row.iso3);
+      const known: Array<{ iso3: string }> = await manager.query(`SELECT iso3 FROM country WHERE iso3 = ANY($1::text[])`, [wanted]);
+      if (known.length !== wanted.length) {
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, 'Unknown country code', [
+          { field: 'countryIso3s', reason: 'unknown', message: 'Unknown country code' },
+        ]);
+      }
+      await manager.query(`DELETE FROM consultation_country WHERE consultation_id = $1`, [id]);
+      await manager.query(`INSERT INTO consultation_country (consultation_id, country_iso3) SELECT $1, unnest($2::text[])`, [id, wanted]);
+    }
+  }
+}
+
+export function isAdmin(viewer: AuthUser | undefined): boolean {
+  return viewer?.roles.includes('admin') ?? false;
+}
+
+function assertWindow(opensAt: string, closesAt: string): void {
+  if (new Date(closesAt).getTime() <= new Date(opensAt).getTime()) {
+    throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'closesAt must be after opensAt', [
+      { field: 'closesAt', reason: 'beforeOpensAt', message: 'closesAt must be after opensAt' },
+    ]);
+  }
+}

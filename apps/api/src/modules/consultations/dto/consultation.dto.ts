@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  CONSULTATION_STATUSES,
+  MODERATION_MODES,
+  RECOMMENDATION_CODE_PATTERN,
+  type Consultation,
+  type ConsultationStatus,
+  type CreateConsultationRequest,
+  type ModerationMode,
+  type UpdateConsultationRequest,
+} from '@compact-voices/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateConsultationDto implements CreateConsultationRequest {
+  @ApiProperty({ example: 'Regional review 2027', minLength: 3, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'Markdown (safe subset)', maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-01-15T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  opensAt!: string;
+
+  @ApiProperty({ example: '2027-03-31T23:59:59Z' })
+  @IsISO8601({ strict: true })
+  closesAt!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Recommendations in scope; all 32 when omitted', example: ['PC-1', 'WS-2'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ArrayUnique()
+  @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
+  recommendationCodes?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Countries in scope; every country when omitted', example: ['NPL', 'PHL'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(/^[A-Z]{3}$/, { each: true })
+  countryIso3s?: string[];
+
+  @ApiProperty({ enum: MODERATION_MODES })
+  @IsIn(MODERATION_MODES)
+  moderationMode!: ModerationMode;
+}
+
+export class UpdateConsultationDto implements UpdateConsultationRequest {
+  @ApiPropertyOptional({ minLength: 3, maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) opensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) closesAt?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ArrayUnique()
+  @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
+  recommendationCodes?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(/^[A-Z]{3}$/, { each: true })
+  countryIso3s?: string[];
+
+  @ApiPropertyOptional({ enum: MODERATION_MODES })
+  @IsOptional()
+  @IsIn(MODERATION_MODES)
+  moderationMode?: ModerationMode;
+
+  @ApiPropertyOptional({ enum: CONSULTATION_STATUSES, description: 'draft → open → closed → archived (closed may reopen)' })
+  @IsOptional()
+  @IsIn(CONSULTATION_STATUSES)
+  status?: ConsultationStatus;
+}
+
+export class SetModeratorsDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
+
+export class ConsultationDto implements Consultation {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() descriptionHtml!: string;
+  @ApiProperty() opensAt!: string;
+  @ApiProperty() closesAt!: string;
+  @ApiProperty({ enum: MODERATION_MODES }) moderationMode!: ModerationMode;
+  @ApiProperty({ enum: CONSULTATION_STATUSES }) status!: ConsultationStatus;
+  @ApiProperty() acceptingContributions!: boolean;
+  @ApiProperty({ type: [String] }) recommendationCodes!: string[];
+  @ApiProperty({ type: [String] }) countryIso3s!: string[];
+  @ApiProperty() createdAt!: string;
+}
+
+export class ConsultationListDto {
+  @ApiProperty({ type: [ConsultationDto] }) items!: ConsultationDto[];
+}
+
+export class ModeratorListDto {
+  @ApiProperty({ type: [String], format: 'uuid' }) userIds!: string[];
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { RatingsController } from './ratings.controller.js';
+import { RatingsService } from './ratings.service.js';
+
+@Module({
+  imports: [AccountsModule, ConsultationsModule, ThreadsModule, IdempotencyModule],
+  controllers: [RatingsController],
+  providers: [RatingsService],
+  exports: [RatingsService],
+})
+export class RatingsModule {}

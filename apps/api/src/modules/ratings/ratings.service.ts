@@ -1,0 +1,197 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, type ListResponse, type OfficialAssessment, type Rating, type RatingSummary, type StakeholderTypeCode } from '@compact-voices/contracts';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+import { RateLimitService } from '../../core/security/rate-limit.service.js';
+import { ActingIdentityService } from '../accounts/acting-identity.service.js';
+import { assertVerified } from '../comments/comments.service.js';
+import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
+import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
+import type { PutOfficialAssessmentDto, PutRatingDto } from './dto/rating.dto.js';
+import { mean, median, perceptionGap, seedFrom } from './rating-statistics.js';
+
+/** Public cells with fewer raters than this show no numbers (k-anonymity for small groups). */
+export const MIN_CELL = 5;
+const GOVERNMENT_SIDE: StakeholderTypeCode[] = ['government', 'local-authority'];
+const CIVIL_SOCIETY_SIDE: StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
+
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const RATING_COLUMNS = `consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3",
+  score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${ISO('updated_at')} AS "updatedAt"`;
+
+interface RatingRow {
+  score: number | null;
+  stakeholderType: StakeholderTypeCode;
+  governmentVerified: boolean;
+}
+
+@Injectable()
+export class RatingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationsService,
+    private readonly acting: ActingIdentityService,
+    private readonly threads: ThreadLogService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  /**
+   * Create or replace my rating of a cell. The unique constraint makes "one per person" hold under
+   * any concurrency; the row lock orders concurrent updates, each moving the value it replaces to history.
+   */
+  async put(consultationId: string, code: string, countryIso3: string, dto: PutRatingDto, user: AuthUser): Promise<Rating> {
+    assertVerified(user);
+    const dontKnow = dto.dontKnow ?? false;
+    if ((dto.score === null) !== dontKnow) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "Give a score from 0 to 4, or score null with dontKnow true", [
+        { field: 'score', reason: 'scoreOrDontKnow', message: "A score, or Don't know — one of the two" },
+      ]);
+    }
+    await this.rateLimits.consume('ratingsPerUser', user.id);
+    const events: ThreadDomainEvent[] = [];
+    const rating = await this.dataSource.transaction(async (manager) => {
+      const { recommendationCode } = await this.consultations.writableThread(consultationId, code, user, countryIso3, manager);
+      const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
+      const values = [dto.score, dontKnow, dto.evidence?.trim() || null, dto.evidenceUrl ?? null, identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected];
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO rating (consultation_id, recommendation_code, country_iso3, user_id, score, dont_know, evidence, evidence_url,
+                             rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rater_protected)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT ON CONSTRAINT rating_one_per_participant_key DO NOTHING
+         RETURNING id`,
+        [consultationId, recommendationCode, countryIso3, user.id, ...values],
+      );
+      if (inserted.length === 0) {
+        const [existing]: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3 AND user_id = $4 FOR UPDATE`,
+          [consultationId, recommendationCode, countryIso3, user.id],
+        );
+        await manager.query(
+          `INSERT INTO rating_revision (rating_id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rated_at)
+           SELECT id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3, updated_at FROM rating WHERE id = $1`,
+          [existing!.id],
+        );
+        await manager.query(
+          `UPDATE rating SET score = $2, dont_know = $3, evidence = $4, evidence_url = $5, rater_stakeholder_type = $6,
+                  rater_organisation_id = $7, rater_country_iso3 = $8, rater_protected = $9, updated_at = clock_timestamp()
+           WHERE id = $1`,
+          [existing!.id, ...values],
+        );
+      }
+      events.push(await this.threads.append(manager, { consultationId, recommendationCode, type: 'ratings.summary', countryIso3 }));
+      const [row]: Rating[] = await manager.query(
+        `SELECT ${RATING_COLUMNS} FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3 AND user_id = $4`,
+        [consultationId, recommendationCode, countryIso3, user.id],
+      );
+      return row!;
+    });
+    this.threads.announce(events);
+    return rating;
+  }
+
+  async mine(consultationId: string, code: string, user: AuthUser): Promise<ListResponse<Rating>> {
+    const { recommendationCode } = await this.consultations.thread(consultationId, code, user);
+    const items: Rating[] = await this.dataSource.query(
+      `SELECT ${RATING_COLUMNS} FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND user_id = $3 ORDER BY country_iso3`,
+      [consultationId, recommendationCode, user.id],
+    );
+    return { items };
+  }
+
+  async summary(consultationId: string, code: string, countryIso3: string | undefined, viewer: AuthUser | undefined): Promise<RatingSummary> {
+    const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
+    return this.computeSummary(consultationId, recommendationCode, countryIso3 ?? null, !isAdmin(viewer));
+  }
+
+  /**
+   * n, distribution, median and mean; the same per stakeholder type; and the perception gap. The
+   * government side counts only ratings given for a verified government organisation, so anyone can't
+   * claim to speak for a state. Public (`suppress`) cells under MIN_CELL raters show no numbers.
+   */
+  async computeSummary(consultationId: string, recommendationCode: string, countryIso3: string | null, suppress: boolean): Promise<RatingSummary> {
+    const rows: RatingRow[] = await this.dataSource.query(
+      `SELECT r.score, r.rater_stakeholder_type AS "stakeholderType", (o.verified_at IS NOT NULL) AS "governmentVerified"
+       FROM rating r LEFT JOIN organisation o ON o.id = r.rater_organisation_id
+       WHERE r.consultation_id = $1 AND r.recommendation_code = $2 AND ($3::text IS NULL OR r.country_iso3 = $3)`,
+      [consultationId, recommendationCode, countryIso3],
+    );
+    const official = countryIso3 ? await this.official(consultationId, recommendationCode, countryIso3) : null;
+    const suppressed = rows.length < MIN_CELL;
+    if (suppress && suppressed) {
+      return { n: null, distribution: null, median: null, mean: null, byStakeholderType: null, gap: null, suppressed: true, official };
+    }
+    const scores = rows.filter((row) => row.score !== null).map((row) => row.score!);
+    const distribution = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, dontKnow: 0 };
+    for (const row of rows) distribution[row.score === null ? 'dontKnow' : (String(row.score) as '0')] += 1;
+    const byType: RatingSummary['byStakeholderType'] = {};
+    for (const type of new Set(rows.map((row) => row.stakeholderType))) {
+      const ofType = rows.filter((row) => row.stakeholderType === type);
+      const typeScores = ofType.filter((row) => row.score !== null).map((row) => row.score!);
+      byType[type] = suppress && ofType.length < MIN_CELL ? { suppressed: true } : { n: typeScores.length, median: median(typeScores), mean: mean(typeScores) };
+    }
+    const government = rows.filter((row) => GOVERNMENT_SIDE.includes(row.stakeholderType) && row.governmentVerified && row.score !== null).map((row) => row.score!);
+    const civilSociety = rows.filter((row) => CIVIL_SOCIETY_SIDE.includes(row.stakeholderType) && row.score !== null).map((row) => row.score!);
+    const sidesLargeEnough = !suppress || (government.length >= MIN_CELL && civilSociety.length >= MIN_CELL);
+    return {
+      n: scores.length,
+      distribution,
+      median: median(scores),
+      mean: mean(scores),
+      byStakeholderType: byType,
+      gap: sidesLargeEnough ? perceptionGap(government, civilSociety, seedFrom(`${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`)) : null,
+      suppressed,
+      official,
+    };
+  }
+
+  async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {
+    const [row]: Array<OfficialAssessment & { organisationId: string | null; organisationName: string | null }> = await manager.query(
+      `SELECT a.country_iso3 AS "countryIso3", a.score, a.narrative, ${ISO('a.updated_at')} AS "updatedAt",
+              o.id AS "organisationId", o.name AS "organisationName"
+       FROM official_assessment a LEFT JOIN organisation o ON o.id = a.organisation_id
+       WHERE a.consultation_id = $1 AND a.recommendation_code = $2 AND a.country_iso3 = $3`,
+      [consultationId, recommendationCode, countryIso3],
+    );
+    if (!row) return null;
+    const { organisationId, organisationName, ...assessment } = row;
+    return { ...assessment, organisation: organisationId ? { id: organisationId, name: organisationName ?? '' } : null };
+  }
+
+  /** Only a member of a verified government organisation of that very country may speak for it. */
+  async putOfficial(consultationId: string, code: string, countryIso3: string, dto: PutOfficialAssessmentDto, user: AuthUser): Promise<OfficialAssessment> {
+    assertVerified(user);
+    const events: ThreadDomainEvent[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const { recommendationCode } = await this.consultations.writableThread(consultationId, code, user, countryIso3, manager);
+      const [organisation]: Array<{ id: string }> = await manager.query(
+        `SELECT o.id FROM organisation o JOIN organisation_membership m ON m.organisation_id = o.id
+         WHERE m.user_id = $1 AND m.status = 'active' AND o.verified_at IS NOT NULL AND o.stakeholder_type = 'government' AND o.country_iso3 = $2
+         ORDER BY o.created_at LIMIT 1`,
+        [user.id, countryIso3],
+      );
+      if (!organisation) {
+        throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.NOT_GOVERNMENT_REPRESENTATIVE, `Only members of a verified government organisation of ${countryIso3} can post its official status`);
+      }
+      await manager.query(
+        `INSERT INTO official_assessment_revision (consultation_id, recommendation_code, country_iso3, score, narrative, author_id, assessed_at)
+         SELECT consultation_id, recommendation_code, country_iso3, score, narrative, author_id, updated_at FROM official_assessment
+         WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`,
+        [consultationId, recommendationCode, countryIso3],
+      );
+      await manager.query(
+        `INSERT INTO official_assessment (consultation_id, recommendation_code, country_iso3, score, narrative, organisation_id, author_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (consultation_id, recommendation_code, country_iso3)
+         DO UPDATE SET score = EXCLUDED.score, narrative = EXCLUDED.narrative, organisation_id = EXCLUDED.organisation_id,
+                       author_id = EXCLUDED.author_id, updated_at = clock_timestamp()`,
+        [consultationId, recommendationCode, countryIso3, dto.score, dto.narrative?.trim() ?? '', organisation.id, user.id],
+      );
+      events.push(await this.threads.append(manager, { consultationId, recommendationCode, type: 'ratings.summary', countryIso3 }));
+      return (await this.official(consultationId, recommendationCode, countryIso3, manager))!;
+    });
+    this.threads.announce(events);
+    return result;
+  }
+}

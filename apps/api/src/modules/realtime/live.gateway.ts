@@ -1,0 +1,214 @@
+import { Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { DataSource } from 'typeorm';
+import { LIVE_NAMESPACE, RECOMMENDATION_CODE_PATTERN, type Ack, type ThreadRef } from '@compact-voices/contracts';
+import { Public } from '../../core/auth/access.decorator.js';
+import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } from '../../core/auth/jwt.strategy.js';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { AppSecrets } from '../../core/security/app-secrets.js';
+import { ConsultationsService } from '../consultations/consultations.service.js';
+import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
+import { ThreadEventRenderer } from './thread-event-renderer.service.js';
+
+const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
+/** Per socket: at most this many events per window; past it events are refused, and persistent flooding disconnects. */
+const EVENTS_PER_WINDOW = 20;
+const WINDOW_MS = 10_000;
+const MAX_VIOLATIONS = 3;
+const MAX_SOCKETS_PER_USER = 10;
+const MAX_ROOMS_PER_SOCKET = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface LiveSocketData {
+  user?: AuthUser;
+  tokenExpiresAt?: number;
+  window: { started: number; count: number; violations: number };
+}
+
+type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, LiveSocketData>;
+
+export function threadRoom(consultationId: string, recommendationCode: string): string {
+  return `thread:${consultationId}:${recommendationCode}`;
+}
+
+/**
+ * The `/live` namespace. Anonymous clients may read; a bearer token in the handshake identifies a
+ * person. Joins are authorised here against the same rules as the REST reads; the only things a
+ * client may send are thread:join and thread:leave; services never call this class — it listens to
+ * the domain events they announce.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('Realtime');
+  private readonly socketsPerUser = new Map<string, number>();
+
+  @WebSocketServer()
+  private namespace!: Namespace;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly secrets: AppSecrets,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consultations: ConsultationsService,
+    private readonly renderer: ThreadEventRenderer,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    // Handshake authentication (WS-01): no token is fine (read-only); a bad one is refused.
+    namespace.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const data = socket.data as LiveSocketData;
+      data.window = { started: Date.now(), count: 0, violations: 0 };
+      if (token === undefined || token === null || token === '') {
+        next();
+        return;
+      }
+      this.authenticate(token)
+        .then((principal) => {
+          if (!principal) return next(new Error('INVALID_TOKEN'));
+          if ((this.socketsPerUser.get(principal.user.id) ?? 0) >= MAX_SOCKETS_PER_USER) return next(new Error('TOO_MANY_CONNECTIONS'));
+          data.user = principal.user;
+          data.tokenExpiresAt = principal.expiresAt;
+          next();
+        })
+        .catch(() => next(new Error('UNAVAILABLE')));
+    });
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    const { user, tokenExpiresAt } = socket.data;
+    if (user) {
+      this.socketsPerUser.set(user.id, (this.socketsPerUser.get(user.id) ?? 0) + 1);
+      void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+      // A socket does not outlive its token (WS-07): the client reconnects with a fresh one.
+      if (tokenExpiresAt) {
+        const timer = setTimeout(() => socket.disconnect(true), Math.max(0, tokenExpiresAt - Date.now()));
+        timer.unref();
+        socket.once('disconnect', () => clearTimeout(timer));
+      }
+    }
+    // Only the client events we define, at a bounded rate (WS-04, WS-06); errors stay in this connection.
+    socket.use(([event], next) => {
+      const window = socket.data.window;
+      const now = Date.now();
+      if (now - window.started > WINDOW_MS) Object.assign(window, { started: now, count: 0 });
+      window.count += 1;
+      if (window.count > EVENTS_PER_WINDOW) {
+        window.violations += 1;
+        this.logger.warn({ event: 'ws.rate_limited', violations: window.violations }, 'socket over its event rate');
+        if (window.violations >= MAX_VIOLATIONS) socket.disconnect(true);
+        next(new Error('RATE_LIMITED'));
+        return;
+      }
+      if (!CLIENT_EVENTS.has(event)) {
+        this.logger.warn({ event: 'ws.unknown_event', name: String(event).slice(0, 64) }, 'unknown socket event refused');
+        next(new Error('UNKNOWN_EVENT'));
+        return;
+      }
+      next();
+    });
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    const user = socket.data.user;
+    if (user) {
+      const remaining = (this.socketsPerUser.get(user.id) ?? 1) - 1;
+      if (remaining > 0) this.socketsPerUser.set(user.id, remaining);
+      else this.socketsPerUser.delete(user.id);
+    }
+    // Rooms are already left; announce presence of the threads it was in.
+    for (const room of socket.data.window ? [...(socket.rooms ?? [])] : []) {
+      if (room.startsWith('thread:')) void this.announcePresence(room);
+    }
+  }
+
+  @SubscribeMessage('thread:join')
+  @Public()
+  async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() ref: unknown): Promise<Ack & { lastSeq?: number }> {
+    const thread = parseRef(ref);
+    if (!thread) return { ok: false, code: 'VALIDATION_FAILED' };
+    const threadRooms = [...socket.rooms].filter((room) => room.startsWith('thread:'));
+    if (threadRooms.length >= MAX_ROOMS_PER_SOCKET) return { ok: false, code: 'TOO_MANY_THREADS' };
+    try {
+      const { recommendationCode } = await this.consultations.thread(thread.consultationId, thread.recommendationCode, socket.data.user);
+      const room = threadRoom(thread.consultationId, recommendationCode);
+      await socket.join(room);
+      void this.announcePresence(room);
+      const [row]: Array<{ lastSeq: string }> = await this.dataSource.query(
+        `SELECT last_seq AS "lastSeq" FROM thread_sequence WHERE consultation_id = $1 AND recommendation_code = $2`,
+        [thread.consultationId, recommendationCode],
+      );
+      return { ok: true, lastSeq: row ? Number(row.lastSeq) : 0 };
+    } catch (error) {
+      // Same answer as REST: a draft or unknown round, or a recommendation outside it, is not found.
+      return { ok: false, code: (error as { code?: string }).code ?? 'UNAVAILABLE' };
+    }
+  }
+
+  @SubscribeMessage('thread:leave')
+  @Public()
+  async leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() ref: unknown): Promise<Ack> {
+    const thread = parseRef(ref);
+    if (!thread) return { ok: false, code: 'VALIDATION_FAILED' };
+    const room = threadRoom(thread.consultationId, thread.recommendationCode.toUpperCase());
+    await socket.leave(room);
+    void this.announcePresence(room);
+    return { ok: true };
+  }
+
+  @OnEvent(THREAD_EVENT, { async: true, promisify: true })
+  async forward(event: ThreadDomainEvent): Promise<void> {
+    try {
+      const rendered = await this.renderer.render(event.consultationId, event.recommendationCode, event);
+      if (!rendered) return;
+      const payload = rendered.payload as Record<string, unknown>;
+      this.namespace.to(threadRoom(event.consultationId, event.recommendationCode)).emit(rendered.type, { ...payload, seq: rendered.seq });
+    } catch (error) {
+      // Clients that miss it catch up by seq.
+      this.logger.warn({ err: (error as Error).message, seq: event.seq }, 'live event not delivered');
+    }
+  }
+
+  /** Ended sessions lose their sockets on every instance (JWT-06/07). */
+  @OnEvent(SESSIONS_REVOKED)
+  disconnectSessions(event: SessionsRevokedEvent): void {
+    if (event.sessionIds.length === 0) return;
+    this.namespace.in(event.sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+  }
+
+  private async announcePresence(room: string): Promise<void> {
+    let count: number;
+    try {
+      count = (await this.namespace.in(room).fetchSockets()).length;
+    } catch {
+      // Without Redis the cluster count is unknown: this instance's count is the best we have.
+      count = this.namespace.adapter.rooms.get(room)?.size ?? 0;
+    }
+    this.namespace.to(room).emit('presence', { count });
+  }
+
+  private async authenticate(token: unknown): Promise<{ user: AuthUser; expiresAt: number } | undefined> {
+    if (typeof token !== 'string' || token.length > 2_000) return undefined;
+    let payload: AccessTokenPayload & { exp?: number };
+    try {
+      payload = await this.jwt.verifyAsync(token, { secret: this.secrets.accessTokenKey, ...ACCESS_TOKEN_VERIFY_OPTIONS });
+    } catch {
+      return undefined;
+    }
+    const user = await loadPrincipal(this.dataSource, payload);
+    return user ? { user, expiresAt: (payload.exp ?? 0) * 1000 } : undefined;
+  }
+}
+
+function parseRef(value: unknown): ThreadRef | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { consultationId, recommendationCode } = value as Record<string, unknown>;
+  if (typeof consultationId !== 'string' || !UUID.test(consultationId)) return undefined;
+  if (typeof recommendationCode !== 'string' || !RECOMMENDATION_CODE_PATTERN.test(recommendationCode.toUpperCase())) return undefined;
+  return { consultationId, recommendationCode };
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { CommentsModule } from '../comments/comments.module.js';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { RatingsModule } from '../ratings/ratings.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { LiveGateway } from './live.gateway.js';
+import { ThreadEventRenderer } from './thread-event-renderer.service.js';
+import { ThreadEventsController } from './thread-events.controller.js';
+
+@Module({
+  imports: [JwtModule.register({}), CommentsModule, RatingsModule, ConsultationsModule, ThreadsModule],
+  controllers: [ThreadEventsController],
+  providers: [LiveGateway, ThreadEventRenderer],
+})
+export class RealtimeModule {}

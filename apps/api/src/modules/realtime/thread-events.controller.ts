@@ -1,0 +1,72 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ErrorCode, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
+import { Public } from '../../core/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { UuidParam } from '../../core/http/uuid-param.js';
+import { ConsultationsService } from '../consultations/consultations.service.js';
+import { ThreadLogService } from '../threads/thread-log.service.js';
+import { ThreadEventRenderer } from './thread-event-renderer.service.js';
+
+class ThreadEventsQueryDto {
+  @ApiProperty({ minimum: 0, description: 'The last seq the client saw' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after!: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+class ThreadEventDto implements ThreadEvent {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ enum: ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'] }) type!: ThreadEvent['type'];
+  @ApiProperty({ type: Object, description: 'The same payload as the live event (without seq)' }) payload!: unknown;
+}
+
+class ThreadEventsDto implements ThreadEvents {
+  @ApiProperty({ type: [ThreadEventDto] }) items!: ThreadEventDto[];
+  @ApiProperty({ description: 'The thread’s latest seq; ask again from the last item when items is full' }) lastSeq!: number;
+}
+
+@ApiTags('live')
+@Controller('consultations/:id/recommendations/:code/events')
+export class ThreadEventsController {
+  constructor(
+    private readonly consultations: ConsultationsService,
+    private readonly log: ThreadLogService,
+    private readonly renderer: ThreadEventRenderer,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Cache-Control', 'no-cache')
+  @ApiOperation({ summary: 'What a reconnecting client missed: the thread’s events after a seq, as they read now' })
+  @ApiOkResponse({ type: ThreadEventsDto })
+  async since(
+    @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
+    @Param('code') code: string,
+    @Query() query: ThreadEventsQueryDto,
+    @CurrentUser() viewer?: AuthUser,
+  ): Promise<ThreadEvents> {
+    const { recommendationCode } = await this.consultations.thread(id, code, viewer);
+    const [events, lastSeq] = await Promise.all([
+      this.log.since(id, recommendationCode, query.after, query.limit ?? 200),
+      this.log.lastSeq(id, recommendationCode),
+    ]);
+    const items: ThreadEvent[] = [];
+    for (const event of events) {
+      const rendered = await this.renderer.render(id, recommendationCode, event);
+      if (rendered) items.push(rendered);
+    }
+    return { items, lastSeq };
+  }
+}

@@ -1,0 +1,213 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import type { Comment, Consultation } from '@compact-voices/contracts';
+import { signIn, signUpAndIn, uniqueEmail, type SignedIn } from './support/accounts.js';
+import { openConsultation } from './support/consultations.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
+
+describe('comments', () => {
+  let testApp: TestApp;
+  let server: App;
+  let admin: SignedIn;
+  let round: Consultation;
+  let alice: SignedIn;
+  let bob: SignedIn;
+  const thread = () => `/api/v1/consultations/${round.id}/recommendations/HR-1/comments`;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ COMMENTS_PER_MINUTE: '1000' });
+    server = testApp.app.getHttpServer();
+    admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+    round = await openConsultation(testApp, admin, { recommendationCodes: ['HR-1', 'CS-3'], countryIso3s: ['NPL', 'MYS', 'PHL'] });
+    alice = await signUpAndIn(testApp, { displayName: 'Alice' });
+    bob = await signUpAndIn(testApp, { displayName: 'Bob' });
+  });
+
+  afterAll(async () => {
+    if (process.env.DUMP_LOGS) process.stderr.write(testApp.logs().split('\n').filter((l) => l.includes('"level":50')).join('\n'));
+    await testApp.close();
+  });
+
+  const post = (who: SignedIn, body: Record<string, unknown>, path = thread()) => request(server).post(path).set(who.auth).send(body);
+
+  it('creates a comment with sanitised Markdown and the author as they acted', async () => {
+    await request(server).patch('/api/v1/me').set(alice.auth).send({ countryIso3: 'NPL' }).expect(200);
+    const created = await post(alice, { body: 'Ratify **C190**. [Text](https://www.ilo.org) <img src=x onerror=alert(1)>', countryIso3: 'MYS', stance: 'concern', language: 'en' }).expect(201);
+    expect(created.body).toMatchObject({
+      consultationId: round.id,
+      recommendationCode: 'HR-1',
+      parentId: null,
+      depth: 0,
+      countryIso3: 'MYS',
+      stance: 'concern',
+      language: 'en',
+      status: 'published',
+      editedAt: null,
+      author: { displayName: 'Alice', stakeholderType: 'individual', organisation: null, countryIso3: 'NPL' },
+      reactions: { agree: 0, disagree: 0, mine: null },
+      mine: true,
+    });
+    expect(created.body.bodyHtml).toBe(
+      '<p>Ratify <strong>C190</strong>. <a href="https://www.ilo.org" rel="nofollow ugc noopener">Text</a> &lt;img src=x onerror=alert(1)&gt;</p>',
+    );
+    expect(JSON.stringify(created.body)).not.toMatch(/authorId|email|@test\.example/);
+  });
+
+  it('shows a protected author only by pseudonym, in every response', async () => {
+    const carol = await signUpAndIn(testApp, { displayName: 'Carol Realname' });
+    await request(server).patch('/api/v1/me').set(carol.auth).send({ privacyMode: 'protected', countryIso3: 'PHL' }).expect(200);
+    const created = await post(carol, { body: 'I was recruited with false promises.' }).expect(201);
+    expect(created.body.author).toEqual({ displayName: carol.user.pseudonym });
+    const listed = await request(server).get(thread()).expect(200);
+    const text = JSON.stringify(listed.body);
+    expect(text).toContain(carol.user.pseudonym);
+    expect(text).not.toContain('Carol Realname');
+    expect(listed.body.items.find((c: Comment) => c.id === created.body.id).author).toEqual({ displayName: carol.user.pseudonym });
+  });
+
+  it('threads replies to depth 3, and refuses a fourth level', async () => {
+    let parent = (await post(alice, { body: 'Level zero' }).expect(201)).body as Comment;
+    for (const depth of [1, 2, 3]) {
+      parent = (await post(bob, { body: `Level ${depth}`, parentId: parent.id }).expect(201)).body as Comment;
+      expect(parent.depth).toBe(depth);
+    }
+    const tooDeep = await post(alice, { body: 'Level four', parentId: parent.id }).expect(422);
+    expect(tooDeep.body.code).toBe('REPLY_TOO_DEEP');
+    const elsewhere = await post(alice, { body: 'Wrong thread', parentId: parent.id }, `/api/v1/consultations/${round.id}/recommendations/CS-3/comments`).expect(404);
+    expect(elsewhere.body.code).toBe('COMMENT_NOT_FOUND');
+  });
+
+  it('lets the author edit (keeping the earlier text) and delete (leaving a tombstone with its replies)', async () => {
+    const root = (await post(alice, { body: 'First thought' }).expect(201)).body as Comment;
+    const reply = (await post(bob, { body: 'A reply', parentId: root.id }).expect(201)).body as Comment;
+    await request(server).patch(`/api/v1/comments/${root.id}`).set(bob.auth).send({ body: 'Hijacked' }).expect(404);
+    await request(server).delete(`/api/v1/comments/${root.id}`).set(bob.auth).expect(404);
+    const edited = await request(server).patch(`/api/v1/comments/${root.id}`).set(alice.auth).send({ body: 'Second thought' }).expect(200);
+    expect(edited.body).toMatchObject({ body: 'Second thought', editedAt: expect.any(String) });
+    const [revision] = await testApp.dataSource.query(`SELECT body FROM comment_revision WHERE comment_id = $1`, [root.id]);
+    expect(revision.body).toBe('First thought');
+
+    await request(server).delete(`/api/v1/comments/${root.id}`).set(alice.auth).expect(204);
+    const tombstone = (await request(server).get(`/api/v1/comments/${root.id}`).expect(200)).body as Comment;
+    expect(tombstone).toMatchObject({ status: 'deleted', body: '', bodyHtml: '', author: null });
+    expect((await request(server).get(`/api/v1/comments/${reply.id}`).expect(200)).body.body).toBe('A reply');
+    expect(await testApp.dataSource.query(`SELECT 1 FROM comment_revision WHERE comment_id = $1`, [root.id])).toEqual([]);
+    await request(server).patch(`/api/v1/comments/${root.id}`).set(alice.auth).send({ body: 'Back from the dead' }).expect(404);
+  });
+
+  it('keeps one reaction per person with counts', async () => {
+    const comment = (await post(alice, { body: 'React to me' }).expect(201)).body as Comment;
+    const url = `/api/v1/comments/${comment.id}/reaction`;
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: 'agree' });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: 'agree' });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'disagree' }).expect(200)).body).toEqual({ agree: 0, disagree: 1, mine: 'disagree' });
+    expect((await request(server).put(url).set(alice.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 1, mine: 'agree' });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: null }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: null });
+    await request(server).put(url).set(bob.auth).send({ kind: 'love' }).expect(400);
+    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM comment_reaction WHERE comment_id = $1`, [comment.id]);
+    expect(count).toBe(1);
+  });
+
+  it('pages by top-level comment with keyset cursors in every sort order', async () => {
+    const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['PC-1'] });
+    const url = `/api/v1/consultations/${fresh.id}/recommendations/PC-1/comments`;
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await post(alice, { body: `Root ${i}` }, url).expect(201)).body.id);
+    await post(bob, { body: 'Reply to root 11', parentId: ids[11] }, url).expect(201);
+    await request(server).put(`/api/v1/comments/${ids[3]}/reaction`).set(bob.auth).send({ kind: 'agree' }).expect(200);
+
+    const collect = async (sort: string) => {
+      const seen: Comment[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await request(server).get(url).query({ sort, limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const newest = await collect('newest');
+    expect(newest.filter((c) => c.depth === 0).map((c) => c.id)).toEqual([...ids].reverse());
+    expect(newest[1]).toMatchObject({ body: 'Reply to root 11', parentId: ids[11], depth: 1 });
+    expect((await collect('oldest')).filter((c) => c.depth === 0).map((c) => c.id)).toEqual(ids);
+    expect((await collect('top'))[0]!.id).toBe(ids[3]);
+    for (const bad of ['sort=createdAt;select pg_sleep(5)', 'cursor=not-a-cursor', 'limit=0', 'limit=101', 'order[createdAt]=desc']) {
+      const response = await request(server).get(`${url}?${bad}`).expect(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('finds comments with full-text search within a round', async () => {
+    await post(bob, { body: 'Recruitment fees are charged to workers in Qatar' }).expect(201);
+    const found = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: 'recruitment fees' }).expect(200);
+    expect(found.body.items.map((c: Comment) => c.body)).toContain('Recruitment fees are charged to workers in Qatar');
+    const none = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: 'zzzunlikelyword' }).expect(200);
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('replays an Idempotency-Key: the same comment once; another body is refused; a concurrent retry never duplicates (FLT-07)', async () => {
+    const key = `key-${Date.now()}`;
+    const first = await post(alice, { body: 'Posted from a flaky phone' }).set('Idempotency-Key', key).expect(201);
+    const retry = await post(alice, { body: 'Posted from a flaky phone' }).set('Idempotency-Key', key).expect(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const changed = await post(alice, { body: 'Something else' }).set('Idempotency-Key', key).expect(422);
+    expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const racing = `race-${Date.now()}`;
+    const results = await Promise.all(Array.from({ length: 5 }, () => post(alice, { body: 'Double tap' }).set('Idempotency-Key', racing)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM comment WHERE body = 'Double tap'`);
+    expect(count).toBe(1);
+    // Bob's key is his own: the same key does not collide across people.
+    await post(bob, { body: 'Posted from a flaky phone, too' }).set('Idempotency-Key', key).expect(201);
+  });
+
+  it('refuses an immediate duplicate, a blank or oversized body, and unverified accounts', async () => {
+    await post(bob, { body: 'Say it once' }).expect(201);
+    expect((await post(bob, { body: 'Say it once' }).expect(409)).body.code).toBe('DUPLICATE_COMMENT');
+    await post(bob, { body: '   ' }).expect(400);
+    await post(bob, { body: 'x'.repeat(5001) }).expect(400);
+    await post(bob, { body: 'ok', countryIso3: 'FRA' }).expect(400);
+    await post(bob, { body: 'ok', authorId: alice.user.id }).expect(400);
+    const email = uniqueEmail('unverified');
+    await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'unverified passphrase', displayName: 'U' }).expect(202);
+    const unverified = await signIn(testApp, email, 'unverified passphrase');
+    expect((await post(unverified, { body: 'Let me in' }).expect(403)).body.code).toBe('EMAIL_NOT_VERIFIED');
+    await request(server).post(thread()).send({ body: 'anonymous' }).expect(401);
+  });
+
+  it('holds comments in a pre-moderated round: only the author sees them, marked pending', async () => {
+    const moderated = await openConsultation(testApp, admin, { moderationMode: 'pre', recommendationCodes: ['CS-3'] });
+    const url = `/api/v1/consultations/${moderated.id}/recommendations/CS-3/comments`;
+    const pending = await post(alice, { body: 'Awaiting review' }, url).expect(201);
+    expect(pending.body.status).toBe('pending');
+    expect((await request(server).get(url).set(alice.auth).expect(200)).body.items.map((c: Comment) => c.id)).toEqual([pending.body.id]);
+    expect((await request(server).get(url).set(bob.auth).expect(200)).body.items).toEqual([]);
+    expect((await request(server).get(url).expect(200)).body.items).toEqual([]);
+    await request(server).get(`/api/v1/comments/${pending.body.id}`).expect(404);
+    await post(bob, { body: 'Reply to pending', parentId: pending.body.id }, url).expect(404);
+  });
+
+  it('replays a thread’s events by seq, rendering removed comments as tombstones', async () => {
+    const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['WS-2'] });
+    const base = `/api/v1/consultations/${fresh.id}/recommendations/WS-2`;
+    const a = (await post(alice, { body: 'One' }, `${base}/comments`).expect(201)).body as Comment;
+    await request(server).patch(`/api/v1/comments/${a.id}`).set(alice.auth).send({ body: 'One, edited' }).expect(200);
+    await request(server).put(`/api/v1/comments/${a.id}/reaction`).set(bob.auth).send({ kind: 'agree' }).expect(200);
+    await request(server).delete(`/api/v1/comments/${a.id}`).set(alice.auth).expect(204);
+    const all = await request(server).get(`${base}/events`).query({ after: 0 }).expect(200);
+    expect(all.body.lastSeq).toBe(4);
+    expect(all.body.items.map((e: { seq: number; type: string }) => [e.seq, e.type])).toEqual([
+      [1, 'comment.created'],
+      [2, 'comment.updated'],
+      [3, 'reactions.updated'],
+      [4, 'comment.removed'],
+    ]);
+    expect(all.body.items[0].payload).toMatchObject({ id: a.id, status: 'deleted', body: '', author: null });
+    const later = await request(server).get(`${base}/events`).query({ after: 3 }).expect(200);
+    expect(later.body.items.map((e: { seq: number }) => e.seq)).toEqual([4]);
+    await request(server).get(`${base}/events`).query({ after: -1 }).expect(400);
+  });
+});

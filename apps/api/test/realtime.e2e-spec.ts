@@ -1,0 +1,210 @@
+import request from 'supertest';
+import { io, type Socket } from 'socket.io-client';
+import type { Namespace } from 'socket.io';
+import type { Comment, Consultation } from '@compact-voices/contracts';
+import { LiveGateway, threadRoom } from '../src/modules/realtime/live.gateway.js';
+import { CSRF, signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
+import { openConsultation } from './support/consultations.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
+import { usesEmbedded } from './support/test-database.js';
+
+const sockets: Socket[] = [];
+
+function connect(testApp: TestApp, options: { token?: string; origin?: string; transports?: string[] } = {}): Socket {
+  const socket = io(`${testApp.url()}/live`, {
+    path: '/socket.io',
+    auth: options.token ? { token: options.token } : {},
+    transports: options.transports ?? ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: options.origin ? { Origin: options.origin } : {},
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+function refused(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected, but should have been refused')));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+function next<T>(socket: Socket, event: string, timeoutMs = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+function disconnected(socket: Socket, timeoutMs = 5_000): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    if (socket.disconnected) return resolve(0);
+    const timer = setTimeout(() => reject(new Error('still connected')), timeoutMs);
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - started);
+    });
+  });
+}
+
+const join = (socket: Socket, consultationId: string, recommendationCode: string) =>
+  socket.timeout(5_000).emitWithAck('thread:join', { consultationId, recommendationCode }) as Promise<{ ok: boolean; code?: string; lastSeq?: number }>;
+
+describe('live threads over socket.io', () => {
+  let testApp: TestApp;
+  let admin: SignedIn;
+  let author: SignedIn;
+  let round: Consultation;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ COMMENTS_PER_MINUTE: '1000' }, { listen: true });
+    admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+    author = await signUpAndIn(testApp, { displayName: 'Live Author' });
+    round = await openConsultation(testApp, admin, { recommendationCodes: ['PC-1', 'IC-3'] });
+  });
+
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+
+  afterAll(async () => {
+    if (process.env.DUMP_LOGS) process.stderr.write(testApp.logs().split('\n').filter((l) => /"level":(40|50)/.test(l)).join('\n'));
+    await testApp.close();
+  });
+
+  const postComment = (body: string, app: TestApp = testApp) =>
+    request(app.app.getHttpServer()).post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`).set(author.auth).send({ body });
+
+  it('lets an anonymous reader join a thread and receive new comments with a seq, and presence', async () => {
+    const reader = connect(testApp);
+    await connected(reader);
+    const presence = next<{ count: number }>(reader, 'presence');
+    const ack = await join(reader, round.id, 'pc-1');
+    expect(ack).toMatchObject({ ok: true, lastSeq: expect.any(Number) });
+    expect((await presence).count).toBe(1);
+    const incoming = next<Comment & { seq: number }>(reader, 'comment.created');
+    const posted = (await postComment('Hello, live thread').expect(201)).body as Comment;
+    const received = await incoming;
+    expect(received).toMatchObject({ id: posted.id, body: 'Hello, live thread', author: { displayName: 'Live Author' }, seq: ack.lastSeq! + 1 });
+    // The socket payload is the public REST shape: nothing more (WS-09).
+    const publicView = (await request(testApp.app.getHttpServer()).get(`/api/v1/comments/${posted.id}`).expect(200)).body;
+    const { seq, ...payload } = received;
+    expect(seq).toBeGreaterThan(0);
+    expect(payload).toEqual(publicView);
+  });
+
+  it('refuses bad tokens at the handshake (WS-01, JWT-01)', async () => {
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: author.user.id, typ: 'access' })).toString('base64url')}.`;
+    for (const token of ['garbage', none, author.refreshToken]) {
+      expect(await refused(connect(testApp, { token }))).toBe('INVALID_TOKEN');
+    }
+    const signedIn = connect(testApp, { token: author.accessToken });
+    await connected(signedIn);
+  });
+
+  it('refuses a handshake from a foreign origin on both transports (WS-02)', async () => {
+    for (const transports of [['websocket'], ['polling']]) {
+      const message = await refused(connect(testApp, { origin: 'https://evil.example', transports }));
+      expect(message).toBeTruthy();
+    }
+    await connected(connect(testApp, { origin: 'http://app.test', transports: ['polling'] }));
+  });
+
+  it('refuses to join a draft round or a recommendation outside the round, and the socket is not in the room (WS-03, ACL-06)', async () => {
+    const draft = (await request(testApp.app.getHttpServer()).post('/api/v1/consultations').set(admin.auth).send({
+      title: 'Secret draft',
+      opensAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      moderationMode: 'post',
+    }).expect(201)).body as Consultation;
+    const reader = connect(testApp);
+    await connected(reader);
+    expect(await join(reader, draft.id, 'PC-1')).toEqual({ ok: false, code: 'CONSULTATION_NOT_FOUND' });
+    expect(await join(reader, round.id, 'GR-1')).toEqual({ ok: false, code: 'NOT_IN_SCOPE' });
+    expect(await join(reader, 'not-a-uuid', 'PC-1')).toEqual({ ok: false, code: 'VALIDATION_FAILED' });
+    const namespace = (testApp.app.get(LiveGateway) as unknown as { namespace: Namespace }).namespace;
+    expect((await namespace.in(threadRoom(draft.id, 'PC-1')).fetchSockets()).length).toBe(0);
+    // The admin may watch a draft, as in REST.
+    const adminSocket = connect(testApp, { token: admin.accessToken });
+    await connected(adminSocket);
+    expect(await join(adminSocket, draft.id, 'PC-1')).toMatchObject({ ok: true });
+  });
+
+  it('refuses unknown events, and disconnects a flooding socket without affecting others (WS-04, WS-06)', async () => {
+    const flooder = connect(testApp, { token: author.accessToken });
+    const bystander = connect(testApp);
+    await Promise.all([connected(flooder), connected(bystander)]);
+    await join(bystander, round.id, 'PC-1');
+    flooder.emit('moderation:hide', { commentId: 'x' });
+    const gone = disconnected(flooder);
+    for (let i = 0; i < 200; i++) flooder.emit('thread:leave', { consultationId: round.id, recommendationCode: 'PC-1' });
+    await gone;
+    expect(testApp.logs()).toContain('"event":"ws.unknown_event"');
+    expect(testApp.logs()).toContain('"event":"ws.rate_limited"');
+    const incoming = next<Comment>(bystander, 'comment.created');
+    await postComment('Still flowing after the flood').expect(201);
+    expect((await incoming).body).toBe('Still flowing after the flood');
+  });
+
+  it('disconnects a sender of a frame over 64 KB (WS-05)', async () => {
+    const sender = connect(testApp);
+    await connected(sender);
+    const gone = disconnected(sender);
+    sender.emit('thread:join', { consultationId: round.id, recommendationCode: 'PC-1', padding: 'x'.repeat(100 * 1024) });
+    await gone;
+  });
+
+  it('disconnects the sockets of a session within 5 s of sign-out (JWT-06, WS-07)', async () => {
+    const session = await signIn(testApp, author.email, author.password);
+    const socket = connect(testApp, { token: session.accessToken });
+    await connected(socket);
+    const gone = disconnected(socket, 5_000);
+    await request(testApp.app.getHttpServer()).post('/api/v1/auth/sign-out').set(CSRF).set(session.auth).expect(204);
+    expect(await gone).toBeLessThan(5_000);
+    expect(await refused(connect(testApp, { token: session.accessToken }))).toBe('INVALID_TOKEN');
+  });
+
+  it('caps the sockets of one person at 10', async () => {
+    const session = await signIn(testApp, author.email, author.password);
+    const open = Array.from({ length: 10 }, () => connect(testApp, { token: session.accessToken }));
+    await Promise.all(open.map(connected));
+    expect(await refused(connect(testApp, { token: session.accessToken }))).toBe('TOO_MANY_CONNECTIONS');
+  });
+
+  (usesEmbedded ? it.skip : it)('carries events between two instances through Redis', async () => {
+    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const [first, second] = [
+      await createTestApp({ REDIS_URL: redisUrl, COMMENTS_PER_MINUTE: '1000' }, { listen: true, shareDatabaseWith: testApp }),
+      await createTestApp({ REDIS_URL: redisUrl, COMMENTS_PER_MINUTE: '1000' }, { listen: true, shareDatabaseWith: testApp }),
+    ];
+    try {
+      const onSecond = connect(second);
+      await connected(onSecond);
+      await join(onSecond, round.id, 'PC-1');
+      // Subscriptions settle asynchronously; retry the post until the second instance hears one.
+      let received: Comment | undefined;
+      for (let attempt = 0; attempt < 20 && !received; attempt++) {
+        const incoming = next<Comment>(onSecond, 'comment.created', 500).catch(() => undefined);
+        await postComment(`Across instances ${attempt}`, first).expect(201);
+        received = await incoming;
+      }
+      expect(received?.body).toMatch(/^Across instances/);
+    } finally {
+      for (const socket of sockets.splice(0)) socket.disconnect();
+      await first.close();
+      await second.close();
+    }
+  });
+});

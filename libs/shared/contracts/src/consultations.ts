@@ -1,0 +1,156 @@
+import type { StakeholderTypeCode } from './catalogue.js';
+import type { PageResponse } from './lists.js';
+
+export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export const MODERATION_MODES = ['pre', 'post'] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+export interface Consultation {
+  id: string;
+  title: string;
+  /** Markdown source and its sanitised HTML. */
+  description: string;
+  descriptionHtml: string;
+  opensAt: string;
+  closesAt: string;
+  moderationMode: ModerationMode;
+  /** draft → open → closed → archived; an open round past its closing time reads as closed. */
+  status: ConsultationStatus;
+  /** True while open and within opensAt ≤ now < closesAt: the only time writing is allowed. */
+  acceptingContributions: boolean;
+  recommendationCodes: string[];
+  countryIso3s: string[];
+  createdAt: string;
+}
+
+export interface CreateConsultationRequest {
+  title: string;
+  description?: string;
+  opensAt: string;
+  closesAt: string;
+  recommendationCodes?: string[];
+  countryIso3s?: string[];
+  moderationMode: ModerationMode;
+}
+
+export interface UpdateConsultationRequest extends Partial<CreateConsultationRequest> {
+  status?: ConsultationStatus;
+}
+
+export const STANCES = ['supports', 'concern', 'information', 'question'] as const;
+export type Stance = (typeof STANCES)[number];
+export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'rejected', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export const COMMENT_SORTS = ['newest', 'oldest', 'top'] as const;
+export type CommentSort = (typeof COMMENT_SORTS)[number];
+export const REACTION_KINDS = ['agree', 'disagree'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export const COMMENT_MAX_LENGTH = 5000;
+export const COMMENT_MAX_DEPTH = 3;
+
+export interface CommentAuthor {
+  /** A protected author appears only under their pseudonym, with nothing else. */
+  displayName: string;
+  stakeholderType?: StakeholderTypeCode;
+  organisation?: { id: string; name: string } | null;
+  countryIso3?: string | null;
+}
+
+export interface Comment {
+  id: string;
+  consultationId: string;
+  recommendationCode: string;
+  parentId: string | null;
+  depth: number;
+  /** Empty for a tombstone. */
+  body: string;
+  bodyHtml: string;
+  language: string | null;
+  stance: Stance | null;
+  countryIso3: string | null;
+  /** Null for a tombstone. */
+  author: CommentAuthor | null;
+  status: CommentStatus;
+  createdAt: string;
+  editedAt: string | null;
+  reactions: { agree: number; disagree: number; mine?: ReactionKind | null };
+  /** True when the viewer wrote it. */
+  mine?: boolean;
+}
+
+export interface CreateCommentRequest {
+  body: string;
+  parentId?: string;
+  countryIso3?: string;
+  stance?: Stance;
+  language?: string;
+}
+
+export type CommentPage = PageResponse<Comment>;
+
+export interface ThreadEvent {
+  seq: number;
+  type: 'comment.created' | 'comment.updated' | 'comment.removed' | 'reactions.updated' | 'ratings.summary';
+  payload: unknown;
+}
+
+export interface ThreadEvents {
+  items: ThreadEvent[];
+  lastSeq: number;
+}
+
+/** 0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented. */
+export const RATING_SCALE = [0, 1, 2, 3, 4] as const;
+
+export interface PutRatingRequest {
+  score: number | null;
+  dontKnow?: boolean;
+  evidence?: string;
+  evidenceUrl?: string;
+}
+
+export interface Rating {
+  consultationId: string;
+  recommendationCode: string;
+  countryIso3: string;
+  score: number | null;
+  dontKnow: boolean;
+  evidence: string | null;
+  evidenceUrl: string | null;
+  updatedAt: string;
+}
+
+export interface CellStatistics {
+  n: number;
+  median: number | null;
+  mean: number | null;
+}
+
+export interface RatingSummary {
+  /** Raters with a score (don't-know excluded); null when suppressed. */
+  n: number | null;
+  /** Count per score "0"…"4" plus "dontKnow"; null when suppressed. */
+  distribution: Record<'0' | '1' | '2' | '3' | '4' | 'dontKnow', number> | null;
+  median: number | null;
+  mean: number | null;
+  byStakeholderType: Partial<Record<StakeholderTypeCode, CellStatistics | { suppressed: true }>> | null;
+  /** median(government side) − median(civil-society side) with a bootstrap 95% interval. */
+  gap: { value: number; ciLow: number; ciHigh: number } | null;
+  /** True when fewer than 5 people rated this cell: public responses then show no numbers. */
+  suppressed: boolean;
+  official: OfficialAssessment | null;
+}
+
+export interface PutOfficialAssessmentRequest {
+  score: number;
+  narrative?: string;
+}
+
+export interface OfficialAssessment {
+  countryIso3: string;
+  score: number;
+  narrative: string;
+  organisation: { id: string; name: string } | null;
+  updatedAt: string;
+}
