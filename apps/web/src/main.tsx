@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { authSession } from './lib/auth-session';
 import { initI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import './styles/main.css';
@@ -9,6 +10,11 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
+
+// Restore a session from the refresh cookie, silently and in parallel with the language:
+// the catalogue does not wait for it, pages that need a session do.
+authSession.listenToOtherTabs();
+void authSession.restore();
 
 // Render once the saved language is ready, so nobody sees English flash first.
 void initI18n().finally(() => {

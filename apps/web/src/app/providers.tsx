@@ -1,14 +1,33 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { authSession } from '../lib/auth-session';
 import { i18n } from '../lib/i18n';
+import { PERSONAL_QUERY_ROOTS } from '../lib/query-keys';
 
 interface ProvidersProps {
   queryClient: QueryClient;
   children: ReactNode;
 }
 
+/**
+ * Drop every cached answer that depends on who is signed in as soon as that changes (sign-in,
+ * sign-out, another person on a shared phone), before any page can show it.
+ */
+function usePersonalCacheReset(queryClient: QueryClient): void {
+  useEffect(() => {
+    let userId = authSession.getState().user?.id ?? null;
+    return authSession.subscribe(() => {
+      const next = authSession.getState().user?.id ?? null;
+      if (next === userId) return;
+      userId = next;
+      for (const root of PERSONAL_QUERY_ROOTS) queryClient.removeQueries({ queryKey: [root] });
+    });
+  }, [queryClient]);
+}
+
 export function Providers({ queryClient, children }: ProvidersProps) {
+  usePersonalCacheReset(queryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

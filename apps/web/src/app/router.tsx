@@ -1,11 +1,45 @@
+import { lazy, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './layout/app-shell';
+import { RequireAuth } from './layout/require-auth';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { ObjectiveRoute } from './routes/objective-route';
 import { PrincipleRoute } from './routes/principle-route';
 import { RecommendationRoute } from './routes/recommendation-route';
 import { SearchRoute } from './routes/search-route';
+
+/**
+ * A page fetched on first visit (its own chunk), so the first page of the catalogue stays small.
+ * The shell's <Suspense> shows "Loading…" meanwhile, and its error boundary a failed load.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignUpRoute = lazyPage(() => import('./routes/sign-up-route'), 'SignUpRoute');
+const SignInRoute = lazyPage(() => import('./routes/sign-in-route'), 'SignInRoute');
+const VerifyEmailRoute = lazyPage(() => import('./routes/verify-email-route'), 'VerifyEmailRoute');
+const ResendVerificationRoute = lazyPage(() => import('./routes/resend-verification-route'), 'ResendVerificationRoute');
+const ForgotPasswordRoute = lazyPage(() => import('./routes/forgot-password-route'), 'ForgotPasswordRoute');
+const ResetPasswordRoute = lazyPage(() => import('./routes/reset-password-route'), 'ResetPasswordRoute');
+
+const AccountLayout = lazyPage(() => import('./layout/account-layout'), 'AccountLayout');
+const AccountProfileRoute = lazyPage(() => import('./routes/account-profile-route'), 'AccountProfileRoute');
+const AccountPrivacyRoute = lazyPage(() => import('./routes/account-privacy-route'), 'AccountPrivacyRoute');
+const AccountPasswordRoute = lazyPage(() => import('./routes/account-password-route'), 'AccountPasswordRoute');
+const AccountSessionsRoute = lazyPage(() => import('./routes/account-sessions-route'), 'AccountSessionsRoute');
+const AccountDataRoute = lazyPage(() => import('./routes/account-data-route'), 'AccountDataRoute');
+const AccountDeletedRoute = lazyPage(() => import('./routes/account-deleted-route'), 'AccountDeletedRoute');
+
+const OrganisationsRoute = lazyPage(() => import('./routes/organisations-route'), 'OrganisationsRoute');
+const OrganisationNewRoute = lazyPage(() => import('./routes/organisation-new-route'), 'OrganisationNewRoute');
+const OrganisationRoute = lazyPage(() => import('./routes/organisation-route'), 'OrganisationRoute');
+const OrganisationMembersRoute = lazyPage(() => import('./routes/organisation-members-route'), 'OrganisationMembersRoute');
+
+const AdminLayout = lazyPage(() => import('./layout/admin-layout'), 'AdminLayout');
+const AdminUsersRoute = lazyPage(() => import('./routes/admin-users-route'), 'AdminUsersRoute');
+const AdminOrganisationsRoute = lazyPage(() => import('./routes/admin-organisations-route'), 'AdminOrganisationsRoute');
 
 /** The route table. Paths are built with lib/paths.ts; keep the two in step. */
 export function AppRoutes() {
@@ -17,6 +51,33 @@ export function AppRoutes() {
         <Route path="recommendations/:code" element={<RecommendationRoute />} />
         <Route path="objectives/:number" element={<ObjectiveRoute />} />
         <Route path="search" element={<SearchRoute />} />
+
+        <Route path="sign-up" element={<SignUpRoute />} />
+        <Route path="sign-in" element={<SignInRoute />} />
+        <Route path="verify-email" element={<VerifyEmailRoute />} />
+        <Route path="resend-verification" element={<ResendVerificationRoute />} />
+        <Route path="forgot-password" element={<ForgotPasswordRoute />} />
+        <Route path="reset-password" element={<ResetPasswordRoute />} />
+
+        <Route path="account" element={<AccountLayout />}>
+          <Route index element={<AccountProfileRoute />} />
+          <Route path="privacy" element={<AccountPrivacyRoute />} />
+          <Route path="password" element={<AccountPasswordRoute />} />
+          <Route path="sessions" element={<AccountSessionsRoute />} />
+          <Route path="data" element={<AccountDataRoute />} />
+        </Route>
+        <Route path="account-deleted" element={<AccountDeletedRoute />} />
+
+        <Route path="organisations" element={<OrganisationsRoute />} />
+        <Route path="organisations/new" element={<RequireAuth><OrganisationNewRoute /></RequireAuth>} />
+        <Route path="organisations/:id" element={<OrganisationRoute />} />
+        <Route path="organisations/:id/members" element={<RequireAuth><OrganisationMembersRoute /></RequireAuth>} />
+
+        <Route path="admin" element={<AdminLayout />}>
+          <Route path="users" element={<AdminUsersRoute />} />
+          <Route path="organisations" element={<AdminOrganisationsRoute />} />
+        </Route>
+
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

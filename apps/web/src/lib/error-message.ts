@@ -1,3 +1,4 @@
+import { ErrorCode } from '@compact-voices/contracts';
 import type { TFunction } from 'i18next';
 import en from '../locales/en/translation.json' with { type: 'json' };
 import { isApiError } from './api-client';
@@ -5,11 +6,27 @@ import { isApiError } from './api-client';
 type ErrorMessageKey = keyof (typeof en)['errors'];
 
 function hasMessage(code: string): code is ErrorMessageKey {
-  return Object.prototype.hasOwnProperty.call(en.errors, code);
+  return /^[A-Z][A-Z0-9_]*$/.test(code) && Object.prototype.hasOwnProperty.call(en.errors, code);
 }
 
-/** A translated, human message for any thrown value: `errors.<CODE>` when we have one, else the generic line. */
+/** Whole minutes to wait, rounded up: "try again in 1 minute" rather than "in 0". */
+export function retryAfterMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/**
+ * A translated, human message for any thrown value: `errors.<CODE>` when we have one, else the
+ * generic line. A 429 that says how long to wait says so in minutes.
+ */
 export function errorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error) && error.code === ErrorCode.TOO_MANY_REQUESTS && error.retryAfterSeconds !== undefined) {
+    return t('errors.tooManyAttempts', { count: retryAfterMinutes(error.retryAfterSeconds) });
+  }
   const code = isApiError(error) ? error.code : 'generic';
   return t(`errors.${hasMessage(code) ? code : 'generic'}`);
+}
+
+/** Whether errors.<code> exists (for mapping a server code to one form field). */
+export function hasErrorMessage(code: string): code is ErrorMessageKey {
+  return hasMessage(code);
 }

@@ -1,3 +1,5 @@
+import { ErrorCode } from '@compact-voices/contracts';
+import en from '../locales/en/translation.json' with { type: 'json' };
 import { ApiError } from './api-client';
 import { errorMessage } from './error-message';
 import { LOCALE_STORAGE_KEY, changeLocale, detectLocale, i18n, initI18n } from './i18n';
@@ -54,5 +56,31 @@ describe('i18n', () => {
     expect(errorMessage(i18n.t, new Error('boom'))).toBe('Something went wrong. Please try again.');
     await changeLocale('id');
     expect(errorMessage(i18n.t, notFound)).toBe('Rekomendasi ini tidak ditemukan.');
+  });
+
+  it('has a message for every error code the catalogue, account and organisation endpoints send', () => {
+    // Codes of features the client has pages for; consultation codes join when their pages do.
+    const handled = [
+      'VALIDATION_FAILED', 'NOT_FOUND', 'ROUTE_NOT_FOUND', 'PRINCIPLE_NOT_FOUND', 'RECOMMENDATION_NOT_FOUND',
+      'OBJECTIVE_NOT_FOUND', 'INVALID_CREDENTIALS', 'INVALID_TOKEN', 'AUTHENTICATION_REQUIRED', 'CSRF_CHECK_FAILED',
+      'WEAK_PASSWORD', 'EMAIL_NOT_VERIFIED', 'SESSION_NOT_FOUND', 'USER_NOT_FOUND', 'ORGANISATION_NOT_FOUND',
+      'ORGANISATION_EXISTS', 'MEMBERSHIP_NOT_FOUND', 'ALREADY_MEMBER', 'NOT_A_MEMBER', 'COUNTRY_NOT_FOUND', 'LAST_ADMIN',
+      'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'MALFORMED_JSON', 'METHOD_NOT_ALLOWED', 'TOO_MANY_REQUESTS',
+      'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR',
+    ] as const;
+    const known: readonly string[] = Object.values(ErrorCode);
+    expect(handled.filter((code) => !known.includes(code))).toEqual([]);
+    const missing = handled.filter((code) => !Object.prototype.hasOwnProperty.call(en.errors, code));
+    expect(missing).toEqual([]);
+  });
+
+  it('turns a 429 with Retry-After into whole minutes to wait', async () => {
+    const wait = (seconds?: number) =>
+      new ApiError({ status: 429, code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: seconds });
+    expect(errorMessage(i18n.t, wait(30))).toBe('Too many attempts. Please try again in 1 minute.');
+    expect(errorMessage(i18n.t, wait(600))).toBe('Too many attempts. Please try again in 10 minutes.');
+    expect(errorMessage(i18n.t, wait())).toBe('Too many requests in a short time. Please wait a moment and try again.');
+    await changeLocale('ur');
+    expect(errorMessage(i18n.t, wait(600))).toBe('بہت زیادہ کوششیں ہو گئیں۔ براہِ کرم 10 منٹ بعد دوبارہ کوشش کریں۔');
   });
 });

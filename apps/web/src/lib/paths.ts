@@ -12,4 +12,42 @@ export const paths = {
     const query = search.toString();
     return query ? `/search?${query}` : '/search';
   },
+
+  signUp: () => '/sign-up',
+  /** `next`: where to go after signing in (an in-app path; anything else is ignored). */
+  signIn: (next?: string) => (next && isSafeNextPath(next) ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
+  /** Opened from the verification mail as `/verify-email#token=…`. */
+  verifyEmail: () => '/verify-email',
+  resendVerification: () => '/resend-verification',
+  forgotPassword: () => '/forgot-password',
+  /** Opened from the reset mail as `/reset-password#token=…`. */
+  resetPassword: () => '/reset-password',
+
+  account: () => '/account',
+  accountPrivacy: () => '/account/privacy',
+  accountPassword: () => '/account/password',
+  accountSessions: () => '/account/sessions',
+  accountData: () => '/account/data',
+  accountDeleted: () => '/account-deleted',
+
+  organisations: (q?: string) => (q ? `/organisations?${new URLSearchParams({ q })}` : '/organisations'),
+  newOrganisation: () => '/organisations/new',
+  organisation: (id: string) => `/organisations/${encodeURIComponent(id)}`,
+  organisationMembers: (id: string) => `/organisations/${encodeURIComponent(id)}/members`,
+
+  adminUsers: () => '/admin/users',
+  adminOrganisations: () => '/admin/organisations',
 } as const;
+
+const AUTH_PAGES = ['/sign-in', '/sign-up', '/verify-email', '/reset-password', '/forgot-password', '/resend-verification'];
+
+/**
+ * An in-app path that is safe to send someone to after signing in: same origin (no `//host` or
+ * `/\host`, which browsers treat as another site) and not a page of the sign-in flow itself.
+ */
+export function isSafeNextPath(value: string | null | undefined): value is string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return false;
+  if ([...value].some((char) => char.charCodeAt(0) < 0x20)) return false;
+  const pathname = value.split(/[?#]/)[0];
+  return !AUTH_PAGES.includes(pathname);
+}

@@ -1,4 +1,5 @@
 import type {
+  Me,
   ObjectiveSummary,
   PrincipleDetail,
   PrincipleSummary,
@@ -90,4 +91,20 @@ export const objective1: ObjectiveSummary = {
   number: 1,
   title: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
   recommendationCodes: ['PC-1'],
+};
+
+export const participant: Me = {
+  id: '6f1c2a9e-3b0d-4c55-9a51-0d7f3e2b8c41',
+  email: 'amina@example.org',
+  displayName: 'Amina Rahman',
+  locale: 'en',
+  roles: ['participant'],
+  emailVerified: true,
+  privacyMode: 'public',
+  pseudonym: 'Quiet Heron 42',
+  stakeholderType: 'individual',
+  countryIso3: null,
+  actingOrganisationId: null,
+  memberships: [],
+  createdAt: '2026-01-05T08:00:00.000Z',
 };

@@ -1,6 +1,8 @@
-import { useRef, type MouseEvent } from 'react';
+import { Suspense, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
+import { LoadingStatus } from '../../components/loading-status';
+import { RouteErrorBoundary } from '../../components/route-error-boundary';
 import { RouteFocusProvider } from '../../components/route-focus';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
@@ -9,6 +11,7 @@ const MAIN_ID = 'main-content';
 
 export function AppShell() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
 
   // Focus <main> directly: a bare #fragment would add a history entry to the router.
@@ -24,7 +27,12 @@ export function AppShell() {
       </a>
       <SiteHeader />
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        {/* Pages outside the catalogue load on demand: wait for them, and survive a failed load. */}
+        <RouteErrorBoundary pathname={pathname}>
+          <Suspense fallback={<LoadingStatus />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <SiteFooter />
     </RouteFocusProvider>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
+import { AccountMenu } from '../../features/auth/components/account-menu';
 import { SiteSearchForm } from '../../features/search/components/site-search-form';
 import { paths } from '../../lib/paths';
 import { LanguageSwitcher } from './language-switcher';
@@ -21,7 +22,10 @@ export function SiteHeader() {
             </Link>
             <span className="site-header__tagline">{t('app.tagline')}</span>
           </p>
-          <LanguageSwitcher />
+          <div className="site-header__controls">
+            <LanguageSwitcher />
+            <AccountMenu />
+          </div>
         </div>
         <div className="site-header__tools">
           <nav aria-label={t('a11y.mainNavigation')} className="site-nav">
@@ -33,6 +37,9 @@ export function SiteHeader() {
               </li>
               <li>
                 <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.organisations()}>{t('nav.organisations')}</NavLink>
               </li>
             </ul>
           </nav>

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { FormApi } from '../../hooks/use-form';
+import { FieldError } from './field-error';
+
+interface SelectFieldProps<F extends string> {
+  form: FormApi<F>;
+  name: F;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  autoComplete?: string;
+  /** The <option>s. */
+  children: ReactNode;
+}
+
+export function SelectField<F extends string>({ form, name, label, hint, required, autoComplete, children }: SelectFieldProps<F>) {
+  const error = form.errors[name];
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={form.fieldId(name)}>{label}</label>
+      {hint ? (
+        <p id={form.hintId(name)} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={form.errorId(name)} message={error} />
+      <select required={required} autoComplete={autoComplete} {...form.control(name, { hasHint: Boolean(hint) })}>
+        {children}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { FormApi } from '../../hooks/use-form';
+import { FieldError } from './field-error';
+
+type InputAttributes = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'autoComplete' | 'inputMode' | 'maxLength' | 'dir' | 'spellCheck' | 'autoCapitalize' | 'required' | 'lang'
+>;
+
+interface TextFieldProps<F extends string> extends InputAttributes {
+  form: FormApi<F>;
+  name: F;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+}
+
+/** Label, optional hint, error (when there is one) and input, wired together for screen readers. */
+export function TextField<F extends string>({ form, name, label, hint, className, type = 'text', ...input }: TextFieldProps<F>) {
+  const error = form.errors[name];
+  return (
+    <div className={['field', error ? 'field--error' : null, className].filter(Boolean).join(' ')}>
+      <label htmlFor={form.fieldId(name)}>{label}</label>
+      {hint ? (
+        <p id={form.hintId(name)} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={form.errorId(name)} message={error} />
+      <input type={type} {...input} {...form.control(name, { hasHint: Boolean(hint) })} />
+    </div>
+  );
+}

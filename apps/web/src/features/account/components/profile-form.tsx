@@ -1,0 +1,148 @@
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  LOCALES,
+  PERSONAL_STAKEHOLDER_TYPES,
+  isLocaleCode,
+  type Country,
+  type Me,
+  type UpdateMeRequest,
+} from '@compact-voices/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CountryOptions } from '../../../components/country-options';
+import { ErrorSummary } from '../../../components/form/error-summary';
+import { SelectField } from '../../../components/form/select-field';
+import { TextField } from '../../../components/form/text-field';
+import { StatusMessage } from '../../../components/status-message';
+import { useForm, type FormValues } from '../../../hooks/use-form';
+import { changeLocale } from '../../../lib/i18n';
+import { paths } from '../../../lib/paths';
+import { checkDisplayName, compactErrors } from '../../../lib/validation';
+import { useUpdateMe } from '../api/update-me';
+
+const FIELDS = ['displayName', 'locale', 'stakeholderType', 'countryIso3', 'actingOrganisationId'] as const;
+type Field = (typeof FIELDS)[number];
+type PersonalType = (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
+
+function isPersonalType(value: string): value is PersonalType {
+  return (PERSONAL_STAKEHOLDER_TYPES as readonly string[]).includes(value);
+}
+
+function validate(values: FormValues<Field>) {
+  return compactErrors<Field>({
+    displayName: checkDisplayName(values.displayName),
+    locale: undefined,
+    stakeholderType: undefined,
+    countryIso3: undefined,
+    actingOrganisationId: undefined,
+  });
+}
+
+function valuesOf(me: Me): FormValues<Field> {
+  return {
+    displayName: me.displayName,
+    locale: me.locale,
+    stakeholderType: me.stakeholderType,
+    countryIso3: me.countryIso3 ?? '',
+    actingOrganisationId: me.actingOrganisationId ?? '',
+  };
+}
+
+interface ProfileFormProps {
+  me: Me;
+  countries: readonly Country[];
+}
+
+/** Name, language, the stakeholder type and country one speaks as, and the organisation one acts for. */
+export function ProfileForm({ me, countries }: ProfileFormProps) {
+  const { t } = useTranslation();
+  const update = useUpdateMe();
+  const [saved, setSaved] = useState('');
+  const form = useForm<Field>({ id: 'profile', fields: FIELDS, initialValues: valuesOf(me), validate });
+  const organisations = me.memberships.filter((membership) => membership.status === 'active');
+
+  const labels: Record<Field, string> = {
+    displayName: t('profile.displayNameLabel'),
+    locale: t('profile.localeLabel'),
+    stakeholderType: t('profile.stakeholderTypeLabel'),
+    countryIso3: t('profile.countryLabel'),
+    actingOrganisationId: t('profile.actingOrganisationLabel'),
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setSaved('');
+    const request: UpdateMeRequest = {
+      displayName: values.displayName.trim(),
+      countryIso3: values.countryIso3 || null,
+      actingOrganisationId: values.actingOrganisationId || null,
+    };
+    if (isLocaleCode(values.locale)) request.locale = values.locale;
+    if (isPersonalType(values.stakeholderType)) request.stakeholderType = values.stakeholderType;
+    const updated = await update.mutateAsync(request);
+    form.reset(valuesOf(updated));
+    if (isLocaleCode(values.locale)) await changeLocale(values.locale).catch(() => undefined);
+    setSaved(t('profile.saved'));
+  });
+
+  return (
+    <form noValidate className="form card" onSubmit={submit} aria-busy={form.submitting || undefined}>
+      <ErrorSummary form={form} labels={labels} />
+      <TextField
+        form={form}
+        name="displayName"
+        label={labels.displayName}
+        hint={me.privacyMode === 'protected' ? t('profile.displayNameHintProtected') : t('profile.displayNameHint')}
+        autoComplete="name"
+        dir="auto"
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
+        required
+      />
+      <SelectField form={form} name="locale" label={labels.locale} hint={t('profile.localeHint')}>
+        {LOCALES.map((locale) => (
+          <option key={locale.code} value={locale.code} lang={locale.code} dir={locale.dir}>
+            {locale.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField form={form} name="stakeholderType" label={labels.stakeholderType} hint={t('profile.stakeholderTypeHint')}>
+        {isPersonalType(me.stakeholderType) ? null : (
+          <option value={me.stakeholderType}>{t(`stakeholderTypes.${me.stakeholderType}`)}</option>
+        )}
+        {PERSONAL_STAKEHOLDER_TYPES.map((code) => (
+          <option key={code} value={code}>
+            {t(`stakeholderTypes.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField form={form} name="countryIso3" label={labels.countryIso3} hint={t('profile.countryHint')}>
+        <option value="">{t('profile.noCountry')}</option>
+        <CountryOptions countries={countries} />
+      </SelectField>
+      <SelectField
+        form={form}
+        name="actingOrganisationId"
+        label={labels.actingOrganisationId}
+        hint={organisations.length === 0 ? t('profile.actingOrganisationNone') : t('profile.actingOrganisationHint')}
+      >
+        <option value="">{t('profile.ownName')}</option>
+        {organisations.map((membership) => (
+          <option key={membership.organisationId} value={membership.organisationId} dir="auto">
+            {membership.organisationName}
+          </option>
+        ))}
+      </SelectField>
+      {organisations.length === 0 ? (
+        <p className="form__aside">
+          <Link to={paths.organisations()}>{t('profile.findOrganisation')}</Link>
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {form.submitting ? t('form.saving') : t('profile.submit')}
+        </button>
+      </div>
+      <StatusMessage>{saved}</StatusMessage>
+    </form>
+  );
+}

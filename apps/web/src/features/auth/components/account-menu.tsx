@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { paths } from '../../../lib/paths';
+import { useSignOut } from '../api/sign-out';
+import { shownName, useSession } from '../hooks/use-session';
+
+/**
+ * The header's account area. Signed out: a "Sign in" link that brings people back here.
+ * Signed in: the name others see (the pseudonym in protected mode), admin pages for admins, sign out.
+ */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { status, user } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const [notice, setNotice] = useState('');
+  const signInRef = useRef<HTMLAnchorElement>(null);
+  /** Set when signing out on the home page: the button is gone, so focus goes to "Sign in". */
+  const focusSignInRef = useRef(false);
+
+  useEffect(() => {
+    if (status !== 'signed-out' || !focusSignInRef.current) return;
+    focusSignInRef.current = false;
+    signInRef.current?.focus();
+  }, [status]);
+
+  const handleSignOut = async () => {
+    const onHome = location.pathname === paths.home();
+    focusSignInRef.current = onHome;
+    // Leave first: a page that needs a session would otherwise send people to "Sign in" on the way.
+    if (!onHome) await navigate(paths.home());
+    const confirmed = await signOut.mutateAsync();
+    setNotice(confirmed ? t('auth.signedOut') : t('auth.signedOutLocally'));
+  };
+
+  return (
+    <div className="account-menu">
+      {/* Always rendered, so the outcome of signing out is announced. */}
+      <p aria-live="polite" className="visually-hidden">
+        {notice}
+      </p>
+      {status === 'signed-in' && user ? (
+        <nav aria-label={t('auth.accountNavigation')}>
+          <ul className="account-menu__list">
+            <li>
+              <NavLink to={paths.account()} className="account-menu__name">
+                <span className="visually-hidden">{t('auth.accountLinkPrefix')} </span>
+                <bdi>{shownName(user)}</bdi>
+              </NavLink>
+            </li>
+            {user.roles.includes('admin') ? (
+              <li>
+                <NavLink to={paths.adminUsers()}>{t('nav.admin')}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <button
+                type="button"
+                className="button button--on-dark button--small"
+                aria-disabled={signOut.isPending || undefined}
+                onClick={() => {
+                  if (!signOut.isPending) void handleSignOut();
+                }}
+              >
+                {signOut.isPending ? t('auth.signingOut') : t('auth.signOut')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+      ) : status === 'signed-out' ? (
+        <Link ref={signInRef} to={paths.signIn(`${location.pathname}${location.search}`)} className="account-menu__sign-in">
+          {t('auth.signIn')}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  LOCALES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  isLocaleCode,
+} from '@compact-voices/contracts';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../components/form/error-summary';
+import { PasswordField } from '../../../components/form/password-field';
+import { SelectField } from '../../../components/form/select-field';
+import { TextField } from '../../../components/form/text-field';
+import { useForm, type FormValues } from '../../../hooks/use-form';
+import { currentLocale } from '../../../lib/i18n';
+import { checkDisplayName, checkEmail, checkNewPassword, compactErrors } from '../../../lib/validation';
+import { useSignUp } from '../api/sign-up';
+
+const FIELDS = ['email', 'password', 'displayName', 'locale'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function validateSignUp(values: FormValues<Field>) {
+  return compactErrors<Field>({
+    email: checkEmail(values.email),
+    password: checkNewPassword(values.password),
+    displayName: checkDisplayName(values.displayName),
+    locale: undefined,
+  });
+}
+
+interface SignUpFormProps {
+  /** Called with the address the verification mail went to. */
+  onSignedUp: (email: string) => void;
+}
+
+export function SignUpForm({ onSignedUp }: SignUpFormProps) {
+  const { t, i18n } = useTranslation();
+  const signUp = useSignUp();
+  const form = useForm<Field>({
+    id: 'sign-up',
+    fields: FIELDS,
+    initialValues: { email: '', password: '', displayName: '', locale: currentLocale(i18n) },
+    validate: validateSignUp,
+    serverErrors: { password: 'password' },
+  });
+
+  const labels: Record<Field, string> = {
+    email: t('auth.emailLabel'),
+    password: t('auth.passwordLabel'),
+    displayName: t('signUp.displayNameLabel'),
+    locale: t('signUp.localeLabel'),
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    const email = values.email.trim();
+    await signUp.mutateAsync({
+      email,
+      password: values.password,
+      displayName: values.displayName.trim(),
+      ...(isLocaleCode(values.locale) ? { locale: values.locale } : {}),
+    });
+    onSignedUp(email);
+  });
+
+  return (
+    <form noValidate className="form card" onSubmit={submit} aria-busy={form.submitting || undefined}>
+      <ErrorSummary form={form} labels={labels} />
+      <TextField
+        form={form}
+        name="email"
+        type="email"
+        label={labels.email}
+        hint={t('signUp.emailHint')}
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        dir="ltr"
+        maxLength={EMAIL_MAX_LENGTH}
+        required
+      />
+      <PasswordField
+        form={form}
+        name="password"
+        label={labels.password}
+        hint={t('auth.newPasswordHint', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
+        autoComplete="new-password"
+      />
+      <TextField
+        form={form}
+        name="displayName"
+        label={labels.displayName}
+        hint={t('signUp.displayNameHint')}
+        autoComplete="name"
+        dir="auto"
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
+        required
+      />
+      <SelectField form={form} name="locale" label={labels.locale} hint={t('signUp.localeHint')}>
+        {LOCALES.map((locale) => (
+          <option key={locale.code} value={locale.code} lang={locale.code} dir={locale.dir}>
+            {locale.name}
+          </option>
+        ))}
+      </SelectField>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {form.submitting ? t('signUp.submitting') : t('signUp.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

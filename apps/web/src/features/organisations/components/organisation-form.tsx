@@ -1,0 +1,119 @@
+import {
+  ErrorCode,
+  STAKEHOLDER_TYPE_CODES,
+  type Country,
+  type Organisation,
+  type StakeholderTypeCode,
+} from '@compact-voices/contracts';
+import { useTranslation } from 'react-i18next';
+import { CountryOptions } from '../../../components/country-options';
+import { ErrorSummary } from '../../../components/form/error-summary';
+import { SelectField } from '../../../components/form/select-field';
+import { TextField } from '../../../components/form/text-field';
+import { useForm, type FormValues } from '../../../hooks/use-form';
+import { fieldMessage } from '../../../lib/form-errors';
+import { checkOptionalUrl, checkOrganisationName, checkRequired, compactErrors } from '../../../lib/validation';
+import { useCreateOrganisation } from '../api/create-organisation';
+
+const FIELDS = ['name', 'stakeholderType', 'countryIso3', 'website'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** "Individual" is a person's own type, not an organisation's. */
+const ORGANISATION_TYPES = STAKEHOLDER_TYPE_CODES.filter((code) => code !== 'individual');
+const NAME_MAX_LENGTH = 200;
+
+function isOrganisationType(value: string): value is StakeholderTypeCode {
+  return (ORGANISATION_TYPES as readonly string[]).includes(value);
+}
+
+function validate(values: FormValues<Field>) {
+  return compactErrors<Field>({
+    name: checkOrganisationName(values.name),
+    stakeholderType: isOrganisationType(values.stakeholderType) ? undefined : fieldMessage('chooseType'),
+    countryIso3: checkRequired(values.countryIso3, 'chooseCountry'),
+    website: checkOptionalUrl(values.website),
+  });
+}
+
+interface OrganisationFormProps {
+  countries: readonly Country[];
+  onCreated: (organisation: Organisation) => void;
+}
+
+export function OrganisationForm({ countries, onCreated }: OrganisationFormProps) {
+  const { t } = useTranslation();
+  const create = useCreateOrganisation();
+  const form = useForm<Field>({
+    id: 'organisation',
+    fields: FIELDS,
+    initialValues: { name: '', stakeholderType: '', countryIso3: '', website: '' },
+    validate,
+    serverErrors: {
+      codes: { [ErrorCode.ORGANISATION_EXISTS]: 'name', [ErrorCode.COUNTRY_NOT_FOUND]: 'countryIso3' },
+    },
+  });
+  const labels: Record<Field, string> = {
+    name: t('organisationForm.nameLabel'),
+    stakeholderType: t('organisationForm.typeLabel'),
+    countryIso3: t('organisationForm.countryLabel'),
+    website: t('organisationForm.websiteLabel'),
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    if (!isOrganisationType(values.stakeholderType)) return;
+    const website = values.website.trim();
+    const organisation = await create.mutateAsync({
+      name: values.name.trim(),
+      stakeholderType: values.stakeholderType,
+      countryIso3: values.countryIso3,
+      ...(website ? { website } : {}),
+    });
+    onCreated(organisation);
+  });
+
+  return (
+    <form noValidate className="form card" onSubmit={submit} aria-busy={form.submitting || undefined}>
+      <ErrorSummary form={form} labels={labels} />
+      <TextField
+        form={form}
+        name="name"
+        label={labels.name}
+        hint={t('organisationForm.nameHint')}
+        autoComplete="organization"
+        dir="auto"
+        maxLength={NAME_MAX_LENGTH}
+        required
+      />
+      <SelectField form={form} name="stakeholderType" label={labels.stakeholderType} required>
+        <option value="">{t('form.chooseOption')}</option>
+        {ORGANISATION_TYPES.map((code) => (
+          <option key={code} value={code}>
+            {t(`stakeholderTypes.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField form={form} name="countryIso3" label={labels.countryIso3} hint={t('organisationForm.countryHint')} required>
+        <option value="">{t('form.chooseOption')}</option>
+        <CountryOptions countries={countries} />
+      </SelectField>
+      <TextField
+        form={form}
+        name="website"
+        type="url"
+        label={labels.website}
+        hint={t('organisationForm.websiteHint')}
+        autoComplete="url"
+        inputMode="url"
+        spellCheck={false}
+        autoCapitalize="none"
+        dir="ltr"
+      />
+      <p className="hint">{t('organisationForm.afterwards')}</p>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {form.submitting ? t('organisationForm.submitting') : t('organisationForm.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
