@@ -57,6 +57,13 @@ describe('accounts', () => {
       expect(mailsTo(testApp, unknown)).toEqual([]);
     });
 
+    it('can start in protected mode from sign-up', async () => {
+      const email = uniqueEmail('protected');
+      await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'protected from day one', displayName: 'Hidden', privacyMode: 'protected' }).expect(202);
+      const session = await signIn(testApp, email, 'protected from day one');
+      expect(session.user.privacyMode).toBe('protected');
+    });
+
     it('verifies an address once through the mailed link, in the person’s language', async () => {
       const email = uniqueEmail('verify');
       await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'verify me please', displayName: 'Sari', locale: 'id' }).expect(202);
@@ -212,6 +219,9 @@ describe('accounts', () => {
       const successor = first.headers['set-cookie']![0]!.split(';')[0]!.split('=')[1]!;
       expect(successor).not.toBe(session.refreshToken);
       expect(first.headers['set-cookie']![0]).toMatch(/^__Host-cv_refresh=.*; Path=\/; .*HttpOnly; Secure; SameSite=Strict/);
+      // The readable hint carries nothing secret.
+      expect(first.headers['set-cookie']![1]).toMatch(/^cv_has_session=1; /);
+      expect(first.headers['set-cookie']![1]).not.toMatch(/HttpOnly/);
       expect(first.body.user.id).toBe(session.user.id);
 
       // A retry within the grace window (two tabs, a lost response) gets the same successor.

@@ -26,7 +26,12 @@ export interface SignUpRequest {
   password: string;
   displayName: string;
   locale?: LocaleCode;
+  /** Start in protected mode, before the first contribution. */
+  privacyMode?: PrivacyMode;
 }
+
+/** Readable cookie set beside the httpOnly refresh cookie: "a session may exist; try a refresh". */
+export const SESSION_HINT_COOKIE = 'cv_has_session';
 
 export interface SignInRequest {
   email: string;

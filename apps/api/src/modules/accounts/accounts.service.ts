@@ -248,11 +248,11 @@ export class AccountsService {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const rows: Array<{ id: string }> = await this.dataSource.query(
-          `INSERT INTO app_user (email, email_normalized, display_name, password_hash, locale, pseudonym)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO app_user (email, email_normalized, display_name, password_hash, locale, pseudonym, privacy_mode)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (email_normalized) DO NOTHING
            RETURNING id`,
-          [dto.email.trim(), email, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym()],
+          [dto.email.trim(), email, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym(), dto.privacyMode ?? 'public'],
         );
         return rows[0]?.id;
       } catch (error) {

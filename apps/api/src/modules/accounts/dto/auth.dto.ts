@@ -5,7 +5,9 @@ import {
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   LOCALES,
+  PRIVACY_MODES,
   type LocaleCode,
+  type PrivacyMode,
   type PasswordResetConfirmRequest,
   type SignInRequest,
   type SignUpRequest,
@@ -40,6 +42,11 @@ export class SignUpDto implements SignUpRequest {
   @IsOptional()
   @IsIn(LOCALE_CODES)
   locale?: LocaleCode;
+
+  @ApiPropertyOptional({ enum: PRIVACY_MODES, description: 'Start protected: shown only under a pseudonym from the first contribution' })
+  @IsOptional()
+  @IsIn(PRIVACY_MODES)
+  privacyMode?: PrivacyMode;
 }
 
 export class SignInDto implements SignInRequest {
