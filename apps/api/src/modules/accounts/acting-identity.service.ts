@@ -13,6 +13,9 @@ export interface ActingIdentity {
   countryIso3: string | null;
   /** Protected participants are shown by pseudonym only; organisation and country are hidden from all but admins. */
   protected: boolean;
+  displayName: string;
+  pseudonym: string;
+  organisationName: string | null;
 }
 
 @Injectable()
@@ -29,9 +32,11 @@ export class ActingIdentityService {
       countryIso3: string | null;
       privacyMode: string;
       actingOrganisationId: string | null;
+      displayName: string;
+      pseudonym: string;
     }> = await manager.query(
       `SELECT stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", privacy_mode AS "privacyMode",
-              acting_organisation_id AS "actingOrganisationId"
+              acting_organisation_id AS "actingOrganisationId", display_name AS "displayName", pseudonym
        FROM app_user WHERE id = $1 AND status = 'active'`,
       [userId],
     );
@@ -45,10 +50,13 @@ export class ActingIdentityService {
       organisationVerified: false,
       countryIso3: user.countryIso3,
       protected: user.privacyMode === 'protected',
+      displayName: user.displayName,
+      pseudonym: user.pseudonym,
+      organisationName: null,
     };
     if (!chosen) return personal;
-    const organisations: Array<{ stakeholderType: StakeholderTypeCode; countryIso3: string; verified: boolean }> = await manager.query(
-      `SELECT o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.verified_at IS NOT NULL AS verified
+    const organisations: Array<{ stakeholderType: StakeholderTypeCode; countryIso3: string; verified: boolean; name: string }> = await manager.query(
+      `SELECT o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.verified_at IS NOT NULL AS verified, o.name
        FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
        WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
       [chosen, userId],
@@ -65,6 +73,7 @@ export class ActingIdentityService {
       organisationId: chosen,
       organisationVerified: organisation.verified,
       countryIso3: organisation.countryIso3,
+      organisationName: organisation.name,
     };
   }
 }

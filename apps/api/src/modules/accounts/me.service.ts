@@ -4,6 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
+import { IDENTITY_CHANGED } from '../../core/auth/identity-events.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { affectedCount } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
@@ -66,6 +67,7 @@ export class MeService {
         [user.id, ...changes.map(([, value]) => value)],
       );
     }
+    if (changes.length > 0) this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     if (dto.privacyMode) this.logger.log({ event: 'account.privacy_mode', userId: user.id, mode: dto.privacyMode }, 'privacy mode set');
     return this.get(user);
   }
@@ -185,6 +187,7 @@ export class MeService {
       return sessions.map((session) => session.id);
     });
     this.announceRevoked(ended);
+    this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
   }
 }

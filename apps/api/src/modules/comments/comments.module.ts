@@ -5,11 +5,12 @@ import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
+import { ThreadPageCache } from './thread-page.cache.js';
 
 @Module({
   imports: [AccountsModule, ConsultationsModule, ThreadsModule, IdempotencyModule],
   controllers: [CommentsController],
-  providers: [CommentsService],
+  providers: [CommentsService, ThreadPageCache],
   exports: [CommentsService],
 })
 export class CommentsModule {}

@@ -21,6 +21,7 @@ import { ActingIdentityService } from '../accounts/acting-identity.service.js';
 import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from './comment.presenter.js';
+import { ThreadPageCache } from './thread-page.cache.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
 
 /** Who can see what: everyone sees published comments and tombstones; authors also see their own pending ones. */
@@ -49,12 +50,16 @@ export class CommentsService {
     private readonly acting: ActingIdentityService,
     private readonly threads: ThreadLogService,
     private readonly rateLimits: RateLimitService,
+    private readonly pages: ThreadPageCache,
   ) {}
 
   async list(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<CommentPage> {
-    const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
+    const { recommendationCode, lastSeq } = await this.consultations.thread(consultationId, code, viewer);
     const sort: CommentSort = query.sort ?? 'newest';
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const cacheKey = viewer ? undefined : `${consultationId}/${recommendationCode}/${sort}/${limit}/${query.cursor ?? ''}`;
+    const cached = cacheKey ? this.pages.get(cacheKey, lastSeq) : undefined;
+    if (cached) return cached;
     const cursor = decodeCursor(query.cursor);
     const viewerId = viewer?.id ?? null;
     const order = {
@@ -89,17 +94,19 @@ export class CommentsService {
         )
       : [];
     const last = page.at(-1);
-    return {
+    const result: CommentPage = {
       items: threadOrder(page, replies).map((row) => presentComment(row, viewerId)),
       nextCursor:
         roots.length > limit && last
           ? encodeCursor({ t: last.sortTime, id: last.id, ...(sort === 'top' ? { s: last.agreeCount - last.disagreeCount } : {}) })
           : null,
     };
+    if (cacheKey) this.pages.set(cacheKey, lastSeq, result);
+    return result;
   }
 
   async search(consultationId: string, q: string, limit: number | undefined, viewer: AuthUser | undefined): Promise<ListResponse<Comment>> {
-    await this.consultations.get(consultationId, viewer);
+    await this.consultations.assertVisible(consultationId, viewer);
     const rows: CommentRow[] = await this.dataSource.query(
       `SELECT ${commentColumns('$3::uuid')} FROM comment c ${COMMENT_JOINS}
        WHERE c.consultation_id = $1 AND c.status = 'published'
@@ -114,7 +121,7 @@ export class CommentsService {
   async create(consultationId: string, code: string, dto: CreateCommentDto, user: AuthUser): Promise<Comment> {
     assertVerified(user);
     const body = dto.body.trim();
-    const { consultation, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
+    const { moderationMode, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
     await this.rateLimits.consume('commentsPerUser', user.id);
     const [duplicate] = await this.dataSource.query(
       `SELECT 1 FROM comment WHERE author_id = $1 AND body = $2 AND created_at > now() - make_interval(mins => $3) AND status <> 'deleted' LIMIT 1`,
@@ -123,9 +130,10 @@ export class CommentsService {
     if (duplicate) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
 
     const id = randomUUID();
-    const status = consultation.moderationMode === 'pre' ? 'pending' : 'published';
+    const status = moderationMode === 'pre' ? 'pending' : 'published';
+    const bodyHtml = renderMarkdown(body);
     const events: ThreadDomainEvent[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    const row = await this.dataSource.transaction(async (manager): Promise<CommentRow> => {
       const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
       let rootId: string = id;
       let depth = 0;
@@ -142,23 +150,35 @@ export class CommentsService {
         rootId = parent.rootId;
         depth = parent.depth + 1;
       }
-      await manager.query(
+      const [{ createdAt }]: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
                               author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected,
                               country_iso3, stance, language, body, body_html, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         RETURNING to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`,
         [
           id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
           identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
-          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, renderMarkdown(body), status,
+          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status,
         ],
       );
+      // Everything the presenter needs is at hand: no read-back query.
+      const created: CommentRow = {
+        id, consultationId, recommendationCode, parentId: dto.parentId ?? null, rootId, depth, body, bodyHtml,
+        language: dto.language ?? null, stance: dto.stance ?? null, countryIso3: dto.countryIso3 ?? null, status, createdAt,
+        editedAt: null, agreeCount: 0, disagreeCount: 0, authorId: user.id, authorProtected: identity.protected,
+        authorStakeholderType: identity.stakeholderType, authorCountryIso3: identity.countryIso3,
+        organisationId: identity.organisationId, organisationName: identity.organisationName,
+        displayName: identity.displayName, pseudonym: identity.pseudonym, authorStatus: 'active', myReaction: null,
+      };
       if (status === 'published') {
-        events.push(await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id }));
+        const event = await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id });
+        events.push({ ...event, payload: presentComment(created, null) });
       }
+      return created;
     });
     this.threads.announce(events);
-    return this.get(id, user);
+    return presentComment(row, user.id);
   }
 
   async update(id: string, body: string, user: AuthUser): Promise<Comment> {

@@ -30,9 +30,14 @@ const TRANSITIONS: Record<ConsultationStatus, ConsultationStatus[]> = {
   archived: [],
 };
 
+/** What a thread read or write needs to know about its round: one indexed lookup, no aggregation. */
 export interface ThreadScope {
-  consultation: Consultation;
+  consultationId: string;
   recommendationCode: string;
+  moderationMode: 'pre' | 'post';
+  acceptingContributions: boolean;
+  /** The thread's latest event seq (0 before the first event). */
+  lastSeq: number;
 }
 
 function notFound(): ApiException {
@@ -143,27 +148,56 @@ export class ConsultationsService {
   }
 
   /** The round and recommendation of a thread, checked to exist, be visible and be in scope. */
-  async thread(consultationId: string, rawCode: string, viewer: AuthUser | undefined, manager?: EntityManager): Promise<ThreadScope> {
-    const consultation = await this.get(consultationId, viewer, manager);
+  async thread(consultationId: string, rawCode: string, viewer: AuthUser | undefined, manager?: EntityManager, countryIso3?: string | null): Promise<ThreadScope & { countryInScope: boolean }> {
     const recommendationCode = rawCode.toUpperCase();
-    if (!consultation.recommendationCodes.includes(recommendationCode)) {
+    const [row]: Array<{
+      status: ConsultationStatus;
+      moderationMode: 'pre' | 'post';
+      acceptingContributions: boolean;
+      inScope: boolean;
+      countryInScope: boolean;
+      lastSeq: string | null;
+    }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT c.status, c.moderation_mode AS "moderationMode",
+              (c.status = 'open' AND now() >= c.opens_at AND now() < c.closes_at) AS "acceptingContributions",
+              EXISTS (SELECT 1 FROM consultation_recommendation cr WHERE cr.consultation_id = c.id AND cr.recommendation_code = $2) AS "inScope",
+              ($3::text IS NULL OR EXISTS (SELECT 1 FROM consultation_country cc WHERE cc.consultation_id = c.id AND cc.country_iso3 = $3)) AS "countryInScope",
+              (SELECT ts.last_seq FROM thread_sequence ts WHERE ts.consultation_id = c.id AND ts.recommendation_code = $2) AS "lastSeq"
+       FROM consultation c WHERE c.id = $1`,
+      [consultationId, recommendationCode, countryIso3 ?? null],
+    );
+    if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
+    if (!row.inScope) {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_SCOPE, `Recommendation ${recommendationCode} is not part of this consultation`);
     }
-    return { consultation, recommendationCode };
+    return {
+      consultationId,
+      recommendationCode,
+      moderationMode: row.moderationMode,
+      acceptingContributions: row.acceptingContributions,
+      lastSeq: row.lastSeq ? Number(row.lastSeq) : 0,
+      countryInScope: row.countryInScope,
+    };
   }
 
   /** As `thread`, and the round must be accepting contributions (and the country, if any, in scope). */
   async writableThread(consultationId: string, rawCode: string, viewer: AuthUser, countryIso3?: string | null, manager?: EntityManager): Promise<ThreadScope> {
-    const scope = await this.thread(consultationId, rawCode, viewer, manager);
-    if (!scope.consultation.acceptingContributions) {
+    const scope = await this.thread(consultationId, rawCode, viewer, manager, countryIso3);
+    if (!scope.acceptingContributions) {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CONSULTATION_CLOSED, 'This consultation is not open for contributions');
     }
-    if (countryIso3 && !scope.consultation.countryIso3s.includes(countryIso3)) {
+    if (countryIso3 && !scope.countryInScope) {
       throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.NOT_IN_SCOPE, `${countryIso3} is not part of this consultation`, [
         { field: 'countryIso3', reason: 'notInScope', message: 'Country not in this consultation' },
       ]);
     }
     return scope;
+  }
+
+  /** Visibility only (no scope check): for round-wide reads such as search. */
+  async assertVisible(consultationId: string, viewer: AuthUser | undefined): Promise<void> {
+    const [row]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM consultation WHERE id = $1`, [consultationId]);
+    if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
   }
 
   private async setScope(manager: EntityManager, id: string, codes: string[] | undefined, iso3s: string[] | undefined, partial = false): Promise<void> {

@@ -135,15 +135,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const threadRooms = [...socket.rooms].filter((room) => room.startsWith('thread:'));
     if (threadRooms.length >= MAX_ROOMS_PER_SOCKET) return { ok: false, code: 'TOO_MANY_THREADS' };
     try {
-      const { recommendationCode } = await this.consultations.thread(thread.consultationId, thread.recommendationCode, socket.data.user);
+      const { recommendationCode, lastSeq } = await this.consultations.thread(thread.consultationId, thread.recommendationCode, socket.data.user);
       const room = threadRoom(thread.consultationId, recommendationCode);
       await socket.join(room);
       void this.announcePresence(room);
-      const [row]: Array<{ lastSeq: string }> = await this.dataSource.query(
-        `SELECT last_seq AS "lastSeq" FROM thread_sequence WHERE consultation_id = $1 AND recommendation_code = $2`,
-        [thread.consultationId, recommendationCode],
-      );
-      return { ok: true, lastSeq: row ? Number(row.lastSeq) : 0 };
+      return { ok: true, lastSeq };
     } catch (error) {
       // Same answer as REST: a draft or unknown round, or a recommendation outside it, is not found.
       return { ok: false, code: (error as { code?: string }).code ?? 'UNAVAILABLE' };
@@ -164,7 +160,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @OnEvent(THREAD_EVENT, { async: true, promisify: true })
   async forward(event: ThreadDomainEvent): Promise<void> {
     try {
-      const rendered = await this.renderer.render(event.consultationId, event.recommendationCode, event);
+      const rendered = event.payload !== undefined ? { seq: event.seq, type: event.type, payload: event.payload } : await this.renderer.render(event.consultationId, event.recommendationCode, event);
       if (!rendered) return;
       const payload = rendered.payload as Record<string, unknown>;
       this.namespace.to(threadRoom(event.consultationId, event.recommendationCode)).emit(rendered.type, { ...payload, seq: rendered.seq });

@@ -57,11 +57,9 @@ export class ThreadEventsController {
     @Query() query: ThreadEventsQueryDto,
     @CurrentUser() viewer?: AuthUser,
   ): Promise<ThreadEvents> {
-    const { recommendationCode } = await this.consultations.thread(id, code, viewer);
-    const [events, lastSeq] = await Promise.all([
-      this.log.since(id, recommendationCode, query.after, query.limit ?? 200),
-      this.log.lastSeq(id, recommendationCode),
-    ]);
+    const { recommendationCode, lastSeq: scopeSeq } = await this.consultations.thread(id, code, viewer);
+    const events = await this.log.since(id, recommendationCode, query.after, query.limit ?? 200);
+    const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
     const items: ThreadEvent[] = [];
     for (const event of events) {
       const rendered = await this.renderer.render(id, recommendationCode, event);

@@ -14,6 +14,8 @@ export interface ThreadDomainEvent {
   type: ThreadEventType;
   commentId: string | null;
   countryIso3: string | null;
+  /** The public payload when the writer already has it (saves the realtime module a query). */
+  payload?: unknown;
 }
 
 export const THREAD_EVENT = 'thread.event';
@@ -64,14 +66,6 @@ export class ThreadLogService {
   /** Call after the transaction committed, so no listener ever sees a write that rolled back. */
   announce(events: ThreadDomainEvent[]): void {
     for (const event of events) this.emitter.emit(THREAD_EVENT, event);
-  }
-
-  async lastSeq(consultationId: string, recommendationCode: string): Promise<number> {
-    const [row]: Array<{ lastSeq: string }> = await this.dataSource.query(
-      `SELECT last_seq AS "lastSeq" FROM thread_sequence WHERE consultation_id = $1 AND recommendation_code = $2`,
-      [consultationId, recommendationCode],
-    );
-    return row ? Number(row.lastSeq) : 0;
   }
 
   async since(consultationId: string, recommendationCode: string, after: number, limit: number): Promise<LoggedThreadEvent[]> {
