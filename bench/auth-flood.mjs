@@ -2,35 +2,12 @@
 // p99 ≤ 2× idle; password hashing concurrency bounded"), plus the AUTH-01 timing comparison over
 // 200 samples. Starts the built app on an embedded database in a temp dir (or DATABASE_URL).
 //   npx nx run-many -t build -p contracts api && npm run bench:auth
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { BENCH_ADMIN, startApp } from './lib/app.mjs';
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
-const app = spawn(process.execPath, ['apps/api/dist/main.js'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: 'false', AUTH_IP_LIMIT_PER_MINUTE: '100000', APP_SECRET: 'bench-secret-0123456789abcdefghijklmnop', ADMIN_EMAIL: 'bench@bench.test', ADMIN_PASSWORD: 'bench admin passphrase' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => {
-  app.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-};
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {}
-  if (i > 240 || app.exitCode !== null) throw new Error('app did not start');
-  await new Promise((r) => setTimeout(r, 250));
-}
+const app = await startApp({ AUTH_IP_LIMIT_PER_MINUTE: '100000' });
+const base = app.base;
+const stop = () => app.stop();
 
 const post = (path, body) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const timed = async (fn) => {
@@ -45,8 +22,7 @@ const pct = (values, p) => {
 };
 const fmt = (n) => n.toFixed(1);
 
-const email = 'bench@bench.test';
-const password = 'bench admin passphrase';
+const { email, password } = BENCH_ADMIN;
 
 // 1. Successful sign-in latency.
 const signIns = [];
@@ -104,7 +80,7 @@ const flood = (async () => {
 const loaded = await readLatencies(10);
 flooding = false;
 await flood;
-stop();
+await stop();
 
 const rows = [
   ['sign-in (success), median ms', fmt(pct(signIns, 50))],

@@ -14,7 +14,7 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 @Entity('comment')
 @Index('comment_thread_idx', ['consultationId', 'recommendationCode', 'rootId', 'createdAt'])
 @Index('comment_thread_roots_idx', ['consultationId', 'recommendationCode', 'createdAt', 'id'], { where: `"parent_id" IS NULL` })
-@Index('comment_author_id_idx', ['authorId'])
+@Index('comment_author_recent_idx', ['authorId', 'createdAt'])
 @Index('comment_parent_id_idx', ['parentId'])
 @Index('comment_search_idx', { synchronize: false })
 @Check('comment_depth_check', `"depth" BETWEEN 0 AND 3`)

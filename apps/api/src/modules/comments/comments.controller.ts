@@ -17,6 +17,7 @@ export class CommentsController {
   @Get('consultations/:id/recommendations/:code/comments')
   @Public()
   @Header('Cache-Control', 'no-cache')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'A thread: comments of every depth, flat, paginated by top-level comment' })
   @ApiOkResponse({ type: CommentPageDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CONSULTATION_NOT_FOUND or NOT_IN_SCOPE' })
@@ -26,7 +27,8 @@ export class CommentsController {
     @Query() query: ListCommentsQueryDto,
     @CurrentUser() viewer?: AuthUser,
   ) {
-    return this.comments.list(id, code, query, viewer);
+    // Already JSON text (see CommentsService.listJson); Express sends a string as it is.
+    return this.comments.listJson(id, code, query, viewer);
   }
 
   @Post('consultations/:id/recommendations/:code/comments')

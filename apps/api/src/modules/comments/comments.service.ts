@@ -53,13 +53,20 @@ export class CommentsService {
     private readonly pages: ThreadPageCache,
   ) {}
 
-  async list(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<CommentPage> {
-    const { recommendationCode, lastSeq } = await this.consultations.thread(consultationId, code, viewer);
+  /** A thread page as JSON text: anonymous pages come from the cache while the thread is unchanged. */
+  async listJson(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<string> {
+    if (viewer) {
+      const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
+      return JSON.stringify(await this.page(recommendationCode, consultationId, query, viewer));
+    }
+    const scope = await this.consultations.threadForAnonymousRead(consultationId, code);
+    const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;
+    return this.pages.get(key, scope.lastSeq) ?? this.pages.set(key, scope.lastSeq, await this.page(scope.recommendationCode, consultationId, query, undefined));
+  }
+
+  private async page(recommendationCode: string, consultationId: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<CommentPage> {
     const sort: CommentSort = query.sort ?? 'newest';
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
-    const cacheKey = viewer ? undefined : `${consultationId}/${recommendationCode}/${sort}/${limit}/${query.cursor ?? ''}`;
-    const cached = cacheKey ? this.pages.get(cacheKey, lastSeq) : undefined;
-    if (cached) return cached;
     const cursor = decodeCursor(query.cursor);
     const viewerId = viewer?.id ?? null;
     const order = {
@@ -94,15 +101,13 @@ export class CommentsService {
         )
       : [];
     const last = page.at(-1);
-    const result: CommentPage = {
+    return {
       items: threadOrder(page, replies).map((row) => presentComment(row, viewerId)),
       nextCursor:
         roots.length > limit && last
           ? encodeCursor({ t: last.sortTime, id: last.id, ...(sort === 'top' ? { s: last.agreeCount - last.disagreeCount } : {}) })
           : null,
     };
-    if (cacheKey) this.pages.set(cacheKey, lastSeq, result);
-    return result;
   }
 
   async search(consultationId: string, q: string, limit: number | undefined, viewer: AuthUser | undefined): Promise<ListResponse<Comment>> {
@@ -123,11 +128,6 @@ export class CommentsService {
     const body = dto.body.trim();
     const { moderationMode, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
     await this.rateLimits.consume('commentsPerUser', user.id);
-    const [duplicate] = await this.dataSource.query(
-      `SELECT 1 FROM comment WHERE author_id = $1 AND body = $2 AND created_at > now() - make_interval(mins => $3) AND status <> 'deleted' LIMIT 1`,
-      [user.id, body, DUPLICATE_WINDOW_MINUTES],
-    );
-    if (duplicate) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
 
     const id = randomUUID();
     const status = moderationMode === 'pre' ? 'pending' : 'published';
@@ -150,18 +150,24 @@ export class CommentsService {
         rootId = parent.rootId;
         depth = parent.depth + 1;
       }
-      const [{ createdAt }]: Array<{ createdAt: string }> = await manager.query(
+      // The same text from the same person within a few minutes is a slip of the thumb or spam (RATE-02).
+      const inserted: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
                               author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected,
                               country_iso3, stance, language, body, body_html, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+         WHERE NOT EXISTS (
+           SELECT 1 FROM comment WHERE author_id = $7 AND body = $15 AND status <> 'deleted'
+             AND created_at > now() - make_interval(mins => $18))
          RETURNING to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`,
         [
           id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
           identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
-          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status,
+          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status, DUPLICATE_WINDOW_MINUTES,
         ],
       );
+      if (inserted.length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
+      const createdAt = inserted[0]!.createdAt;
       // Everything the presenter needs is at hand: no read-back query.
       const created: CommentRow = {
         id, consultationId, recommendationCode, parentId: dto.parentId ?? null, rootId, depth, body, bodyHtml,

@@ -15,21 +15,24 @@ const TTL_MS = 5_000;
  */
 @Injectable()
 export class ThreadPageCache {
-  private readonly entries = new Map<string, { lastSeq: number; at: number; page: CommentPage }>();
+  private readonly entries = new Map<string, { lastSeq: number; at: number; json: string }>();
 
-  get(key: string, lastSeq: number): CommentPage | undefined {
+  /** The page as JSON text: serialised once, sent many times. */
+  get(key: string, lastSeq: number): string | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.lastSeq !== lastSeq || Date.now() - entry.at > TTL_MS) {
       this.entries.delete(key);
       return undefined;
     }
-    return entry.page;
+    return entry.json;
   }
 
-  set(key: string, lastSeq: number, page: CommentPage): void {
+  set(key: string, lastSeq: number, page: CommentPage): string {
+    const json = JSON.stringify(page);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { lastSeq, at: Date.now(), page });
+    this.entries.set(key, { lastSeq, at: Date.now(), json });
+    return json;
   }
 
   @OnEvent(IDENTITY_CHANGED)

@@ -44,8 +44,12 @@ function notFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CONSULTATION_NOT_FOUND, 'No such consultation');
 }
 
+const ANONYMOUS_SCOPE_TTL_MS = 1_000;
+
 @Injectable()
 export class ConsultationsService {
+  private readonly anonymousScopes = new Map<string, { at: number; scope: ThreadScope }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -178,6 +182,21 @@ export class ConsultationsService {
       lastSeq: row.lastSeq ? Number(row.lastSeq) : 0,
       countryInScope: row.countryInScope,
     };
+  }
+
+  /**
+   * `thread` for anonymous reads, remembered for up to a second: under load, a page of a busy
+   * thread is then served without touching the database, at most one second behind (live
+   * clients get every event pushed; writes always check the database).
+   */
+  async threadForAnonymousRead(consultationId: string, rawCode: string): Promise<ThreadScope> {
+    const key = `${consultationId}/${rawCode.toUpperCase()}`;
+    const hit = this.anonymousScopes.get(key);
+    if (hit && Date.now() - hit.at < ANONYMOUS_SCOPE_TTL_MS) return hit.scope;
+    const scope = await this.thread(consultationId, rawCode, undefined);
+    if (this.anonymousScopes.size >= 1_000) this.anonymousScopes.clear();
+    this.anonymousScopes.set(key, { at: Date.now(), scope });
+    return scope;
   }
 
   /** As `thread`, and the round must be accepting contributions (and the country, if any, in scope). */

@@ -43,15 +43,17 @@ export class ThreadLogService {
     manager: EntityManager,
     event: { consultationId: string; recommendationCode: string; type: ThreadEventType; commentId?: string | null; countryIso3?: string | null },
   ): Promise<ThreadDomainEvent> {
+    // One round trip: take the next seq (the row lock orders this thread's writers) and log the event.
     const [{ seq }]: Array<{ seq: string }> = await manager.query(
-      `INSERT INTO thread_sequence (consultation_id, recommendation_code, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (consultation_id, recommendation_code) DO UPDATE SET last_seq = thread_sequence.last_seq + 1
-       RETURNING last_seq AS seq`,
-      [event.consultationId, event.recommendationCode],
-    );
-    await manager.query(
-      `INSERT INTO thread_event (consultation_id, recommendation_code, seq, type, comment_id, country_iso3) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.consultationId, event.recommendationCode, seq, event.type, event.commentId ?? null, event.countryIso3 ?? null],
+      `WITH next AS (
+         INSERT INTO thread_sequence (consultation_id, recommendation_code, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (consultation_id, recommendation_code) DO UPDATE SET last_seq = thread_sequence.last_seq + 1
+         RETURNING last_seq
+       )
+       INSERT INTO thread_event (consultation_id, recommendation_code, seq, type, comment_id, country_iso3)
+       SELECT $1, $2, next.last_seq, $3, $4, $5 FROM next
+       RETURNING seq`,
+      [event.consultationId, event.recommendationCode, event.type, event.commentId ?? null, event.countryIso3 ?? null],
     );
     return {
       consultationId: event.consultationId,
