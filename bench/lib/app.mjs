@@ -34,7 +34,7 @@ export async function startApp(env = {}) {
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_APP_LOGS ? 'inherit' : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -43,7 +43,7 @@ export async function startApp(env = {}) {
     } catch {
       // not listening yet
     }
-    if (i > 240 || child.exitCode !== null) throw new Error('app did not start');
+    if (i > 240 || child.exitCode !== null) throw new Error(`app did not start (exit code ${child.exitCode}, ${i} polls)`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -24,10 +24,10 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // Configuration and lock problems are the operator's to fix: one clear line, no stack.
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
-  process.exit(1);
+  const message =
+    error instanceof ConfigError || error instanceof DataDirLockedError
+      ? error.message
+      : `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  // Exit only once the line is written: stderr to a pipe is asynchronous.
+  process.stderr.write(`${message}\n`, () => process.exit(1));
 });
