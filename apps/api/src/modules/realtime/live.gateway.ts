@@ -22,6 +22,7 @@ const WINDOW_MS = 10_000;
 const MAX_VIOLATIONS = 3;
 const MAX_SOCKETS_PER_USER = 10;
 const MAX_ROOMS_PER_SOCKET = 20;
+const PRESENCE_INTERVAL_MS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface LiveSocketData {
@@ -46,6 +47,7 @@ export function threadRoom(consultationId: string, recommendationCode: string): 
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
   private readonly socketsPerUser = new Map<string, number>();
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
 
   @WebSocketServer()
   private namespace!: Namespace;
@@ -123,7 +125,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     // Rooms are already left; announce presence of the threads it was in.
     for (const room of socket.data.window ? [...(socket.rooms ?? [])] : []) {
-      if (room.startsWith('thread:')) void this.announcePresence(room);
+      if (room.startsWith('thread:')) this.announcePresence(room);
     }
   }
 
@@ -138,7 +140,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const { recommendationCode, lastSeq } = await this.consultations.thread(thread.consultationId, thread.recommendationCode, socket.data.user);
       const room = threadRoom(thread.consultationId, recommendationCode);
       await socket.join(room);
-      void this.announcePresence(room);
+      this.announcePresence(room);
       return { ok: true, lastSeq };
     } catch (error) {
       // Same answer as REST: a draft or unknown round, or a recommendation outside it, is not found.
@@ -153,7 +155,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!thread) return { ok: false, code: 'VALIDATION_FAILED' };
     const room = threadRoom(thread.consultationId, thread.recommendationCode.toUpperCase());
     await socket.leave(room);
-    void this.announcePresence(room);
+    this.announcePresence(room);
     return { ok: true };
   }
 
@@ -177,7 +179,21 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.namespace.in(event.sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
   }
 
-  private async announcePresence(room: string): Promise<void> {
+  /**
+   * Presence is sent at most once per PRESENCE_INTERVAL_MS per room (trailing): a thousand people
+   * arriving at once cost one message each, not a million.
+   */
+  private announcePresence(room: string): void {
+    if (this.presenceTimers.has(room)) return;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(room);
+      void this.sendPresence(room);
+    }, PRESENCE_INTERVAL_MS);
+    timer.unref();
+    this.presenceTimers.set(room, timer);
+  }
+
+  private async sendPresence(room: string): Promise<void> {
     let count: number;
     try {
       count = (await this.namespace.in(room).fetchSockets()).length;
