@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
@@ -44,7 +44,7 @@ export function threadRoom(consultationId: string, recommendationCode: string): 
  * the domain events they announce.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private readonly socketsPerUser = new Map<string, number>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
@@ -193,6 +193,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presenceTimers.set(room, timer);
   }
 
+  onModuleDestroy(): void {
+    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    this.presenceTimers.clear();
+  }
+
   private async sendPresence(room: string): Promise<void> {
     let count: number;
     try {
@@ -201,7 +206,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // Without Redis the cluster count is unknown: this instance's count is the best we have.
       count = this.namespace.adapter.rooms.get(room)?.size ?? 0;
     }
-    this.namespace.to(room).emit('presence', { count });
+    try {
+      this.namespace.to(room).emit('presence', { count });
+    } catch (error) {
+      // Presence is best effort: a broken adapter connection must not take anything else down.
+      this.logger.warn({ err: (error as Error).message }, 'presence not sent');
+    }
   }
 
   private async authenticate(token: unknown): Promise<{ user: AuthUser; expiresAt: number } | undefined> {
