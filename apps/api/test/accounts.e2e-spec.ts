@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { AppSecrets } from '../src/core/security/app-secrets.js';
 import { CSRF, REFRESH_COOKIE, mailsTo, signIn, signUpAndIn, tokenFromMail, uniqueEmail } from './support/accounts.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -197,6 +198,7 @@ describe('accounts', () => {
       const session = await signUpAndIn(testApp);
       const good = decodePayload(session.accessToken);
       const key = Buffer.from('integration-test-secret-0123456789abcdef');
+      const realKey = new AppSecrets('integration-test-secret-0123456789abcdef').accessTokenKey;
       const now = Math.floor(Date.now() / 1000);
       const variants = {
         none: forgeToken({ alg: 'none', typ: 'JWT' }, good, null),
@@ -208,7 +210,14 @@ describe('accounts', () => {
         expired: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, iat: now - 7200, exp: now - 3600 }, 'k'),
         refreshAsAccess: session.refreshToken,
         garbage: 'not.a.token',
+        // Signed with the real key, but for another audience, issuer or token type, or not yet valid.
+        wrongAudience: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, aud: 'another-app' }, realKey),
+        wrongIssuer: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, iss: 'someone-else' }, realKey),
+        wrongType: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, typ: 'refresh' }, realKey),
+        notYetValid: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, nbf: now + 3600 }, realKey),
       };
+      // The control: the same forgery with correct claims is accepted, so the refusals above are about the claims.
+      await request(server).get('/api/v1/me').set('Authorization', `Bearer ${forgeToken({ alg: 'HS256', typ: 'JWT' }, good, realKey)}`).expect(200);
       for (const [name, token] of Object.entries(variants)) {
         const response = await request(server).get('/api/v1/me').set('Authorization', `Bearer ${token}`);
         expect({ name, status: response.status, code: response.body.code }).toEqual({ name, status: 401, code: 'INVALID_TOKEN' });
