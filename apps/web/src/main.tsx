@@ -11,8 +11,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
 
-// Restore a session from the refresh cookie, silently and in parallel with the language:
-// the catalogue does not wait for it, pages that need a session do.
+// Restore a session from the refresh cookie, silently and in parallel with the language — only
+// when the session hint cookie is there: the catalogue does not wait for it, pages that need a session do.
 authSession.listenToOtherTabs();
 void authSession.restore();
 

@@ -37,9 +37,16 @@ const OrganisationNewRoute = lazyPage(() => import('./routes/organisation-new-ro
 const OrganisationRoute = lazyPage(() => import('./routes/organisation-route'), 'OrganisationRoute');
 const OrganisationMembersRoute = lazyPage(() => import('./routes/organisation-members-route'), 'OrganisationMembersRoute');
 
+const ConsultationsRoute = lazyPage(() => import('./routes/consultations-route'), 'ConsultationsRoute');
+const ConsultationRoute = lazyPage(() => import('./routes/consultation-route'), 'ConsultationRoute');
+const ThreadRoute = lazyPage(() => import('./routes/thread-route'), 'ThreadRoute');
+
 const AdminLayout = lazyPage(() => import('./layout/admin-layout'), 'AdminLayout');
 const AdminUsersRoute = lazyPage(() => import('./routes/admin-users-route'), 'AdminUsersRoute');
 const AdminOrganisationsRoute = lazyPage(() => import('./routes/admin-organisations-route'), 'AdminOrganisationsRoute');
+const AdminConsultationsRoute = lazyPage(() => import('./routes/admin-consultations-route'), 'AdminConsultationsRoute');
+const AdminNewConsultationRoute = lazyPage(() => import('./routes/admin-consultation-form-route'), 'AdminNewConsultationRoute');
+const AdminEditConsultationRoute = lazyPage(() => import('./routes/admin-consultation-form-route'), 'AdminEditConsultationRoute');
 
 /** The route table. Paths are built with lib/paths.ts; keep the two in step. */
 export function AppRoutes() {
@@ -73,9 +80,16 @@ export function AppRoutes() {
         <Route path="organisations/:id" element={<OrganisationRoute />} />
         <Route path="organisations/:id/members" element={<RequireAuth><OrganisationMembersRoute /></RequireAuth>} />
 
+        <Route path="consultations" element={<ConsultationsRoute />} />
+        <Route path="consultations/:id" element={<ConsultationRoute />} />
+        <Route path="consultations/:id/recommendations/:code" element={<ThreadRoute />} />
+
         <Route path="admin" element={<AdminLayout />}>
           <Route path="users" element={<AdminUsersRoute />} />
           <Route path="organisations" element={<AdminOrganisationsRoute />} />
+          <Route path="consultations" element={<AdminConsultationsRoute />} />
+          <Route path="consultations/new" element={<AdminNewConsultationRoute />} />
+          <Route path="consultations/:id/edit" element={<AdminEditConsultationRoute />} />
         </Route>
 
         <Route path="*" element={<NotFoundRoute />} />

@@ -2,7 +2,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, ErrorCode, type AuthResponse } from '@c
 import { participant } from '../test/fixtures';
 import { errorReply, mockApi, type MockApi, type MockCall, type MockReply } from '../test/mock-api';
 import { ApiError, apiGet, apiPost, setAccessTokenSource } from './api-client';
-import { AuthSession, refreshDelayMs } from './auth-session';
+import { AuthSession, hasSessionHint, refreshDelayMs } from './auth-session';
 
 const ME = '/api/v1/me';
 const REFRESH = 'POST /api/v1/auth/refresh';
@@ -152,14 +152,38 @@ describe('auth session and API client', () => {
   it('restores a session from the refresh cookie at start, or settles on signed out after a 401', async () => {
     api = mockApi({ [REFRESH]: { body: authResponse('restored') } });
     expect(session.getState().status).toBe('unknown');
-    await session.restore();
+    await session.restore(true);
     expect(session.getState()).toEqual({ status: 'signed-in', user: participant });
     api.restore();
 
     const other = new AuthSession().connect();
     api = mockApi({ [REFRESH]: errorReply(401, ErrorCode.INVALID_TOKEN) });
-    await other.restore();
+    await other.restore(true);
     expect(other.getState()).toEqual({ status: 'signed-out', user: null });
+  });
+
+  it('tries the silent refresh at start only while the session hint cookie is there', async () => {
+    api = mockApi({ [REFRESH]: { body: authResponse('restored') } });
+    expect(hasSessionHint('theme=dark; cv_has_session=1')).toBe(true);
+    expect(hasSessionHint('cv_has_session=0; other=1')).toBe(false);
+    expect(hasSessionHint('')).toBe(false);
+
+    // A signed-out visitor: no request at all, settled on signed out at once.
+    expect(document.cookie).not.toContain('cv_has_session');
+    await session.restore();
+    expect(api.calls).toEqual([]);
+    expect(session.getState()).toEqual({ status: 'signed-out', user: null });
+
+    document.cookie = 'cv_has_session=1; path=/';
+    try {
+      const other = new AuthSession().connect();
+      await other.restore();
+      expect(api.calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/v1/auth/refresh']);
+      expect(other.getState().status).toBe('signed-in');
+      other.clear();
+    } finally {
+      document.cookie = 'cv_has_session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    }
   });
 
   it('never writes the access token to localStorage, sessionStorage or a cookie', async () => {

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, type AuthResponse, type Me } from '@compact-voices/contracts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_HINT_COOKIE, type AuthResponse, type Me } from '@compact-voices/contracts';
 import { apiPost, apiRequest, isUnauthorizedError, setAccessTokenSource } from './api-client';
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -23,6 +23,15 @@ type ChannelMessage = 'signed-in' | 'signed-out';
 export function refreshDelayMs(expiresInSeconds: number): number {
   const margin = Math.min(60, expiresInSeconds / 5);
   return Math.min(MAX_TIMER_MS, Math.max(5, expiresInSeconds - margin) * 1000);
+}
+
+/**
+ * Whether the API's readable hint cookie (`cv_has_session=1`) says a refresh cookie may exist. It
+ * holds no secret; without it there is nothing to refresh, so a signed-out visitor never asks (and
+ * never gets a 401 in the console).
+ */
+export function hasSessionHint(cookies: string = typeof document === 'undefined' ? '' : document.cookie): boolean {
+  return cookies.split(';').some((cookie) => cookie.trim() === `${SESSION_HINT_COOKIE}=1`);
 }
 
 /**
@@ -86,8 +95,15 @@ export class AuthSession {
     return this.#token;
   }
 
-  /** Once per page load: restore a session from the refresh cookie, silently. A 401 just means signed out. */
-  restore(): Promise<void> {
+  /**
+   * Once per page load: restore a session from the refresh cookie, silently. Only when the hint
+   * cookie says there may be one; a 401 then just means signed out.
+   */
+  restore(hint: boolean = hasSessionHint()): Promise<void> {
+    if (!hint && !this.#restoring) {
+      if (this.#state.status === 'unknown') this.#setSignedOut();
+      this.#restoring = Promise.resolve();
+    }
     this.#restoring ??= this.refresh().then(
       () => undefined,
       () => {

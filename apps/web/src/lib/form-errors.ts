@@ -35,6 +35,9 @@ const REASON_MESSAGES: Record<string, FormErrorKey> = {
   tooLong: 'passwordTooLong',
   common: 'passwordCommon',
   incorrect: 'passwordIncorrect',
+  beforeOpensAt: 'closesBeforeOpens',
+  scoreOrDontKnow: 'chooseRating',
+  notInScope: 'notInScope',
 };
 
 /** Placeholders some messages need ("Use at least {{min}} characters"). */

@@ -11,3 +11,19 @@ export function formatDateTime(iso: string, locale: LocaleCode): string {
 export function isoDate(date: Date = new Date()): string {
   return date.toISOString().slice(0, 10);
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** An ISO instant as the value of an `<input type="datetime-local">`: "2026-03-12T14:05" in the reader's time zone. */
+export function toDateTimeLocal(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The value of an `<input type="datetime-local">` (local time) as an ISO instant in UTC; null when it is not a date. */
+export function fromDateTimeLocal(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

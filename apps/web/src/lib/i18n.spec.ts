@@ -58,8 +58,8 @@ describe('i18n', () => {
     expect(errorMessage(i18n.t, notFound)).toBe('Rekomendasi ini tidak ditemukan.');
   });
 
-  it('has a message for every error code the catalogue, account and organisation endpoints send', () => {
-    // Codes of features the client has pages for; consultation codes join when their pages do.
+  it('has a message for every error code the catalogue, account, organisation and consultation endpoints send', () => {
+    // Codes of features the client has pages for (moderation and export codes join when their pages do).
     const handled = [
       'VALIDATION_FAILED', 'NOT_FOUND', 'ROUTE_NOT_FOUND', 'PRINCIPLE_NOT_FOUND', 'RECOMMENDATION_NOT_FOUND',
       'OBJECTIVE_NOT_FOUND', 'INVALID_CREDENTIALS', 'INVALID_TOKEN', 'AUTHENTICATION_REQUIRED', 'CSRF_CHECK_FAILED',
@@ -67,11 +67,25 @@ describe('i18n', () => {
       'ORGANISATION_EXISTS', 'MEMBERSHIP_NOT_FOUND', 'ALREADY_MEMBER', 'NOT_A_MEMBER', 'COUNTRY_NOT_FOUND', 'LAST_ADMIN',
       'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'MALFORMED_JSON', 'METHOD_NOT_ALLOWED', 'TOO_MANY_REQUESTS',
       'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR',
+      'CONSULTATION_NOT_FOUND', 'CONSULTATION_CLOSED', 'INVALID_STATUS_TRANSITION', 'NOT_IN_SCOPE', 'COMMENT_NOT_FOUND',
+      'REPLY_TOO_DEEP', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_IN_PROGRESS', 'NOT_GOVERNMENT_REPRESENTATIVE',
+      'DUPLICATE_COMMENT', 'EMAIL_NOT_VERIFIED',
     ] as const;
     const known: readonly string[] = Object.values(ErrorCode);
     expect(handled.filter((code) => !known.includes(code))).toEqual([]);
     const missing = handled.filter((code) => !Object.prototype.hasOwnProperty.call(en.errors, code));
     expect(missing).toEqual([]);
+  });
+
+  it('translates the consultation codes in every language, not by falling back to English', async () => {
+    const closed = new ApiError({ status: 409, code: 'CONSULTATION_CLOSED', message: 'x' });
+    const tooDeep = new ApiError({ status: 422, code: 'REPLY_TOO_DEEP', message: 'x' });
+    expect(errorMessage(i18n.t, closed)).toBe('This consultation round is not open for contributions at the moment.');
+    await changeLocale('id');
+    expect(errorMessage(i18n.t, closed)).toBe('Putaran konsultasi ini sedang tidak menerima kontribusi.');
+    expect(errorMessage(i18n.t, tooDeep)).toContain('tiga tingkat');
+    await changeLocale('ur');
+    expect(errorMessage(i18n.t, closed)).toBe('یہ مشاورتی دور اس وقت آرا قبول نہیں کر رہا۔');
   });
 
   it('turns a 429 with Retry-After into whole minutes to wait', async () => {

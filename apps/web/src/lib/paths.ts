@@ -35,8 +35,17 @@ export const paths = {
   organisation: (id: string) => `/organisations/${encodeURIComponent(id)}`,
   organisationMembers: (id: string) => `/organisations/${encodeURIComponent(id)}/members`,
 
+  consultations: () => '/consultations',
+  consultation: (id: string) => `/consultations/${encodeURIComponent(id)}`,
+  /** A thread: one recommendation within a round; `country` preselects the country of the ratings. */
+  thread: (id: string, code: string, country?: string) =>
+    `/consultations/${encodeURIComponent(id)}/recommendations/${encodeURIComponent(code)}${country ? `?${new URLSearchParams({ country })}` : ''}`,
+
   adminUsers: () => '/admin/users',
   adminOrganisations: () => '/admin/organisations',
+  adminConsultations: () => '/admin/consultations',
+  adminNewConsultation: () => '/admin/consultations/new',
+  adminEditConsultation: (id: string) => `/admin/consultations/${encodeURIComponent(id)}/edit`,
 } as const;
 
 const AUTH_PAGES = ['/sign-in', '/sign-up', '/verify-email', '/reset-password', '/forgot-password', '/resend-verification'];

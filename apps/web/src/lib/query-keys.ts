@@ -4,5 +4,16 @@
  */
 export const meQueryKey = ['me'] as const;
 
+/**
+ * Consultation rounds, their threads and ratings: drafts are listed for admins only, comments carry
+ * "mine" and my reaction, and my ratings are mine.
+ */
+export const consultationsQueryRoot = ['consultations'] as const;
+
+/** Everything cached about one thread (round × recommendation): comments, rating summaries, my ratings. */
+export function threadQueryKey(consultationId: string, recommendationCode: string) {
+  return [...consultationsQueryRoot, 'thread', consultationId, recommendationCode] as const;
+}
+
 /** Roots of every query whose answer depends on who is signed in; dropped when that changes. */
-export const PERSONAL_QUERY_ROOTS = ['me', 'organisations', 'admin'] as const;
+export const PERSONAL_QUERY_ROOTS = ['me', 'organisations', 'admin', 'consultations'] as const;

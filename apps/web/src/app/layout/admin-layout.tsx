@@ -19,6 +19,9 @@ export function AdminLayout() {
             <li>
               <NavLink to={paths.adminOrganisations()}>{t('admin.organisationsNav')}</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.adminConsultations()}>{t('admin.consultationsNav')}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="section-layout__content">

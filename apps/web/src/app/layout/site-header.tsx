@@ -39,6 +39,9 @@ export function SiteHeader() {
                 <NavLink to={paths.search()}>{t('nav.search')}</NavLink>
               </li>
               <li>
+                <NavLink to={paths.consultations()}>{t('nav.consultations')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.organisations()}>{t('nav.organisations')}</NavLink>
               </li>
             </ul>

@@ -1,0 +1,314 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
+
+/**
+ * A consultation round from start to live discussion. The secretariat creates a round and opens
+ * it; two participants (each signed up and confirmed from the mail, each in a browser of their
+ * own) open the same thread; one comments and the other sees it arrive without reloading (and
+ * announced in the live region), replies and agrees, which the first sees live too; the first rates
+ * a country with evidence. axe-core runs on every page visited, and the thread once at 360 px.
+ *
+ * Mail is read from `<DATA_DIR>/outbox/*.eml`, where the API writes it when SMTP_URL is unset.
+ */
+
+const ADMIN = { email: 'admin@e2e.test', password: 'e2e admin passphrase' };
+const MAIL_WAIT_MS = 15_000;
+const LIVE_WAIT_MS = 15_000;
+/** Two sign-ups with password hashing, live round trips and axe on a dozen pages. */
+const JOURNEY_TIMEOUT_MS = 180_000;
+
+function outboxDir(): string {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run through apps/web-e2e/jest.config.mjs');
+  return join(dataDir, 'outbox');
+}
+
+/** Quoted-printable → text: soft line breaks (`=\r\n`) go, `=XX` becomes byte XX (so `=3D` is `=`), read as UTF-8. */
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+interface MimePart {
+  headers: string;
+  body: string;
+}
+
+function splitPart(raw: string): MimePart {
+  const match = /\r?\n\r?\n/.exec(raw);
+  if (!match) return { headers: raw, body: '' };
+  return { headers: raw.slice(0, match.index), body: raw.slice(match.index + match[0].length) };
+}
+
+/** A header's value, with folded continuation lines joined. */
+function header(headers: string, name: string): string | null {
+  const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
+  const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
+  return match ? match[1].trim() : null;
+}
+
+function decodeBody(part: MimePart): string {
+  const encoding = (header(part.headers, 'Content-Transfer-Encoding') ?? '7bit').toLowerCase();
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(part.body);
+  if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return part.body;
+}
+
+/** The text/plain part of a message (the whole body when it is not multipart). */
+function plainText(raw: string): string {
+  const message = splitPart(raw);
+  const contentType = header(message.headers, 'Content-Type') ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return decodeBody(message);
+  const parts = message.body.split(`--${boundary}`).slice(1).map((part) => splitPart(part.replace(/^\r?\n/, '')));
+  const text = parts.find((part) => /^text\/plain/i.test(header(part.headers, 'Content-Type') ?? ''));
+  if (!text) throw new Error('the mail has no text/plain part');
+  return decodeBody(text);
+}
+
+/** The newest mail to `address` that contains a link to `path`, waiting for it to be written. */
+async function mailLink(address: string, path: string): Promise<URL> {
+  const deadline = Date.now() + MAIL_WAIT_MS;
+  const pattern = new RegExp(`https?://[^\\s"'<>]+${path}#token=[A-Za-z0-9_-]+`);
+  for (;;) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outboxDir()).filter((name) => name.endsWith('.eml'));
+    } catch {
+      // The outbox folder appears with the first mail.
+    }
+    const newestFirst = files
+      .map((name) => join(outboxDir(), name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const file of newestFirst) {
+      const raw = readFileSync(file, 'utf8');
+      const to = header(splitPart(raw).headers, 'To') ?? '';
+      if (!to.toLowerCase().includes(address.toLowerCase())) continue;
+      const link = pattern.exec(plainText(raw));
+      if (link) return new URL(link[0]);
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} with a ${path} link in ${outboxDir()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+interface Person {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+describe('consultation journey', () => {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const visited: Array<{ url: string; violations: string[] }> = [];
+  const stamp = Date.now().toString(36);
+  const roundTitle = `Regional review ${stamp}`;
+  let threadPath = '';
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** axe-core (serious and critical only), one h1, no sideways scrolling. */
+  async function audit(page: Page, label = ''): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.locator('main h1').first().waitFor();
+    await page.locator('[role="status"].loading-status').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await overflowsHorizontally(page)).toBe(false);
+  }
+
+  function main(page: Page) {
+    return page.locator('main');
+  }
+
+  async function signIn(page: Page, person: Pick<Person, 'email' | 'password'>): Promise<void> {
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password', { exact: true }).fill(person.password);
+    await main(page).getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** Sign up, confirm the address from the mail, sign in: the account journey's path, audited on the way. */
+  async function joinPlatform(page: Page, person: Person): Promise<void> {
+    await page.goto(`${baseUrl()}/sign-up`);
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await audit(page);
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password', { exact: true }).fill(person.password);
+    await page.getByLabel('Your name').fill(person.displayName);
+    await main(page).getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+
+    const link = await mailLink(person.email, '/verify-email');
+    await page.goto(`${baseUrl()}${link.pathname}${link.hash}`);
+    await page.getByRole('heading', { level: 1, name: 'Your email address is confirmed' }).waitFor();
+    await main(page).getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(page, person);
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+  }
+
+  /** A thread page whose socket has joined the room. */
+  async function waitUntilLive(page: Page): Promise<void> {
+    await page.getByText('Live: new comments appear here as they are posted.').waitFor({ timeout: LIVE_WAIT_MS });
+  }
+
+  function commentArticle(page: Page, text: string) {
+    return main(page).locator('article.comment').filter({ hasText: text });
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+  });
+
+  it('lets an administrator create a round and open it', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl()}/admin/consultations`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(page, ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
+    await audit(page);
+
+    await main(page).getByRole('link', { name: 'Create a round' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create a consultation round' }).waitFor();
+    await audit(page);
+
+    // An empty title: the error summary takes focus and links to the field.
+    await main(page).getByRole('button', { name: 'Create the round' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    visited.push({ url: `${page.url()} (errors shown)`, violations: await seriousViolations(page) });
+
+    await page.getByLabel('Title').fill(roundTitle);
+    await page.getByLabel('Description (optional)').fill('How far have the **recommendations** come since 2020?');
+    // Opens now and closes in 30 days, as prefilled; published at once, moderated afterwards.
+    await expect(page.getByLabel('Opens', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await expect(page.getByRole('radio', { name: 'Publish at once, moderate afterwards' }).isChecked()).resolves.toBe(true);
+
+    // Two recommendations and two countries instead of everything.
+    const allRecommendations = page.locator('#consultation-recommendationCodes');
+    await allRecommendations.uncheck();
+    await page.locator('#consultation-recommendationCodes-PC-1').check();
+    await page.locator('#consultation-recommendationCodes-HR-1').check();
+    const allCountries = page.locator('#consultation-countryIso3s');
+    await allCountries.check();
+    await allCountries.uncheck();
+    await page.locator('#consultation-countryIso3s-NPL').check();
+    await page.locator('#consultation-countryIso3s-PHL').check();
+    await main(page).getByRole('button', { name: 'Create the round' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
+    await main(page).getByText(`${roundTitle} has been created as a draft.`).waitFor();
+    const row = main(page).locator('li').filter({ hasText: roundTitle });
+    await row.getByText('Draft', { exact: true }).waitFor();
+    await audit(page);
+
+    await row.getByRole('button', { name: 'Open for contributions' }).click();
+    await main(page).getByText(`${roundTitle} is now open.`).waitFor();
+    await row.getByText('Open for contributions', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Close' }).waitFor();
+    await audit(page, 'opened');
+
+    const roundPath = await row.getByRole('link', { name: roundTitle }).getAttribute('href');
+    expect(roundPath).toMatch(/^\/consultations\/[0-9a-f-]{36}$/);
+    threadPath = `${roundPath}/recommendations/PC-1`;
+
+    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+  }, JOURNEY_TIMEOUT_MS);
+
+  it('lets two participants discuss live, react and rate', async () => {
+    expect(threadPath).not.toBe('');
+    const amina: Person = { email: `amina-${stamp}@e2e.test`, password: 'lantern river morning', displayName: 'Amina Journey' };
+    const bashir: Person = { email: `bashir-${stamp}@e2e.test`, password: 'harbour kite evening', displayName: 'Bashir Journey' };
+    const first = await newPage();
+    const second = await newPage();
+    await joinPlatform(first, amina);
+    await joinPlatform(second, bashir);
+
+    // The first finds the thread through the pages; the second opens it directly.
+    await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultations' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+    await audit(first);
+    await main(first).getByRole('link', { name: roundTitle }).click();
+    await first.getByRole('heading', { level: 1, name: new RegExp(roundTitle) }).waitFor();
+    await main(first).getByText('Comments appear as soon as they are posted.').waitFor();
+    await audit(first);
+    await main(first).locator(`a[href="${threadPath}"]`).click();
+    await first.waitForURL(`${baseUrl()}${threadPath}`);
+    await first.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
+    await waitUntilLive(first);
+    await audit(first);
+
+    await second.goto(`${baseUrl()}${threadPath}`);
+    await second.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
+    await waitUntilLive(second);
+    await first.getByText('2 people are here now').waitFor({ timeout: LIVE_WAIT_MS });
+
+    // A comment from the first arrives on the second's page without a reload, and is announced.
+    const text = `Recruitment fees are still charged in ${stamp}.`;
+    await first.getByRole('textbox', { name: 'Your comment' }).fill(text);
+    await first.getByLabel('Your stance (optional)').selectOption('concern');
+    await first.getByLabel('About a country (optional)').selectOption('NPL');
+    await main(first).getByRole('button', { name: 'Post comment' }).click();
+    await main(first).getByText('Your comment has been posted.').waitFor();
+    await commentArticle(first, text).waitFor();
+
+    await commentArticle(second, text).waitFor({ timeout: LIVE_WAIT_MS });
+    await expect(second.locator('.live-announcements').textContent()).resolves.toContain(`New comment from ${amina.displayName}`);
+    await expect(commentArticle(second, text).textContent()).resolves.toMatch(/Concern/);
+    await expect(main(second).locator('article.comment', { hasText: text }).count()).resolves.toBe(1);
+
+    // The second replies and agrees; the first sees both without a reload.
+    const reply = `Which agencies? (${stamp})`;
+    await commentArticle(second, text).getByRole('button', { name: 'Reply' }).click();
+    await second.getByRole('textbox', { name: 'Your reply' }).fill(reply);
+    await main(second).getByRole('button', { name: 'Post reply' }).click();
+    await main(second).getByText('Your reply has been posted.').waitFor();
+    await commentArticle(second, reply).waitFor();
+    const agree = commentArticle(second, text).getByRole('button', { name: /^Agree/ });
+    await agree.click();
+    await agree.and(second.locator('[aria-pressed="true"]')).waitFor();
+    await expect(agree.textContent()).resolves.toContain('1');
+    await audit(second, 'replied and agreed');
+
+    await commentArticle(first, reply).waitFor({ timeout: LIVE_WAIT_MS });
+    await expect(first.locator('.live-announcements').textContent()).resolves.toContain(`New reply from ${bashir.displayName}`);
+    const firstAgree = commentArticle(first, text).getByRole('button', { name: /^Agree/ });
+    await first.waitForFunction(
+      (element) => element?.textContent?.includes('1') ?? false,
+      await firstAgree.elementHandle(),
+      { timeout: LIVE_WAIT_MS },
+    );
+    await expect(firstAgree.getAttribute('aria-pressed')).resolves.toBe('false');
+
+    // The first rates Nepal with evidence.
+    await first.getByLabel('Country', { exact: true }).selectOption('NPL');
+    const rating = main(first).locator('form').filter({ has: first.getByRole('button', { name: 'Save my rating' }) });
+    await rating.getByRole('radio', { name: '3 – Largely implemented' }).check();
+    await rating.getByLabel('Evidence (optional)').fill('The 2025 recruitment law caps fees, but enforcement is weak.');
+    await rating.getByLabel('Link to a source (optional)').fill('https://example.org/recruitment-report');
+    await rating.getByRole('button', { name: 'Save my rating' }).click();
+    await rating.getByText(/Your rating for .*Nepal.* has been saved\./).waitFor();
+    // One rater is fewer than 5: the public summary shows no numbers.
+    await main(first).getByText(/Fewer than 5 people have rated this country so far/).waitFor();
+    await audit(first, 'commented and rated');
+
+    // The thread on a 360 px phone.
+    await first.setViewportSize({ width: 360, height: 740 });
+    await audit(first, '360 px');
+
+    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+  }, JOURNEY_TIMEOUT_MS);
+});

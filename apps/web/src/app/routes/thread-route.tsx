@@ -1,0 +1,269 @@
+import { COMMENT_SORTS, RECOMMENDATION_CODE_PATTERN, type CommentSort, type Country } from '@compact-voices/contracts';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
+import { CountryOptions } from '../../components/country-options';
+import { ErrorAlert } from '../../components/error-alert';
+import { ErrorView } from '../../components/error-view';
+import { LoadingStatus } from '../../components/loading-status';
+import { NotFoundView } from '../../components/not-found-view';
+import { PageHeading } from '../../components/page-heading';
+import { StatusMessage } from '../../components/status-message';
+import { useMe } from '../../features/account/api/get-me';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { CommentComposer } from '../../features/comments/components/comment-composer';
+import { CommentThread } from '../../features/comments/components/comment-thread';
+import { useConsultation } from '../../features/consultations/api/get-consultation';
+import { ConsultationBadges } from '../../features/consultations/components/consultation-badges';
+import { useCountries } from '../../features/countries/api/get-countries';
+import { LiveStatus } from '../../features/live/components/live-status';
+import { useLiveThread } from '../../features/live/hooks/use-live-thread';
+import { useMyRatings } from '../../features/ratings/api/get-my-ratings';
+import { useRatingSummary } from '../../features/ratings/api/get-rating-summary';
+import { OfficialAssessmentForm } from '../../features/ratings/components/official-assessment-form';
+import { OfficialAssessmentView } from '../../features/ratings/components/official-assessment-view';
+import { RatingForm } from '../../features/ratings/components/rating-form';
+import { RatingSummaryView } from '../../features/ratings/components/rating-summary-view';
+import { useGovernmentOrganisation } from '../../features/ratings/hooks/use-government-organisation';
+import { useRecommendation } from '../../features/recommendations/api/get-recommendation';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { isNotFoundError } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { currentLocale, isolate } from '../../lib/i18n';
+import { paths } from '../../lib/paths';
+import { useContentLang } from '../../lib/use-content-lang';
+
+function isSort(value: string): value is CommentSort {
+  return (COMMENT_SORTS as readonly string[]).includes(value);
+}
+
+/** The thread of one recommendation within a round: its text, the ratings per country, and the live discussion. */
+export function ThreadRoute() {
+  const { t } = useTranslation();
+  const { id = '', code = '' } = useParams();
+  const canonical = code.toUpperCase();
+  if (!RECOMMENDATION_CODE_PATTERN.test(code)) {
+    if (RECOMMENDATION_CODE_PATTERN.test(canonical)) return <Navigate to={paths.thread(id, canonical)} replace />;
+    return <NotFoundView heading={t('thread.notFoundHeading')} text={t('thread.notFoundText')} />;
+  }
+  // A fresh page (cache subscriptions, live connection, forms) for every thread.
+  return <ThreadPage key={`${id}/${code}`} consultationId={id} code={code} />;
+}
+
+function ThreadPage({ consultationId, code }: { consultationId: string; code: string }) {
+  const { t, i18n } = useTranslation();
+  const contentLang = useContentLang();
+  const location = useLocation();
+  const session = useSession();
+  const signedIn = session.status === 'signed-in';
+  // Fresh: the email may have been confirmed, a membership accepted, since signing in.
+  const me = useMe({ enabled: signedIn });
+  const user = signedIn ? (me.data ?? session.user) : null;
+  const isAdmin = user?.roles.includes('admin') ?? false;
+
+  const consultation = useConsultation(consultationId);
+  const recommendation = useRecommendation(code);
+  const countries = useCountries();
+  const [params, setParams] = useSearchParams();
+  const [sort, setSort] = useState<CommentSort>('newest');
+  const [posted, setPosted] = useState('');
+
+  const round = consultation.data;
+  const inScope = round?.recommendationCodes.includes(code) ?? false;
+  const live = useLiveThread(consultationId, code, { enabled: inScope, refetchSummaries: isAdmin });
+
+  const roundCountries = useMemo<Country[]>(() => {
+    if (!round || !countries.data) return [];
+    const wanted = new Set(round.countryIso3s);
+    return countries.data.items.filter((country) => wanted.has(country.iso3)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  }, [round, countries.data]);
+  const requested = params.get('country')?.toUpperCase() ?? '';
+  const inRound = (iso3: string | null | undefined) => Boolean(iso3 && round?.countryIso3s.includes(iso3));
+  const selected = inRound(requested) ? requested : inRound(user?.countryIso3) ? user!.countryIso3! : (roundCountries[0]?.iso3 ?? '');
+  const selectedCountry = roundCountries.find((country) => country.iso3 === selected);
+  const selectedName = isolate(selectedCountry?.name ?? selected);
+
+  const canWrite = Boolean(round?.acceptingContributions && user?.emailVerified);
+  const summary = useRatingSummary(consultationId, code, selected, { enabled: inScope });
+  const mine = useMyRatings(consultationId, code, { enabled: inScope && canWrite });
+  const government = useGovernmentOrganisation(selected);
+
+  const heading = t('recommendation.heading', { code: isolate(code) });
+  useDocumentTitle(round && inScope ? t('thread.documentTitle', { code: isolate(code), title: round.title }) : null);
+
+  if (isNotFoundError(consultation.error)) {
+    return <NotFoundView heading={t('consultation.notFoundHeading')} text={t('consultation.notFoundText')} />;
+  }
+  if (consultation.isError) return <ErrorView error={consultation.error} onRetry={() => void consultation.refetch()} />;
+  if (!round) return <LoadingStatus />;
+  if (!inScope) return <NotFoundView heading={t('thread.notFoundHeading')} text={t('thread.notInRound', { code: isolate(code) })} />;
+
+  const locale = currentLocale(i18n);
+  const existingRating = mine.data?.items.find((rating) => rating.countryIso3 === selected);
+
+  let participation: ReactNode = null;
+  if (!round.acceptingContributions) {
+    participation =
+      round.status === 'closed' || round.status === 'archived' ? (
+        <p className="notice">{t('thread.closedNotice')}</p>
+      ) : (
+        <p className="notice">{t('thread.notYetOpen', { date: formatDateTime(round.opensAt, locale) })}</p>
+      );
+  } else if (session.status === 'signed-out') {
+    participation = (
+      <p className="notice">
+        {t('thread.signedOutText')} <Link to={paths.signIn(`${location.pathname}${location.search}`)}>{t('thread.signInLink')}</Link>{' '}
+        {t('thread.orSignUp')} <Link to={paths.signUp()}>{t('thread.signUpLink')}</Link>
+      </p>
+    );
+  } else if (user && !user.emailVerified) {
+    participation = (
+      <p className="notice">
+        {t('thread.verifyEmailText')} <Link to={paths.resendVerification()}>{t('thread.resendLink')}</Link>
+      </p>
+    );
+  }
+
+  return (
+    <article className="thread-page">
+      <PageHeading>
+        <span className="page-heading__eyebrow">
+          <bdi>{round.title}</bdi>
+        </span>
+        <span className="visually-hidden">: </span>
+        {heading}
+      </PageHeading>
+      <p className="meta">
+        <Link to={paths.consultation(round.id)}>{t('thread.backToRound')}</Link>
+        <span aria-hidden="true"> · </span>
+        <span className="visually-hidden">, </span>
+        <ConsultationBadges consultation={round} />
+      </p>
+      {participation}
+
+      <figure className="recommendation-text">
+        <blockquote>
+          {recommendation.data ? (
+            <p {...contentLang}>{recommendation.data.text}</p>
+          ) : recommendation.isError ? (
+            <ErrorAlert error={recommendation.error} onRetry={() => void recommendation.refetch()} />
+          ) : (
+            <LoadingStatus />
+          )}
+        </blockquote>
+        <figcaption className="meta">
+          {t('recommendation.source')} · <Link to={paths.recommendation(code)}>{t('thread.recommendationLink')}</Link>
+        </figcaption>
+      </figure>
+
+      <section aria-labelledby="ratings-heading" className="page-section">
+        <h2 id="ratings-heading">{t('thread.ratingsHeading')}</h2>
+        <p>{t('thread.ratingsIntro')}</p>
+        {roundCountries.length === 0 ? (
+          countries.isError ? (
+            <ErrorAlert error={countries.error} onRetry={() => void countries.refetch()} />
+          ) : countries.data ? (
+            <p>{t('thread.noCountries')}</p>
+          ) : (
+            <LoadingStatus />
+          )
+        ) : (
+          <>
+            <div className="field country-picker">
+              <label htmlFor="thread-country">{t('thread.countryLabel')}</label>
+              <select
+                id="thread-country"
+                value={selected}
+                onChange={(event) => {
+                  const next = new URLSearchParams(params);
+                  next.set('country', event.target.value);
+                  setParams(next, { replace: true });
+                }}
+              >
+                <CountryOptions countries={roundCountries} />
+              </select>
+            </div>
+            <div className="ratings-grid">
+              <section aria-labelledby="summary-heading" className="card">
+                <h3 id="summary-heading">{t('thread.summaryHeading', { country: selectedName })}</h3>
+                {summary.data ? (
+                  <RatingSummaryView summary={summary.data} country={selectedName} />
+                ) : summary.isError ? (
+                  <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />
+                ) : (
+                  <LoadingStatus />
+                )}
+              </section>
+              <section aria-labelledby="official-heading" className="card official-card">
+                <h3 id="official-heading">{t('thread.officialHeading')}</h3>
+                {summary.data ? <OfficialAssessmentView official={summary.data.official} country={selectedName} /> : null}
+              </section>
+            </div>
+            {canWrite ? (
+              <section aria-labelledby="my-rating-heading" className="page-section">
+                <h3 id="my-rating-heading">{t('thread.myRatingHeading', { country: selectedName })}</h3>
+                {mine.isPending ? (
+                  <LoadingStatus />
+                ) : (
+                  <RatingForm
+                    // A fresh form per country; saving keeps it (and its "saved" message).
+                    key={selected}
+                    consultationId={consultationId}
+                    code={code}
+                    countryIso3={selected}
+                    country={selectedName}
+                    existing={existingRating}
+                  />
+                )}
+              </section>
+            ) : null}
+            {canWrite && government && summary.data ? (
+              <section aria-labelledby="official-form-heading" className="page-section">
+                <h3 id="official-form-heading">{t('thread.officialFormHeading', { country: selectedName })}</h3>
+                <OfficialAssessmentForm
+                  key={selected}
+                  consultationId={consultationId}
+                  code={code}
+                  countryIso3={selected}
+                  country={selectedName}
+                  organisationName={government.name}
+                  current={summary.data.official}
+                />
+              </section>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="discussion-heading" className="page-section">
+        <h2 id="discussion-heading">{t('thread.discussionHeading')}</h2>
+        <LiveStatus live={live} />
+        {canWrite ? (
+          <section aria-labelledby="new-comment-heading" className="new-comment">
+            <h3 id="new-comment-heading">{t('thread.newCommentHeading')}</h3>
+            <CommentComposer
+              consultationId={consultationId}
+              code={code}
+              countries={roundCountries}
+              onPosted={(comment) => setPosted(comment.status === 'pending' ? t('composer.sentForModeration') : t('composer.posted'))}
+            />
+            <StatusMessage>{posted}</StatusMessage>
+          </section>
+        ) : null}
+        <div className="field sort-picker">
+          <label htmlFor="comment-sort">{t('thread.sortLabel')}</label>
+          <select id="comment-sort" value={sort} onChange={(event) => {
+              if (isSort(event.target.value)) setSort(event.target.value);
+            }}>
+            {COMMENT_SORTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`thread.sort.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CommentThread consultationId={consultationId} code={code} sort={sort} canWrite={canWrite} countries={countries.data?.items ?? []} />
+      </section>
+    </article>
+  );
+}

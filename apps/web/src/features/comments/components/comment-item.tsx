@@ -1,0 +1,196 @@
+import { COMMENT_MAX_DEPTH, type Comment, type Country } from '@compact-voices/contracts';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../components/country-options';
+import { ErrorAlert } from '../../../components/error-alert';
+import { StatusMessage } from '../../../components/status-message';
+import { formatDateTime } from '../../../lib/format';
+import { currentLocale } from '../../../lib/i18n';
+import { useContentLang } from '../../../lib/use-content-lang';
+import { useDeleteComment } from '../api/delete-comment';
+import { CommentComposer } from './comment-composer';
+import { CommentEditForm } from './comment-edit-form';
+import { ReactionButtons } from './reaction-buttons';
+
+type Mode = 'view' | 'reply' | 'edit' | 'confirm-delete';
+type FocusTarget = 'reply' | 'edit' | 'delete' | 'tombstone';
+
+interface CommentItemProps {
+  comment: Comment;
+  /** Signed in, email confirmed and the round accepting contributions. */
+  canWrite: boolean;
+  countries: readonly Country[];
+  /** Its replies, already rendered. */
+  children?: ReactNode;
+}
+
+const TOMBSTONES = new Set(['deleted', 'hidden', 'rejected']);
+
+/**
+ * One comment: who wrote it (as the API names them — a protected author is only a pseudonym), its
+ * stance, country, time and "edited" mark, the text (server-sanitised HTML), reactions, and reply /
+ * edit / delete. A removed comment is a tombstone that keeps its replies under it.
+ */
+export function CommentItem({ comment, canWrite, countries, children }: CommentItemProps) {
+  const { t, i18n } = useTranslation();
+  const contentLang = useContentLang();
+  const remove = useDeleteComment();
+  const [mode, setMode] = useState<Mode>('view');
+  const [outcome, setOutcome] = useState('');
+  const focusAfter = useRef<FocusTarget | null>(null);
+  const replyRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const tombstoneRef = useRef<HTMLParagraphElement>(null);
+  const locale = currentLocale(i18n);
+  const idBase = `comment-${comment.id}`;
+  const authorId = `${idBase}-author`;
+  const tombstone = TOMBSTONES.has(comment.status) || !comment.author;
+  const published = comment.status === 'published';
+  const own = comment.mine === true;
+
+  // Where focus goes when a form closes: back to the button that opened it (or to the tombstone).
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (mode !== 'view' || !target) return;
+    focusAfter.current = null;
+    const element = { reply: replyRef, edit: editRef, delete: deleteRef, tombstone: tombstoneRef }[target].current;
+    element?.focus();
+  }, [mode, comment.status]);
+
+  const close = (target: FocusTarget, message = '') => {
+    focusAfter.current = target;
+    setOutcome(message);
+    setMode('view');
+  };
+
+  const confirmDelete = () => {
+    if (remove.isPending) return;
+    remove.mutate(comment, { onSuccess: () => close('tombstone', t('comment.deleted')) });
+  };
+
+  const time = (
+    <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+  );
+
+  return (
+    <li className={comment.depth > 0 ? 'comment-list__item comment-list__item--reply' : 'comment-list__item'}>
+      <article className={tombstone ? 'comment comment--tombstone' : 'comment'} aria-labelledby={authorId}>
+        {tombstone ? (
+          <p id={authorId} ref={tombstoneRef} tabIndex={-1} className="comment__tombstone">
+            {comment.status === 'deleted' ? t('comment.deletedByAuthor') : t('comment.removedByModerators')}
+            <span className="meta"> · {time}</span>
+          </p>
+        ) : (
+          <>
+            <p className="comment__meta">
+              <strong id={authorId} className="comment__author">
+                <bdi>{comment.author!.displayName}</bdi>
+              </strong>
+              {comment.author!.stakeholderType ? <span> · {t(`stakeholderTypes.${comment.author!.stakeholderType}`)}</span> : null}
+              {comment.author!.organisation ? (
+                <span>
+                  {' · '}
+                  <bdi>{comment.author!.organisation.name}</bdi>
+                </span>
+              ) : null}
+              {comment.author!.countryIso3 ? (
+                <span>
+                  {' · '}
+                  <span {...contentLang}>{countryName(countries, comment.author!.countryIso3)}</span>
+                </span>
+              ) : null}
+              <span className="comment__time">
+                {' · '}
+                {time}
+                {comment.editedAt ? <span className="comment__edited"> · {t('comment.edited')}</span> : null}
+              </span>
+            </p>
+            {comment.stance || comment.countryIso3 || comment.status === 'pending' ? (
+              <p className="comment__tags">
+                {comment.status === 'pending' ? <span className="badge badge--pending">{t('comment.pending')}</span> : null}
+                {comment.stance ? <span className={`badge badge--stance-${comment.stance}`}>{t(`stances.${comment.stance}`)}</span> : null}
+                {comment.countryIso3 ? (
+                  <span className="badge badge--muted">
+                    {t('comment.about')} <span {...contentLang}>{countryName(countries, comment.countryIso3)}</span>
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            {comment.status === 'pending' ? <p className="hint">{t('comment.pendingHint')}</p> : null}
+            {mode === 'edit' ? (
+              <CommentEditForm comment={comment} onDone={(saved) => close('edit', saved ? t('comment.editSaved') : '')} />
+            ) : (
+              // Server-sanitised HTML (the API renders the safe Markdown subset); the only kind we ever inject.
+              <div className="comment__body prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+            )}
+          </>
+        )}
+
+        {published ? <ReactionButtons comment={comment} canReact={canWrite} describedBy={authorId} /> : null}
+
+        {canWrite && mode !== 'edit' ? (
+          <div className="comment__actions">
+            {published && comment.depth < COMMENT_MAX_DEPTH ? (
+              <button
+                ref={replyRef}
+                type="button"
+                className="button button--secondary button--small"
+                aria-expanded={mode === 'reply'}
+                aria-describedby={authorId}
+                onClick={() => (mode === 'reply' ? close('reply') : setMode('reply'))}
+              >
+                {t('comment.reply')}
+              </button>
+            ) : null}
+            {own && !tombstone ? (
+              <>
+                <button ref={editRef} type="button" className="button button--secondary button--small" aria-describedby={authorId} onClick={() => setMode('edit')}>
+                  {t('comment.edit')}
+                </button>
+                <button
+                  ref={deleteRef}
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-expanded={mode === 'confirm-delete'}
+                  aria-describedby={authorId}
+                  onClick={() => setMode(mode === 'confirm-delete' ? 'view' : 'confirm-delete')}
+                >
+                  {t('comment.delete')}
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+
+        {mode === 'confirm-delete' ? (
+          <div className="comment__confirm" role="group" aria-labelledby={`${idBase}-confirm`}>
+            <p id={`${idBase}-confirm`}>{t('comment.deleteConfirm')}</p>
+            <div className="form-actions">
+              <button type="button" className="button button--danger button--small" onClick={confirmDelete}>
+                {remove.isPending ? t('comment.deleting') : t('comment.deleteYes')}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => close('delete')}>
+                {t('composer.cancel')}
+              </button>
+            </div>
+            {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+          </div>
+        ) : null}
+
+        {mode === 'reply' ? (
+          <CommentComposer
+            consultationId={comment.consultationId}
+            code={comment.recommendationCode}
+            countries={countries}
+            parent={comment}
+            onPosted={(reply) => close('reply', reply.status === 'pending' ? t('composer.sentForModeration') : t('composer.replyPosted'))}
+            onCancel={() => close('reply')}
+          />
+        ) : null}
+        <StatusMessage>{outcome}</StatusMessage>
+      </article>
+      {children}
+    </li>
+  );
+}
