@@ -206,6 +206,9 @@ describe('comments', () => {
       [4, 'comment.removed'],
     ]);
     expect(all.body.items[0].payload).toMatchObject({ id: a.id, status: 'deleted', body: '', author: null });
+    // A page says which seq it reflects, so a client follows live events from exactly there.
+    expect((await request(server).get(`${base}/comments`).expect(200)).body.lastSeq).toBe(4);
+    expect((await request(server).get(`${base}/comments`).set(bob.auth).expect(200)).body.lastSeq).toBe(4);
     const later = await request(server).get(`${base}/events`).query({ after: 3 }).expect(200);
     expect(later.body.items.map((e: { seq: number }) => e.seq)).toEqual([4]);
     await request(server).get(`${base}/events`).query({ after: -1 }).expect(400);

@@ -65,6 +65,8 @@ describe('consultation rounds', () => {
     [{ title: 'x' }, 'title'],
     [{ recommendationCodes: ['ZZ-1'] }, 'recommendationCodes'],
     [{ countryIso3s: ['XXX'] }, 'countryIso3s'],
+    [{ recommendationCodes: [] }, 'recommendationCodes'],
+    [{ countryIso3s: [] }, 'countryIso3s'],
     [{ status: 'open' }, 'status'],
   ])('refuses %j with 400', async (overrides, field) => {
     const response = await request(server).post('/api/v1/consultations').set(admin.auth).send(draft(overrides)).expect(400);

@@ -33,7 +33,15 @@ describe('organisations, roles and the audit log', () => {
     expect(organisation).toMatchObject({ verified: false });
     const me = await request(server).get('/api/v1/me').set(owner.auth).expect(200);
     expect(me.body.memberships).toEqual([
-      { organisationId: organisation.id, organisationName: 'Pravasi Nepali Coordination Committee', role: 'admin', status: 'active' },
+      {
+        organisationId: organisation.id,
+        organisationName: 'Pravasi Nepali Coordination Committee',
+        role: 'admin',
+        status: 'active',
+        stakeholderType: 'migrant-organisation',
+        countryIso3: 'NPL',
+        organisationVerified: false,
+      },
     ]);
     const duplicate = await request(server).post('/api/v1/organisations').set(owner.auth).send({ name: 'PRAVASI nepali coordination committee', stakeholderType: 'civil-society', countryIso3: 'NPL' }).expect(409);
     expect(duplicate.body.code).toBe('ORGANISATION_EXISTS');

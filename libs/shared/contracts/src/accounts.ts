@@ -61,6 +61,9 @@ export interface MembershipSummary {
   organisationName: string;
   role: OrganisationRole;
   status: MembershipStatus;
+  stakeholderType: StakeholderTypeCode;
+  countryIso3: string;
+  organisationVerified: boolean;
 }
 
 export interface Me {

@@ -87,7 +87,10 @@ export interface CreateCommentRequest {
   language?: string;
 }
 
-export type CommentPage = PageResponse<Comment>;
+export interface CommentPage extends PageResponse<Comment> {
+  /** The thread's latest event seq when this page was read: join live events from here. */
+  lastSeq: number;
+}
 
 export interface ThreadEvent {
   seq: number;

@@ -2,6 +2,8 @@
  * The socket.io contract of api-contract.md (namespace `/live`, path `/socket.io`).
  * Payload shapes that depend on features not built yet are typed as they land.
  */
+import type { Comment, RatingSummary } from './consultations.js';
+
 export const LIVE_NAMESPACE = '/live';
 export const LIVE_PATH = '/socket.io';
 
@@ -10,7 +12,8 @@ export interface ThreadRef {
   recommendationCode: string;
 }
 
-export type Ack = { ok: true } | { ok: false; code: string };
+/** thread:join answers with the thread's latest seq, so the client knows where live events continue. */
+export type Ack = { ok: true; lastSeq?: number } | { ok: false; code: string };
 
 export interface ClientToServerEvents {
   'thread:join': (ref: ThreadRef, ack: (result: Ack) => void) => void;
@@ -22,6 +25,18 @@ export interface Sequenced {
   seq: number;
 }
 
-export interface PresencePayload extends Sequenced {
+/** Presence is ephemeral: it carries no seq and is never replayed. */
+export interface PresencePayload {
   count: number;
+}
+
+/** Server → client events in a thread room; payload shapes are those of the REST API (plus seq). */
+export interface ServerToClientEvents {
+  'comment.created': (comment: Comment & Sequenced) => void;
+  'comment.updated': (comment: Comment & Sequenced) => void;
+  'comment.removed': (comment: Comment & Sequenced) => void;
+  'reactions.updated': (event: { commentId: string; reactions: { agree: number; disagree: number } } & Sequenced) => void;
+  /** Always the public view: cells under 5 raters arrive suppressed, even to admins (who re-read REST). */
+  'ratings.summary': (event: { countryIso3: string; summary: RatingSummary } & Sequenced) => void;
+  presence: (event: PresencePayload) => void;
 }

@@ -33,7 +33,8 @@ const ME_SQL = `
          u.acting_organisation_id AS "actingOrganisationId",
          to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
          COALESCE((
-           SELECT json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'role', m.role, 'status', m.status)
+           SELECT json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'role', m.role, 'status', m.status,
+                                             'stakeholderType', o.stakeholder_type, 'countryIso3', o.country_iso3, 'organisationVerified', o.verified_at IS NOT NULL)
                            ORDER BY o.name)
            FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
            WHERE m.user_id = u.id), '[]'::json) AS memberships

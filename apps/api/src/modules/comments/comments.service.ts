@@ -56,15 +56,18 @@ export class CommentsService {
   /** A thread page as JSON text: anonymous pages come from the cache while the thread is unchanged. */
   async listJson(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<string> {
     if (viewer) {
-      const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
-      return JSON.stringify(await this.page(recommendationCode, consultationId, query, viewer));
+      const { recommendationCode, lastSeq } = await this.consultations.thread(consultationId, code, viewer);
+      return JSON.stringify({ ...(await this.page(recommendationCode, consultationId, query, viewer)), lastSeq });
     }
     const scope = await this.consultations.threadForAnonymousRead(consultationId, code);
     const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;
-    return this.pages.get(key, scope.lastSeq) ?? this.pages.set(key, scope.lastSeq, await this.page(scope.recommendationCode, consultationId, query, undefined));
+    return (
+      this.pages.get(key, scope.lastSeq) ??
+      this.pages.set(key, scope.lastSeq, { ...(await this.page(scope.recommendationCode, consultationId, query, undefined)), lastSeq: scope.lastSeq })
+    );
   }
 
-  private async page(recommendationCode: string, consultationId: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<CommentPage> {
+  private async page(recommendationCode: string, consultationId: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<Omit<CommentPage, 'lastSeq'>> {
     const sort: CommentSort = query.sort ?? 'newest';
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const cursor = decodeCursor(query.cursor);

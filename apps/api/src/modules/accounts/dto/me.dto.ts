@@ -29,6 +29,9 @@ export class MembershipSummaryDto implements MembershipSummary {
   @ApiProperty() organisationName!: string;
   @ApiProperty({ enum: ['admin', 'member'] }) role!: 'admin' | 'member';
   @ApiProperty({ enum: ['pending', 'active'] }) status!: 'pending' | 'active';
+  @ApiProperty({ enum: STAKEHOLDER_TYPE_CODES }) stakeholderType!: StakeholderTypeCode;
+  @ApiProperty() countryIso3!: string;
+  @ApiProperty() organisationVerified!: boolean;
 }
 
 export class MeDto implements Me {

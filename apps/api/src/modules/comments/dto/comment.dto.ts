@@ -143,6 +143,7 @@ export class CommentDto implements Comment {
 export class CommentPageDto {
   @ApiProperty({ type: [CommentDto] }) items!: CommentDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ description: 'The thread’s latest event seq when the page was read; follow live events from here' }) lastSeq!: number;
 }
 
 export class CommentListDto {

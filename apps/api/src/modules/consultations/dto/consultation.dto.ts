@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import {
   CONSULTATION_STATUSES,
   MODERATION_MODES,
@@ -38,6 +38,7 @@ export class CreateConsultationDto implements CreateConsultationRequest {
   @ApiPropertyOptional({ type: [String], description: 'Recommendations in scope; all 32 when omitted', example: ['PC-1', 'WS-2'] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(64)
   @ArrayUnique()
   @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
@@ -46,6 +47,7 @@ export class CreateConsultationDto implements CreateConsultationRequest {
   @ApiPropertyOptional({ type: [String], description: 'Countries in scope; every country when omitted', example: ['NPL', 'PHL'] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @ArrayUnique()
   @Matches(/^[A-Z]{3}$/, { each: true })
@@ -76,6 +78,7 @@ export class UpdateConsultationDto implements UpdateConsultationRequest {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(64)
   @ArrayUnique()
   @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
@@ -84,6 +87,7 @@ export class UpdateConsultationDto implements UpdateConsultationRequest {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @ArrayUnique()
   @Matches(/^[A-Z]{3}$/, { each: true })
