@@ -54,6 +54,7 @@ const EXPECTED: Record<string, string> = {
   'GET /consultations': 'public',
   'POST /consultations': 'roles:admin',
   'GET /consultations/:id': 'public',
+  'GET /consultations/:id/coverage': 'public',
   'PATCH /consultations/:id': 'roles:admin',
   'GET /consultations/:id/moderators': 'roles:admin',
   'PUT /consultations/:id/moderators': 'roles:admin',

@@ -141,5 +141,11 @@ describe('ratings, summaries and official self-assessments', () => {
     expect((await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body.official).toMatchObject({ score: 4 });
     const [{ revisions }] = await testApp.dataSource.query(`SELECT count(*)::int AS revisions FROM official_assessment_revision WHERE consultation_id = $1`, [round.id]);
     expect(revisions).toBe(1);
+
+    // Coverage on the round page: counts only, every recommendation in scope, in the chapter's order.
+    const coverage = (await request(server).get(`/api/v1/consultations/${round.id}/coverage`).expect(200)).body.items;
+    expect(coverage.map((c: { recommendationCode: string }) => c.recommendationCode)).toEqual(['PC-1', 'HR-1', 'CS-3', 'WS-2']);
+    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === 'HR-1')).toEqual({ recommendationCode: 'HR-1', raters: 12, countriesRated: 1, comments: 0 });
+    expect(JSON.stringify(coverage)).not.toMatch(/score|median|user/);
   }, 120_000);
 });

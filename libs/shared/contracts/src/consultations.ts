@@ -38,6 +38,17 @@ export interface UpdateConsultationRequest extends Partial<CreateConsultationReq
   status?: ConsultationStatus;
 }
 
+/** How much each recommendation of a round has been taken up: counts only, no scores. */
+export interface RecommendationCoverage {
+  recommendationCode: string;
+  /** People who rated it, for any country. */
+  raters: number;
+  /** Countries with at least one rating. */
+  countriesRated: number;
+  /** Published comments. */
+  comments: number;
+}
+
 export const STANCES = ['supports', 'concern', 'information', 'question'] as const;
 export type Stance = (typeof STANCES)[number];
 export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'rejected', 'deleted'] as const;

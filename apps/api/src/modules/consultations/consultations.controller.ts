@@ -6,7 +6,7 @@ import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { ConsultationsService } from './consultations.service.js';
-import { ConsultationDto, ConsultationListDto, CreateConsultationDto, ModeratorListDto, SetModeratorsDto, UpdateConsultationDto } from './dto/consultation.dto.js';
+import { ConsultationDto, ConsultationListDto, CoverageListDto, CreateConsultationDto, ModeratorListDto, SetModeratorsDto, UpdateConsultationDto } from './dto/consultation.dto.js';
 
 @ApiTags('consultations')
 @Controller('consultations')
@@ -39,6 +39,15 @@ export class ConsultationsController {
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CONSULTATION_NOT_FOUND' })
   get(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @CurrentUser() viewer?: AuthUser) {
     return this.consultations.get(id, viewer);
+  }
+
+  @Get(':id/coverage')
+  @Public()
+  @Header('Cache-Control', 'no-cache')
+  @ApiOperation({ summary: 'Per recommendation in scope: how many people rated it, for how many countries, and its comments' })
+  @ApiOkResponse({ type: CoverageListDto })
+  coverage(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @CurrentUser() viewer?: AuthUser) {
+    return this.consultations.coverage(id, viewer);
   }
 
   @Patch(':id')

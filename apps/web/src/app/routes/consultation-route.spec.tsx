@@ -39,6 +39,14 @@ describe('consultation pages', () => {
       '/api/v1/countries': { body: { items: [nepal, philippines] } },
       '/api/v1/me': { body: admin },
       [`/api/v1/consultations/${ROUND_ID}/comments?q=fees`]: { body: { items: [comment({ body: 'Recruitment fees are too high.', recommendationCode: 'HR-1' })] } },
+      [`/api/v1/consultations/${ROUND_ID}/coverage`]: {
+        body: {
+          items: [
+            { recommendationCode: 'PC-1', raters: 12, countriesRated: 3, comments: 1 },
+            { recommendationCode: 'HR-1', raters: 0, countriesRated: 0, comments: 0 },
+          ],
+        },
+      },
     });
     renderApp(`/consultations/${ROUND_ID}`, { user: admin });
 
@@ -52,6 +60,9 @@ describe('consultation pages', () => {
       `/consultations/${ROUND_ID}/recommendations/HR-1`,
     ]);
     expect(await within(threads).findByText(/^Individuals, regardless of their region/)).toBeTruthy();
+    // Coverage: how much each recommendation has been taken up, in words a screen reader reads in order.
+    expect((await within(threads).findByText(/rated by 12 people/)).textContent).toBe('rated by 12 people, for 3 countries · ; 1 comment');
+    expect(within(threads).getByText(/rated by 0 people/).textContent).toBe('rated by 0 people · ; 0 comments');
     expect(screen.getByRole('link', { name: 'Edit this round' }).getAttribute('href')).toBe(`/admin/consultations/${ROUND_ID}/edit`);
   });
 

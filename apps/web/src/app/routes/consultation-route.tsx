@@ -12,6 +12,7 @@ import { SearchBox } from '../../components/search-box';
 import { useSession } from '../../features/auth/hooks/use-session';
 import { useCommentSearch } from '../../features/comments/api/search-comments';
 import { useConsultation } from '../../features/consultations/api/get-consultation';
+import { useCoverage } from '../../features/consultations/api/get-coverage';
 import { ConsultationBadges } from '../../features/consultations/components/consultation-badges';
 import { ConsultationDates } from '../../features/consultations/components/consultation-dates';
 import { useCountries } from '../../features/countries/api/get-countries';
@@ -31,6 +32,7 @@ export function ConsultationRoute() {
   const { id = '' } = useParams();
   const { user } = useSession();
   const consultation = useConsultation(id);
+  const coverage = useCoverage(id);
   const recommendations = useRecommendations();
   const countries = useCountries();
   const [query, setQuery] = useState('');
@@ -40,6 +42,10 @@ export function ConsultationRoute() {
   const byCode = useMemo(
     () => new Map<string, RecommendationSummary>((recommendations.data?.items ?? []).map((item) => [item.code, item])),
     [recommendations.data],
+  );
+  const coverageByCode = useMemo(
+    () => new Map((coverage.data?.items ?? []).map((item) => [item.recommendationCode, item])),
+    [coverage.data],
   );
 
   if (isNotFoundError(consultation.error)) {
@@ -96,6 +102,7 @@ export function ConsultationRoute() {
         <ul className="recommendation-links">
           {data.recommendationCodes.map((code) => {
             const recommendation = byCode.get(code);
+            const taken = coverageByCode.get(code);
             return (
               <li key={code}>
                 <Link to={paths.thread(data.id, code)} className="recommendation-links__link">
@@ -109,6 +116,15 @@ export function ConsultationRoute() {
                     </span>
                   ) : null}
                 </Link>
+                {taken ? (
+                  <p className="meta recommendation-coverage">
+                    {t('consultation.coverageRaters', { count: taken.raters })}
+                    {taken.raters > 0 ? `, ${t('consultation.coverageCountries', { count: taken.countriesRated })}` : null}
+                    <span aria-hidden="true"> · </span>
+                    <span className="visually-hidden">; </span>
+                    {t('consultation.coverageComments', { count: taken.comments })}
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -135,3 +135,14 @@ export class ConsultationListDto {
 export class ModeratorListDto {
   @ApiProperty({ type: [String], format: 'uuid' }) userIds!: string[];
 }
+
+export class RecommendationCoverageDto {
+  @ApiProperty() recommendationCode!: string;
+  @ApiProperty({ description: 'People who rated it, for any country' }) raters!: number;
+  @ApiProperty({ description: 'Countries with at least one rating' }) countriesRated!: number;
+  @ApiProperty({ description: 'Published comments' }) comments!: number;
+}
+
+export class CoverageListDto {
+  @ApiProperty({ type: [RecommendationCoverageDto] }) items!: RecommendationCoverageDto[];
+}
