@@ -190,6 +190,29 @@ describe('comments', () => {
     await post(bob, { body: 'Reply to pending', parentId: pending.body.id }, url).expect(404);
   });
 
+  it('on erasure keeps contributions as "Former participant", or removes them when asked (PRIV-01)', async () => {
+    const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['RL-2'], countryIso3s: ['NPL'] });
+    const base = `/api/v1/consultations/${fresh.id}/recommendations/RL-2`;
+    const keeper = await signUpAndIn(testApp, { displayName: 'Keeper' });
+    const remover = await signUpAndIn(testApp, { displayName: 'Remover' });
+    const kept = (await post(keeper, { body: 'Keep my words' }, `${base}/comments`).expect(201)).body as Comment;
+    const removed = (await post(remover, { body: 'Take my words away' }, `${base}/comments`).expect(201)).body as Comment;
+    const reply = (await post(bob, { body: 'A reply that stays', parentId: removed.id }, `${base}/comments`).expect(201)).body as Comment;
+    await request(server).put(`${base}/ratings/NPL`).set(remover.auth).send({ score: 1 }).expect(200);
+    const before = (await request(server).get(`${base}/events`).query({ after: 0 }).expect(200)).body.lastSeq;
+
+    await request(server).delete('/api/v1/me').set(keeper.auth).send({ password: keeper.password }).expect(204);
+    await request(server).delete('/api/v1/me').set(remover.auth).send({ password: remover.password, removeContributions: true }).expect(204);
+
+    expect((await request(server).get(`/api/v1/comments/${kept.id}`).expect(200)).body).toMatchObject({ body: 'Keep my words', author: { displayName: 'Former participant' } });
+    expect((await request(server).get(`/api/v1/comments/${removed.id}`).expect(200)).body).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect((await request(server).get(`/api/v1/comments/${reply.id}`).expect(200)).body.body).toBe('A reply that stays');
+    expect(await testApp.dataSource.query(`SELECT 1 FROM rating WHERE consultation_id = $1`, [fresh.id])).toEqual([]);
+    expect(await testApp.dataSource.query(`SELECT 1 FROM comment WHERE body = 'Take my words away'`)).toEqual([]);
+    const after = (await request(server).get(`${base}/events`).query({ after: before }).expect(200)).body;
+    expect(after.items.map((e: { type: string }) => e.type).sort()).toEqual(['comment.removed', 'ratings.summary']);
+  });
+
   it('replays a thread’s events by seq, rendering removed comments as tombstones', async () => {
     const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['WS-2'] });
     const base = `/api/v1/consultations/${fresh.id}/recommendations/WS-2`;

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from '../../core/auth/jwt.strategy.js';
 import { MailModule } from '../mail/mail.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
 import { ActingIdentityService } from './acting-identity.service.js';
@@ -15,7 +16,7 @@ import { RetentionService } from './retention.service.js';
 import { SessionTokensService } from './session-tokens.service.js';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), MailModule],
+  imports: [PassportModule, JwtModule.register({}), MailModule, ThreadsModule],
   controllers: [AuthController, MeController],
   providers: [
     AccountsRepository,

@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { IDENTITY_CHANGED } from '../../core/auth/identity-events.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
-import { affectedCount } from '../../core/database/query-result.js';
+import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { AccountsRepository } from './accounts.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
 import { PasswordService } from './password.service.js';
@@ -24,6 +25,7 @@ export class MeService {
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordService,
     private readonly emitter: EventEmitter2,
+    private readonly threads: ThreadLogService,
   ) {}
 
   private announceRevoked(sessionIds: string[]): void {
@@ -172,7 +174,9 @@ export class MeService {
         { field: 'password', reason: 'incorrect', message: 'The password is not correct' },
       ]);
     }
+    const threadEvents: ThreadDomainEvent[] = [];
     const ended = await this.dataSource.transaction(async (manager) => {
+      if (dto.removeContributions) threadEvents.push(...(await this.removeContributions(manager, user.id)));
       const sessions: Array<{ id: string }> = await manager.query(`SELECT id FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
@@ -187,7 +191,42 @@ export class MeService {
       return sessions.map((session) => session.id);
     });
     this.announceRevoked(ended);
+    this.threads.announce(threadEvents);
     this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
+  }
+
+  /**
+   * "Also remove my contributions": comments become tombstones (text and history gone, replies by
+   * others kept) and ratings are deleted with their history; each thread hears of it, so live
+   * views and summaries follow.
+   */
+  private async removeContributions(manager: EntityManager, userId: string): Promise<ThreadDomainEvent[]> {
+    const comments = rowsOf<{ id: string; consultationId: string; recommendationCode: string; wasPublic: boolean }>(
+      await manager.query(
+        `UPDATE comment c SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1
+         FROM (SELECT id, status IN ('published', 'hidden') AS was_public FROM comment WHERE author_id = $1 AND status <> 'deleted') old
+         WHERE c.id = old.id
+         RETURNING c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", old.was_public AS "wasPublic"`,
+        [userId],
+      ),
+    );
+    await manager.query(`DELETE FROM comment_revision WHERE comment_id = ANY($1::uuid[])`, [comments.map((comment) => comment.id)]);
+    const ratings = rowsOf<{ consultationId: string; recommendationCode: string; countryIso3: string }>(
+      await manager.query(
+        `DELETE FROM rating WHERE user_id = $1
+         RETURNING consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3"`,
+        [userId],
+      ),
+    );
+    const events: ThreadDomainEvent[] = [];
+    for (const comment of comments.filter((c) => c.wasPublic)) {
+      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId: comment.id }));
+    }
+    const cells = new Map(ratings.map((r) => [`${r.consultationId}/${r.recommendationCode}/${r.countryIso3}`, r]));
+    for (const cell of cells.values()) {
+      events.push(await this.threads.append(manager, { ...cell, type: 'ratings.summary' }));
+    }
+    return events;
   }
 }
