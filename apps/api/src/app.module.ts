@@ -14,6 +14,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { RatingsModule } from './modules/ratings/ratings.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         CommentsModule,
         RatingsModule,
         RealtimeModule,
+        ModerationModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

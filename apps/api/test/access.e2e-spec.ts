@@ -70,6 +70,8 @@ const EXPECTED: Record<string, string> = {
   'GET /consultations/:id/recommendations/:code/ratings/summary': 'public',
   'PUT /consultations/:id/recommendations/:code/official/:iso3': 'authenticated',
   'GET /consultations/:id/recommendations/:code/events': 'public',
+  'GET /rules': 'public',
+  'PUT /rules/:code': 'roles:admin',
   'WS thread:join': 'public',
   'WS thread:leave': 'public',
 };

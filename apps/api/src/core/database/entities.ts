@@ -10,6 +10,7 @@ import { ConsultationCountryEntity, ConsultationEntity, ConsultationModeratorEnt
 import { IdempotencyKeyEntity } from '../../modules/idempotency/idempotency-key.entity.js';
 import { OfficialAssessmentEntity, OfficialAssessmentRevisionEntity, RatingEntity, RatingRevisionEntity } from '../../modules/ratings/rating.entity.js';
 import { ThreadEventEntity, ThreadSequenceEntity } from '../../modules/threads/thread-event.entity.js';
+import { HouseRuleEntity } from '../../modules/moderation/house-rule.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   ThreadEventEntity,
   ThreadSequenceEntity,
+  HouseRuleEntity,
 ];

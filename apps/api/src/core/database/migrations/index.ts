@@ -2,6 +2,7 @@ import { Catalogue1795718206666 } from './1795718206666-catalogue.js';
 import { Consultations1795720592851 } from './1795720592851-consultations.js';
 import { Identity1795719794264 } from './1795719794264-identity.js';
 import { CommentAuthorRecentIndex1795722460000 } from './1795722460000-comment-author-recent-index.js';
+import { HouseRules1795725600000 } from './1795725600000-house-rules.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
-export const MIGRATIONS = [Catalogue1795718206666, Identity1795719794264, Consultations1795720592851, CommentAuthorRecentIndex1795722460000];
+export const MIGRATIONS = [Catalogue1795718206666, Identity1795719794264, Consultations1795720592851, CommentAuthorRecentIndex1795722460000, HouseRules1795725600000];
