@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditVerification } from '@compact-voices/contracts';
 import { canonicalJson } from '../content/canonical-json.js';
+import { isoTimestamp } from '../database/sql.js';
 
 const AUDIT_LOCK_KEY = 7_240_251_130;
 const GENESIS = '0'.repeat(64);
@@ -60,7 +61,7 @@ export class AuditService {
   /** Recomputes the chain; the first entry whose hash or link does not match is reported. */
   async verify(): Promise<AuditVerification> {
     const rows: StoredEntry[] = await this.dataSource.query(
-      `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId", action,
+      `SELECT id::text, ${isoTimestamp('at')} AS at, actor_id AS "actorId", action,
               target_type AS "targetType", target_id AS "targetId", details, prev_hash AS "prevHash", hash
        FROM audit_event ORDER BY id`,
     );

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Me } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 export interface UserCredentials {
   id: string;
@@ -31,7 +32,7 @@ const ME_SQL = `
          u.email_verified_at IS NOT NULL AS "emailVerified", u.privacy_mode AS "privacyMode", u.pseudonym,
          u.stakeholder_type AS "stakeholderType", u.country_iso3 AS "countryIso3",
          u.acting_organisation_id AS "actingOrganisationId",
-         to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+         ${isoTimestamp('u.created_at')} AS "createdAt",
          COALESCE((
            SELECT json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'role', m.role, 'status', m.status,
                                              'stakeholderType', o.stakeholder_type, 'countryIso3', o.country_iso3, 'organisationVerified', o.verified_at IS NOT NULL)

@@ -12,6 +12,7 @@ import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.
 import { AccountsRepository } from './accounts.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
 import { PasswordService } from './password.service.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 export const FORMER_PARTICIPANT = 'Former participant';
 
@@ -94,8 +95,8 @@ export class MeService {
 
   async sessions(user: AuthUser): Promise<ListResponse<SessionSummary>> {
     const items: SessionSummary[] = await this.dataSource.query(
-      `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-              to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastSeenAt",
+      `SELECT id, ${isoTimestamp('created_at')} AS "createdAt",
+              ${isoTimestamp('last_seen_at')} AS "lastSeenAt",
               user_agent AS "userAgent", id = $2 AS current
        FROM user_session
        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()

@@ -1,12 +1,13 @@
 import type { Comment, CommentStatus, ReactionKind, Stance, StakeholderTypeCode } from '@compact-voices/contracts';
 import { FORMER_PARTICIPANT } from '../accounts/me.service.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 /** Columns every comment read selects; `$viewer` is the viewer's id (or null). */
 export const commentColumns = (viewerParam: string) => `
   c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", c.parent_id AS "parentId",
   c.root_id AS "rootId", c.depth, c.body, c.body_html AS "bodyHtml", c.language, c.stance, c.country_iso3 AS "countryIso3",
-  c.status, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-  to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "editedAt",
+  c.status, ${isoTimestamp('c.created_at')} AS "createdAt",
+  ${isoTimestamp('c.edited_at')} AS "editedAt",
   c.agree_count AS "agreeCount", c.disagree_count AS "disagreeCount", c.author_id AS "authorId",
   (c.author_protected OR u.privacy_mode = 'protected') AS "authorProtected", c.author_stakeholder_type AS "authorStakeholderType",
   c.author_country_iso3 AS "authorCountryIso3", o.id AS "organisationId", o.name AS "organisationName",

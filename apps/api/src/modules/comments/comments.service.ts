@@ -12,6 +12,7 @@ import {
   type ListResponse,
   type ReactionKind,
 } from '@compact-voices/contracts';
+import { assertVerified } from '../../core/auth/assert-verified.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { rowsOf } from '../../core/database/query-result.js';
@@ -23,6 +24,7 @@ import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.
 import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from './comment.presenter.js';
 import { ThreadPageCache } from './thread-page.cache.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 /** Who can see what: everyone sees published comments and tombstones; authors also see their own pending ones. */
 const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status = 'pending' AND c.author_id = $VIEWER))`;
@@ -162,7 +164,7 @@ export class CommentsService {
          WHERE NOT EXISTS (
            SELECT 1 FROM comment WHERE author_id = $7 AND body = $15 AND status <> 'deleted'
              AND created_at > now() - make_interval(mins => $18))
-         RETURNING to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`,
+         RETURNING ${isoTimestamp('created_at')} AS "createdAt"`,
         [
           id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
           identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
@@ -287,12 +289,6 @@ export class CommentsService {
     );
     if (!comment) throw commentNotFound();
     return comment;
-  }
-}
-
-export function assertVerified(user: AuthUser): void {
-  if (!user.emailVerified) {
-    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.EMAIL_NOT_VERIFIED, 'Confirm your email address before contributing');
   }
 }
 

@@ -7,20 +7,20 @@ import type { AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Stored status plus the clock: an open round past closes_at reads as closed. */
 const CONSULTATION_COLUMNS = `
   c.id, c.title, c.description, c.description_html AS "descriptionHtml",
-  ${ISO('c.opens_at')} AS "opensAt", ${ISO('c.closes_at')} AS "closesAt", c.moderation_mode AS "moderationMode",
+  ${isoTimestamp('c.opens_at')} AS "opensAt", ${isoTimestamp('c.closes_at')} AS "closesAt", c.moderation_mode AS "moderationMode",
   CASE WHEN c.status = 'open' AND now() >= c.closes_at THEN 'closed' ELSE c.status END AS status,
   (c.status = 'open' AND now() >= c.opens_at AND now() < c.closes_at) AS "acceptingContributions",
   COALESCE((SELECT array_agg(cr.recommendation_code ORDER BY p.position, r.position)
             FROM consultation_recommendation cr JOIN recommendation r ON r.code = cr.recommendation_code
             JOIN principle p ON p.code = r.principle_code WHERE cr.consultation_id = c.id), '{}') AS "recommendationCodes",
   COALESCE((SELECT array_agg(cc.country_iso3 ORDER BY cc.country_iso3) FROM consultation_country cc WHERE cc.consultation_id = c.id), '{}') AS "countryIso3s",
-  ${ISO('c.created_at')} AS "createdAt"`;
+  ${isoTimestamp('c.created_at')} AS "createdAt"`;
 
 /** Allowed hand moves; time also closes an open round (see CONSULTATION_COLUMNS). */
 const TRANSITIONS: Record<ConsultationStatus, ConsultationStatus[]> = {

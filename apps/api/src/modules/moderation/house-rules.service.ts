@@ -8,6 +8,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { HouseRuleDto, PublishRuleDto } from './dto/house-rule.dto.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 const translated = z.strictObject({ en: z.string().min(1), id: z.string().min(1), ur: z.string().min(1) });
 const rulesFile = z.array(z.strictObject({ code: z.string().regex(/^R[0-9]{1,3}$/), title: translated, text: translated })).min(1);
@@ -44,7 +45,7 @@ export class HouseRulesService implements OnModuleInit {
       `SELECT DISTINCT ON (code) code, version,
               COALESCE(title ->> $1, title ->> 'en') AS title, COALESCE(text ->> $1, text ->> 'en') AS text,
               CASE WHEN title ? $1 AND text ? $1 THEN $1 ELSE 'en' END AS language,
-              to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt"
+              ${isoTimestamp('published_at')} AS "publishedAt"
        FROM house_rule ORDER BY code, version DESC`,
       [locale],
     );
@@ -72,7 +73,7 @@ export class HouseRulesService implements OnModuleInit {
       await this.audit.record(manager, { actorId: admin.id, action: 'rule.published', targetType: 'house_rule', targetId: code, details: { version } });
       const [row]: HouseRuleDto[] = await manager.query(
         `SELECT code, version, title ->> 'en' AS title, text ->> 'en' AS text, 'en' AS language,
-                to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt"
+                ${isoTimestamp('published_at')} AS "publishedAt"
          FROM house_rule WHERE code = $1 AND version = $2`,
         [code, version],
       );

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../core/auth/auth-user.js';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateOrganisationDto, ListOrganisationsQueryDto } from './dto/organisations.dto.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 const ORGANISATION_COLUMNS = `o.id, o.name, o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.website,
   o.verified_at IS NOT NULL AS verified`;
@@ -93,7 +94,7 @@ export class OrganisationsService {
     await this.assertCanManage(user, id);
     const items: OrganisationMember[] = await this.dataSource.query(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.role, m.status,
-              to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "requestedAt"
+              ${isoTimestamp('m.created_at')} AS "requestedAt"
        FROM organisation_membership m JOIN app_user u ON u.id = m.user_id
        WHERE m.organisation_id = $1 ORDER BY m.status DESC, u.display_name`,
       [id],
@@ -109,7 +110,7 @@ export class OrganisationsService {
          FROM app_user u
          WHERE m.organisation_id = $1 AND m.user_id = $2 AND u.id = m.user_id
          RETURNING m.user_id AS "userId", u.display_name AS "displayName", m.role, m.status,
-                   to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "requestedAt"`,
+                   ${isoTimestamp('m.created_at')} AS "requestedAt"`,
         [id, memberId],
       ),
     );

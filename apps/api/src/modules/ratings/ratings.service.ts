@@ -2,24 +2,24 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type ListResponse, type OfficialAssessment, type Rating, type RatingSummary, type StakeholderTypeCode } from '@compact-voices/contracts';
+import { assertVerified } from '../../core/auth/assert-verified.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { RateLimitService } from '../../core/security/rate-limit.service.js';
 import { ActingIdentityService } from '../accounts/acting-identity.service.js';
-import { assertVerified } from '../comments/comments.service.js';
 import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import type { PutOfficialAssessmentDto, PutRatingDto } from './dto/rating.dto.js';
 import { mean, median, perceptionGap, seedFrom } from './rating-statistics.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 /** Public cells with fewer raters than this show no numbers (k-anonymity for small groups). */
 export const MIN_CELL = 5;
 const GOVERNMENT_SIDE: StakeholderTypeCode[] = ['government', 'local-authority'];
 const CIVIL_SOCIETY_SIDE: StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const RATING_COLUMNS = `consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3",
-  score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${ISO('updated_at')} AS "updatedAt"`;
+  score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${isoTimestamp('updated_at')} AS "updatedAt"`;
 
 interface RatingRow {
   score: number | null;
@@ -148,7 +148,7 @@ export class RatingsService {
 
   async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {
     const [row]: Array<OfficialAssessment & { organisationId: string | null; organisationName: string | null }> = await manager.query(
-      `SELECT a.country_iso3 AS "countryIso3", a.score, a.narrative, ${ISO('a.updated_at')} AS "updatedAt",
+      `SELECT a.country_iso3 AS "countryIso3", a.score, a.narrative, ${isoTimestamp('a.updated_at')} AS "updatedAt",
               o.id AS "organisationId", o.name AS "organisationName"
        FROM official_assessment a LEFT JOIN organisation o ON o.id = a.organisation_id
        WHERE a.consultation_id = $1 AND a.recommendation_code = $2 AND a.country_iso3 = $3`,

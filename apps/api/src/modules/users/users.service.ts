@@ -8,9 +8,10 @@ import type { AuthUser } from '../../core/auth/auth-user.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { isoTimestamp } from '../../core/database/sql.js';
 
 const ADMIN_USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.email_verified_at IS NOT NULL AS "emailVerified",
-  u.privacy_mode AS "privacyMode", u.status, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+  u.privacy_mode AS "privacyMode", u.status, ${isoTimestamp('u.created_at')} AS "createdAt"`;
 
 /** Account administration for the secretariat: the only place besides /me where emails appear. */
 @Injectable()

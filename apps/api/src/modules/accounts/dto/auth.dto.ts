@@ -13,16 +13,16 @@ import {
   type SignUpRequest,
   type TokenRequest,
 } from '@compact-voices/contracts';
+import { trimString } from '../../../core/http/transforms.js';
 
 const LOCALE_CODES = LOCALES.map((locale) => locale.code);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Passwords are bounded here only to cap work; the policy (8–128, not common) answers WEAK_PASSWORD. */
 const PASSWORD_INPUT_MAX = 1024;
 
 export class SignUpDto implements SignUpRequest {
   @ApiProperty({ example: 'amina@example.org', maxLength: EMAIL_MAX_LENGTH })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
@@ -33,7 +33,7 @@ export class SignUpDto implements SignUpRequest {
   password!: string;
 
   @ApiProperty({ example: 'Amina', maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
   displayName!: string;
@@ -63,7 +63,7 @@ export class SignInDto implements SignInRequest {
 
 export class EmailDto {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;

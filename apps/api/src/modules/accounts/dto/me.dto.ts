@@ -20,9 +20,9 @@ import {
   type StakeholderTypeCode,
   type UpdateMeRequest,
 } from '@compact-voices/contracts';
+import { trimString } from '../../../core/http/transforms.js';
 
 const LOCALE_CODES = LOCALES.map((locale) => locale.code);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class MembershipSummaryDto implements MembershipSummary {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
@@ -63,7 +63,7 @@ export class AcceptedResponseDto {
 export class UpdateMeDto implements UpdateMeRequest {
   @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;

@@ -11,12 +11,12 @@ import {
   type ModerationMode,
   type UpdateConsultationRequest,
 } from '@compact-voices/contracts';
+import { trimString } from '../../../core/http/transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateConsultationDto implements CreateConsultationRequest {
   @ApiProperty({ example: 'Regional review 2027', minLength: 3, maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 200)
   title!: string;
@@ -61,7 +61,7 @@ export class CreateConsultationDto implements CreateConsultationRequest {
 export class UpdateConsultationDto implements UpdateConsultationRequest {
   @ApiPropertyOptional({ minLength: 3, maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(3, 200)
   title?: string;

@@ -10,12 +10,12 @@ import {
   type OrganisationRole,
   type StakeholderTypeCode,
 } from '@compact-voices/contracts';
+import { trimString } from '../../../core/http/transforms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganisationDto implements CreateOrganisationRequest {
   @ApiProperty({ example: 'Migrant Workers Rights Network', minLength: 2, maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name!: string;
