@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type AcceptedResponse, type AuthResponse } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
-import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
@@ -57,11 +57,6 @@ export class AccountsService {
     private readonly config: AppConfig,
     private readonly emitter: EventEmitter2,
   ) {}
-
-  /** Live sockets of these sessions are disconnected by the realtime module. */
-  private announceRevoked(sessionIds: string[]): void {
-    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
-  }
 
   async signUp(dto: SignUpDto, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
@@ -162,7 +157,7 @@ export class AccountsService {
       return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successorId };
     });
     if (outcome.kind === 'reused') {
-      this.announceRevoked(outcome.revoked);
+      announceSessionsRevoked(this.emitter, outcome.revoked);
       this.logger.warn({ event: 'auth.refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId }, 'refresh token reused: session revoked');
     }
     if (outcome.kind !== 'ok') throw invalidRefresh();
@@ -177,7 +172,7 @@ export class AccountsService {
       (tokenId
         ? rowsOf<{ sessionId: string }>(await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]))[0]?.sessionId
         : undefined);
-    if (target) this.announceRevoked(await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
+    if (target) announceSessionsRevoked(this.emitter, await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
   }
 
   async requestPasswordReset(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
@@ -211,7 +206,7 @@ export class AccountsService {
       return id;
     });
     if (!userId) throw invalidMailToken();
-    this.announceRevoked(revoked);
+    announceSessionsRevoked(this.emitter, revoked);
     const user = await this.accounts.credentialsById(userId);
     if (user) {
       const key = normaliseEmail(user.email);

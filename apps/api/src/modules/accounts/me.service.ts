@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { IDENTITY_CHANGED } from '../../core/auth/identity-events.js';
-import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
@@ -29,9 +29,6 @@ export class MeService {
     private readonly threads: ThreadLogService,
   ) {}
 
-  private announceRevoked(sessionIds: string[]): void {
-    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
-  }
 
   async get(user: AuthUser): Promise<Me> {
     const me = await this.accounts.me(user.id);
@@ -89,7 +86,7 @@ export class MeService {
       await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
       return this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
     });
-    this.announceRevoked(revoked);
+    announceSessionsRevoked(this.emitter, revoked);
     this.logger.log({ event: 'auth.password_changed', userId: user.id }, 'password changed');
   }
 
@@ -116,7 +113,7 @@ export class MeService {
     );
     // Someone else's session id answers exactly like a missing one.
     if (revoked === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SESSION_NOT_FOUND, 'No such session');
-    this.announceRevoked([sessionId]);
+    announceSessionsRevoked(this.emitter, [sessionId]);
   }
 
   /** Everything stored about me, as one JSON document (GDPR-style access request). */
@@ -191,7 +188,7 @@ export class MeService {
       );
       return sessions.map((session) => session.id);
     });
-    this.announceRevoked(ended);
+    announceSessionsRevoked(this.emitter, ended);
     this.threads.announce(threadEvents);
     this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');

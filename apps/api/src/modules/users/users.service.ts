@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type AdminUser, type ListResponse, type Role } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { isoTimestamp } from '../../core/database/sql.js';
@@ -70,7 +70,7 @@ export class UsersService {
       await this.audit.record(manager, { actorId: admin.id, action: 'user.sessions_revoked', targetType: 'user', targetId: id, details: { sessions: revoked.length } });
       return revoked;
     });
-    if (sessionIds.length > 0) this.emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
+    announceSessionsRevoked(this.emitter, sessionIds);
     this.logger.log({ event: 'auth.sessions_revoked_by_admin', userId: id, adminId: admin.id }, 'sessions revoked');
   }
 
