@@ -88,6 +88,11 @@ export interface Comment {
   reactions: { agree: number; disagree: number; mine?: ReactionKind | null };
   /** True when the viewer wrote it. */
   mine?: boolean;
+  /**
+   * For a hidden or rejected comment: the rule it was removed under and when ("removed under rule
+   * R on date D"); ruleCode null while it is hidden pending review (flags, safeguarding).
+   */
+  moderation?: { ruleCode: string | null; at: string | null } | null;
 }
 
 export interface CreateCommentRequest {

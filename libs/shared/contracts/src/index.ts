@@ -6,3 +6,4 @@ export * from './live-events.js';
 export * from './lists.js';
 export * from './accounts.js';
 export * from './consultations.js';
+export * from './moderation.js';

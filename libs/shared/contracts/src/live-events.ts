@@ -3,6 +3,7 @@
  * Payload shapes that depend on features not built yet are typed as they land.
  */
 import type { Comment, RatingSummary } from './consultations.js';
+import type { Notification } from './moderation.js';
 
 export const LIVE_NAMESPACE = '/live';
 export const LIVE_PATH = '/socket.io';
@@ -39,4 +40,6 @@ export interface ServerToClientEvents {
   /** Always the public view: cells under 5 raters arrive suppressed, even to admins (who re-read REST). */
   'ratings.summary': (event: { countryIso3: string; summary: RatingSummary } & Sequenced) => void;
   presence: (event: PresencePayload) => void;
+  /** To the addressee's own sockets only (room user:<id>), never to a thread room. */
+  notification: (notification: Notification) => void;
 }
