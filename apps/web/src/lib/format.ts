@@ -27,3 +27,10 @@ export function fromDateTimeLocal(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** "27 November 2026" in the interface language (a day, not a moment: decisions and deadlines). */
+export function formatDate(iso: string, locale: LocaleCode): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+}

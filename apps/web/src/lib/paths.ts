@@ -46,6 +46,20 @@ export const paths = {
   adminConsultations: () => '/admin/consultations',
   adminNewConsultation: () => '/admin/consultations/new',
   adminEditConsultation: (id: string) => `/admin/consultations/${encodeURIComponent(id)}/edit`,
+  adminAudit: () => '/admin/audit',
+  adminWordFilter: () => '/admin/word-filter',
+  adminSanctions: () => '/admin/sanctions',
+
+  /** The house rules; `code` jumps to one rule (each has its code as its id). */
+  rules: (code?: string) => (code ? `/rules#${encodeURIComponent(code)}` : '/rules'),
+  transparency: () => '/transparency',
+  notifications: () => '/notifications',
+  /** The appeal form for one decision (linked from the decision's notification). */
+  newAppeal: (decisionId: string) => `/appeals/new?${new URLSearchParams({ decision: decisionId })}`,
+  appeal: (id: string) => `/appeals/${encodeURIComponent(id)}`,
+  moderation: () => '/moderation',
+  moderationRound: (consultationId: string) => `/moderation/${encodeURIComponent(consultationId)}`,
+  safeguardingQueue: () => '/moderation/safeguarding',
 } as const;
 
 const AUTH_PAGES = ['/sign-in', '/sign-up', '/verify-email', '/reset-password', '/forgot-password', '/resend-verification'];

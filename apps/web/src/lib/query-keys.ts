@@ -15,5 +15,11 @@ export function threadQueryKey(consultationId: string, recommendationCode: strin
   return [...consultationsQueryRoot, 'thread', consultationId, recommendationCode] as const;
 }
 
+/** My notifications (the header's unread count and the notification centre). */
+export const notificationsQueryRoot = ['notifications'] as const;
+
+/** Queues, decisions, appeals and sanctions as a moderator (or the appellant) sees them. */
+export const moderationQueryRoot = ['moderation'] as const;
+
 /** Roots of every query whose answer depends on who is signed in; dropped when that changes. */
-export const PERSONAL_QUERY_ROOTS = ['me', 'organisations', 'admin', 'consultations'] as const;
+export const PERSONAL_QUERY_ROOTS = ['me', 'organisations', 'admin', 'consultations', 'notifications', 'moderation'] as const;

@@ -307,4 +307,71 @@ describe('thread page', () => {
     expect(screen.getByRole('link', { name: 'Send the link again' }).getAttribute('href')).toBe('/resend-verification');
     expect(screen.queryByRole('textbox')).toBeNull();
   });
+
+  it('shows removals as tombstones naming the rule (linked) and the date, keeps their replies, and marks review', async () => {
+    const removed = comment({ id: 'c-hidden', status: 'hidden', author: null, body: '', bodyHtml: '', moderation: { ruleCode: 'R3', at: '2026-11-27T10:00:00.000Z' } });
+    const reply = comment({ id: 'c-reply', parentId: 'c-hidden', depth: 1, body: 'A reply that stays.', bodyHtml: '<p>A reply that stays.</p>' });
+    const review = comment({ id: 'c-review', status: 'hidden', author: null, body: '', bodyHtml: '', moderation: { ruleCode: null, at: null } });
+    api = mockApi(routes({}, [removed, reply, review]));
+    renderApp(PAGE_URL, { user: null });
+
+    const tombstone = await screen.findByText(/Removed under rule/);
+    expect(tombstone.textContent).toContain('Removed under rule \u2068R3\u2069 on November 27, 2026.');
+    expect(within(tombstone).getByRole('link', { name: /R3/ }).getAttribute('href')).toBe('/rules#R3');
+    expect(screen.getByText('A reply that stays.')).toBeTruthy();
+    expect(screen.getByText(/Hidden pending review by the moderators\./)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Report' })).toBeNull();
+  });
+
+  it('lets a signed-in person report someone else’s comment (not their own) through a dialog, once', async () => {
+    const theirs = comment({ id: 'c-theirs', body: 'Buy cheap visas here.', bodyHtml: '<p>Buy cheap visas here.</p>', author: { displayName: 'Spammy Sam' } });
+    const mine = comment({ id: 'c-mine', mine: true, body: 'My own view.', bodyHtml: '<p>My own view.</p>' });
+    let flagged = 0;
+    api = mockApi(
+      routes(
+        {
+          'POST /api/v1/comments/c-theirs/flags': () => {
+            flagged += 1;
+            return flagged === 1
+              ? { status: 201, body: { commentId: 'c-theirs', reason: 'spam', createdAt: '2026-11-27T10:00:00.000Z' } }
+              : errorReply(409, 'FLAG_EXISTS');
+          },
+        },
+        [theirs, mine],
+      ),
+    );
+    renderApp(PAGE_URL, { user: participant });
+
+    await screen.findByText('Buy cheap visas here.');
+    const reports = screen.getAllByRole('button', { name: 'Report' });
+    expect(reports).toHaveLength(1);
+    fireEvent.click(reports[0]);
+    const dialog = screen.getByRole('dialog', { name: 'Report the comment by Spammy Sam' });
+    expect(within(dialog).getAllByRole('radio')).toHaveLength(6);
+
+    // No reason chosen: the error summary says so and nothing is sent.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    expect(await within(dialog).findByText('Why should the moderators look at it?: Choose a reason.')).toBeTruthy();
+    expect(flagged).toBe(0);
+
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Spam or advertising' }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Anything the moderators should know/ }), { target: { value: ' Same post in five threads. ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    expect(await within(dialog).findByText('Thanks — moderators will review it.')).toBeTruthy();
+    const sent = api.calls.find((call) => call.method === 'POST' && call.url.endsWith('/flags'))!;
+    expect(sent.body).toEqual({ reason: 'spam', note: 'Same post in five threads.' });
+    expect(sent.headers['idempotency-key']).toMatch(UUID);
+
+    // Closing returns focus to the button that opened it.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Report' })));
+
+    // A second report of the same comment: "already reported".
+    fireEvent.click(screen.getByRole('button', { name: 'Report' }));
+    const again = screen.getByRole('dialog');
+    fireEvent.click(within(again).getByRole('radio', { name: 'Abuse or harassment' }));
+    fireEvent.click(within(again).getByRole('button', { name: 'Send report' }));
+    expect(await within(again).findByText('You have already reported this comment.')).toBeTruthy();
+  });
 });

@@ -262,7 +262,7 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
             ))}
           </select>
         </div>
-        <CommentThread consultationId={consultationId} code={code} sort={sort} canWrite={canWrite} countries={countries.data?.items ?? []} />
+        <CommentThread consultationId={consultationId} code={code} sort={sort} canWrite={canWrite} canFlag={Boolean(user?.emailVerified)} countries={countries.data?.items ?? []} />
       </section>
     </article>
   );

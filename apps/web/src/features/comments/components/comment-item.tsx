@@ -1,37 +1,66 @@
 import { COMMENT_MAX_DEPTH, type Comment, type Country } from '@compact-voices/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { countryName } from '../../../components/country-options';
 import { ErrorAlert } from '../../../components/error-alert';
 import { StatusMessage } from '../../../components/status-message';
-import { formatDateTime } from '../../../lib/format';
-import { currentLocale } from '../../../lib/i18n';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { currentLocale, isolate } from '../../../lib/i18n';
+import { paths } from '../../../lib/paths';
+import { SLOT, fillSlot } from '../../../lib/slot';
 import { useContentLang } from '../../../lib/use-content-lang';
 import { useDeleteComment } from '../api/delete-comment';
 import { CommentComposer } from './comment-composer';
+import { isTombstone, moderationNotice, type ModerationNotice } from '../moderation-notice';
 import { CommentEditForm } from './comment-edit-form';
+import { FlagDialog } from './flag-dialog';
 import { ReactionButtons } from './reaction-buttons';
 
-type Mode = 'view' | 'reply' | 'edit' | 'confirm-delete';
-type FocusTarget = 'reply' | 'edit' | 'delete' | 'tombstone';
+type Mode = 'view' | 'reply' | 'edit' | 'confirm-delete' | 'flag';
+type FocusTarget = 'reply' | 'edit' | 'delete' | 'tombstone' | 'flag';
 
 interface CommentItemProps {
   comment: Comment;
   /** Signed in, email confirmed and the round accepting contributions. */
   canWrite: boolean;
+  /** Signed in with a confirmed email: may report others' comments to the moderators. */
+  canFlag?: boolean;
   countries: readonly Country[];
   /** Its replies, already rendered. */
   children?: ReactNode;
 }
 
-const TOMBSTONES = new Set(['deleted', 'hidden', 'rejected']);
+/** The tombstone's sentence, with the rule code as a link to that rule on the house rules page. */
+function TombstoneText({ notice }: { notice: ModerationNotice }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  switch (notice.kind) {
+    case 'deleted':
+      return <>{t('comment.deletedByAuthor')}</>;
+    case 'hidden-pending-review':
+      return <>{t('comment.hiddenPendingReview')}</>;
+    case 'removed-under-rule':
+    case 'rejected-under-rule': {
+      const key = notice.kind === 'removed-under-rule' ? 'removedUnderRule' : 'rejectedUnderRule';
+      const text = notice.at
+        ? t(`comment.${key}On`, { rule: SLOT, date: formatDate(notice.at, locale) })
+        : t(`comment.${key}`, { rule: SLOT });
+      return <>{fillSlot(text, <Link to={paths.rules(notice.ruleCode)}>{isolate(notice.ruleCode)}</Link>)}</>;
+    }
+    case 'rejected':
+      return <>{t('comment.rejected')}</>;
+    default:
+      return <>{t('comment.removedByModerators')}</>;
+  }
+}
 
 /**
  * One comment: who wrote it (as the API names them — a protected author is only a pseudonym), its
  * stance, country, time and "edited" mark, the text (server-sanitised HTML), reactions, and reply /
  * edit / delete. A removed comment is a tombstone that keeps its replies under it.
  */
-export function CommentItem({ comment, canWrite, countries, children }: CommentItemProps) {
+export function CommentItem({ comment, canWrite, canFlag = false, countries, children }: CommentItemProps) {
   const { t, i18n } = useTranslation();
   const contentLang = useContentLang();
   const remove = useDeleteComment();
@@ -41,20 +70,23 @@ export function CommentItem({ comment, canWrite, countries, children }: CommentI
   const replyRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
+  const flagRef = useRef<HTMLButtonElement>(null);
   const tombstoneRef = useRef<HTMLParagraphElement>(null);
   const locale = currentLocale(i18n);
   const idBase = `comment-${comment.id}`;
   const authorId = `${idBase}-author`;
-  const tombstone = TOMBSTONES.has(comment.status) || !comment.author;
+  const notice = moderationNotice(comment);
+  const tombstone = isTombstone(notice) || !comment.author;
   const published = comment.status === 'published';
   const own = comment.mine === true;
+  const mayFlag = canFlag && published && !own && !tombstone;
 
   // Where focus goes when a form closes: back to the button that opened it (or to the tombstone).
   useEffect(() => {
     const target = focusAfter.current;
     if (mode !== 'view' || !target) return;
     focusAfter.current = null;
-    const element = { reply: replyRef, edit: editRef, delete: deleteRef, tombstone: tombstoneRef }[target].current;
+    const element = { reply: replyRef, edit: editRef, delete: deleteRef, tombstone: tombstoneRef, flag: flagRef }[target].current;
     element?.focus();
   }, [mode, comment.status]);
 
@@ -78,7 +110,7 @@ export function CommentItem({ comment, canWrite, countries, children }: CommentI
       <article className={tombstone ? 'comment comment--tombstone' : 'comment'} aria-labelledby={authorId}>
         {tombstone ? (
           <p id={authorId} ref={tombstoneRef} tabIndex={-1} className="comment__tombstone">
-            {comment.status === 'deleted' ? t('comment.deletedByAuthor') : t('comment.removedByModerators')}
+            <TombstoneText notice={notice} />
             <span className="meta"> · {time}</span>
           </p>
         ) : (
@@ -129,9 +161,9 @@ export function CommentItem({ comment, canWrite, countries, children }: CommentI
 
         {published ? <ReactionButtons comment={comment} canReact={canWrite} describedBy={authorId} /> : null}
 
-        {canWrite && mode !== 'edit' ? (
+        {(canWrite || mayFlag) && mode !== 'edit' ? (
           <div className="comment__actions">
-            {published && comment.depth < COMMENT_MAX_DEPTH ? (
+            {canWrite && published && comment.depth < COMMENT_MAX_DEPTH ? (
               <button
                 ref={replyRef}
                 type="button"
@@ -143,7 +175,7 @@ export function CommentItem({ comment, canWrite, countries, children }: CommentI
                 {t('comment.reply')}
               </button>
             ) : null}
-            {own && !tombstone ? (
+            {canWrite && own && !tombstone ? (
               <>
                 <button ref={editRef} type="button" className="button button--secondary button--small" aria-describedby={authorId} onClick={() => setMode('edit')}>
                   {t('comment.edit')}
@@ -160,7 +192,23 @@ export function CommentItem({ comment, canWrite, countries, children }: CommentI
                 </button>
               </>
             ) : null}
+            {mayFlag ? (
+              <button
+                ref={flagRef}
+                type="button"
+                className="button button--secondary button--small"
+                aria-haspopup="dialog"
+                aria-describedby={authorId}
+                onClick={() => setMode('flag')}
+              >
+                {t('comment.report')}
+              </button>
+            ) : null}
           </div>
+        ) : null}
+
+        {mode === 'flag' && comment.author ? (
+          <FlagDialog commentId={comment.id} authorName={comment.author.displayName} onClose={() => close('flag')} />
         ) : null}
 
         {mode === 'confirm-delete' ? (

@@ -12,6 +12,8 @@ interface CommentThreadProps {
   code: string;
   sort: CommentSort;
   canWrite: boolean;
+  /** Signed in with a confirmed email: others' comments get "Report". */
+  canFlag?: boolean;
   countries: readonly Country[];
 }
 
@@ -34,7 +36,7 @@ export function buildTree(comments: readonly Comment[]): Node[] {
 }
 
 /** The discussion as nested lists (replies inside their comment), with "show more" for older pages. */
-export function CommentThread({ consultationId, code, sort, canWrite, countries }: CommentThreadProps) {
+export function CommentThread({ consultationId, code, sort, canWrite, canFlag = false, countries }: CommentThreadProps) {
   const { t } = useTranslation();
   const comments = useComments(consultationId, code, sort);
   const tree = useMemo(() => buildTree(threadComments(comments.data)), [comments.data]);
@@ -44,7 +46,7 @@ export function CommentThread({ consultationId, code, sort, canWrite, countries 
 
   const render = (nodes: Node[]): ReactNode =>
     nodes.map(({ comment, replies }) => (
-      <CommentItem key={comment.id} comment={comment} canWrite={canWrite} countries={countries}>
+      <CommentItem key={comment.id} comment={comment} canWrite={canWrite} canFlag={canFlag} countries={countries}>
         {replies.length > 0 ? (
           <ol className="comment-list comment-list--replies" aria-label={t('thread.repliesLabel', { name: comment.author?.displayName ?? t('thread.removedComment') })}>
             {render(replies)}
