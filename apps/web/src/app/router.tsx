@@ -41,6 +41,12 @@ const ConsultationsRoute = lazyPage(() => import('./routes/consultations-route')
 const ConsultationRoute = lazyPage(() => import('./routes/consultation-route'), 'ConsultationRoute');
 const ThreadRoute = lazyPage(() => import('./routes/thread-route'), 'ThreadRoute');
 
+const RulesRoute = lazyPage(() => import('./routes/rules-route'), 'RulesRoute');
+const TransparencyRoute = lazyPage(() => import('./routes/transparency-route'), 'TransparencyRoute');
+const NotificationsRoute = lazyPage(() => import('./routes/notifications-route'), 'NotificationsRoute');
+const AppealNewRoute = lazyPage(() => import('./routes/appeal-new-route'), 'AppealNewRoute');
+const AppealRoute = lazyPage(() => import('./routes/appeal-route'), 'AppealRoute');
+
 const AdminLayout = lazyPage(() => import('./layout/admin-layout'), 'AdminLayout');
 const AdminUsersRoute = lazyPage(() => import('./routes/admin-users-route'), 'AdminUsersRoute');
 const AdminOrganisationsRoute = lazyPage(() => import('./routes/admin-organisations-route'), 'AdminOrganisationsRoute');
@@ -83,6 +89,12 @@ export function AppRoutes() {
         <Route path="consultations" element={<ConsultationsRoute />} />
         <Route path="consultations/:id" element={<ConsultationRoute />} />
         <Route path="consultations/:id/recommendations/:code" element={<ThreadRoute />} />
+
+        <Route path="rules" element={<RulesRoute />} />
+        <Route path="transparency" element={<TransparencyRoute />} />
+        <Route path="notifications" element={<RequireAuth><NotificationsRoute /></RequireAuth>} />
+        <Route path="appeals/new" element={<RequireAuth><AppealNewRoute /></RequireAuth>} />
+        <Route path="appeals/:id" element={<RequireAuth><AppealRoute /></RequireAuth>} />
 
         <Route path="admin" element={<AdminLayout />}>
           <Route path="users" element={<AdminUsersRoute />} />

@@ -4,3 +4,8 @@ import { TextDecoder, TextEncoder } from 'node:util';
 if (typeof globalThis.TextEncoder === 'undefined') {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
 }
+
+// The header listens for notifications on a live socket while signed in: none in unit tests
+// (a test that wants one passes a fake through setNotificationSocketForTests).
+const { setNotificationSocketForTests } = await import('../features/notifications/hooks/use-live-notifications');
+setNotificationSocketForTests(null);

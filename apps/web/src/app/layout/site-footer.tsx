@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../lib/paths';
 import { CONTENT_LOCALE, currentLocale } from '../../lib/i18n';
 
 export function SiteFooter() {
@@ -8,6 +10,16 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer__inner">
         {showsEnglishContent ? <p className="site-footer__note">{t('a11y.englishContentNote')}</p> : null}
+        <nav aria-label={t('footer.navLabel')}>
+          <ul className="inline-list">
+            <li>
+              <Link to={paths.rules()}>{t('footer.rules')}</Link>
+            </li>
+            <li>
+              <Link to={paths.transparency()}>{t('footer.transparency')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('footer.about')}</p>
         <p>{t('footer.source')}</p>
         <p>{t('footer.licence')}</p>

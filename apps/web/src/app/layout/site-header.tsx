@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { AccountMenu } from '../../features/auth/components/account-menu';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { NotificationsLink } from '../../features/notifications/components/notifications-link';
 import { SiteSearchForm } from '../../features/search/components/site-search-form';
 import { paths } from '../../lib/paths';
 import { LanguageSwitcher } from './language-switcher';
@@ -11,6 +13,9 @@ export function SiteHeader() {
   const [searchParams] = useSearchParams();
   const onSearchPage = location.pathname === paths.search();
   const currentQuery = onSearchPage ? (searchParams.get('q') ?? '') : '';
+  const { status, user } = useSession();
+  const signedIn = status === 'signed-in' && user !== null;
+  const moderates = Boolean(user?.roles.some((role) => role === 'moderator' || role === 'admin' || role === 'safeguarding'));
 
   return (
     <header className="site-header">
@@ -24,7 +29,22 @@ export function SiteHeader() {
           </p>
           <div className="site-header__controls">
             <LanguageSwitcher />
-            <AccountMenu />
+            <AccountMenu
+              links={
+                signedIn ? (
+                  <>
+                    <li>
+                      <NotificationsLink signedIn={signedIn} />
+                    </li>
+                    {moderates ? (
+                      <li>
+                        <NavLink to={paths.moderation()}>{t('nav.moderation')}</NavLink>
+                      </li>
+                    ) : null}
+                  </>
+                ) : null
+              }
+            />
           </div>
         </div>
         <div className="site-header__tools">

@@ -1,4 +1,4 @@
-import type { ThreadEvent, ThreadRef } from '@compact-voices/contracts';
+import type { Notification, ThreadEvent, ThreadRef } from '@compact-voices/contracts';
 
 /** What the page says about the connection. */
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unavailable';
@@ -21,7 +21,8 @@ export interface LiveSocket {
 export type CreateLiveSocket = (auth: HandshakeAuth) => Promise<LiveSocket>;
 
 export interface LiveConnectionOptions {
-  thread: ThreadRef;
+  /** The thread whose room to join; null for a socket that only hears what is addressed to me (notifications). */
+  thread: ThreadRef | null;
   createSocket: CreateLiveSocket;
   /** The access token now, or null when signed out (anonymous sockets may read). */
   token: () => string | null;
@@ -32,6 +33,8 @@ export interface LiveConnectionOptions {
   onEvent: (event: ThreadEvent) => void;
   onPresence: (count: number) => void;
   onStatus: (status: LiveStatus) => void;
+  /** A notification for the signed-in person (sent to their own sockets only). */
+  onNotification?: (notification: Notification) => void;
   random?: () => number;
   schedule?: (task: () => void, delayMs: number) => () => void;
 }
@@ -144,7 +147,7 @@ export class LiveConnection {
     const socket = this.#socket;
     this.#socket = null;
     if (socket) {
-      if (socket.connected) socket.emit('thread:leave', this.#options.thread, () => undefined);
+      if (socket.connected && this.#options.thread) socket.emit('thread:leave', this.#options.thread, () => undefined);
       socket.removeAllListeners();
       socket.disconnect();
     }
@@ -183,9 +186,20 @@ export class LiveConnection {
     socket.on('presence', (payload: { count?: unknown }) => {
       if (typeof payload?.count === 'number') this.#options.onPresence(payload.count);
     });
+    socket.on('notification', (payload: Notification | undefined) => {
+      if (payload && typeof payload.id === 'string') this.#options.onNotification?.(payload);
+    });
   }
 
   #join(socket: LiveSocket): void {
+    const thread = this.#options.thread;
+    if (!thread) {
+      // Nothing to join: connected is live.
+      this.#attempt = 0;
+      this.#everJoined = true;
+      this.#setStatus('live');
+      return;
+    }
     const schedule = this.#options.schedule ?? defaultSchedule;
     const generation = ++this.#joinGeneration;
     let answered = false;
@@ -198,7 +212,7 @@ export class LiveConnection {
       this.#setStatus('reconnecting');
       this.#scheduleReconnect();
     }, JOIN_TIMEOUT_MS);
-    socket.emit('thread:join', this.#options.thread, (ack: { ok: boolean; code?: string; lastSeq?: number } | undefined) => {
+    socket.emit('thread:join', thread, (ack: { ok: boolean; code?: string; lastSeq?: number } | undefined) => {
       if (answered || this.#stopped || socket !== this.#socket || generation !== this.#joinGeneration) return;
       answered = true;
       this.#cancelJoinTimeout?.();

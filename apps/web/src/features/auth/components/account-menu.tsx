@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../lib/paths';
@@ -9,7 +9,7 @@ import { shownName, useSession } from '../hooks/use-session';
  * The header's account area. Signed out: a "Sign in" link that brings people back here.
  * Signed in: the name others see (the pseudonym in protected mode), admin pages for admins, sign out.
  */
-export function AccountMenu() {
+export function AccountMenu({ links }: { links?: ReactNode }) {
   const { t } = useTranslation();
   const { status, user } = useSession();
   const location = useLocation();
@@ -50,6 +50,7 @@ export function AccountMenu() {
                 <bdi>{shownName(user)}</bdi>
               </NavLink>
             </li>
+            {links}
             {user.roles.includes('admin') ? (
               <li>
                 <NavLink to={paths.adminUsers()}>{t('nav.admin')}</NavLink>
