@@ -15,6 +15,7 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { RatingsModule } from './modules/ratings/ratings.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         RatingsModule,
         RealtimeModule,
         ModerationModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

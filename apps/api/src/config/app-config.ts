@@ -61,6 +61,8 @@ const envSchema = z.object({
   AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
   // One core fewer than the machine has, so a login flood always leaves a core for everything else.
   COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
+  FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+  NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
   SERVE_WEB: booleanFlag.default(true),
   API_DOCS: booleanFlag.default(true),
@@ -90,6 +92,8 @@ export class AppConfig {
   readonly mail: { smtpUrl: string | undefined; from: string };
   readonly admin: { email: string; password: string } | undefined;
   readonly contributions: { commentsPerMinute: number };
+  /** Flags from this many distinct people hide a comment pending review; accounts outside a verified organisation have their first N comments held. */
+  readonly moderation: { flagHideThreshold: number; newAccountHeldComments: number };
   readonly auth: {
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
@@ -124,6 +128,7 @@ export class AppConfig {
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.contributions = { commentsPerMinute: env.COMMENTS_PER_MINUTE };
+    this.moderation = { flagHideThreshold: env.FLAG_HIDE_THRESHOLD, newAccountHeldComments: env.NEW_ACCOUNT_HELD_COMMENTS };
     this.auth = {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,

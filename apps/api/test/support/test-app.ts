@@ -45,6 +45,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     PASSWORD_HASH_CONCURRENCY: '4',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Suites about other features post from fresh accounts; moderation.e2e-spec tests the hold itself.
+    NEW_ACCOUNT_HELD_COMMENTS: '0',
     ...env,
   }).withDatabase(database.config);
   const logStream = new PassThrough();

@@ -1,6 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { AuditVerification } from '@compact-voices/contracts';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { AuditEntry, AuditVerification } from '@compact-voices/contracts';
 import { Roles } from '../auth/access.decorator.js';
 import { AuditService } from './audit.service.js';
 
@@ -10,11 +12,50 @@ class AuditVerificationDto implements AuditVerification {
   @ApiProperty({ type: String, nullable: true }) firstBrokenId!: string | null;
 }
 
+class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'Entries before this id (the previous page’s nextCursor)' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/)
+  before?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+class AuditEntryDto implements AuditEntry {
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() targetType!: string;
+  @ApiProperty({ type: String, nullable: true }) targetId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actor!: string | null;
+  @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+}
+
+class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The audit log, newest first (admin)' })
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query.before, query.limit ?? 50);
+  }
 
   @Get('verify')
   @Roles('admin')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditVerification } from '@compact-voices/contracts';
+import type { AuditEntry as AuditLogEntry, AuditVerification } from '@compact-voices/contracts';
 import { canonicalJson } from '../content/canonical-json.js';
 import { isoTimestamp } from '../database/sql.js';
 
@@ -58,12 +58,29 @@ export class AuditService {
     );
   }
 
-  /** Recomputes the chain; the first entry whose hash or link does not match is reported. */
+  /** Newest first, keyset by id; the actor by display name. */
+  async list(before: string | undefined, limit: number): Promise<{ items: AuditLogEntry[]; nextCursor: string | null }> {
+    const rows: AuditLogEntry[] = await this.dataSource.query(
+      `SELECT e.id::text, ${isoTimestamp('e.at')} AS at, e.action, e.target_type AS "targetType", e.target_id AS "targetId",
+              u.display_name AS actor, e.details
+       FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+       WHERE $1::bigint IS NULL OR e.id < $1::bigint
+       ORDER BY e.id DESC LIMIT $2`,
+      [before ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  /**
+   * Recomputes the chain; the first entry whose hash or link does not match is reported. (Ordered by
+   * the bigint column, not the text alias: "10" sorts before "2" as text, which once broke entry 10.)
+   */
   async verify(): Promise<AuditVerification> {
     const rows: StoredEntry[] = await this.dataSource.query(
       `SELECT id::text, ${isoTimestamp('at')} AS at, actor_id AS "actorId", action,
               target_type AS "targetType", target_id AS "targetId", details, prev_hash AS "prevHash", hash
-       FROM audit_event ORDER BY id`,
+       FROM audit_event ORDER BY audit_event.id`,
     );
     let prevHash = GENESIS;
     for (const row of rows) {

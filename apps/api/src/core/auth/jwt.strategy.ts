@@ -60,7 +60,8 @@ export async function loadPrincipal(dataSource: DataSource, payload: AccessToken
   const rows: Array<{ id: string; roles: Role[]; emailVerified: boolean }> = await dataSource.query(
     `SELECT u.id, u.roles, u.email_verified_at IS NOT NULL AS "emailVerified"
      FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
+     WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'
+       AND (u.suspended_until IS NULL OR u.suspended_until <= now())`,
     [payload.sid, payload.sub],
   );
   const user = rows[0];

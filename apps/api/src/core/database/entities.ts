@@ -11,6 +11,12 @@ import { IdempotencyKeyEntity } from '../../modules/idempotency/idempotency-key.
 import { OfficialAssessmentEntity, OfficialAssessmentRevisionEntity, RatingEntity, RatingRevisionEntity } from '../../modules/ratings/rating.entity.js';
 import { ThreadEventEntity, ThreadSequenceEntity } from '../../modules/threads/thread-event.entity.js';
 import { HouseRuleEntity } from '../../modules/moderation/house-rule.entity.js';
+import { AppealEntity } from '../../modules/moderation/appeal.entity.js';
+import { CommentFlagEntity } from '../../modules/moderation/comment-flag.entity.js';
+import { ModerationDecisionEntity } from '../../modules/moderation/moderation-decision.entity.js';
+import { SanctionEntity } from '../../modules/moderation/sanction.entity.js';
+import { WordFilterTermEntity } from '../../modules/moderation/word-filter-term.entity.js';
+import { NotificationEntity } from '../../modules/notifications/notification.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
@@ -51,4 +57,10 @@ export const ENTITIES = [
   ThreadEventEntity,
   ThreadSequenceEntity,
   HouseRuleEntity,
+  CommentFlagEntity,
+  ModerationDecisionEntity,
+  AppealEntity,
+  SanctionEntity,
+  WordFilterTermEntity,
+  NotificationEntity,
 ];

@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser';
+export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'appealsPerUser';
 
 interface LimitSpec {
   points: number;
@@ -34,6 +34,9 @@ export class RateLimitService implements OnModuleDestroy {
       // RATE-01: enough for a lively discussion, too few for a flood.
       commentsPerUser: { points: config.contributions.commentsPerMinute, duration: 60 },
       ratingsPerUser: { points: 120, duration: 60 },
+      // Reports and appeals are deliberate acts: a handful a minute is plenty; more is a campaign.
+      flagsPerUser: { points: 20, duration: 60 },
+      appealsPerUser: { points: 5, duration: 60 },
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });

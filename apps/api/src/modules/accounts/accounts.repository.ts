@@ -13,6 +13,8 @@ export interface UserCredentials {
   locale: string;
   passwordHash: string | null;
   emailVerified: boolean;
+  /** Set while a sanction is in force. */
+  suspendedUntil?: string | null;
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -55,7 +57,8 @@ export class AccountsRepository {
   async credentialsByEmail(email: string): Promise<UserCredentials | undefined> {
     const rows: UserCredentials[] = await this.dataSource.query(
       `SELECT id, email, display_name AS "displayName", locale, password_hash AS "passwordHash",
-              email_verified_at IS NOT NULL AS "emailVerified"
+              email_verified_at IS NOT NULL AS "emailVerified",
+              CASE WHEN suspended_until > now() THEN ${isoTimestamp('suspended_until')} END AS "suspendedUntil"
        FROM app_user WHERE email_normalized = $1 AND status = 'active'`,
       [normaliseEmail(email)],
     );

@@ -116,6 +116,13 @@ export class AccountsService {
       throw invalidCredentials();
     }
     await this.rateLimits.reset('signInFailuresPerMinute', accountKey);
+    // Only after the password proved who is asking: a suspension is nobody else's business.
+    if (user.suspendedUntil) {
+      this.logger.warn({ event: 'auth.sign_in_suspended', userId: user.id }, 'sign-in refused: suspended');
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_SUSPENDED, `This account is suspended until ${user.suspendedUntil}`, [
+        { field: 'account', reason: 'suspended', message: user.suspendedUntil },
+      ]);
+    }
     this.logger.log({ event: 'auth.sign_in', userId: user.id }, 'signed in');
     return this.openSession(user.id, context);
   }

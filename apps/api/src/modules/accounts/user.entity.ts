@@ -72,6 +72,10 @@ export class UserEntity {
   @Column({ type: 'text', default: 'active' })
   status!: string;
 
+  /** Set by a sanction: no sign-in and no session until then (see moderation/sanctions). */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedUntil!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -23,6 +23,12 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 @Check('comment_stance_check', `"stance" IN ('supports', 'concern', 'information', 'question')`)
 @Check('comment_status_check', `"status" IN ('published', 'pending', 'hidden', 'rejected', 'deleted')`)
 @Check('comment_counts_check', `"agree_count" >= 0 AND "disagree_count" >= 0`)
+@Check('comment_flag_count_check', `"flag_count" >= 0`)
+@Check('comment_review_queue_check', `"review_queue" IN ('general', 'safeguarding')`)
+@Check('comment_held_reason_check', `"held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding')`)
+@Check('comment_queued_check', `("review_queue" IS NULL) = ("queued_at" IS NULL)`)
+@Index('comment_review_general_idx', ['consultationId', 'queuedAt'], { where: `"review_queue" = 'general'` })
+@Index('comment_review_safeguarding_idx', ['queuedAt'], { where: `"review_queue" = 'safeguarding'` })
 export class CommentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'comment_pkey' })
   id!: string;
@@ -122,6 +128,28 @@ export class CommentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  /** Unresolved flags (a decision resolves them). */
+  @Column({ type: 'integer', default: 0 })
+  flagCount!: number;
+
+  /** The moderation queue this comment waits in, if any: general moderators or the restricted safeguarding queue. */
+  @Column({ type: 'text', nullable: true })
+  reviewQueue!: string | null;
+
+  /** Why it was held or queued (pre-moderation, a new account, the word filter, flags, a safeguarding concern). */
+  @Column({ type: 'text', nullable: true })
+  heldReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  queuedAt!: Date | null;
+
+  /** The rule of the decision that hid or rejected it (the tombstone cites it). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  moderationRule!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  moderatedAt!: Date | null;
 
   /** Optimistic lock for moderation decisions. */
   @VersionColumn({ default: 1 })

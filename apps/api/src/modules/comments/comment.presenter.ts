@@ -12,6 +12,7 @@ export const commentColumns = (viewerParam: string) => `
   (c.author_protected OR u.privacy_mode = 'protected') AS "authorProtected", c.author_stakeholder_type AS "authorStakeholderType",
   c.author_country_iso3 AS "authorCountryIso3", o.id AS "organisationId", o.name AS "organisationName",
   u.display_name AS "displayName", u.pseudonym, u.status AS "authorStatus",
+  c.moderation_rule AS "moderationRule", ${isoTimestamp('c.moderated_at')} AS "moderatedAt",
   (SELECT r.kind FROM comment_reaction r WHERE r.comment_id = c.id AND r.user_id = ${viewerParam}) AS "myReaction"`;
 
 export const COMMENT_JOINS = `LEFT JOIN app_user u ON u.id = c.author_id LEFT JOIN organisation o ON o.id = c.author_organisation_id`;
@@ -43,19 +44,23 @@ export interface CommentRow {
   pseudonym: string | null;
   authorStatus: string | null;
   myReaction: ReactionKind | null;
+  moderationRule: string | null;
+  moderatedAt: string | null;
 }
 
 const TOMBSTONES: CommentStatus[] = ['deleted', 'hidden', 'rejected'];
+const MODERATED: CommentStatus[] = ['hidden', 'rejected'];
 
 /**
  * The public shape of a comment. A protected author (protected when writing, or since) is their
  * pseudonym and nothing else; an erased
- * one is "Former participant"; a removed comment is a tombstone with no body and no author. The
- * author's account id never leaves the server.
+ * one is "Former participant"; a removed comment is a tombstone with no body and no author — a
+ * moderated one says under which rule and when. Its author still reads their own hidden or
+ * rejected text (to appeal it). The author's account id never leaves the server.
  */
 export function presentComment(row: CommentRow, viewerId: string | null): Comment {
-  const tombstone = TOMBSTONES.includes(row.status);
   const mine = viewerId !== null && row.authorId === viewerId;
+  const tombstone = TOMBSTONES.includes(row.status) && !(mine && MODERATED.includes(row.status));
   return {
     id: row.id,
     consultationId: row.consultationId,
@@ -73,7 +78,17 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
     editedAt: row.editedAt,
     reactions: { agree: row.agreeCount, disagree: row.disagreeCount, ...(viewerId ? { mine: row.myReaction } : {}) },
     ...(viewerId ? { mine } : {}),
+    ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}),
   };
+}
+
+/**
+ * A comment as a moderator sees it in a queue: the text even when hidden, and the author exactly
+ * as the public sees them — a protected author stays a pseudonym, to moderators too.
+ */
+export function presentForModerator(row: CommentRow): Comment {
+  const visible = presentComment({ ...row, status: row.status === 'deleted' ? 'deleted' : 'published' }, null);
+  return { ...visible, status: row.status, ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}) };
 }
 
 function presentAuthor(row: CommentRow): Comment['author'] {

@@ -25,9 +25,11 @@ import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from '
 import { ThreadPageCache } from './thread-page.cache.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { AppConfig } from '../../config/app-config.js';
+import { WordFilterService } from '../moderation/word-filter.service.js';
 
-/** Who can see what: everyone sees published comments and tombstones; authors also see their own pending ones. */
-const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status = 'pending' AND c.author_id = $VIEWER))`;
+/** Who can see what: everyone sees published comments and tombstones; authors also see their own pending and rejected ones. */
+const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status IN ('pending', 'rejected') AND c.author_id = $VIEWER))`;
 const DUPLICATE_WINDOW_MINUTES = 5;
 
 interface Cursor {
@@ -53,6 +55,8 @@ export class CommentsService {
     private readonly threads: ThreadLogService,
     private readonly rateLimits: RateLimitService,
     private readonly pages: ThreadPageCache,
+    private readonly wordFilter: WordFilterService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A thread page as JSON text: anonymous pages come from the cache while the thread is unchanged. */
@@ -132,10 +136,16 @@ export class CommentsService {
     assertVerified(user);
     const body = dto.body.trim();
     const { moderationMode, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
+    const filtered = await this.wordFilter.check(body);
     await this.rateLimits.consume('commentsPerUser', user.id);
 
     const id = randomUUID();
-    const status = moderationMode === 'pre' ? 'pending' : 'published';
+    // Held for a moderator: every comment of a pre-moderated round, a held term, or the first
+    // comments of an account no verified organisation vouches for. A flagged term publishes but queues it.
+    const heldReason =
+      moderationMode === 'pre' ? 'pre-moderation' : filtered?.action === 'hold' ? 'word-filter' : (await this.isNewUnvouched(user)) ? 'new-account' : null;
+    const status = heldReason ? 'pending' : 'published';
+    const queuedReason = heldReason ?? (filtered?.action === 'flag' ? 'word-filter' : null);
     const bodyHtml = renderMarkdown(body);
     const events: ThreadDomainEvent[] = [];
     const row = await this.dataSource.transaction(async (manager): Promise<CommentRow> => {
@@ -159,8 +169,9 @@ export class CommentsService {
       const inserted: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
                               author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected,
-                              country_iso3, stance, language, body, body_html, status)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+                              country_iso3, stance, language, body, body_html, status, review_queue, held_reason, queued_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                CASE WHEN $19::text IS NULL THEN NULL ELSE 'general' END, $19::text, CASE WHEN $19::text IS NULL THEN NULL ELSE now() END
          WHERE NOT EXISTS (
            SELECT 1 FROM comment WHERE author_id = $7 AND body = $15 AND status <> 'deleted'
              AND created_at > now() - make_interval(mins => $18))
@@ -169,6 +180,7 @@ export class CommentsService {
           id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
           identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
           dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status, DUPLICATE_WINDOW_MINUTES,
+          queuedReason,
         ],
       );
       if (inserted.length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
@@ -181,6 +193,7 @@ export class CommentsService {
         authorStakeholderType: identity.stakeholderType, authorCountryIso3: identity.countryIso3,
         organisationId: identity.organisationId, organisationName: identity.organisationName,
         displayName: identity.displayName, pseudonym: identity.pseudonym, authorStatus: 'active', myReaction: null,
+        moderationRule: null, moderatedAt: null,
       };
       if (status === 'published') {
         const event = await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id });
@@ -194,6 +207,7 @@ export class CommentsService {
 
   async update(id: string, body: string, user: AuthUser): Promise<Comment> {
     const text = body.trim();
+    const filtered = await this.wordFilter.check(text);
     const events: ThreadDomainEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
       const comment = await this.lockOwn(manager, id, user);
@@ -202,6 +216,13 @@ export class CommentsService {
       if (comment.body === text) return;
       await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
       await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [id, text, renderMarkdown(text)]);
+      // An edit that brings in a held or flagged term goes (back) to the moderators' queue; it stays as published as it was.
+      if (filtered) {
+        await manager.query(
+          `UPDATE comment SET review_queue = COALESCE(review_queue, 'general'), held_reason = COALESCE(held_reason, 'word-filter'), queued_at = COALESCE(queued_at, now()) WHERE id = $1`,
+          [id],
+        );
+      }
       if (comment.status === 'published') {
         events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: id }));
       }
@@ -219,7 +240,8 @@ export class CommentsService {
       await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
       await manager.query(`DELETE FROM comment_revision WHERE comment_id = $1`, [id]);
       await manager.query(
-        `UPDATE comment SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1 WHERE id = $1`,
+        `UPDATE comment SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1,
+                            review_queue = NULL, held_reason = NULL, queued_at = NULL WHERE id = $1`,
         [id],
       );
       if (comment.status === 'published') {
@@ -278,6 +300,22 @@ export class CommentsService {
       [id],
     );
     return row ? presentComment(row, null) : undefined;
+  }
+
+  /**
+   * An account is "new and unvouched" while it has fewer than NEW_ACCOUNT_HELD_COMMENTS published
+   * comments and no active membership of a verified organisation; moderators and admins never are.
+   */
+  private async isNewUnvouched(user: AuthUser): Promise<boolean> {
+    const held = this.config.moderation.newAccountHeldComments;
+    if (held === 0 || user.roles.some((role) => role !== 'participant')) return false;
+    const [row]: Array<{ held: boolean }> = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM comment WHERE author_id = $1 AND status = 'published' LIMIT $2) published) < $2
+              AND NOT EXISTS (SELECT 1 FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+                              WHERE m.user_id = $1 AND m.status = 'active' AND o.verified_at IS NOT NULL) AS held`,
+      [user.id, held],
+    );
+    return row?.held ?? false;
   }
 
   /** Someone else's comment answers exactly like a missing one (ACL-01). */

@@ -1,6 +1,6 @@
 import type { LocaleCode } from '@compact-voices/contracts';
 
-export type MailKind = 'verify-email' | 'password-reset' | 'account-exists';
+export type MailKind = 'verify-email' | 'password-reset' | 'account-exists' | 'notification';
 
 export interface MailContent {
   subject: string;
@@ -10,6 +10,8 @@ export interface MailContent {
 interface Values {
   displayName: string;
   link: string;
+  /** For 'notification': one line already in the reader's language (what was decided, the rule, the reason). */
+  summary?: string;
 }
 
 type Template = (values: Values) => MailContent;
@@ -59,6 +61,20 @@ export const MAIL_TEMPLATES: Record<MailKind, Record<LocaleCode, Template>> = {
     ur: ({ displayName, link }) => ({
       subject: 'کسی نے آپ کے ای میل پتے سے اکاؤنٹ بنانے کی کوشش کی',
       text: `السلام علیکم ${displayName}،\n\nکسی نے اس ای میل پتے سے Compact Voices اکاؤنٹ بنانے کی کوشش کی، جس کا اکاؤنٹ پہلے سے موجود ہے۔ اگر یہ آپ تھے تو سائن اِن کریں؛ اگر آپ پاس ورڈ بھول گئے ہیں تو یہاں اسے دوبارہ ترتیب دے سکتے ہیں:\n\n${link}\n\nاگر یہ آپ نہیں تھے تو کچھ کرنے کی ضرورت نہیں۔\n`,
+    }),
+  },
+  notification: {
+    en: ({ displayName, link, summary }) => ({
+      subject: 'Compact Voices: a moderation update for you',
+      text: `Hello ${displayName},\n\n${summary ?? ''}\n\nThe details, and what you can do next (including an appeal), are in your notification centre:\n\n${link}\n`,
+    }),
+    id: ({ displayName, link, summary }) => ({
+      subject: 'Compact Voices: pembaruan moderasi untuk Anda',
+      text: `Halo ${displayName},\n\n${summary ?? ''}\n\nRinciannya, dan langkah yang dapat Anda ambil (termasuk banding), ada di pusat notifikasi Anda:\n\n${link}\n`,
+    }),
+    ur: ({ displayName, link, summary }) => ({
+      subject: 'Compact Voices: آپ کے لیے نگرانی سے متعلق اطلاع',
+      text: `السلام علیکم ${displayName}،\n\n${summary ?? ''}\n\nتفصیلات، اور آپ آگے کیا کر سکتے ہیں (بشمول اپیل)، آپ کے اطلاعات کے مرکز میں موجود ہیں:\n\n${link}\n`,
     }),
   },
 };

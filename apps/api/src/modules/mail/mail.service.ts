@@ -13,6 +13,7 @@ export interface OutgoingMail {
   locale: string;
   displayName: string;
   link: string;
+  summary?: string;
 }
 
 /**
@@ -37,7 +38,7 @@ export class MailService {
 
   async send(mail: OutgoingMail): Promise<void> {
     const locale: LocaleCode = isLocaleCode(mail.locale) ? mail.locale : 'en';
-    const content = MAIL_TEMPLATES[mail.kind][locale]({ displayName: mail.displayName, link: mail.link });
+    const content = MAIL_TEMPLATES[mail.kind][locale]({ displayName: mail.displayName, link: mail.link, summary: mail.summary });
     const info = (await this.transport.sendMail({
       from: this.config.mail.from,
       to: mail.to,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { HttpStatus, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode, type ListResponse, type LocaleCode } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
@@ -52,6 +52,20 @@ export class HouseRulesService implements OnModuleInit {
     // R1, R2 … R10 in numeric order.
     items.sort((a, b) => Number(a.code.slice(1)) - Number(b.code.slice(1)));
     return { items };
+  }
+
+  /** The version in force of a rule, for a decision to cite (422 when there is no such rule). */
+  async inForce(code: string, manager: EntityManager = this.dataSource.manager): Promise<{ code: string; version: number }> {
+    const [row]: Array<{ code: string; version: number }> = await manager.query(
+      `SELECT code, version FROM house_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
+      [code],
+    );
+    if (!row) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.RULE_NOT_FOUND, `No published house rule ${code}`, [
+        { field: 'ruleCode', reason: 'unknown', message: 'Not a published house rule' },
+      ]);
+    }
+    return row;
   }
 
   /** A new version of an existing rule (admin; audit-logged). */

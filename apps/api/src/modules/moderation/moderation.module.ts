@@ -1,7 +1,33 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { AppealsController } from './appeals.controller.js';
+import { AppealsService } from './appeals.service.js';
+import { FlagsController } from './flags.controller.js';
+import { FlagsService } from './flags.service.js';
 import { HouseRulesController } from './house-rules.controller.js';
 import { HouseRulesService } from './house-rules.service.js';
+import { ModerationAccessService } from './moderation-access.service.js';
+import { ModerationController } from './moderation.controller.js';
+import { ModerationDecisionsService } from './moderation-decisions.service.js';
+import { SanctionsController } from './sanctions.controller.js';
+import { SanctionsService } from './sanctions.service.js';
+import { TransparencyController } from './transparency.controller.js';
+import { TransparencyService } from './transparency.service.js';
+import { WordFilterController } from './word-filter.controller.js';
+import { WordFilterService } from './word-filter.service.js';
 
-/** Due-process moderation. So far: the published house rules every decision will cite. */
-@Module({ controllers: [HouseRulesController], providers: [HouseRulesService], exports: [HouseRulesService] })
+/**
+ * Due-process moderation: published house rules, flags, queues per round and the restricted
+ * safeguarding queue, immutable decisions with co-signature on conflicts of interest, appeals
+ * decided by someone else, sanctions, the word filter and the public transparency report.
+ */
+@Module({
+  imports: [ConsultationsModule, ThreadsModule, NotificationsModule, IdempotencyModule],
+  controllers: [HouseRulesController, FlagsController, ModerationController, AppealsController, SanctionsController, WordFilterController, TransparencyController],
+  providers: [HouseRulesService, ModerationAccessService, FlagsService, ModerationDecisionsService, AppealsService, SanctionsService, WordFilterService, TransparencyService],
+  exports: [HouseRulesService, WordFilterService],
+})
 export class ModerationModule {}

@@ -13,6 +13,7 @@ import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/ses
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
+import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 
 const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
@@ -170,6 +171,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       // Clients that miss it catch up by seq.
       this.logger.warn({ err: (error as Error).message, seq: event.seq }, 'live event not delivered');
     }
+  }
+
+  /** A notification reaches only its addressee's own sockets (room user:<id>), on every instance. */
+  @OnEvent(NOTIFICATION_CREATED)
+  sendNotification(event: NotificationCreatedEvent): void {
+    this.namespace.to(`user:${event.userId}`).emit('notification', event.notification);
   }
 
   /** Ended sessions lose their sockets on every instance (JWT-06/07). */

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@compact-voices/contracts';
+import { Authenticated, Roles } from '../../core/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { UuidParam } from '../../core/http/uuid-param.js';
+import { AppealsService } from './appeals.service.js';
+import {
+  AppealListDto,
+  AppealsQueryDto,
+  DecisionRequestDto,
+  LocaleQueryDto,
+  ModeratedRoundListDto,
+  ModerationDecisionDto,
+  ModerationDecisionListDto,
+  ModerationQueueDto,
+  QueueQueryDto,
+  RoundQueryDto,
+  RoundQueueQueryDto,
+} from './dto/moderation.dto.js';
+import { ModerationDecisionsService } from './moderation-decisions.service.js';
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@Controller('moderation')
+export class ModerationController {
+  constructor(
+    private readonly decisions: ModerationDecisionsService,
+    private readonly appeals: AppealsService,
+  ) {}
+
+  @Get('rounds')
+  @Authenticated()
+  @ApiOperation({ summary: 'The rounds you moderate, with their open work (admins: every round)' })
+  @ApiOkResponse({ type: ModeratedRoundListDto })
+  rounds(@CurrentUser() user: AuthUser) {
+    return this.decisions.rounds(user);
+  }
+
+  @Get('queue')
+  @Authenticated()
+  @ApiOperation({ summary: 'Pending and flagged comments of a round you moderate (never a protected author’s identity)' })
+  @ApiOkResponse({ type: ModerationQueueDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
+  queue(@CurrentUser() user: AuthUser, @Query() query: RoundQueueQueryDto) {
+    return this.decisions.queue(user, { consultationId: query.consultationId }, query.sort, query.cursor, query.limit, query.locale);
+  }
+
+  @Get('safeguarding-queue')
+  @Roles('safeguarding')
+  @ApiOperation({ summary: 'The restricted safeguarding queue (safeguarding role only; every view is audit-logged)' })
+  @ApiOkResponse({ type: ModerationQueueDto })
+  safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: QueueQueryDto) {
+    return this.decisions.queue(user, 'safeguarding', query.sort, query.cursor, query.limit, query.locale);
+  }
+
+  @Post('decisions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Approve, hide, restore or reject a comment, citing a house rule and giving a reason' })
+  @ApiCreatedResponse({ type: ModerationDecisionDto, description: 'status "applied", or "awaiting-cosign" when you have a conflict of interest' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'DECISION_CONFLICT (someone decided first), INVALID_STATUS_TRANSITION' })
+  decide(@CurrentUser() user: AuthUser, @Body() dto: DecisionRequestDto, @Query() query: LocaleQueryDto) {
+    return this.decisions.decide(user, dto, query.locale);
+  }
+
+  @Get('decisions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Decisions in a round you moderate, newest first' })
+  @ApiOkResponse({ type: ModerationDecisionListDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: RoundQueryDto) {
+    return this.decisions.list(user, query.consultationId, query.locale);
+  }
+
+  @Get('decisions/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One decision (the comment’s author, the round’s moderators, admins)' })
+  @ApiOkResponse({ type: ModerationDecisionDto })
+  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto) {
+    return this.decisions.get(id, user, query.locale);
+  }
+
+  @Post('decisions/:id/cosign')
+  @Authenticated()
+  @ApiOperation({ summary: 'Co-sign a decision that waits for a second moderator (conflict of interest)' })
+  @ApiOkResponse({ type: ModerationDecisionDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
+  cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto) {
+    return this.decisions.cosign(user, id, query.locale);
+  }
+
+  @Get('appeals')
+  @Authenticated()
+  @ApiOperation({ summary: 'Appeals in a round you moderate (undecided first; overdue after 7 days)' })
+  @ApiOkResponse({ type: AppealListDto })
+  appealsOfRound(@CurrentUser() user: AuthUser, @Query() query: AppealsQueryDto) {
+    return this.appeals.listForRound(user, query.consultationId, query.status, query.locale);
+  }
+}

@@ -1,0 +1,108 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, type ListResponse, type WordFilterAction, type WordFilterTerm } from '@compact-voices/contracts';
+import { AuditService } from '../../core/audit/audit.service.js';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { rowsOf } from '../../core/database/query-result.js';
+import { isoTimestamp } from '../../core/database/sql.js';
+import { ApiException } from '../../core/errors/api.exception.js';
+
+/** Terms are cached this long per instance: a change reaches every instance within it. */
+const CACHE_MS = 5_000;
+const SEVERITY: Record<WordFilterAction, number> = { block: 3, hold: 2, flag: 1 };
+
+export interface WordFilterMatch {
+  term: string;
+  action: WordFilterAction;
+}
+
+/** NFKC folds look-alike forms (full-width letters, ligatures); lower case makes matching case-blind. */
+export function normaliseTerm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().trim();
+}
+
+/** Whole words or phrases only ("ass" does not match "assessment"), in any script. */
+function termPattern(term: string): RegExp {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+/** The most severe term a text contains, if any. */
+export function matchTerms(text: string, terms: Array<{ term: string; action: WordFilterAction; pattern: RegExp }>): WordFilterMatch | undefined {
+  const haystack = normaliseTerm(text);
+  let found: WordFilterMatch | undefined;
+  for (const { term, action, pattern } of terms) {
+    if ((!found || SEVERITY[action] > SEVERITY[found.action]) && pattern.test(haystack)) found = { term, action };
+  }
+  return found;
+}
+
+/**
+ * Admin-managed terms checked on every comment and edit: `block` refuses the text with a clear
+ * error naming the term, `hold` keeps the comment for a moderator, `flag` publishes it and puts it
+ * in the queue.
+ */
+@Injectable()
+export class WordFilterService {
+  private cache: { loadedAt: number; terms: Array<{ term: string; action: WordFilterAction; pattern: RegExp }> } | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async match(text: string): Promise<WordFilterMatch | undefined> {
+    if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
+      const rows: Array<{ term: string; action: WordFilterAction }> = await this.dataSource.query(`SELECT term, action FROM word_filter_term`);
+      this.cache = { loadedAt: Date.now(), terms: rows.map((row) => ({ ...row, pattern: termPattern(row.term) })) };
+    }
+    return matchTerms(text, this.cache.terms);
+  }
+
+  /** 422 BLOCKED_TERM when the text holds a blocked term; otherwise what the filter says about it. */
+  async check(text: string): Promise<WordFilterMatch | undefined> {
+    const found = await this.match(text);
+    if (found?.action === 'block') {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BLOCKED_TERM, `Comments may not contain “${found.term}” (house rules). Please rephrase.`, [
+        { field: 'body', reason: 'blockedTerm', message: found.term },
+      ]);
+    }
+    return found;
+  }
+
+  async list(): Promise<ListResponse<WordFilterTerm>> {
+    const items: WordFilterTerm[] = await this.dataSource.query(
+      `SELECT id, term, action, ${isoTimestamp('created_at')} AS "createdAt" FROM word_filter_term ORDER BY term`,
+    );
+    return { items };
+  }
+
+  async create(admin: AuthUser, rawTerm: string, action: WordFilterAction): Promise<WordFilterTerm> {
+    const term = normaliseTerm(rawTerm);
+    if (!term) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'term must not be blank', [{ field: 'term', reason: 'blank', message: 'term must not be blank' }]);
+    }
+    const created = await this.dataSource.transaction(async (manager) => {
+      const rows: WordFilterTerm[] = await manager.query(
+        `INSERT INTO word_filter_term (term, action, created_by) VALUES ($1, $2, $3) ON CONFLICT (term) DO NOTHING
+         RETURNING id, term, action, ${isoTimestamp('created_at')} AS "createdAt"`,
+        [term, action, admin.id],
+      );
+      if (!rows[0]) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TERM_EXISTS, 'That term is already in the filter');
+      await this.audit.record(manager, { actorId: admin.id, action: 'word_filter.term_added', targetType: 'word_filter_term', targetId: rows[0].id, details: { action } });
+      return rows[0];
+    });
+    this.cache = undefined;
+    return created;
+  }
+
+  async remove(admin: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows = rowsOf<{ id: string }>(await manager.query(`DELETE FROM word_filter_term WHERE id = $1 RETURNING id`, [id]));
+      if (rows.length === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TERM_NOT_FOUND, 'No such term');
+      await this.audit.record(manager, { actorId: admin.id, action: 'word_filter.term_removed', targetType: 'word_filter_term', targetId: id });
+    });
+    this.cache = undefined;
+  }
+}

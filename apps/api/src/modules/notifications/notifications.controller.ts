@@ -1,0 +1,89 @@
+import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ErrorCode, LOCALES, NOTIFICATION_KINDS, PAGE_LIMIT_MAX, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
+import { Authenticated } from '../../core/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { UuidParam } from '../../core/http/uuid-param.js';
+import { NotificationsService } from './notifications.service.js';
+
+const LOCALE_CODES = LOCALES.map((locale) => locale.code);
+
+class NotificationsQueryDto {
+  @ApiPropertyOptional({ enum: LOCALE_CODES, description: 'Language of rule titles (default: the account’s language)' })
+  @IsOptional()
+  @IsIn(LOCALE_CODES)
+  locale?: LocaleCode;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/^[A-Za-z0-9_-]+$/)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_LIMIT_MAX)
+  limit?: number;
+}
+
+class NotificationDto implements Notification {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: String, nullable: true }) readAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) appealId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) commentId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) consultationId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) recommendationCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ruleCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ruleTitle?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) until?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) appealableUntil?: string | null;
+}
+
+class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty() unread!: number;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Your notifications, newest first, with the unread count' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
+    return this.notifications.list(user.id, query.locale ?? (await this.notifications.localeOf(user.id)), query.cursor, query.limit);
+  }
+
+  @Post('read-all')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Mark all your notifications read' })
+  @ApiNoContentResponse()
+  markAllRead(@CurrentUser() user: AuthUser) {
+    return this.notifications.markAllRead(user.id);
+  }
+
+  @Post(':id/read')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Mark one of your notifications read' })
+  @ApiNoContentResponse()
+  markRead(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.NOTIFICATION_NOT_FOUND) id: string) {
+    return this.notifications.markRead(user.id, id);
+  }
+}
