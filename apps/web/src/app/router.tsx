@@ -1,7 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './layout/app-shell';
-import { RequireAuth } from './layout/require-auth';
+import { RequireAuth, RequireModerator } from './layout/require-auth';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { ObjectiveRoute } from './routes/objective-route';
@@ -46,6 +46,9 @@ const TransparencyRoute = lazyPage(() => import('./routes/transparency-route'), 
 const NotificationsRoute = lazyPage(() => import('./routes/notifications-route'), 'NotificationsRoute');
 const AppealNewRoute = lazyPage(() => import('./routes/appeal-new-route'), 'AppealNewRoute');
 const AppealRoute = lazyPage(() => import('./routes/appeal-route'), 'AppealRoute');
+const ModerationRoute = lazyPage(() => import('./routes/moderation-route'), 'ModerationRoute');
+const ModerationRoundRoute = lazyPage(() => import('./routes/moderation-round-route'), 'ModerationRoundRoute');
+const SafeguardingRoute = lazyPage(() => import('./routes/safeguarding-route'), 'SafeguardingRoute');
 
 const AdminLayout = lazyPage(() => import('./layout/admin-layout'), 'AdminLayout');
 const AdminUsersRoute = lazyPage(() => import('./routes/admin-users-route'), 'AdminUsersRoute');
@@ -95,6 +98,10 @@ export function AppRoutes() {
         <Route path="notifications" element={<RequireAuth><NotificationsRoute /></RequireAuth>} />
         <Route path="appeals/new" element={<RequireAuth><AppealNewRoute /></RequireAuth>} />
         <Route path="appeals/:id" element={<RequireAuth><AppealRoute /></RequireAuth>} />
+
+        <Route path="moderation" element={<RequireModerator roles={['moderator', 'admin', 'safeguarding']}><ModerationRoute /></RequireModerator>} />
+        <Route path="moderation/safeguarding" element={<RequireModerator roles={['safeguarding']}><SafeguardingRoute /></RequireModerator>} />
+        <Route path="moderation/:consultationId" element={<RequireModerator><ModerationRoundRoute /></RequireModerator>} />
 
         <Route path="admin" element={<AdminLayout />}>
           <Route path="users" element={<AdminUsersRoute />} />

@@ -1,3 +1,4 @@
+import type { Role } from '@compact-voices/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -40,5 +41,38 @@ export function RequireAdmin({ children }: { children?: ReactNode }) {
   const { user } = useSession();
   return (
     <RequireAuth>{user && !user.roles.includes('admin') ? <AdminsOnly /> : (children ?? <Outlet />)}</RequireAuth>
+  );
+}
+
+function RoleRequired({ heading, text }: { heading: string; text: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(heading);
+  return (
+    <>
+      <PageHeading>{heading}</PageHeading>
+      <p>{text}</p>
+      <p>
+        <Link to={paths.home()}>{t('notFound.homeLink')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** Moderation pages: moderators and admins (or, for `roles`, whoever holds one of them); the API checks each call again. */
+export function RequireModerator({ children, roles = ['moderator', 'admin'] }: { children?: ReactNode; roles?: readonly Role[] }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const allowed = user ? user.roles.some((role) => roles.includes(role)) : false;
+  return (
+    <RequireAuth>
+      {user && !allowed ? (
+        <RoleRequired
+          heading={t('moderation.forbiddenHeading')}
+          text={roles.includes('safeguarding') ? t('moderation.safeguardingOnly') : t('moderation.forbiddenText')}
+        />
+      ) : (
+        (children ?? <Outlet />)
+      )}
+    </RequireAuth>
   );
 }

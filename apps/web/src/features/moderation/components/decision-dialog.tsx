@@ -1,0 +1,101 @@
+import { DECISION_REASON_MAX_LENGTH, ErrorCode, type ModerationAction, type ModerationDecision, type QueueItem } from '@compact-voices/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/dialog';
+import { ErrorSummary } from '../../../components/form/error-summary';
+import { SelectField } from '../../../components/form/select-field';
+import { TextAreaField } from '../../../components/form/text-area-field';
+import { useForm, type FormValues } from '../../../hooks/use-form';
+import { isApiError } from '../../../lib/api-client';
+import { fieldMessage } from '../../../lib/form-errors';
+import { SingleFlight } from '../../../lib/idempotency';
+import { characterCount, compactErrors } from '../../../lib/validation';
+import { useCreateDecision } from '../api/decisions';
+import { RuleOptions } from './rule-options';
+
+const FIELDS = ['ruleCode', 'reason'] as const;
+type Field = (typeof FIELDS)[number];
+
+function validate(values: FormValues<Field>) {
+  const reason = values.reason.trim();
+  return compactErrors<Field>({
+    ruleCode: values.ruleCode ? undefined : fieldMessage('chooseRule'),
+    reason: !reason
+      ? fieldMessage('reasonRequired')
+      : characterCount(reason) > DECISION_REASON_MAX_LENGTH
+        ? fieldMessage('tooLongMax', { max: DECISION_REASON_MAX_LENGTH })
+        : undefined,
+  });
+}
+
+interface DecisionDialogProps {
+  item: QueueItem;
+  action: ModerationAction;
+  onClose: () => void;
+  onDecided: (decision: ModerationDecision) => void;
+  /** Someone else decided first (409 DECISION_CONFLICT): the queue is refreshed and the dialog closes. */
+  onConflict: () => void;
+}
+
+/**
+ * A moderation decision: always under a published rule and with a reason (the author reads both).
+ * Sends the version of the comment the moderator saw, so a decision made meanwhile is not overwritten.
+ */
+export function DecisionDialog({ item, action, onClose, onDecided, onConflict }: DecisionDialogProps) {
+  const { t } = useTranslation();
+  const decide = useCreateDecision();
+  const [flight] = useState(() => new SingleFlight());
+  const form = useForm<Field>({
+    id: `decision-${item.comment.id}`,
+    fields: FIELDS,
+    initialValues: { ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
+    validate,
+    serverErrors: { codes: { [ErrorCode.RULE_NOT_FOUND]: 'ruleCode' } },
+  });
+  const labels: Record<Field, string> = { ruleCode: t('moderation.ruleLabel'), reason: t('moderation.reasonLabel') };
+
+  const submit = form.handleSubmit((values) =>
+    flight.run(async () => {
+      try {
+        const decision = await decide.mutateAsync({
+          commentId: item.comment.id,
+          action,
+          ruleCode: values.ruleCode,
+          reason: values.reason.trim(),
+          expectedVersion: item.version,
+        });
+        onDecided(decision);
+      } catch (error) {
+        if (isApiError(error) && error.code === ErrorCode.DECISION_CONFLICT) {
+          onConflict();
+          return;
+        }
+        throw error;
+      }
+    }),
+  );
+
+  return (
+    <Dialog
+      title={t(`moderation.dialogTitle.${action}`, { name: item.comment.author?.displayName ?? t('moderation.unknownAuthor') })}
+      description={item.conflictOfInterest ? t('moderation.conflictHint') : t('moderation.decisionHint')}
+      onClose={onClose}
+    >
+      <form noValidate className="form" onSubmit={submit} aria-busy={form.submitting || undefined}>
+        <ErrorSummary form={form} labels={labels} />
+        <SelectField form={form} name="ruleCode" label={labels.ruleCode} required>
+          <RuleOptions />
+        </SelectField>
+        <TextAreaField form={form} name="reason" label={labels.reason} hint={t('moderation.reasonHint')} maxCharacters={DECISION_REASON_MAX_LENGTH} rows={4} required />
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {form.submitting ? t('form.sending') : t(`moderation.confirm.${action}`)}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('composer.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
