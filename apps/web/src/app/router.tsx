@@ -56,6 +56,9 @@ const AdminOrganisationsRoute = lazyPage(() => import('./routes/admin-organisati
 const AdminConsultationsRoute = lazyPage(() => import('./routes/admin-consultations-route'), 'AdminConsultationsRoute');
 const AdminNewConsultationRoute = lazyPage(() => import('./routes/admin-consultation-form-route'), 'AdminNewConsultationRoute');
 const AdminEditConsultationRoute = lazyPage(() => import('./routes/admin-consultation-form-route'), 'AdminEditConsultationRoute');
+const AdminAuditRoute = lazyPage(() => import('./routes/admin-audit-route'), 'AdminAuditRoute');
+const AdminWordFilterRoute = lazyPage(() => import('./routes/admin-word-filter-route'), 'AdminWordFilterRoute');
+const AdminSanctionsRoute = lazyPage(() => import('./routes/admin-sanctions-route'), 'AdminSanctionsRoute');
 
 /** The route table. Paths are built with lib/paths.ts; keep the two in step. */
 export function AppRoutes() {
@@ -109,6 +112,9 @@ export function AppRoutes() {
           <Route path="consultations" element={<AdminConsultationsRoute />} />
           <Route path="consultations/new" element={<AdminNewConsultationRoute />} />
           <Route path="consultations/:id/edit" element={<AdminEditConsultationRoute />} />
+          <Route path="audit" element={<AdminAuditRoute />} />
+          <Route path="word-filter" element={<AdminWordFilterRoute />} />
+          <Route path="sanctions" element={<AdminSanctionsRoute />} />
         </Route>
 
         <Route path="*" element={<NotFoundRoute />} />

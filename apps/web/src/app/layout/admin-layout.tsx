@@ -22,6 +22,15 @@ export function AdminLayout() {
             <li>
               <NavLink to={paths.adminConsultations()}>{t('admin.consultationsNav')}</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.adminSanctions()}>{t('admin.sanctionsNav')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.adminWordFilter()}>{t('admin.wordFilterNav')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.adminAudit()}>{t('admin.auditNav')}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="section-layout__content">
