@@ -13,13 +13,16 @@ export function NotificationsLink({ signedIn }: { signedIn: boolean }) {
   useLiveNotifications(signedIn);
   const unread = useUnreadCount(signedIn);
   const count = unread.data ?? 0;
+  // The name contains the visible text ("Notifications 2" within "Notifications, 2 unread"), as
+  // speech-input users say what they see.
   return (
-    <NavLink to={paths.notifications()} aria-label={count > 0 ? t('notifications.linkUnread', { count }) : t('notifications.link')}>
+    <NavLink to={paths.notifications()} aria-label={count > 0 ? t('notifications.linkUnread', { count }) : undefined}>
       {t('notifications.link')}
       {count > 0 ? (
-        <span className="notification-link__count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
+        <>
+          {' '}
+          <span className="notification-link__count">{count}</span>
+        </>
       ) : null}
     </NavLink>
   );
