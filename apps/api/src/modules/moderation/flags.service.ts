@@ -30,6 +30,10 @@ export class FlagsService {
   async flag(commentId: string, dto: FlagRequest, user: AuthUser): Promise<FlagReceipt> {
     assertVerified(user);
     await this.rateLimits.consume('flagsPerUser', user.id);
+    // Visibility first, outside the transaction (the embedded database has a single connection).
+    const [visible]: Array<{ consultationId: string }> = await this.dataSource.query(`SELECT consultation_id AS "consultationId" FROM comment WHERE id = $1`, [commentId]);
+    if (!visible) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
+    await this.consultations.assertVisible(visible.consultationId, user);
     const events: ThreadDomainEvent[] = [];
     const receipt = await this.dataSource.transaction(async (manager) => {
       const [comment]: Array<{ consultationId: string; recommendationCode: string; status: string }> = await manager.query(
@@ -38,7 +42,6 @@ export class FlagsService {
         [commentId],
       );
       if (!comment) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
-      await this.consultations.assertVisible(comment.consultationId, user);
       const [flag]: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment_flag (comment_id, user_id, reason, note) VALUES ($1, $2, $3, $4)
          ON CONFLICT (comment_id, user_id) DO NOTHING RETURNING ${isoTimestamp('created_at')} AS "createdAt"`,

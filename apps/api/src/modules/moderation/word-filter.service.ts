@@ -23,7 +23,7 @@ export function normaliseTerm(text: string): string {
 }
 
 /** Whole words or phrases only ("ass" does not match "assessment"), in any script. */
-function termPattern(term: string): RegExp {
+export function termPattern(term: string): RegExp {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
 }
