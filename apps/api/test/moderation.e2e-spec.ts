@@ -241,6 +241,10 @@ describe('moderation with due process', () => {
       expect(theirs).toMatchObject({ ruleCode: 'R1', reason: 'Insults other participants' });
       expect(theirs.decidedBy).toBeUndefined();
       await request(server).get(`/api/v1/moderation/decisions/${decision.id}`).set(replier.auth).expect(404);
+      // Worded in the reader's language: ?locale= first, then Accept-Language.
+      const rules = async (locale: string) => (await request(server).get('/api/v1/rules').query({ locale }).expect(200)).body.items.find((r: { code: string }) => r.code === 'R1').title;
+      expect((await request(server).get(`/api/v1/moderation/decisions/${decision.id}`).set(author.auth).set('Accept-Language', 'ur-PK,en;q=0.5').expect(200)).body.ruleTitle).toBe(await rules('ur'));
+      expect((await request(server).get(`/api/v1/moderation/decisions/${decision.id}`).query({ locale: 'id' }).set(author.auth).set('Accept-Language', 'ur').expect(200)).body.ruleTitle).toBe(await rules('id'));
       // And by mail, in their language, without a token.
       const mail = await waitFor(() => mailsTo(testApp, author.email).find((m) => m.text.includes('Insults other participants')));
       expect(mail.text).toContain('Insults other participants');

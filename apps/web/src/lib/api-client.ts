@@ -136,6 +136,10 @@ interface RawResult {
 
 async function send(url: string, options: ApiRequestOptions, token: string | null): Promise<RawResult> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  // The page's language (set on <html lang> when the reader switches): server-worded text such as
+  // rule titles in moderation answers follows it.
+  const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  if (language && !headers['Accept-Language']) headers['Accept-Language'] = language;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;

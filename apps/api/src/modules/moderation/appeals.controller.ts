@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@compact-voices/contracts';
+import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { AppealsService } from './appeals.service.js';
@@ -21,16 +22,16 @@ export class AppealsController {
   @ApiOperation({ summary: 'Appeal a decision on your comment (once, within 14 days)' })
   @ApiCreatedResponse({ type: AppealDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, NOT_APPEALABLE' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: AppealRequestDto, @Query() query: LocaleQueryDto) {
-    return this.appeals.create(user, dto, query.locale);
+  create(@CurrentUser() user: AuthUser, @Body() dto: AppealRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.appeals.create(user, dto, locale);
   }
 
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'An appeal and its status (the appellant, the round’s moderators, admins)' })
   @ApiOkResponse({ type: AppealDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Query() query: LocaleQueryDto) {
-    return this.appeals.get(id, user, query.locale);
+  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.appeals.get(id, user, locale);
   }
 
   @Post(':id/decision')
@@ -39,7 +40,7 @@ export class AppealsController {
   @ApiOperation({ summary: 'Decide an appeal (a moderator or admin other than the original decider)' })
   @ApiOkResponse({ type: AppealDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ORIGINAL_DECIDER, NOT_A_MODERATOR' })
-  decide(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Body() dto: AppealDecisionRequestDto, @Query() query: LocaleQueryDto) {
-    return this.appeals.decide(user, id, dto, query.locale);
+  decide(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Body() dto: AppealDecisionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.appeals.decide(user, id, dto, locale);
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@compact-voices/contracts';
+import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Authenticated, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { AppealsService } from './appeals.service.js';
 import {
@@ -43,16 +44,16 @@ export class ModerationController {
   @ApiOperation({ summary: 'Pending and flagged comments of a round you moderate (never a protected author’s identity)' })
   @ApiOkResponse({ type: ModerationQueueDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
-  queue(@CurrentUser() user: AuthUser, @Query() query: RoundQueueQueryDto) {
-    return this.decisions.queue(user, { consultationId: query.consultationId }, query.sort, query.cursor, query.limit, query.locale);
+  queue(@CurrentUser() user: AuthUser, @Query() query: RoundQueueQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.queue(user, { consultationId: query.consultationId }, query.sort, query.cursor, query.limit, locale);
   }
 
   @Get('safeguarding-queue')
   @Roles('safeguarding')
   @ApiOperation({ summary: 'The restricted safeguarding queue (safeguarding role only; every view is audit-logged)' })
   @ApiOkResponse({ type: ModerationQueueDto })
-  safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: QueueQueryDto) {
-    return this.decisions.queue(user, 'safeguarding', query.sort, query.cursor, query.limit, query.locale);
+  safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: QueueQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.queue(user, 'safeguarding', query.sort, query.cursor, query.limit, locale);
   }
 
   @Post('decisions')
@@ -60,24 +61,24 @@ export class ModerationController {
   @ApiOperation({ summary: 'Approve, hide, restore or reject a comment, citing a house rule and giving a reason' })
   @ApiCreatedResponse({ type: ModerationDecisionDto, description: 'status "applied", or "awaiting-cosign" when you have a conflict of interest' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'DECISION_CONFLICT (someone decided first), INVALID_STATUS_TRANSITION' })
-  decide(@CurrentUser() user: AuthUser, @Body() dto: DecisionRequestDto, @Query() query: LocaleQueryDto) {
-    return this.decisions.decide(user, dto, query.locale);
+  decide(@CurrentUser() user: AuthUser, @Body() dto: DecisionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.decide(user, dto, locale);
   }
 
   @Get('decisions')
   @Authenticated()
   @ApiOperation({ summary: 'Decisions in a round you moderate, newest first' })
   @ApiOkResponse({ type: ModerationDecisionListDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: RoundQueryDto) {
-    return this.decisions.list(user, query.consultationId, query.locale);
+  list(@CurrentUser() user: AuthUser, @Query() query: RoundQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.list(user, query.consultationId, locale);
   }
 
   @Get('decisions/:id')
   @Authenticated()
   @ApiOperation({ summary: 'One decision (the comment’s author, the round’s moderators, admins)' })
   @ApiOkResponse({ type: ModerationDecisionDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto) {
-    return this.decisions.get(id, user, query.locale);
+  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.get(id, user, locale);
   }
 
   @Post('decisions/:id/cosign')
@@ -85,15 +86,15 @@ export class ModerationController {
   @ApiOperation({ summary: 'Co-sign a decision that waits for a second moderator (conflict of interest)' })
   @ApiOkResponse({ type: ModerationDecisionDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
-  cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto) {
-    return this.decisions.cosign(user, id, query.locale);
+  cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.cosign(user, id, locale);
   }
 
   @Get('appeals')
   @Authenticated()
   @ApiOperation({ summary: 'Appeals in a round you moderate (undecided first; overdue after 7 days)' })
   @ApiOkResponse({ type: AppealListDto })
-  appealsOfRound(@CurrentUser() user: AuthUser, @Query() query: AppealsQueryDto) {
-    return this.appeals.listForRound(user, query.consultationId, query.status, query.locale);
+  appealsOfRound(@CurrentUser() user: AuthUser, @Query() query: AppealsQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.appeals.listForRound(user, query.consultationId, query.status, locale);
   }
 }

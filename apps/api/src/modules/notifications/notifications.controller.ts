@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { ErrorCode, LOCALES, NOTIFICATION_KINDS, PAGE_LIMIT_MAX, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -65,8 +66,8 @@ export class NotificationsController {
   @Authenticated()
   @ApiOperation({ summary: 'Your notifications, newest first, with the unread count' })
   @ApiOkResponse({ type: NotificationPageDto })
-  async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
-    return this.notifications.list(user.id, query.locale ?? (await this.notifications.localeOf(user.id)), query.cursor, query.limit);
+  async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.notifications.list(user.id, locale ?? (await this.notifications.localeOf(user.id)), query.cursor, query.limit);
   }
 
   @Post('read-all')
