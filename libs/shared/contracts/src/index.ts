@@ -7,3 +7,4 @@ export * from './lists.js';
 export * from './accounts.js';
 export * from './consultations.js';
 export * from './moderation.js';
+export * from './exports.js';

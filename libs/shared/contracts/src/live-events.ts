@@ -4,6 +4,7 @@
  */
 import type { Comment, RatingSummary } from './consultations.js';
 import type { Notification } from './moderation.js';
+import type { ExportProgressEvent } from './exports.js';
 
 export const LIVE_NAMESPACE = '/live';
 export const LIVE_PATH = '/socket.io';
@@ -42,4 +43,6 @@ export interface ServerToClientEvents {
   presence: (event: PresencePayload) => void;
   /** To the addressee's own sockets only (room user:<id>), never to a thread room. */
   notification: (notification: Notification) => void;
+  /** Progress of the addressee's own exports (room user:<id>). */
+  'export.progress': (event: ExportProgressEvent) => void;
 }

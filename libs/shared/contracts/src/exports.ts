@@ -1,0 +1,119 @@
+/**
+ * Exports, reports and dashboards (api-contract.md § Exports): what the secretariat hands to the
+ * whole-of-society mechanism. Filters are shared by the dashboard and every export.
+ */
+import type { StakeholderTypeCode } from './catalogue.js';
+
+export const EXPORT_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report'] as const;
+export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'zip', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_PRIVACY_LEVELS = ['public', 'full'] as const;
+export type ExportPrivacy = (typeof EXPORT_PRIVACY_LEVELS)[number];
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** Which formats each dataset comes in: tables as csv/xlsx/ndjson, the pack as zip, the report as pdf. */
+export const EXPORT_FORMATS_BY_DATASET: Record<ExportDataset, readonly ExportFormat[]> = {
+  comments: ['csv', 'xlsx', 'ndjson'],
+  ratings: ['csv', 'xlsx', 'ndjson'],
+  official: ['csv', 'xlsx', 'ndjson'],
+  recommendations: ['csv', 'xlsx', 'ndjson'],
+  participation: ['csv', 'xlsx', 'ndjson'],
+  moderation: ['csv', 'xlsx', 'ndjson'],
+  pack: ['zip'],
+  report: ['pdf'],
+};
+
+/** Shared by the dashboard and exports; every field optional. Dates are ISO 8601 (inclusive from, exclusive to). */
+export interface ExportFilters {
+  consultationId?: string;
+  principleCode?: string;
+  recommendationCode?: string;
+  objectiveNumber?: number;
+  countryIso3?: string;
+  /** A UN ESCAP subregion name, as in GET /countries. */
+  subregion?: string;
+  stakeholderType?: StakeholderTypeCode;
+  from?: string;
+  to?: string;
+}
+
+export interface CreateExportRequest {
+  dataset: ExportDataset;
+  format: ExportFormat;
+  privacy: ExportPrivacy;
+  filters?: ExportFilters;
+  /** CSV only: start with a UTF-8 byte-order mark so Excel reads the encoding right. */
+  bom?: boolean;
+}
+
+export interface ExportJob {
+  id: string;
+  dataset: ExportDataset;
+  format: ExportFormat;
+  privacy: ExportPrivacy;
+  filters: ExportFilters;
+  status: ExportStatus;
+  /** 0…1 */
+  progress: number;
+  rowCount: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** Stable error code when failed. */
+  error: string | null;
+  fileName: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  /**
+   * When done: a single-use link, valid 15 minutes, that works only in the browser session that
+   * asked for it (a cookie set with this response). Ask again for a fresh one.
+   */
+  downloadUrl?: string | null;
+  downloadExpiresAt?: string | null;
+}
+
+/** At most this many exports of one person run or wait at once; more are refused with 429. */
+export const EXPORTS_PER_USER_IN_FLIGHT = 3;
+
+/** Live progress (socket.io `/live`, to the requester's own sockets). */
+export interface ExportProgressEvent {
+  id: string;
+  status: ExportStatus;
+  progress: number;
+  rowCount: number | null;
+}
+
+/** A closed round's published export pack (public, pseudonymised). */
+export interface OpenDataPack {
+  consultationId: string;
+  title: string;
+  closesAt: string;
+  publishedAt: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Direct public download of the pack (zip) and of its codebook (markdown). */
+  downloadUrl: string;
+  codebookUrl: string;
+  rowCounts: Record<string, number>;
+}
+
+export interface CellMedian {
+  n: number | null;
+  median: number | null;
+  /** Fewer than 5 raters: no numbers are shown. */
+  suppressed: boolean;
+}
+
+export interface Dashboard {
+  filters: ExportFilters;
+  /** Median implementation rating per principle × country (over the principle's recommendations). */
+  heatmap: Array<CellMedian & { principleCode: string; countryIso3: string }>;
+  /** Rating distribution per recommendation (all countries in the filter). */
+  distributions: Array<{ recommendationCode: string; n: number | null; counts: Record<'0' | '1' | '2' | '3' | '4' | 'dontKnow', number> | null; suppressed: boolean }>;
+  /** Perception gap (government − civil society medians) with a bootstrap 95% interval, where both sides have ≥ 5 raters. */
+  gaps: Array<{ recommendationCode: string; value: number; ciLow: number; ciHigh: number }>;
+  /** Distinct people contributing (comments or ratings) per ISO week and stakeholder type. */
+  participation: Array<{ week: string; stakeholderType: StakeholderTypeCode; people: number }>;
+}
