@@ -59,6 +59,10 @@ const AdminEditConsultationRoute = lazyPage(() => import('./routes/admin-consult
 const AdminAuditRoute = lazyPage(() => import('./routes/admin-audit-route'), 'AdminAuditRoute');
 const AdminWordFilterRoute = lazyPage(() => import('./routes/admin-word-filter-route'), 'AdminWordFilterRoute');
 const AdminSanctionsRoute = lazyPage(() => import('./routes/admin-sanctions-route'), 'AdminSanctionsRoute');
+const AdminExportsRoute = lazyPage(() => import('./routes/admin-exports-route'), 'AdminExportsRoute');
+
+const DashboardRoute = lazyPage(() => import('./routes/dashboard-route'), 'DashboardRoute');
+const OpenDataRoute = lazyPage(() => import('./routes/open-data-route'), 'OpenDataRoute');
 
 /** The route table. Paths are built with lib/paths.ts; keep the two in step. */
 export function AppRoutes() {
@@ -98,6 +102,8 @@ export function AppRoutes() {
 
         <Route path="rules" element={<RulesRoute />} />
         <Route path="transparency" element={<TransparencyRoute />} />
+        <Route path="dashboard" element={<DashboardRoute />} />
+        <Route path="open-data" element={<OpenDataRoute />} />
         <Route path="notifications" element={<RequireAuth><NotificationsRoute /></RequireAuth>} />
         <Route path="appeals/new" element={<RequireAuth><AppealNewRoute /></RequireAuth>} />
         <Route path="appeals/:id" element={<RequireAuth><AppealRoute /></RequireAuth>} />
@@ -115,6 +121,7 @@ export function AppRoutes() {
           <Route path="audit" element={<AdminAuditRoute />} />
           <Route path="word-filter" element={<AdminWordFilterRoute />} />
           <Route path="sanctions" element={<AdminSanctionsRoute />} />
+          <Route path="exports" element={<AdminExportsRoute />} />
         </Route>
 
         <Route path="*" element={<NotFoundRoute />} />

@@ -49,6 +49,12 @@ export const paths = {
   adminAudit: () => '/admin/audit',
   adminWordFilter: () => '/admin/word-filter',
   adminSanctions: () => '/admin/sanctions',
+  /** `query`: filters to start from, as the dashboard writes them (features/exports/filters.ts). */
+  adminExports: (query?: string) => (query ? `/admin/exports?${query}` : '/admin/exports'),
+
+  /** The public dashboard; `query` carries its filters (features/exports/filters.ts). */
+  dashboard: (query?: string) => (query ? `/dashboard?${query}` : '/dashboard'),
+  openData: () => '/open-data',
 
   /** The house rules; `code` jumps to one rule (each has its code as its id). */
   rules: (code?: string) => (code ? `/rules#${encodeURIComponent(code)}` : '/rules'),

@@ -9,3 +9,7 @@ if (typeof globalThis.TextEncoder === 'undefined') {
 // (a test that wants one passes a fake through setNotificationSocketForTests).
 const { setNotificationSocketForTests } = await import('../features/notifications/hooks/use-live-notifications');
 setNotificationSocketForTests(null);
+
+// Likewise the exports page's progress socket: none unless a test passes a fake.
+const { setExportSocketForTests } = await import('../features/exports/hooks/use-export-jobs');
+setExportSocketForTests(null);

@@ -20,6 +20,16 @@ export function SiteFooter() {
             </li>
           </ul>
         </nav>
+        <nav aria-label={t('footer.dataNavLabel')}>
+          <ul className="inline-list">
+            <li>
+              <Link to={paths.dashboard()}>{t('footer.dashboard')}</Link>
+            </li>
+            <li>
+              <Link to={paths.openData()}>{t('footer.openData')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('footer.about')}</p>
         <p>{t('footer.source')}</p>
         <p>{t('footer.licence')}</p>

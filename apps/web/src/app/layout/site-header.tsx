@@ -64,6 +64,12 @@ export function SiteHeader() {
               <li>
                 <NavLink to={paths.organisations()}>{t('nav.organisations')}</NavLink>
               </li>
+              <li>
+                <NavLink to={paths.dashboard()}>{t('nav.dashboard')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.openData()}>{t('nav.openData')}</NavLink>
+              </li>
             </ul>
           </nav>
           {/* Keyed by the URL so the box shows the current query and clears after leaving search. */}

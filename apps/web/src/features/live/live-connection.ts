@@ -1,4 +1,4 @@
-import type { Notification, ThreadEvent, ThreadRef } from '@compact-voices/contracts';
+import type { ExportProgressEvent, Notification, ThreadEvent, ThreadRef } from '@compact-voices/contracts';
 
 /** What the page says about the connection. */
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unavailable';
@@ -35,6 +35,8 @@ export interface LiveConnectionOptions {
   onStatus: (status: LiveStatus) => void;
   /** A notification for the signed-in person (sent to their own sockets only). */
   onNotification?: (notification: Notification) => void;
+  /** Progress of one of the signed-in person's exports (sent to their own sockets only). */
+  onExportProgress?: (event: ExportProgressEvent) => void;
   random?: () => number;
   schedule?: (task: () => void, delayMs: number) => () => void;
 }
@@ -188,6 +190,9 @@ export class LiveConnection {
     });
     socket.on('notification', (payload: Notification | undefined) => {
       if (payload && typeof payload.id === 'string') this.#options.onNotification?.(payload);
+    });
+    socket.on('export.progress', (payload: ExportProgressEvent | undefined) => {
+      if (payload && typeof payload.id === 'string' && typeof payload.status === 'string') this.#options.onExportProgress?.(payload);
     });
   }
 
