@@ -16,6 +16,8 @@ import { RatingsModule } from './modules/ratings/ratings.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
+import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
@@ -45,6 +47,8 @@ export class AppModule {
         RealtimeModule,
         ModerationModule,
         NotificationsModule,
+        ExportsModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

@@ -23,6 +23,9 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  EXPORT_DIR: z.string().min(1).optional(),
+  EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  REPORT_FONT: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
     .url()
@@ -78,6 +81,10 @@ export class AppConfig {
     | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number }
     | { kind: 'embedded'; dataDir: string; statementTimeoutMs: number };
   readonly dataDir: string;
+  /** Finished export files; shared by every instance of a fleet (a common volume). */
+  readonly exportDir: string;
+  /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
+  readonly exports: { concurrency: number; reportFont: string | undefined };
   readonly redisUrl: string | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: string[];
@@ -107,6 +114,8 @@ export class AppConfig {
     this.port = env.PORT;
     this.host = env.HOST;
     this.dataDir = resolve(env.DATA_DIR);
+    this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
+    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT };
     this.database = env.DATABASE_URL
       ? {
           kind: 'postgres',

@@ -17,6 +17,7 @@ import { ModerationDecisionEntity } from '../../modules/moderation/moderation-de
 import { SanctionEntity } from '../../modules/moderation/sanction.entity.js';
 import { WordFilterTermEntity } from '../../modules/moderation/word-filter-term.entity.js';
 import { NotificationEntity } from '../../modules/notifications/notification.entity.js';
+import { ExportDownloadLinkEntity, ExportJobEntity } from '../../modules/exports/export-job.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
@@ -63,4 +64,6 @@ export const ENTITIES = [
   SanctionEntity,
   WordFilterTermEntity,
   NotificationEntity,
+  ExportJobEntity,
+  ExportDownloadLinkEntity,
 ];

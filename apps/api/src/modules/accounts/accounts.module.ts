@@ -29,6 +29,6 @@ import { SessionTokensService } from './session-tokens.service.js';
     AdminBootstrapService,
     RetentionService,
   ],
-  exports: [ActingIdentityService, AccountsRepository, PasswordService],
+  exports: [ActingIdentityService, AccountsRepository, PasswordService, SessionTokensService],
 })
 export class AccountsModule {}

@@ -151,6 +151,10 @@ export class CommentEntity {
   @Column({ type: 'timestamptz', nullable: true })
   moderatedAt!: Date | null;
 
+  /** Chosen by a moderator to be quoted in the round's report. */
+  @Column({ type: 'timestamptz', nullable: true })
+  highlightedAt!: Date | null;
+
   /** Optimistic lock for moderation decisions. */
   @VersionColumn({ default: 1 })
   version!: number;

@@ -487,6 +487,18 @@ export class ModerationDecisionsService {
     return target;
   }
 
+  /** A moderator marks a published comment to be quoted in the round's report (or unmarks it). */
+  async highlight(user: AuthUser, commentId: string, highlighted: boolean): Promise<{ commentId: string; highlighted: boolean }> {
+    const target = await this.loadTarget(commentId);
+    await this.access.assertMayDecide(user, target);
+    if (target.status !== 'published') throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'Only a published comment can be quoted in the report');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE comment SET highlighted_at = CASE WHEN $2 THEN COALESCE(highlighted_at, now()) END WHERE id = $1`, [commentId, highlighted]);
+      await this.audit.record(manager, { actorId: user.id, action: highlighted ? 'comment.highlighted' : 'comment.unhighlighted', targetType: 'comment', targetId: commentId });
+    });
+    return { commentId, highlighted };
+  }
+
   /** FLT-09: the losing attempt is on the record too. */
   private async recordConflict(user: AuthUser, commentId: string, action: ModerationAction): Promise<void> {
     await this.dataSource.transaction((manager) =>

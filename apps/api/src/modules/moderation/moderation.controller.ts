@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Authenticated, Roles } from '../../core/auth/access.decorator.js';
@@ -11,6 +11,7 @@ import {
   AppealListDto,
   AppealsQueryDto,
   DecisionRequestDto,
+  HighlightDto,
   LocaleQueryDto,
   ModeratedRoundListDto,
   ModerationDecisionDto,
@@ -88,6 +89,13 @@ export class ModerationController {
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
   cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
     return this.decisions.cosign(user, id, locale);
+  }
+
+  @Put('highlights/:commentId')
+  @Authenticated()
+  @ApiOperation({ summary: 'Mark a published comment to be quoted in the round’s PDF report (its moderators; audit-logged)' })
+  highlight(@CurrentUser() user: AuthUser, @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: HighlightDto) {
+    return this.decisions.highlight(user, commentId, dto.highlighted);
   }
 
   @Get('appeals')

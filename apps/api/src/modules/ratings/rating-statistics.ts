@@ -1,4 +1,50 @@
 /** Pure statistics for rating summaries; unit-tested on hand-computed fixtures. */
+import type { RatingSummary, StakeholderTypeCode } from '@compact-voices/contracts';
+
+/** Fewer raters than this in a public cell: no numbers are shown. */
+export const MIN_CELL = 5;
+export const GOVERNMENT_SIDE: readonly StakeholderTypeCode[] = ['government', 'local-authority'];
+export const CIVIL_SOCIETY_SIDE: readonly StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
+
+export interface RatingRow {
+  score: number | null;
+  stakeholderType: StakeholderTypeCode;
+  /** Rated for a verified organisation (the government side counts only these). */
+  governmentVerified: boolean;
+}
+
+/**
+ * n, distribution, median and mean; the same per stakeholder type; and the perception gap. The
+ * government side counts only ratings given for a verified government organisation, so anyone can't
+ * claim to speak for a state. Public (`suppress`) cells under MIN_CELL raters show no numbers.
+ */
+export function summariseRatings(rows: readonly RatingRow[], suppress: boolean, seedKey: string): Omit<RatingSummary, 'official'> {
+  const suppressed = rows.length < MIN_CELL;
+  if (suppress && suppressed) {
+    return { n: null, distribution: null, median: null, mean: null, byStakeholderType: null, gap: null, suppressed: true };
+  }
+  const scores = rows.filter((row) => row.score !== null).map((row) => row.score!);
+  const distribution = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, dontKnow: 0 };
+  for (const row of rows) distribution[row.score === null ? 'dontKnow' : (String(row.score) as '0')] += 1;
+  const byType: RatingSummary['byStakeholderType'] = {};
+  for (const type of new Set(rows.map((row) => row.stakeholderType))) {
+    const ofType = rows.filter((row) => row.stakeholderType === type);
+    const typeScores = ofType.filter((row) => row.score !== null).map((row) => row.score!);
+    byType[type] = suppress && ofType.length < MIN_CELL ? { suppressed: true } : { n: typeScores.length, median: median(typeScores), mean: mean(typeScores) };
+  }
+  const government = rows.filter((row) => GOVERNMENT_SIDE.includes(row.stakeholderType) && row.governmentVerified && row.score !== null).map((row) => row.score!);
+  const civilSociety = rows.filter((row) => CIVIL_SOCIETY_SIDE.includes(row.stakeholderType) && row.score !== null).map((row) => row.score!);
+  const sidesLargeEnough = !suppress || (government.length >= MIN_CELL && civilSociety.length >= MIN_CELL);
+  return {
+    n: scores.length,
+    distribution,
+    median: median(scores),
+    mean: mean(scores),
+    byStakeholderType: byType,
+    gap: sidesLargeEnough ? perceptionGap(government, civilSociety, seedFrom(seedKey)) : null,
+    suppressed,
+  };
+}
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -65,4 +111,50 @@ export function perceptionGap(
   for (let i = 0; i < iterations; i++) gaps.push(median(resample(government, random))! - median(resample(civilSociety, random))!);
   gaps.sort((a, b) => a - b);
   return { value: round(g - c), ciLow: round(percentile(gaps, 0.025)), ciHigh: round(percentile(gaps, 0.975)) };
+}
+
+/**
+ * The perception gap from score histograms (counts of 0…4 per side), for aggregates over many
+ * raters: the value from the full medians; the 95% interval from a seeded bootstrap of at most
+ * `cap` values per side drawn from the histogram (conservative: wider than on all values).
+ */
+export function perceptionGapFromCounts(
+  government: readonly number[],
+  civilSociety: readonly number[],
+  seed: number,
+  cap = 1_000,
+): { value: number; ciLow: number; ciHigh: number } | null {
+  const expand = (counts: readonly number[], limit: number, random: () => number): number[] => {
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    if (total <= limit) return counts.flatMap((count, score) => Array<number>(count).fill(score));
+    const out: number[] = [];
+    for (let i = 0; i < limit; i++) {
+      let pick = random() * total;
+      let score = 0;
+      while (pick >= counts[score]!) pick -= counts[score++]!;
+      out.push(score);
+    }
+    return out;
+  };
+  const g = medianOfCounts(government);
+  const c = medianOfCounts(civilSociety);
+  if (g === null || c === null) return null;
+  const random = seededRandom(seed);
+  const interval = perceptionGap(expand(government, cap, random), expand(civilSociety, cap, random), seed);
+  return interval ? { value: round(g - c), ciLow: interval.ciLow, ciHigh: interval.ciHigh } : null;
+}
+
+/** Median of values given as counts per score 0…4. */
+export function medianOfCounts(counts: readonly number[]): number | null {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total === 0) return null;
+  const at = (position: number): number => {
+    let seen = 0;
+    for (let score = 0; score < counts.length; score++) {
+      seen += counts[score]!;
+      if (position < seen) return score;
+    }
+    return counts.length - 1;
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type ListResponse, type OfficialAssessment, type Rating, type RatingSummary, type StakeholderTypeCode } from '@compact-voices/contracts';
+import { ErrorCode, type ListResponse, type OfficialAssessment, type Rating, type RatingSummary } from '@compact-voices/contracts';
 import { assertVerified } from '../../core/auth/assert-verified.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
@@ -10,22 +10,14 @@ import { ActingIdentityService } from '../accounts/acting-identity.service.js';
 import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import type { PutOfficialAssessmentDto, PutRatingDto } from './dto/rating.dto.js';
-import { mean, median, perceptionGap, seedFrom } from './rating-statistics.js';
+import { summariseRatings, type RatingRow } from './rating-statistics.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 
 /** Public cells with fewer raters than this show no numbers (k-anonymity for small groups). */
-export const MIN_CELL = 5;
-const GOVERNMENT_SIDE: StakeholderTypeCode[] = ['government', 'local-authority'];
-const CIVIL_SOCIETY_SIDE: StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
 
 const RATING_COLUMNS = `consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3",
   score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${isoTimestamp('updated_at')} AS "updatedAt"`;
 
-interface RatingRow {
-  score: number | null;
-  stakeholderType: StakeholderTypeCode;
-  governmentVerified: boolean;
-}
 
 @Injectable()
 export class RatingsService {
@@ -118,32 +110,7 @@ export class RatingsService {
       [consultationId, recommendationCode, countryIso3],
     );
     const official = countryIso3 ? await this.official(consultationId, recommendationCode, countryIso3) : null;
-    const suppressed = rows.length < MIN_CELL;
-    if (suppress && suppressed) {
-      return { n: null, distribution: null, median: null, mean: null, byStakeholderType: null, gap: null, suppressed: true, official };
-    }
-    const scores = rows.filter((row) => row.score !== null).map((row) => row.score!);
-    const distribution = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, dontKnow: 0 };
-    for (const row of rows) distribution[row.score === null ? 'dontKnow' : (String(row.score) as '0')] += 1;
-    const byType: RatingSummary['byStakeholderType'] = {};
-    for (const type of new Set(rows.map((row) => row.stakeholderType))) {
-      const ofType = rows.filter((row) => row.stakeholderType === type);
-      const typeScores = ofType.filter((row) => row.score !== null).map((row) => row.score!);
-      byType[type] = suppress && ofType.length < MIN_CELL ? { suppressed: true } : { n: typeScores.length, median: median(typeScores), mean: mean(typeScores) };
-    }
-    const government = rows.filter((row) => GOVERNMENT_SIDE.includes(row.stakeholderType) && row.governmentVerified && row.score !== null).map((row) => row.score!);
-    const civilSociety = rows.filter((row) => CIVIL_SOCIETY_SIDE.includes(row.stakeholderType) && row.score !== null).map((row) => row.score!);
-    const sidesLargeEnough = !suppress || (government.length >= MIN_CELL && civilSociety.length >= MIN_CELL);
-    return {
-      n: scores.length,
-      distribution,
-      median: median(scores),
-      mean: mean(scores),
-      byStakeholderType: byType,
-      gap: sidesLargeEnough ? perceptionGap(government, civilSociety, seedFrom(`${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`)) : null,
-      suppressed,
-      official,
-    };
+    return { ...summariseRatings(rows, suppress, `${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`), official };
   }
 
   async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {

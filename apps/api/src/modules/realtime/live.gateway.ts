@@ -14,6 +14,7 @@ import { AppSecrets } from '../../core/security/app-secrets.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
+import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from '../exports/export-events.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 
 const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
@@ -177,6 +178,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @OnEvent(NOTIFICATION_CREATED)
   sendNotification(event: NotificationCreatedEvent): void {
     this.namespace.to(`user:${event.userId}`).emit('notification', event.notification);
+  }
+
+  /** Export progress reaches only the requester's own sockets. */
+  @OnEvent(EXPORT_PROGRESS)
+  sendExportProgress(announcement: ExportProgressAnnouncement): void {
+    this.namespace.to(`user:${announcement.userId}`).emit('export.progress', announcement.event);
   }
 
   /** Ended sessions lose their sockets on every instance (JWT-06/07). */

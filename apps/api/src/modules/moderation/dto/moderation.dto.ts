@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   APPEAL_OUTCOMES,
   APPEAL_TEXT_MAX_LENGTH,
@@ -335,4 +335,10 @@ export class TransparencyDto {
   @ApiProperty({ type: Number, nullable: true }) medianHoursToDecision!: number | null;
   @ApiProperty({ type: [FlagCountDto] }) flags!: FlagCountDto[];
   @ApiProperty() sanctions!: number;
+}
+
+export class HighlightDto {
+  @ApiProperty({ description: 'true: quote it in the report; false: stop quoting it' })
+  @IsBoolean()
+  highlighted!: boolean;
 }

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { ExportDataset, ExportFilters, ExportFormat, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import { rowsOf } from '../../core/database/query-result.js';
+import { codebookMarkdown, packReadme } from './codebook.js';
+import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './export-events.js';
+import { DATASETS, TABLE_DATASETS, columnsFor, pseudonymiser, type DatasetSpec, type TableDataset } from './datasets.js';
+import { embeddedReader, snapshotReader, type ExportReader } from './export-reader.js';
+import { writeZip } from './pack-writer.js';
+import { ReportService } from './report.service.js';
+import { csvWriter, ndjsonWriter, xlsxWriter, type TableWriter } from './table-writers.js';
+
+
+/** A fixed timestamp inside zip files, so a re-run is byte-identical. */
+const ZIP_TIME = new Date(Date.UTC(2020, 0, 1));
+
+export class ExportCancelled extends Error {}
+
+interface JobRow {
+  id: string;
+  requestedBy: string | null;
+  dataset: ExportDataset;
+  format: ExportFormat;
+  privacy: ExportPrivacy;
+  filters: ExportFilters;
+  bom: boolean;
+  status: ExportStatus;
+  pseudonymSeed: string;
+  createdAt: string;
+  publishedConsultationId: string | null;
+}
+
+/** ASCII-only, no separators: safe in a path and in Content-Disposition (EXP-05). */
+export function safeFileStem(text: string): string {
+  const stem = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+  return stem || 'compact-voices';
+}
+
+/**
+ * Runs one export to a file under EXPORT_DIR/<id>/: reads everything in one REPEATABLE READ
+ * snapshot through a server-side cursor (one connection, bounded memory, a consistent file),
+ * writes as it reads, reports progress, and stops at the next page when cancelled.
+ */
+@Injectable()
+export class ExportRunner {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly reports: ReportService,
+    private readonly emitter: EventEmitter2,
+  ) {}
+
+  async run(jobId: string): Promise<void> {
+    const [job]: JobRow[] = await this.dataSource.query(
+      `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
+       WHERE id = $1 AND status IN ('queued', 'running')
+       RETURNING id, requested_by AS "requestedBy", dataset, format, privacy, filters, bom, status, pseudonym_seed AS "pseudonymSeed",
+                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId"`,
+      [jobId],
+    ).then((result: unknown) => rowsOf<JobRow>(result));
+    if (!job) return;
+    this.announce(job, 'running', 0, null);
+    const dir = join(this.config.exportDir, job.id);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const fileName = await this.fileName(job);
+    const path = join(dir, fileName);
+    try {
+      const { rows: rowCount, counts } = await this.write(job, path, dir);
+      const { size } = await stat(path);
+      const sha256 = await sha256File(path);
+      const [done]: Array<{ id: string }> = await this.dataSource.query(
+        `UPDATE export_job SET status = 'done', progress = 1, row_count = $2, file_name = $3, size_bytes = $4, sha256 = $5, row_counts = $6, finished_at = now()
+         WHERE id = $1 AND status = 'running' RETURNING id`,
+        [job.id, rowCount, fileName, size, sha256, counts ? JSON.stringify(counts) : null],
+      ).then((result: unknown) => rowsOf<{ id: string }>(result));
+      if (!done) throw new ExportCancelled();
+      this.logger.log({ event: 'export.done', exportId: job.id, dataset: job.dataset, format: job.format, rows: rowCount, bytes: size }, 'export finished');
+      this.announce(job, 'done', 1, rowCount);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      if (error instanceof ExportCancelled) {
+        this.announce(job, 'cancelled', 0, null);
+        return;
+      }
+      this.logger.error({ event: 'export.failed', exportId: job.id, err: (error as Error).message }, 'export failed');
+      await this.dataSource.query(`UPDATE export_job SET status = 'failed', error = 'EXPORT_FAILED', finished_at = now() WHERE id = $1 AND status = 'running'`, [job.id]);
+      this.announce(job, 'failed', 0, null);
+    }
+  }
+
+  private async write(job: JobRow, path: string, dir: string): Promise<{ rows: number; counts?: Record<string, number> }> {
+    const reader = this.config.database.kind === 'embedded' ? embeddedReader(this.dataSource) : await snapshotReader(this.dataSource);
+    try {
+      if (job.dataset === 'report') return { rows: await this.reports.write(reader, job.filters, path, job.privacy) };
+      if (job.dataset === 'pack') {
+        const entries: Array<{ name: string; path: string }> = [];
+        const counts: Record<string, number> = {};
+        let total = 0;
+        const expected = await this.estimate(reader, TABLE_DATASETS.map((name) => DATASETS[name]), job.filters);
+        for (const name of TABLE_DATASETS) {
+          const file = join(dir, `${name}.csv`);
+          counts[name] = await this.writeTable(reader, job, DATASETS[name], 'csv', file, (rows) => this.progress(job, total + rows, expected));
+          total += counts[name];
+          entries.push({ name: `${name}.csv`, path: file });
+        }
+        const codebook = join(dir, 'codebook.md');
+        await writeFile(codebook, codebookMarkdown(job.privacy));
+        const readme = join(dir, 'README.md');
+        await writeFile(readme, packReadme({ exportId: job.id, createdAt: job.createdAt, privacy: job.privacy, filters: job.filters, counts }));
+        entries.push({ name: 'codebook.md', path: codebook }, { name: 'README.md', path: readme });
+        // `sha256sum -c manifest.sha256` checks every other file of the pack.
+        const manifest = join(dir, 'manifest.sha256');
+        const lines: string[] = [];
+        for (const entry of entries) lines.push(`${await sha256File(entry.path)}  ${entry.name}`);
+        await writeFile(manifest, `${lines.join('\n')}\n`);
+        entries.push({ name: 'manifest.sha256', path: manifest });
+        await writeZip(path, entries, ZIP_TIME);
+        for (const entry of entries) await rm(entry.path, { force: true });
+        return { rows: total, counts };
+      }
+      const spec = DATASETS[job.dataset as TableDataset];
+      const expected = await this.estimate(reader, [spec], job.filters);
+      return { rows: await this.writeTable(reader, job, spec, job.format, path, (rows) => this.progress(job, rows, expected)) };
+    } finally {
+      await reader.close();
+    }
+  }
+
+  private async writeTable(reader: ExportReader, job: JobRow, spec: DatasetSpec, format: ExportFormat, path: string, onRows: (rows: number) => Promise<void>): Promise<number> {
+    const writer: TableWriter =
+      format === 'xlsx' ? xlsxWriter(path, spec.title) : format === 'ndjson' ? ndjsonWriter(path) : csvWriter(path, { bom: job.bom && format === 'csv' });
+    const context = { privacy: job.privacy, pseudonym: pseudonymiser(job.pseudonymSeed) };
+    const { sql, params } = spec.query(job.filters);
+    await writer.header(columnsFor(spec, job.privacy));
+    let rows = 0;
+    try {
+      for await (const page of reader.pages(sql, params)) {
+        for (const raw of page) await writer.row(spec.row(raw, context));
+        rows += page.length;
+        await onRows(rows);
+      }
+    } finally {
+      await writer.end();
+    }
+    return rows;
+  }
+
+  /** Rows to expect, for the progress bar (a count per dataset in the same snapshot). */
+  private async estimate(reader: ExportReader, specs: DatasetSpec[], filters: ExportFilters): Promise<number> {
+    let total = 0;
+    for (const spec of specs) {
+      const { sql, params } = spec.query(filters);
+      const [row] = await reader.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
+      total += row?.n ?? 0;
+    }
+    return Math.max(total, 1);
+  }
+
+  private lastAnnounced = new Map<string, number>();
+
+  /** Between pages: stop if cancelled, otherwise record and announce progress (at most every 250 ms). */
+  private async progress(job: JobRow, rows: number, expected: number): Promise<void> {
+    const [state]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM export_job WHERE id = $1`, [job.id]).catch(() => [{ status: 'running' }]);
+    if (state?.status === 'cancelled') throw new ExportCancelled();
+    const now = Date.now();
+    if (now - (this.lastAnnounced.get(job.id) ?? 0) < 250) return;
+    this.lastAnnounced.set(job.id, now);
+    const progress = Math.min(0.99, rows / expected);
+    await this.dataSource.query(`UPDATE export_job SET progress = $2 WHERE id = $1 AND status = 'running'`, [job.id, progress]);
+    this.announce(job, 'running', progress, rows);
+  }
+
+  private announce(job: JobRow, status: ExportStatus, progress: number, rowCount: number | null): void {
+    if (status !== 'running') this.lastAnnounced.delete(job.id);
+    if (!job.requestedBy) return;
+    this.emitter.emit(EXPORT_PROGRESS, { userId: job.requestedBy, event: { id: job.id, status, progress, rowCount } } satisfies ExportProgressAnnouncement);
+  }
+
+  private async fileName(job: JobRow): Promise<string> {
+    let stem = 'compact-voices';
+    if (job.filters.consultationId) {
+      const [round]: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM consultation WHERE id = $1`, [job.filters.consultationId]);
+      if (round) stem = safeFileStem(round.title);
+    }
+    const extension = job.dataset === 'pack' ? 'zip' : job.dataset === 'report' ? 'pdf' : job.format;
+    return `${stem}-${job.dataset}-${job.privacy}-${job.createdAt.slice(0, 10)}.${extension}`;
+  }
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

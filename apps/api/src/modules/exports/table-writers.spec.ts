@@ -1,0 +1,86 @@
+import { csvField, neutraliseFormula } from './table-writers.js';
+import { codebookMarkdown } from './codebook.js';
+import { DATASETS, TABLE_DATASETS, columnsFor, pseudonymiser } from './datasets.js';
+import { safeFileStem } from './export-runner.service.js';
+import { plainText } from './report.service.js';
+
+describe('spreadsheet safety (EXP-01)', () => {
+  it.each([
+    ['=HYPERLINK("http://evil","x")', `'=HYPERLINK("http://evil","x")`],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-2+3', "'-2+3"],
+    ['+1', "'+1"],
+    ['   =1+1', "'   =1+1"],
+    [' \t@x', "' \t@x"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', "'\rCR"],
+    ['\0NUL', "'\0NUL"],
+    ['plain text', 'plain text'],
+    ['a-b = c', 'a-b = c'],
+  ])('%j → %j', (input, expected) => {
+    expect(neutraliseFormula(input)).toBe(expected);
+  });
+
+  it('quotes fields by RFC 4180 and leaves numbers and booleans alone', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=1,2')).toBe(`"'=1,2"`);
+    expect(csvField(-2)).toBe('-2');
+    expect(csvField(true)).toBe('true');
+    expect(csvField(null)).toBe('');
+  });
+});
+
+describe('codebook', () => {
+  it('documents every column of every dataset at both privacy levels', () => {
+    for (const privacy of ['public', 'full'] as const) {
+      const codebook = codebookMarkdown(privacy);
+      for (const name of TABLE_DATASETS) {
+        expect(codebook).toContain(`## ${name}.csv`);
+        for (const column of columnsFor(DATASETS[name], privacy)) expect(codebook).toContain(`| \`${column.name}\` | ${column.type} |`);
+      }
+    }
+    expect(codebookMarkdown('public')).not.toContain('author_account_id');
+  });
+
+  it('gives every row as many values as its columns', () => {
+    const context = { privacy: 'public' as const, pseudonym: pseudonymiser('00') };
+    for (const name of TABLE_DATASETS) {
+      for (const privacy of ['public', 'full'] as const) {
+        expect(DATASETS[name].row({}, { ...context, privacy })).toHaveLength(columnsFor(DATASETS[name], privacy).length);
+      }
+    }
+  });
+});
+
+describe('pseudonyms', () => {
+  it('are stable within one export and differ across exports', () => {
+    const a = pseudonymiser('aa'.repeat(32));
+    const b = pseudonymiser('bb'.repeat(32));
+    expect(a('user-1')).toBe(a('user-1'));
+    expect(a('user-1')).toMatch(/^P-[0-9a-f]{12}$/);
+    expect(a('user-1')).not.toBe(a('user-2'));
+    expect(a('user-1')).not.toBe(b('user-1'));
+    expect(a(null)).toBeNull();
+  });
+});
+
+describe('file names (EXP-05)', () => {
+  it.each([
+    ['Review "2027"\r\n../../etc/passwd', 'review-2027-etc-passwd'],
+    ['Kajian \u202Egpj.exe', 'kajian-gpj-exe'],
+    ['جائزہ', 'compact-voices'],
+    ['Évaluation régionale', 'evaluation-regionale'],
+  ])('%j → %j', (title, stem) => {
+    expect(safeFileStem(title)).toBe(stem);
+  });
+});
+
+describe('report text (EXP-06)', () => {
+  it('prints comments as plain text: no markup, images or frames survive', () => {
+    expect(plainText('See <img src=http://169.254.169.254/x> and <iframe src="//evil"></iframe> **bold** ![x](http://evil/x.png) [ILO](https://ilo.org)')).toBe(
+      'See and bold ILO (https://ilo.org)',
+    );
+  });
+});
