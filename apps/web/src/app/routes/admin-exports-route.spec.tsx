@@ -80,6 +80,7 @@ describe('exports page', () => {
     expect(await screen.findByText('Export started: Comments, Excel (XLSX). Its progress is shown in the list below.')).toBeTruthy();
     const post = api.calls.find((call) => call.method === 'POST' && call.url === '/api/v1/exports');
     expect(post?.body).toEqual({ dataset: 'comments', format: 'xlsx', privacy: 'full', filters: { principleCode: 'HR', to: '2026-12-01' } });
+    expect(post?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     const item = (await screen.findByRole('heading', { level: 3, name: 'Comments, Excel (XLSX)' })).closest('li')!;
     expect(within(item).getByRole('progressbar')).toBeTruthy();
     expect(within(item).getByText('Waiting')).toBeTruthy();

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { StatusMessage } from '../../../components/status-message';
 import { isApiError } from '../../../lib/api-client';
+import { IdempotencyKeys } from '../../../lib/idempotency';
 import { useCreateExport } from '../api/create-export';
 import { formatForDataset, formatsFor, offersBom, toExportFilters, type FilterValues } from '../filters';
 import { datesReversed, FilterFields, type FilterVocabulary } from './filter-fields';
@@ -33,6 +34,7 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
   const id = useId();
   const jobName = useJobName();
   const create = useCreateExport();
+  const [keys] = useState(() => new IdempotencyKeys());
   const [dataset, setDataset] = useState<ExportDataset>('pack');
   const [format, setFormat] = useState<ExportFormat>(formatForDataset('pack', undefined));
   const [privacy, setPrivacy] = useState<ExportPrivacy>('public');
@@ -56,7 +58,15 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
     const request: CreateExportRequest = { dataset, format, privacy, filters: toExportFilters(filters) };
     if (offersBom(format)) request.bom = bom;
     setStarted(null);
-    create.mutate(request, { onSuccess: (job) => setStarted(job) });
+    create.mutate(
+      { request, idempotencyKey: keys.keyFor(request) },
+      {
+        onSuccess: (job) => {
+          keys.settle();
+          setStarted(job);
+        },
+      },
+    );
   };
 
   const tooMany = create.error && isApiError(create.error) && create.error.status === 429;
