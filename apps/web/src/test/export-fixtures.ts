@@ -49,7 +49,7 @@ export const dashboard: Dashboard = {
     { principleCode: 'HR', countryIso3: 'PHL', n: 9, median: 4, suppressed: false },
   ],
   distributions: [
-    { recommendationCode: 'HR-1', n: 10, counts: { '0': 1, '1': 2, '2': 3, '3': 2, '4': 1, dontKnow: 1 }, suppressed: false },
+    { recommendationCode: 'HR-1', n: 9, counts: { '0': 1, '1': 2, '2': 3, '3': 2, '4': 1, dontKnow: 1 }, suppressed: false },
     { recommendationCode: 'PC-1', n: null, counts: null, suppressed: true },
   ],
   gaps: [
@@ -57,8 +57,8 @@ export const dashboard: Dashboard = {
     { recommendationCode: 'HR-2', value: -0.5, ciLow: -1.5, ciHigh: 0.5 },
   ],
   participation: [
-    { week: '2026-W45', stakeholderType: 'government', people: 2 },
-    { week: '2026-W47', stakeholderType: 'individual', people: 7 },
+    { week: '2026-11-02', stakeholderType: 'government', people: 2 },
+    { week: '2026-11-16', stakeholderType: 'individual', people: 7 },
   ],
 };
 

@@ -14,6 +14,7 @@ import {
   linearScale,
   participationSeries,
   roundShares,
+  weekStart,
 } from './chart-scales';
 
 describe('the heatmap colour scale', () => {
@@ -97,6 +98,14 @@ describe('participation over time', () => {
     expect(isoWeekOf(new Date('2026-12-31T12:00:00Z'))).toBe('2026-W53');
     expect(isoWeekOf(new Date('2027-01-04T00:00:00Z'))).toBe('2027-W01');
     expect(fillWeeks(['2026-W52', '2027-W02'])).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+  });
+
+  it('also reads weeks labelled by their first day, as the API sends them', () => {
+    expect(weekStart('2026-11-16')?.toISOString().slice(0, 10)).toBe('2026-11-16');
+    expect(weekStart('2026-W47')?.toISOString().slice(0, 10)).toBe('2026-11-16');
+    expect(weekStart('soon')).toBeNull();
+    expect(fillWeeks(['2026-12-21', '2027-01-04'])).toEqual(['2026-12-21', '2026-12-28', '2027-01-04']);
+    expect(fillWeeks(['a', 'b'])).toEqual(['a', 'b']);
   });
 
   it('fills quiet weeks with 0 and keeps the types that took part, in the contract’s order', () => {

@@ -95,6 +95,7 @@ export function participationSeries(rows: readonly ParticipationRow[]) {
 }
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Monday of an ISO week ("2026-W47"). */
 export function isoWeekStart(week: string): Date | null {
@@ -109,6 +110,18 @@ export function isoWeekStart(week: string): Date | null {
   return monday;
 }
 
+/**
+ * The first day of a week as the API labels it: an ISO week ("2026-W47") or the date its week
+ * starts ("2026-11-16"); null for anything else.
+ */
+export function weekStart(week: string): Date | null {
+  if (DAY.test(week)) {
+    const date = new Date(`${week}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return isoWeekStart(week);
+}
+
 /** The ISO week ("2026-W47") a day is in. */
 export function isoWeekOf(date: Date): string {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -119,14 +132,21 @@ export function isoWeekOf(date: Date): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-/** Sorted ISO weeks with the gaps filled in (at most a year of them); other labels are kept as they are. */
+const WEEK_MS = 604_800_000;
+
+/**
+ * Sorted weeks with the gaps filled in (at most 60 of them), labelled as the input is (ISO weeks
+ * or start dates); labels of another kind are kept as they are.
+ */
 export function fillWeeks(sorted: readonly string[]): string[] {
-  if (sorted.length < 2 || !sorted.every((week) => ISO_WEEK.test(week))) return [...sorted];
-  const first = isoWeekStart(sorted[0])!;
-  const last = isoWeekStart(sorted[sorted.length - 1])!;
+  if (sorted.length < 2) return [...sorted];
+  const isoWeeks = sorted.every((week) => ISO_WEEK.test(week));
+  if (!isoWeeks && !sorted.every((week) => DAY.test(week) && weekStart(week))) return [...sorted];
+  const first = weekStart(sorted[0])!;
+  const last = weekStart(sorted[sorted.length - 1])!;
   const weeks: string[] = [];
-  for (let monday = first; monday <= last && weeks.length < 60; monday = new Date(monday.getTime() + 604_800_000)) {
-    weeks.push(isoWeekOf(monday));
+  for (let start = first; start <= last && weeks.length < 60; start = new Date(start.getTime() + WEEK_MS)) {
+    weeks.push(isoWeeks ? isoWeekOf(start) : start.toISOString().slice(0, 10));
   }
   return weeks;
 }

@@ -10,6 +10,8 @@ type Distribution = Dashboard['distributions'][number];
 export function DistributionChart({ distributions }: { distributions: readonly Distribution[] }) {
   const { t } = useTranslation();
   const scaleLabel = useScaleLabel();
+  // Everyone who answered, Don't know included (the API's n counts the scores only).
+  const people = (row: Distribution) => (row.counts ? DISTRIBUTION_KEYS.reduce((sum, key) => sum + (row.counts![key] ?? 0), 0) : null);
 
   const chart = (
     <>
@@ -41,7 +43,7 @@ export function DistributionChart({ distributions }: { distributions: readonly D
                   )}
                 </span>
               )}
-              <span className="dist-chart__total">{row.suppressed ? '' : row.n}</span>
+              <span className="dist-chart__total">{row.suppressed ? '' : people(row)}</span>
             </div>
           );
         })}
@@ -75,7 +77,7 @@ export function DistributionChart({ distributions }: { distributions: readonly D
                   {DISTRIBUTION_KEYS.map((key) => (
                     <td key={key}>{row.counts![key] ?? 0}</td>
                   ))}
-                  <td>{row.n}</td>
+                  <td>{people(row)}</td>
                 </>
               )}
             </tr>

@@ -2,7 +2,7 @@ import type { Dashboard } from '@compact-voices/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { currentLocale } from '../../../lib/i18n';
-import { isoWeekStart, participationSeries } from '../chart-scales';
+import { participationSeries, weekStart } from '../chart-scales';
 import { ChartSection } from './chart-section';
 
 const BAR = 10;
@@ -18,7 +18,7 @@ export function ParticipationChart({ rows }: { rows: Dashboard['participation'] 
   const locale = currentLocale(i18n);
   const { weeks, types, value, max } = participationSeries(rows);
   const weekLabel = (week: string) => {
-    const monday = isoWeekStart(week);
+    const monday = weekStart(week);
     return monday ? formatDate(monday.toISOString(), locale) : week;
   };
   const width = Math.max(1, weeks.length) * BAR;
