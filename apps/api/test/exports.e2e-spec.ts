@@ -78,7 +78,7 @@ describe('exports', () => {
   }
 
   beforeAll(async () => {
-    testApp = await createTestApp({ COMMENTS_PER_MINUTE: '100' }, { listen: true });
+    testApp = await createTestApp({ COMMENTS_PER_MINUTE: '100', XLSX_ROW_CAP: '7' }, { listen: true });
     server = testApp.app.getHttpServer();
     admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
     round = await openConsultation(testApp, admin, { title: 'Review "2027"\r\n../../etc/passwd \u202Egpj.exe', recommendationCodes: [REC, 'PC-2'] });
@@ -197,6 +197,10 @@ describe('exports', () => {
     expect(lines).toHaveLength(comments.length);
     expect(Object.keys(JSON.parse(lines[0]!))).toEqual(columnsFor(DATASETS.comments, 'public').map((column) => column.name));
     expect((await request(server).post('/api/v1/exports').set(admin.auth).send({ dataset: 'pack', format: 'csv', privacy: 'public' }).expect(422)).body.code).toBe('EXPORT_FORMAT_UNSUPPORTED');
+    // Above the XLSX row cap (7 here; 250,000 by default) the job is refused with a code, not run out of memory (FLT-10).
+    const tooBig = await exportAndWait(admin, { dataset: 'ratings', format: 'xlsx', privacy: 'public', filters: { consultationId: round.id } });
+    expect(tooBig).toMatchObject({ status: 'failed', error: 'EXPORT_FORMAT_UNSUPPORTED', fileName: null });
+    expect(tooBig.downloadUrl).toBeUndefined();
   });
 
   it('packs every dataset with a codebook covering every column and a SHA-256 manifest', async () => {

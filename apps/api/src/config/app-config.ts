@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   EXPORT_DIR: z.string().min(1).optional(),
   EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
   REPORT_FONT: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
@@ -84,7 +85,7 @@ export class AppConfig {
   /** Finished export files; shared by every instance of a fleet (a common volume). */
   readonly exportDir: string;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
-  readonly exports: { concurrency: number; reportFont: string | undefined };
+  readonly exports: { concurrency: number; reportFont: string | undefined; xlsxRowCap: number };
   readonly redisUrl: string | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: string[];
@@ -115,7 +116,7 @@ export class AppConfig {
     this.host = env.HOST;
     this.dataDir = resolve(env.DATA_DIR);
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
-    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT };
+    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP };
     this.database = env.DATABASE_URL
       ? {
           kind: 'postgres',

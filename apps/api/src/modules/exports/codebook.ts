@@ -6,7 +6,7 @@ export function codebookMarkdown(privacy: ExportPrivacy): string {
   const parts = [
     '# Codebook — Compact Voices consultation export',
     '',
-    `Privacy level: **${privacy}**. Text files are UTF-8 CSV (RFC 4180, comma-separated, CRLF line ends, a header row). Empty cells are missing or withheld values. Timestamps are UTC, ISO 8601. Country codes are ISO 3166-1 alpha-3. A text cell that a spreadsheet would read as a formula starts with an apostrophe (').`,
+    `Privacy level: **${privacy}**. Text files are UTF-8 CSV (RFC 4180: comma-separated, CRLF record ends, a header row; fields with commas, quotes or line breaks in double quotes). Empty cells are missing or withheld values. Timestamps are UTC, ISO 8601. Country codes are ISO 3166-1 alpha-3. A text cell that a spreadsheet would read as a formula starts with an apostrophe (').`,
     '',
   ];
   for (const name of TABLE_DATASETS) {

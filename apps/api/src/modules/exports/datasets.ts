@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
 import { MIN_CELL } from '../ratings/rating-statistics.js';
 
@@ -8,6 +7,7 @@ export type TableDataset = (typeof TABLE_DATASETS)[number];
 /** Fewer people than this in a cell: the value is withheld in public exports (the same rule as the API's summaries). */
 export { MIN_CELL };
 export const REDACTED = '[removed by moderation]';
+export const PENDING = '[awaiting moderation]';
 
 export interface ColumnSpec {
   name: string;
@@ -23,32 +23,11 @@ export interface DatasetSpec {
   description: string;
   columns: ColumnSpec[];
   /**
-   * The whole dataset in a stable order (read through a server-side cursor, in one snapshot):
-   * the raw columns the row mapper needs, `k` being the row's key.
+   * The whole dataset as it is exported, in a stable order: one output column per column of the
+   * privacy level, named as the column, already pseudonymised and withheld as that level requires.
+   * SQL is the single source of every exported value, whichever writer turns it into a file.
    */
-  query(filters: ExportFilters): { sql: string; params: unknown[] };
-  /** Raw row → output values in `columns` order (the columns of the privacy level). */
-  row(raw: Record<string, unknown>, context: RowContext): unknown[];
-}
-
-export interface RowContext {
-  privacy: ExportPrivacy;
-  /** Per-export pseudonym for an account id: stable within one export, different in the next. */
-  pseudonym(accountId: string | null): string | null;
-}
-
-export function pseudonymiser(seedHex: string): (accountId: string | null) => string | null {
-  const key = Buffer.from(seedHex, 'hex');
-  const cache = new Map<string, string>();
-  return (accountId) => {
-    if (!accountId) return null;
-    let value = cache.get(accountId);
-    if (!value) {
-      value = `P-${createHmac('sha256', key).update(accountId).digest('hex').slice(0, 12)}`;
-      if (cache.size < 200_000) cache.set(accountId, value);
-    }
-    return value;
-  };
+  query(filters: ExportFilters, privacy: ExportPrivacy, seed: string): { sql: string; params: unknown[] };
 }
 
 /** The columns a privacy level gets. */
@@ -56,15 +35,25 @@ export function columnsFor(spec: DatasetSpec, privacy: ExportPrivacy): ColumnSpe
   return spec.columns.filter((column) => privacy === 'full' || !column.fullOnly);
 }
 
-/** WHERE clauses for the shared filters, against the given column expressions. */
+/**
+ * A per-export pseudonym for an account: the first 12 hex digits of md5(seed ‖ account id), the
+ * seed being 32 random bytes kept with the export — stable within it, unrelated across exports,
+ * not reversible without the seed (which is never published). `$1` is the seed.
+ */
+const pseudonym = (accountColumn: string) => `'P-' || left(md5($1 || ${accountColumn}::text), 12)`;
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** WHERE clauses for the shared filters, against the given column expressions; `$1` is the pseudonym seed. */
 class FilterSql {
-  readonly params: unknown[] = [];
+  readonly params: unknown[];
   readonly clauses: string[] = [];
 
   constructor(
+    seed: string,
     filters: ExportFilters,
     columns: { consultation?: string; recommendation?: string; country?: string; stakeholderType?: string; time?: string },
   ) {
+    this.params = [seed];
     const add = (value: unknown, clause: (param: string) => string) => {
       this.params.push(value);
       this.clauses.push(clause(`$${this.params.length}`));
@@ -84,13 +73,16 @@ class FilterSql {
     if (filters.to && columns.time) add(filters.to, (p) => `${columns.time} < ${p}::timestamptz`);
   }
 
+  /** The seed ($1) is always typed here, so a dataset without pseudonyms still prepares. */
+  where(): string {
+    return ['$1::text IS NOT NULL', ...this.clauses].join(' AND ');
+  }
+
   query(select: string, orderBy: string): { sql: string; params: unknown[] } {
-    return { sql: `${select} WHERE ${this.clauses.join(' AND ') || 'TRUE'} ORDER BY ${orderBy}`, params: [...this.params] };
+    return { sql: `${select} WHERE ${this.where()} ORDER BY ${orderBy}`, params: [...this.params] };
   }
 }
 
-const iso = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const MODERATED = new Set(['hidden', 'rejected', 'pending']);
 
 const comments: DatasetSpec = {
   name: 'comments',
@@ -116,7 +108,7 @@ const comments: DatasetSpec = {
     { name: 'moderation_rule', type: 'code', description: 'House rule the comment was hidden or rejected under (see /rules)' },
     { name: 'moderated_at', type: 'timestamp', description: 'When the last moderation decision was applied (UTC, ISO 8601)' },
     { name: 'highlighted', type: 'boolean', description: 'true when a moderator chose it to be quoted in the round’s report' },
-    { name: 'body', type: 'text', description: `Markdown text as written; "${REDACTED}" for moderated comments in public exports; empty when deleted by its author` },
+    { name: 'body', type: 'text', description: `Markdown text as written; in public exports "${REDACTED}" for hidden or rejected comments and "${PENDING}" for pending ones; empty when deleted by its author` },
     { name: 'agree_count', type: 'integer', description: 'People who marked “agree”' },
     { name: 'disagree_count', type: 'integer', description: 'People who marked “disagree”' },
     { name: 'created_at', type: 'timestamp', description: 'When it was submitted (UTC, ISO 8601)' },
@@ -125,22 +117,28 @@ const comments: DatasetSpec = {
     { name: 'author_display_name', type: 'text', description: 'The author’s display name (full exports only)', fullOnly: true },
     { name: 'author_protected', type: 'boolean', description: 'true when the author is in protected mode (full exports only)', fullOnly: true },
   ],
-  query(filters) {
-    const sql = new FilterSql(filters, {
+  query(filters, privacy, seed) {
+    const where = new FilterSql(seed, filters, {
       consultation: 'c.consultation_id',
       recommendation: 'c.recommendation_code',
       country: 'c.country_iso3',
       stakeholderType: 'c.author_stakeholder_type',
       time: 'c.created_at',
     });
-    return sql.query(
-      `SELECT c.id::text AS k, c.parent_id, c.depth, c.consultation_id, r.principle_code, c.recommendation_code, c.country_iso3, k.subregion,
-              c.author_id, c.author_stakeholder_type, o.name AS organisation, c.author_country_iso3, c.stance, c.language, c.status,
-              c.moderation_rule, to_char(c.moderated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS moderated_at,
-              c.highlighted_at IS NOT NULL AS highlighted, c.body, c.agree_count, c.disagree_count,
-              to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
-              to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS edited_at,
-              u.display_name, (c.author_protected OR u.privacy_mode = 'protected') AS protected, u.status AS author_status
+    const pub = privacy === 'public';
+    const hidden = `(c.author_protected OR u.privacy_mode = 'protected')`;
+    const identity = (expression: string) => (pub ? `CASE WHEN ${hidden} THEN NULL ELSE ${expression} END` : expression);
+    return where.query(
+      `SELECT c.id AS comment_id, c.parent_id, c.depth, c.consultation_id, r.principle_code, c.recommendation_code, c.country_iso3, k.subregion,
+              CASE WHEN u.status = 'active' THEN ${pseudonym('c.author_id')} END AS author_pseudonym,
+              ${identity('c.author_stakeholder_type')} AS author_stakeholder_type,
+              ${identity('o.name')} AS author_organisation,
+              ${identity('c.author_country_iso3')} AS author_country_iso3,
+              c.stance, c.language, c.status, c.moderation_rule, ${ISO('c.moderated_at')} AS moderated_at,
+              c.highlighted_at IS NOT NULL AS highlighted,
+              ${pub ? `CASE WHEN c.status IN ('hidden', 'rejected') THEN '${REDACTED}' WHEN c.status = 'pending' THEN '${PENDING}' ELSE c.body END` : 'c.body'} AS body,
+              c.agree_count, c.disagree_count, ${ISO('c.created_at')} AS created_at, ${ISO('c.edited_at')} AS edited_at
+              ${pub ? '' : `, c.author_id AS author_account_id, CASE WHEN u.status = 'active' THEN u.display_name END AS author_display_name, ${hidden} AS author_protected`}
        FROM comment c
        JOIN recommendation r ON r.code = c.recommendation_code
        LEFT JOIN country k ON k.iso3 = c.country_iso3
@@ -148,23 +146,6 @@ const comments: DatasetSpec = {
        LEFT JOIN app_user u ON u.id = c.author_id`,
       'c.id',
     );
-  },
-  row(raw, { privacy, pseudonym }) {
-    const hideIdentity = privacy === 'public' && raw.protected === true;
-    const erased = raw.author_status !== 'active';
-    const withheld = privacy === 'public' && MODERATED.has(String(raw.status));
-    const values = [
-      raw.k, raw.parent_id, raw.depth, raw.consultation_id, raw.principle_code, raw.recommendation_code, raw.country_iso3, raw.subregion,
-      erased ? null : pseudonym(raw.author_id as string | null),
-      hideIdentity ? null : raw.author_stakeholder_type,
-      hideIdentity ? null : raw.organisation,
-      hideIdentity ? null : raw.author_country_iso3,
-      raw.stance, raw.language, raw.status, raw.moderation_rule, iso(raw.moderated_at), raw.highlighted,
-      withheld ? REDACTED : raw.body,
-      raw.agree_count, raw.disagree_count, iso(raw.created_at), iso(raw.edited_at),
-    ];
-    if (privacy === 'full') values.push(raw.author_id, erased ? null : raw.display_name, raw.protected);
-    return values;
   },
 };
 
@@ -191,19 +172,25 @@ const ratings: DatasetSpec = {
     { name: 'updated_at', type: 'timestamp', description: 'When the rating was last set (UTC, ISO 8601)' },
     { name: 'rater_account_id', type: 'uuid', description: 'The rater’s account identifier (full exports only)', fullOnly: true },
   ],
-  query(filters) {
-    const sql = new FilterSql(filters, {
+  query(filters, privacy, seed) {
+    const where = new FilterSql(seed, filters, {
       consultation: 'x.consultation_id',
       recommendation: 'x.recommendation_code',
       country: 'x.country_iso3',
       stakeholderType: 'x.rater_stakeholder_type',
       time: 'x.updated_at',
     });
-    return sql.query(
-      `SELECT x.id::text AS k, x.consultation_id, r.principle_code, x.recommendation_code, x.country_iso3, k.subregion, x.user_id,
-              x.rater_stakeholder_type, o.name AS organisation, x.score, x.dont_know, x.evidence, x.evidence_url,
-              to_char(x.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
-              (x.rater_protected OR u.privacy_mode = 'protected') AS protected, cells.raters AS cell_raters
+    const pub = privacy === 'public';
+    const hidden = `(x.rater_protected OR u.privacy_mode = 'protected')`;
+    const small = pub ? `cells.raters < ${MIN_CELL}` : 'FALSE';
+    return where.query(
+      `SELECT x.id AS rating_id, x.consultation_id, r.principle_code, x.recommendation_code, x.country_iso3, k.subregion,
+              ${pseudonym('x.user_id')} AS rater_pseudonym,
+              ${pub ? `CASE WHEN ${hidden} THEN NULL ELSE x.rater_stakeholder_type END` : 'x.rater_stakeholder_type'} AS rater_stakeholder_type,
+              ${pub ? `CASE WHEN ${hidden} THEN NULL ELSE o.name END` : 'o.name'} AS rater_organisation,
+              CASE WHEN ${small} THEN NULL ELSE x.score END AS score, x.dont_know, (${small}) AS withheld, cells.raters AS cell_raters,
+              x.evidence, x.evidence_url, ${ISO('x.updated_at')} AS updated_at
+              ${pub ? '' : ', x.user_id AS rater_account_id'}
        FROM rating x
        JOIN (SELECT consultation_id, recommendation_code, country_iso3, count(*)::int AS raters FROM rating GROUP BY 1, 2, 3) cells
          ON cells.consultation_id = x.consultation_id AND cells.recommendation_code = x.recommendation_code AND cells.country_iso3 = x.country_iso3
@@ -213,20 +200,6 @@ const ratings: DatasetSpec = {
        LEFT JOIN app_user u ON u.id = x.user_id`,
       'x.id',
     );
-  },
-  row(raw, { privacy, pseudonym }) {
-    const hideIdentity = privacy === 'public' && raw.protected === true;
-    const withheld = privacy === 'public' && Number(raw.cell_raters) < MIN_CELL;
-    const values = [
-      raw.k, raw.consultation_id, raw.principle_code, raw.recommendation_code, raw.country_iso3, raw.subregion,
-      pseudonym(raw.user_id as string | null),
-      hideIdentity ? null : raw.rater_stakeholder_type,
-      hideIdentity ? null : raw.organisation,
-      withheld ? null : raw.score,
-      raw.dont_know, withheld, raw.cell_raters, raw.evidence, raw.evidence_url, iso(raw.updated_at),
-    ];
-    if (privacy === 'full') values.push(raw.user_id);
-    return values;
   },
 };
 
@@ -245,21 +218,17 @@ const official: DatasetSpec = {
     { name: 'organisation', type: 'text', description: 'The verified government organisation that posted it' },
     { name: 'updated_at', type: 'timestamp', description: 'When it was last set (UTC, ISO 8601)' },
   ],
-  query(filters) {
-    const sql = new FilterSql(filters, { consultation: 'a.consultation_id', recommendation: 'a.recommendation_code', country: 'a.country_iso3', time: 'a.updated_at' });
-    return sql.query(
-      `SELECT a.consultation_id, r.principle_code,
-              a.recommendation_code, a.country_iso3, k.subregion, a.score, a.narrative, o.name AS organisation,
-              to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
+  query(filters, _privacy, seed) {
+    const where = new FilterSql(seed, filters, { consultation: 'a.consultation_id', recommendation: 'a.recommendation_code', country: 'a.country_iso3', time: 'a.updated_at' });
+    return where.query(
+      `SELECT a.consultation_id, r.principle_code, a.recommendation_code, a.country_iso3, k.subregion, a.score, a.narrative, o.name AS organisation,
+              ${ISO('a.updated_at')} AS updated_at
        FROM official_assessment a
        JOIN recommendation r ON r.code = a.recommendation_code
        LEFT JOIN country k ON k.iso3 = a.country_iso3
        LEFT JOIN organisation o ON o.id = a.organisation_id`,
       'a.consultation_id, a.recommendation_code, a.country_iso3',
     );
-  },
-  row(raw) {
-    return [raw.consultation_id, raw.principle_code, raw.recommendation_code, raw.country_iso3, raw.subregion, raw.score, raw.narrative, raw.organisation, iso(raw.updated_at)];
   },
 };
 
@@ -275,17 +244,14 @@ const recommendations: DatasetSpec = {
     { name: 'text', type: 'text', description: 'The recommendation, verbatim' },
     { name: 'objective_numbers', type: 'text', description: 'GCM objectives (1–23) it is linked to, separated by semicolons' },
   ],
-  query(filters) {
-    const sql = new FilterSql({ principleCode: filters.principleCode, recommendationCode: filters.recommendationCode, objectiveNumber: filters.objectiveNumber }, { recommendation: 'r.code' });
-    return sql.query(
-      `SELECT r.code, r.principle_code, p.title AS principle_title, r.position, r.text,
-              (SELECT string_agg(ro.objective_number::text, ';' ORDER BY ro.objective_number) FROM recommendation_objective ro WHERE ro.recommendation_code = r.code) AS objectives
+  query(filters, _privacy, seed) {
+    const where = new FilterSql(seed, { principleCode: filters.principleCode, recommendationCode: filters.recommendationCode, objectiveNumber: filters.objectiveNumber }, { recommendation: 'r.code' });
+    return where.query(
+      `SELECT r.code AS recommendation_code, r.principle_code, p.title AS principle_title, r.position, r.text,
+              (SELECT string_agg(ro.objective_number::text, ';' ORDER BY ro.objective_number) FROM recommendation_objective ro WHERE ro.recommendation_code = r.code) AS objective_numbers
        FROM recommendation r JOIN principle p ON p.code = r.principle_code`,
       'p.position, r.position',
     );
-  },
-  row(raw) {
-    return [raw.code, raw.principle_code, raw.principle_title, raw.position, raw.text, raw.objectives];
   },
 };
 
@@ -303,32 +269,33 @@ const participation: DatasetSpec = {
     { name: 'ratings', type: 'integer', description: 'Ratings set (current value, by week last set); empty when withheld' },
     { name: 'withheld', type: 'boolean', description: `true when fewer than ${MIN_CELL} people (public exports)` },
   ],
-  query(filters) {
-    const commentsSql = new FilterSql(filters, { consultation: 'c.consultation_id', recommendation: 'c.recommendation_code', country: 'c.country_iso3', stakeholderType: 'c.author_stakeholder_type', time: 'c.created_at' });
-    // Same filters for both halves: the ratings half shifts its placeholders past the comments half.
-    const ratingsSql = new FilterSql(filters, { consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' });
-    const shift = commentsSql.params.length;
-    const ratingWhere = ratingsSql.clauses.map((clause) => clause.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + shift}`));
+  query(filters, privacy, seed) {
+    const comments = new FilterSql(seed, filters, { consultation: 'c.consultation_id', recommendation: 'c.recommendation_code', country: 'c.country_iso3', stakeholderType: 'c.author_stakeholder_type', time: 'c.created_at' });
+    // The same filters for the ratings half, its placeholders shifted past the comments half (the seed, $1, is shared).
+    const ratings = new FilterSql(seed, filters, { consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' });
+    const shift = comments.params.length - 1;
+    const ratingsWhere = ratings.where().replace(/\$(\d+)/g, (_m, n: string) => (n === '1' ? '$1' : `$${Number(n) + shift}`));
+    const small = privacy === 'public' ? `people < ${MIN_CELL}` : 'FALSE';
     return {
       sql: `WITH contributions AS (
               SELECT c.consultation_id, to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, c.author_stakeholder_type AS stakeholder_type,
                      c.country_iso3, c.author_id AS person, 1 AS is_comment, 0 AS is_rating
-              FROM comment c WHERE ${commentsSql.clauses.join(' AND ') || 'TRUE'}
+              FROM comment c WHERE ${comments.where()}
               UNION ALL
               SELECT x.consultation_id, to_char(date_trunc('week', x.updated_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), x.rater_stakeholder_type,
                      x.country_iso3, x.user_id, 0, 1
-              FROM rating x WHERE ${ratingWhere.join(' AND ') || 'TRUE'}
+              FROM rating x WHERE ${ratingsWhere}
+            ), g AS (
+              SELECT consultation_id, week, stakeholder_type, country_iso3, count(DISTINCT person)::int AS people,
+                     sum(is_comment)::int AS comments, sum(is_rating)::int AS ratings
+              FROM contributions GROUP BY 1, 2, 3, 4
             )
-            SELECT consultation_id, week, stakeholder_type, country_iso3, count(DISTINCT person)::int AS people,
-                   sum(is_comment)::int AS comments, sum(is_rating)::int AS ratings
-            FROM contributions GROUP BY 1, 2, 3, 4
-            ORDER BY consultation_id, week, stakeholder_type, country_iso3 NULLS FIRST`,
-      params: [...commentsSql.params, ...ratingsSql.params],
+            SELECT consultation_id, week, stakeholder_type, country_iso3,
+                   CASE WHEN ${small} THEN NULL ELSE people END AS people, CASE WHEN ${small} THEN NULL ELSE comments END AS comments,
+                   CASE WHEN ${small} THEN NULL ELSE ratings END AS ratings, (${small}) AS withheld
+            FROM g ORDER BY consultation_id, week, stakeholder_type, country_iso3 NULLS FIRST`,
+      params: [...comments.params, ...ratings.params.slice(1)],
     };
-  },
-  row(raw, { privacy }) {
-    const withheld = privacy === 'public' && Number(raw.people) < MIN_CELL;
-    return [raw.consultation_id, raw.week, raw.stakeholder_type, raw.country_iso3, withheld ? null : raw.people, withheld ? null : raw.comments, withheld ? null : raw.ratings, withheld];
   },
 };
 
@@ -355,28 +322,18 @@ const moderation: DatasetSpec = {
     { name: 'decided_by_account_id', type: 'uuid', description: 'Moderator who decided (full exports only)', fullOnly: true },
     { name: 'cosigned_by_account_id', type: 'uuid', description: 'Moderator who co-signed (full exports only)', fullOnly: true },
   ],
-  query(filters) {
-    const sql = new FilterSql(filters, { consultation: 'd.consultation_id', recommendation: 'c.recommendation_code', country: 'c.country_iso3', time: 'd.decided_at' });
-    return sql.query(
-      `SELECT d.id::text AS k, d.comment_id, d.consultation_id, c.recommendation_code, d.action, d.rule_code, d.rule_version, d.status,
-              d.cosigned_by IS NOT NULL AS cosigned,
-              to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS decided_at,
-              to_char(d.applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS applied_at,
-              round((extract(epoch FROM d.applied_at - d.queued_at) / 3600)::numeric, 2)::float8 AS hours,
+  query(filters, privacy, seed) {
+    const where = new FilterSql(seed, filters, { consultation: 'd.consultation_id', recommendation: 'c.recommendation_code', country: 'c.country_iso3', time: 'd.decided_at' });
+    return where.query(
+      `SELECT d.id AS decision_id, d.comment_id, d.consultation_id, c.recommendation_code, d.action, d.rule_code, d.rule_version, d.status,
+              d.cosigned_by IS NOT NULL AS cosigned, ${ISO('d.decided_at')} AS decided_at, ${ISO('d.applied_at')} AS applied_at,
+              round((extract(epoch FROM d.applied_at - d.queued_at) / 3600)::numeric, 2)::float8 AS hours_to_decision,
               d.appeal_id IS NOT NULL AS on_appeal,
-              CASE WHEN a.id IS NULL THEN NULL WHEN a.outcome IS NULL THEN 'pending' ELSE a.outcome END AS appeal_outcome,
-              d.reason, d.decided_by, d.cosigned_by
+              CASE WHEN a.id IS NULL THEN NULL WHEN a.outcome IS NULL THEN 'pending' ELSE a.outcome END AS appeal_outcome
+              ${privacy === 'full' ? ', d.reason, d.decided_by AS decided_by_account_id, d.cosigned_by AS cosigned_by_account_id' : ''}
        FROM moderation_decision d JOIN comment c ON c.id = d.comment_id LEFT JOIN appeal a ON a.decision_id = d.id`,
       'd.id',
     );
-  },
-  row(raw, { privacy }) {
-    const values = [
-      raw.k, raw.comment_id, raw.consultation_id, raw.recommendation_code, raw.action, raw.rule_code, raw.rule_version, raw.status, raw.cosigned,
-      iso(raw.decided_at), iso(raw.applied_at), raw.hours, raw.on_appeal, raw.appeal_outcome,
-    ];
-    if (privacy === 'full') values.push(raw.reason, raw.decided_by, raw.cosigned_by);
-    return values;
   },
 };
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 export const FETCH_SIZE = 5_000;
@@ -7,7 +9,25 @@ export const FETCH_SIZE = 5_000;
 export interface ExportReader {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   pages(sql: string, params: unknown[]): AsyncGenerator<Array<Record<string, unknown>>>;
+  /** PostgreSQL only: `COPY (sql) TO STDOUT …` as a byte stream, in the same snapshot. */
+  copyOut?(sql: string, params: unknown[], options: string): Readable;
   close(): Promise<void>;
+}
+
+interface PgClient {
+  query(stream: unknown): Readable;
+  escapeLiteral(value: string): string;
+}
+
+/** COPY takes no bind parameters: inline them as properly quoted literals (values were validated, and quoting is the driver's). */
+export function inlineParameters(sql: string, params: unknown[], quote: (value: string) => string): string {
+  return sql.replace(/\$(\d+)/g, (match, index: string) => {
+    const value = params[Number(index) - 1];
+    if (value === undefined) return match;
+    if (value === null) return 'NULL';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return quote(String(value));
+  });
 }
 
 /**
@@ -16,10 +36,13 @@ export interface ExportReader {
  */
 export async function snapshotReader(dataSource: DataSource): Promise<ExportReader> {
   const runner: QueryRunner = dataSource.createQueryRunner();
-  await runner.connect();
+  const client = (await runner.connect()) as PgClient;
   await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  // A background export may take minutes; the API's per-statement limit is for requests.
+  await runner.query('SET LOCAL statement_timeout = 0');
   return {
     query: (sql, params) => runner.query(sql, params),
+    copyOut: (sql, params, options) => client.query(copyTo(`COPY (${inlineParameters(sql, params, (value) => client.escapeLiteral(value))}) TO STDOUT WITH (${options})`)),
     async *pages(sql, params) {
       const cursor = `export_${randomUUID().replace(/-/g, '')}`;
       await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
@@ -54,6 +77,7 @@ export function embeddedReader(dataSource: DataSource): ExportReader {
       await runner.connect();
       try {
         await runner.query('BEGIN');
+        await runner.query('SET LOCAL statement_timeout = 0');
         await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR ${sql}`, params);
         await runner.query('COMMIT');
       } finally {

@@ -11,17 +11,25 @@ import { AppConfig } from '../../config/app-config.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { codebookMarkdown, packReadme } from './codebook.js';
 import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './export-events.js';
-import { DATASETS, TABLE_DATASETS, columnsFor, pseudonymiser, type DatasetSpec, type TableDataset } from './datasets.js';
+import { copyToFile, csvProjection, ndjsonProjection } from './copy-writer.js';
+import { DATASETS, TABLE_DATASETS, columnsFor, type DatasetSpec, type TableDataset } from './datasets.js';
 import { embeddedReader, snapshotReader, type ExportReader } from './export-reader.js';
 import { writeZip } from './pack-writer.js';
 import { ReportService } from './report.service.js';
-import { csvWriter, ndjsonWriter, xlsxWriter, type TableWriter } from './table-writers.js';
+import { csvField, csvWriter, ndjsonWriter, xlsxWriter, type TableWriter } from './table-writers.js';
 
 
 /** A fixed timestamp inside zip files, so a re-run is byte-identical. */
 const ZIP_TIME = new Date(Date.UTC(2020, 0, 1));
 
 export class ExportCancelled extends Error {}
+
+/** Refused for a reason the requester can act on; the job fails with this stable code. */
+export class ExportRefused extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 
 interface JobRow {
   id: string;
@@ -98,8 +106,10 @@ export class ExportRunner {
         this.announce(job, 'cancelled', 0, null);
         return;
       }
-      this.logger.error({ event: 'export.failed', exportId: job.id, err: (error as Error).message }, 'export failed');
-      await this.dataSource.query(`UPDATE export_job SET status = 'failed', error = 'EXPORT_FAILED', finished_at = now() WHERE id = $1 AND status = 'running'`, [job.id]);
+      const code = error instanceof ExportRefused ? error.code : 'EXPORT_FAILED';
+      if (error instanceof ExportRefused) this.logger.warn({ event: 'export.refused', exportId: job.id, code }, 'export refused');
+      else this.logger.error({ event: 'export.failed', exportId: job.id, err: (error as Error).message }, 'export failed');
+      await this.dataSource.query(`UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`, [job.id, code]);
       this.announce(job, 'failed', 0, null);
     }
   }
@@ -136,6 +146,8 @@ export class ExportRunner {
       }
       const spec = DATASETS[job.dataset as TableDataset];
       const expected = await this.estimate(reader, [spec], job.filters);
+      // ExcelJS keeps a sheet in memory until it is committed: past the cap, CSV is the format (FLT-10).
+      if (job.format === 'xlsx' && expected > this.config.exports.xlsxRowCap) throw new ExportRefused('EXPORT_FORMAT_UNSUPPORTED');
       return { rows: await this.writeTable(reader, job, spec, job.format, path, (rows) => this.progress(job, rows, expected)) };
     } finally {
       await reader.close();
@@ -143,15 +155,23 @@ export class ExportRunner {
   }
 
   private async writeTable(reader: ExportReader, job: JobRow, spec: DatasetSpec, format: ExportFormat, path: string, onRows: (rows: number) => Promise<void>): Promise<number> {
+    const columns = columnsFor(spec, job.privacy);
+    const { sql, params } = spec.query(job.filters, job.privacy, job.pseudonymSeed);
+    // PostgreSQL writes CSV and NDJSON itself (COPY), at close to its raw speed.
+    if (reader.copyOut && (format === 'csv' || format === 'ndjson')) {
+      const csv = format === 'csv';
+      const projection = csv ? csvProjection(columns) : ndjsonProjection();
+      const source = reader.copyOut(`SELECT ${projection} FROM (${sql}) t`, params, csv ? 'FORMAT csv' : "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'");
+      const prefix = csv ? `${job.bom ? '\uFEFF' : ''}${columns.map((column) => csvField(column.name)).join(',')}\r\n` : '';
+      return copyToFile(source, path, { prefix, csv, onRecords: onRows });
+    }
     const writer: TableWriter =
       format === 'xlsx' ? xlsxWriter(path, spec.title) : format === 'ndjson' ? ndjsonWriter(path) : csvWriter(path, { bom: job.bom && format === 'csv' });
-    const context = { privacy: job.privacy, pseudonym: pseudonymiser(job.pseudonymSeed) };
-    const { sql, params } = spec.query(job.filters);
-    await writer.header(columnsFor(spec, job.privacy));
+    await writer.header(columns);
     let rows = 0;
     try {
       for await (const page of reader.pages(sql, params)) {
-        for (const raw of page) await writer.row(spec.row(raw, context));
+        for (const raw of page) await writer.row(columns.map((column) => raw[column.name]));
         rows += page.length;
         await onRows(rows);
       }
@@ -165,7 +185,7 @@ export class ExportRunner {
   private async estimate(reader: ExportReader, specs: DatasetSpec[], filters: ExportFilters): Promise<number> {
     let total = 0;
     for (const spec of specs) {
-      const { sql, params } = spec.query(filters);
+      const { sql, params } = spec.query(filters, 'public', '00');
       const [row] = await reader.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
       total += row?.n ?? 0;
     }
