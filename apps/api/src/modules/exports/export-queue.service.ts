@@ -55,7 +55,12 @@ export class ExportQueue implements OnApplicationBootstrap, OnApplicationShutdow
     const client = (await runner.connect()) as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>> };
     try {
       const result = await client.query(text, values);
-      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+      // A multi-statement block (BEGIN … RETURNING … COMMIT) answers per statement: pg-boss wants every row.
+      return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows ?? []) : result.rows };
+    } catch (error) {
+      // One session for the whole app: a block that failed inside BEGIN must not leave it aborted.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       await runner.release();
     }
