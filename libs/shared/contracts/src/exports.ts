@@ -46,6 +46,8 @@ export interface CreateExportRequest {
   filters?: ExportFilters;
   /** CSV only: start with a UTF-8 byte-order mark so Excel reads the encoding right. */
   bom?: boolean;
+  /** A public pack of one closed round only: publish it on the open-data page. */
+  publish?: boolean;
 }
 
 export interface ExportJob {
@@ -110,10 +112,13 @@ export interface Dashboard {
   filters: ExportFilters;
   /** Median implementation rating per principle × country (over the principle's recommendations). */
   heatmap: Array<CellMedian & { principleCode: string; countryIso3: string }>;
-  /** Rating distribution per recommendation (all countries in the filter). */
+  /** Rating distribution per recommendation (all countries in the filter); `n` counts scores, "don't know" apart. */
   distributions: Array<{ recommendationCode: string; n: number | null; counts: Record<'0' | '1' | '2' | '3' | '4' | 'dontKnow', number> | null; suppressed: boolean }>;
   /** Perception gap (government − civil society medians) with a bootstrap 95% interval, where both sides have ≥ 5 raters. */
   gaps: Array<{ recommendationCode: string; value: number; ciLow: number; ciHigh: number }>;
-  /** Distinct people contributing (comments or ratings) per ISO week and stakeholder type. */
+  /**
+   * Distinct people contributing (comments or ratings) per week — `week` is that Monday's date
+   * (YYYY-MM-DD, UTC) — and stakeholder type; groups of fewer than 5 people are left out.
+   */
   participation: Array<{ week: string; stakeholderType: StakeholderTypeCode; people: number }>;
 }
