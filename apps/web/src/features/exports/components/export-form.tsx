@@ -39,6 +39,7 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
   const [format, setFormat] = useState<ExportFormat>(formatForDataset('pack', undefined));
   const [privacy, setPrivacy] = useState<ExportPrivacy>('public');
   const [bom, setBom] = useState(true);
+  const [publish, setPublish] = useState(false);
   const [filters, setFilters] = useState<FilterValues>(initialFilters);
   const [showDateError, setShowDateError] = useState(false);
   const [started, setStarted] = useState<ExportJob | null>(null);
@@ -47,6 +48,9 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
     setDataset(next);
     setFormat((current) => formatForDataset(next, current));
   };
+
+  // Only a public pack of one (closed) round can go on the open-data page.
+  const offersPublish = dataset === 'pack' && privacy === 'public' && Boolean(filters.round);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,6 +61,7 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
     }
     const request: CreateExportRequest = { dataset, format, privacy, filters: toExportFilters(filters) };
     if (offersBom(format)) request.bom = bom;
+    if (offersPublish) request.publish = publish;
     setStarted(null);
     create.mutate(
       { request, idempotencyKey: keys.keyFor(request) },
@@ -119,6 +124,16 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
           ))}
         </div>
       </fieldset>
+
+      {offersPublish ? (
+        <div className="checkbox field">
+          <input id={`${id}-publish`} type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} aria-describedby={`${id}-publish-hint`} />
+          <label htmlFor={`${id}-publish`}>{t('exports.publish')}</label>
+          <p id={`${id}-publish-hint`} className="hint">
+            {t('exports.publishHint')}
+          </p>
+        </div>
+      ) : null}
 
       {offersBom(format) ? (
         <div className="checkbox field">
