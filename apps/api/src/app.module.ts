@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingOptions(config, logStream)),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot(config),
+        LifecycleModule,
         SecurityModule,
         AuditModule,
         HealthModule,

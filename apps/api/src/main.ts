@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { configureApp } from './core/http/configure-app.js';
 import { DataDirLock, DataDirLockedError } from './core/database/embedded-database.js';
+import { installGracefulShutdown } from './core/lifecycle/graceful-shutdown.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -15,8 +16,8 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app, config);
-  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
+  installGracefulShutdown(app, config);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   app.get(Logger).log(`listening on port ${port} (${config.database.kind} database)`, 'Bootstrap');

@@ -16,6 +16,7 @@ import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
  */
 const EXPECTED: Record<string, string> = {
   'GET /health': 'public',
+  'GET /health/ready': 'public',
   'GET /principles': 'public',
   'GET /principles/:code': 'public',
   'GET /recommendations': 'public',

@@ -256,9 +256,10 @@ describe('catalogue API', () => {
       expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
-    it('reports health with the database up', async () => {
+    it('reports liveness, and readiness with the database up', async () => {
       const response = await request(server).get('/api/health').expect(200);
-      expect(response.body).toEqual({ status: 'ok', database: 'up' });
+      expect(response.body.status).toBe('ok');
+      expect((await request(server).get('/api/health/ready').expect(200)).body).toEqual({ status: 'ok', database: 'up', redis: 'not-configured', accepting: true });
       expect(response.headers['cache-control']).toBe('no-store');
     });
   });

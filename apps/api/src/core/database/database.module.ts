@@ -1,8 +1,21 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { createDataSource, runMigrations } from './data-source.js';
 import { DataDirLockedError } from './embedded-database.js';
+
+const logger = new Logger('Database');
+
+/**
+ * An idle pooled connection that the server drops (a restart, a failover) emits 'error' on the pool;
+ * unheard, that would end the process. Heard, the pool replaces the connection and requests in the
+ * meantime fail fast with 503 (FLT-01).
+ */
+function watchPool(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: { on?(event: 'error', listener: (error: Error) => void): void } }).master;
+  pool?.on?.('error', (error) => logger.warn({ event: 'database.connection_lost', err: error.message }, 'a pooled database connection failed; it will be replaced'));
+}
 
 /** Opens the database (real PostgreSQL or embedded PGlite) and applies pending migrations before anything serves. */
 @Module({})
@@ -23,6 +36,7 @@ export class DatabaseModule {
           dataSourceFactory: async () => {
             const dataSource = await createDataSource(config.database);
             await dataSource.initialize();
+            watchPool(dataSource);
             await runMigrations(dataSource);
             return dataSource;
           },

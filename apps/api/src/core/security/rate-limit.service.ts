@@ -55,6 +55,12 @@ export class RateLimitService implements OnModuleDestroy {
   }
 
   /** Counts one event; throws 429 with Retry-After when the limit is exhausted. */
+  /** The shared Redis as this instance sees it (readiness reports it). */
+  redisStatus(): 'up' | 'down' | 'not-configured' {
+    if (!this.redis) return 'not-configured';
+    return this.redis.isReady ? 'up' : 'down';
+  }
+
   async consume(name: LimitName, key: string, points = 1): Promise<void> {
     try {
       await this.limiter(name).consume(key, points);

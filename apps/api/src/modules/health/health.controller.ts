@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../core/auth/access.decorator.js';
-import { HealthResponseDto } from './health-response.dto.js';
+import { HealthResponseDto, ReadinessResponseDto } from './health-response.dto.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')
@@ -13,11 +13,20 @@ export class HealthController {
   @Get()
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Liveness with a database check: 200 when the database answers, 503 otherwise' })
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves HTTP (restart it when this fails)' })
   @ApiOkResponse({ type: HealthResponseDto })
-  @ApiServiceUnavailableResponse({ type: HealthResponseDto })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
-    const result = await this.health.check();
+  live(): HealthResponseDto {
+    return this.health.live();
+  }
+
+  @Get('ready')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Readiness: 200 when the database (and Redis, when configured) answer and no shutdown has begun; 503 otherwise' })
+  @ApiOkResponse({ type: ReadinessResponseDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessResponseDto })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponseDto> {
+    const result = await this.health.ready();
     if (result.status !== 'ok') response.status(503);
     return result;
   }

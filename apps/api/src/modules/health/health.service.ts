@@ -1,21 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { HealthResponse } from '@compact-voices/contracts';
+import type { HealthResponse, ReadinessResponse } from '@compact-voices/contracts';
+import { LifecycleService } from '../../core/lifecycle/lifecycle.service.js';
+import { RateLimitService } from '../../core/security/rate-limit.service.js';
 
 @Injectable()
 export class HealthService {
+  private lastDatabase: 'up' | 'down' | undefined;
+
   constructor(
     private readonly checks: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly lifecycle: LifecycleService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
-  /** terminus runs the probe (with a timeout, so a hung database answers "down" rather than hanging). */
-  async check(): Promise<HealthResponse> {
+  /** Liveness: answering at all is the answer; a database outage must not get a healthy process restarted. */
+  live(): HealthResponse {
+    return { status: 'ok', ...(this.lastDatabase ? { database: this.lastDatabase } : {}) };
+  }
+
+  /**
+   * Readiness: the database answers within 2 s (terminus's probe, so a hung database reads "down"
+   * rather than hanging), Redis is reachable when configured, and no shutdown has begun.
+   */
+  async ready(): Promise<ReadinessResponse> {
+    let database: 'up' | 'down' = 'up';
     try {
       await this.checks.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
-      return { status: 'ok', database: 'up' };
     } catch {
-      return { status: 'error', database: 'down' };
+      database = 'down';
     }
+    this.lastDatabase = database;
+    const redis = this.rateLimits.redisStatus();
+    const accepting = this.lifecycle.accepting;
+    return { status: database === 'up' && redis !== 'down' && accepting ? 'ok' : 'error', database, redis, accepting };
   }
 }

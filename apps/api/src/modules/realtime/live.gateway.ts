@@ -194,6 +194,29 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /**
+   * Shutdown: every socket of this instance is told to reconnect — at a random moment within
+   * `windowMs`, so a thousand clients do not land on the survivors at once — and then let go.
+   * Clients resume by seq, so nothing is missed (FLT-05).
+   */
+  async drain(windowMs: number): Promise<number> {
+    const sockets = [...this.namespace.sockets.values()];
+    await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              // Closing the transport (not a server "disconnect") makes socket.io clients reconnect by themselves.
+              socket.conn.close();
+              resolve();
+            }, Math.floor(Math.random() * windowMs));
+            timer.unref();
+          }),
+      ),
+    );
+    return sockets.length;
+  }
+
+  /**
    * Presence is sent at most once per PRESENCE_INTERVAL_MS per room (trailing): a thousand people
    * arriving at once cost one message each, not a million.
    */

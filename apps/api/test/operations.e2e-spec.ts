@@ -1,0 +1,69 @@
+import request from 'supertest';
+import { io, type Socket } from 'socket.io-client';
+import { LifecycleService } from '../src/core/lifecycle/lifecycle.service.js';
+import { LiveGateway } from '../src/modules/realtime/live.gateway.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { usesEmbedded } from './support/test-database.js';
+
+describe('operations: health, readiness, draining', () => {
+  let testApp: TestApp;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    testApp = await createTestApp(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }, { listen: true });
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await testApp.close();
+  });
+
+  it('reports readiness with its dependencies, and keeps liveness free of them', async () => {
+    const server = testApp.app.getHttpServer();
+    expect((await request(server).get('/api/health').expect(200)).body.status).toBe('ok');
+    // Redis connects in the background; readiness says so once it has.
+    const deadline = Date.now() + 5_000;
+    let ready = (await request(server).get('/api/health/ready')).body;
+    while (!usesEmbedded && ready.redis !== 'up' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ready = (await request(server).get('/api/health/ready')).body;
+    }
+    expect(ready).toEqual({ status: 'ok', database: 'up', redis: usesEmbedded ? 'not-configured' : 'up', accepting: true });
+  });
+
+  it('keeps the process up when a pooled connection fails (FLT-01)', () => {
+    const pool = (testApp.dataSource.driver as unknown as { master?: { listenerCount(event: string): number; emit(event: string, error: Error): boolean } }).master;
+    if (!pool) return; // the embedded database has no pool
+    expect(pool.listenerCount('error')).toBeGreaterThan(0);
+    expect(() => pool.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
+    expect(testApp.logs()).toContain('database.connection_lost');
+  });
+
+  it('sends live clients to reconnect, spread over the window, when draining (FLT-05)', async () => {
+    const reasons: string[] = [];
+    let reconnects = 0;
+    for (let i = 0; i < 5; i++) {
+      const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100, forceNew: true, extraHeaders: { Origin: 'http://app.test' } });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      socket.on('disconnect', (reason) => reasons.push(reason));
+      socket.io.on('reconnect', () => (reconnects += 1));
+    }
+    const started = Date.now();
+    const drained = await testApp.app.get(LiveGateway).drain(400);
+    expect(drained).toBe(5);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    const deadline = Date.now() + 5_000;
+    while (reconnects < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A transport close, not a server "disconnect": socket.io clients reconnect by themselves.
+    expect(reasons).toEqual(Array(5).fill('transport close'));
+    expect(reconnects).toBe(5);
+  });
+
+  it('turns readiness false once a shutdown begins', async () => {
+    testApp.app.get(LifecycleService).beginShutdown();
+    const response = await request(testApp.app.getHttpServer()).get('/api/health/ready').expect(503);
+    expect(response.body).toMatchObject({ status: 'error', database: 'up', accepting: false });
+    expect((await request(testApp.app.getHttpServer()).get('/api/health').expect(200)).body.status).toBe('ok');
+  });
+});
