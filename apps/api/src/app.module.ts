@@ -20,6 +20,7 @@ import { ExportsModule } from './modules/exports/exports.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot(config),
         LifecycleModule,
+        MetricsModule,
         SecurityModule,
         AuditModule,
         HealthModule,

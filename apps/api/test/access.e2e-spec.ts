@@ -17,6 +17,8 @@ import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 const EXPECTED: Record<string, string> = {
   'GET /health': 'public',
   'GET /health/ready': 'public',
+  // Public to the guard; the controller wants the METRICS_TOKEN (404 while unset).
+  'GET /metrics': 'public',
   'GET /principles': 'public',
   'GET /principles/:code': 'public',
   'GET /recommendations': 'public',

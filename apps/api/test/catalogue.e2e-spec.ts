@@ -260,6 +260,8 @@ describe('catalogue API', () => {
       const response = await request(server).get('/api/health').expect(200);
       expect(response.body.status).toBe('ok');
       expect((await request(server).get('/api/health/ready').expect(200)).body).toEqual({ status: 'ok', database: 'up', redis: 'not-configured', accepting: true });
+      // Metrics are off without METRICS_TOKEN.
+      await request(server).get('/metrics').expect(404);
       expect(response.headers['cache-control']).toBe('no-store');
     });
   });

@@ -5,12 +5,14 @@ import { LiveGateway } from '../src/modules/realtime/live.gateway.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { usesEmbedded } from './support/test-database.js';
 
-describe('operations: health, readiness, draining', () => {
+const METRICS = 'metrics-token-for-tests-0123';
+
+describe('operations: health, readiness, metrics, draining', () => {
   let testApp: TestApp;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    testApp = await createTestApp(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }, { listen: true });
+    testApp = await createTestApp({ METRICS_TOKEN: METRICS, ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) }, { listen: true });
   });
 
   afterAll(async () => {
@@ -29,6 +31,18 @@ describe('operations: health, readiness, draining', () => {
       ready = (await request(server).get('/api/health/ready')).body;
     }
     expect(ready).toEqual({ status: 'ok', database: 'up', redis: usesEmbedded ? 'not-configured' : 'up', accepting: true });
+  });
+
+  it('serves Prometheus metrics to the metrics token only, labelled by route pattern', async () => {
+    const server = testApp.app.getHttpServer();
+    await request(server).get('/api/v1/recommendations/PC-1').expect(200);
+    await request(server).get('/metrics').expect(401);
+    await request(server).get('/metrics').auth('metrics', 'wrong-token-of-the-same-size').expect(401);
+    const scrape = await request(server).get('/metrics').auth('metrics', METRICS).expect(200);
+    expect(scrape.headers['content-type']).toMatch(/^text\/plain/);
+    expect(scrape.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/recommendations\/:code",status="200"\} \d+/);
+    for (const name of ['live_sockets', 'live_events_sent_total', 'export_jobs_in_flight{status="queued"}', 'database_pool_connections', 'nodejs_eventloop_lag_p99_seconds']) expect(scrape.text).toContain(name);
+    expect(scrape.text).not.toContain('PC-1');
   });
 
   it('keeps the process up when a pooled connection fails (FLT-01)', () => {

@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   EXPORT_DIR: z.string().min(1).optional(),
   EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  METRICS_TOKEN: z.string().min(16).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
   REPORT_FONT: z.string().min(1).optional(),
@@ -87,6 +88,8 @@ export class AppConfig {
   readonly exportDir: string;
   /** On SIGTERM: how long in-flight requests, sockets and jobs get before the process exits anyway. */
   readonly shutdownTimeoutMs: number;
+  /** Bearer token for GET /metrics; unset, metrics are off. */
+  readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
   readonly exports: { concurrency: number; reportFont: string | undefined; xlsxRowCap: number };
   readonly redisUrl: string | undefined;
@@ -119,6 +122,7 @@ export class AppConfig {
     this.host = env.HOST;
     this.dataDir = resolve(env.DATA_DIR);
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.metricsToken = env.METRICS_TOKEN;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
     this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP };
     this.database = env.DATABASE_URL

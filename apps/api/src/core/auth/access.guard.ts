@@ -36,7 +36,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'This route is not available');
     }
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const hasCredentials = request.headers.authorization !== undefined;
+    // Only a Bearer token is ours to check; another scheme (the metrics scrape's Basic) is not a session.
+    const hasCredentials = /^bearer\s/i.test(request.headers.authorization ?? '') || request.headers.authorization === '';
     if (!hasCredentials) {
       if (policy.kind === 'public') return true;
       throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_REQUIRED, 'Sign in to do this');

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
+import { MetricsService } from '../metrics/metrics.service.js';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -71,13 +72,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true });
   }
+  // Latency by route pattern (never the raw path: it carries ids).
+  const metrics = app.get(MetricsService);
+  app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path;
+      metrics.observeHttp(request.method, route ? `${request.baseUrl}${route}` : 'unmatched', response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  });
   app.use('/api', cookieParser());
   app.use('/api', requireJson);
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson);
 
   app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -11,6 +11,7 @@ import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } f
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
+import { MetricsService } from '../../core/metrics/metrics.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
@@ -60,6 +61,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consultations: ConsultationsService,
     private readonly renderer: ThreadEventRenderer,
+    private readonly metrics: MetricsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -85,6 +87,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: LiveSocket): void {
+    this.metrics.sockets.inc();
+    socket.once('disconnect', () => this.metrics.sockets.dec());
     const { user, tokenExpiresAt } = socket.data;
     if (user) {
       this.socketsPerUser.set(user.id, (this.socketsPerUser.get(user.id) ?? 0) + 1);
@@ -168,6 +172,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (!rendered) return;
       const payload = rendered.payload as Record<string, unknown>;
       this.namespace.to(threadRoom(event.consultationId, event.recommendationCode)).emit(rendered.type, { ...payload, seq: rendered.seq });
+      this.metrics.liveEvents.inc({ event: rendered.type });
     } catch (error) {
       // Clients that miss it catch up by seq.
       this.logger.warn({ err: (error as Error).message, seq: event.seq }, 'live event not delivered');
