@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { E2E_ADMIN as ADMIN, baseUrl, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
-import { mailLink } from './support/mail.js';
+import { api, createAccount, signInByApi } from './support/api.js';
 
 /**
  * Exports, reports and dashboards, end to end. Setup through the API: a round on PC-1 and HR-1 in
@@ -15,41 +15,6 @@ import { mailLink } from './support/mail.js';
 
 const JOURNEY_TIMEOUT_MS = 300_000;
 const EXPORT_WAIT_MS = 60_000;
-
-interface Person {
-  email: string;
-  password: string;
-  displayName: string;
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signInByApi(person: Pick<Person, 'email' | 'password'>): Promise<string> {
-  const answer = await api<{ accessToken: string }>('/auth/sign-in', { method: 'POST', body: { email: person.email, password: person.password } });
-  return answer.accessToken;
-}
-
-/** A confirmed account, as the account journey makes one; answers its access token. */
-async function createAccount(person: Person): Promise<string> {
-  await api('/auth/sign-up', { method: 'POST', body: { email: person.email, password: person.password, displayName: person.displayName } });
-  const link = await mailLink(person.email, '/verify-email');
-  const token = new URLSearchParams(link.hash.slice(1)).get('token');
-  await api('/auth/verify-email', { method: 'POST', body: { token } });
-  return signInByApi(person);
-}
 
 /** Waits until an export of mine has finished, by API (for the published pack). */
 async function waitForExport(id: string, token: string): Promise<{ status: string }> {
@@ -143,7 +108,7 @@ describe('exports journey', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const admin = await signInByApi(ADMIN);
+    const admin = (await signInByApi(ADMIN)).accessToken;
     const opensAt = new Date(Date.now() - 60_000).toISOString();
     const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const round = await api<{ id: string }>('/consultations', {
@@ -157,7 +122,7 @@ describe('exports journey', () => {
     // Six raters: enough (≥ 5) for the public to see PC-1's numbers for Nepal.
     for (let index = 0; index < 6; index += 1) {
       const person = { email: `exp-${index}-${stamp}@e2e.test`, password: `harbour kite evening ${index}`, displayName: `Rater ${index}` };
-      const token = await createAccount(person);
+      const token = (await createAccount(person)).accessToken;
       await api(`/consultations/${roundId}/recommendations/PC-1/ratings/NPL`, { method: 'PUT', token, body: { score: index % 5 } });
       if (index === 0) {
         await api(`/consultations/${roundId}/recommendations/PC-1/comments`, {

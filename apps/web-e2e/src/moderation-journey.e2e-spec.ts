@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { E2E_ADMIN as ADMIN, baseUrl, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
-import { mailLink } from './support/mail.js';
+import { api, createAccount, signInByApi } from './support/api.js';
 
 /**
  * Moderation with due process, end to end. Setup through the API (as the secretariat would have
@@ -22,33 +22,6 @@ interface Person {
   id?: string;
 }
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signInByApi(person: Pick<Person, 'email' | 'password'>): Promise<{ accessToken: string; user: { id: string } }> {
-  return api('/auth/sign-in', { method: 'POST', body: { email: person.email, password: person.password } });
-}
-
-/** An account as the account journey makes one, by API: sign up, follow the mail's link, sign in once for the id. */
-async function createAccount(person: Person): Promise<void> {
-  await api('/auth/sign-up', { method: 'POST', body: { email: person.email, password: person.password, displayName: person.displayName } });
-  const link = await mailLink(person.email, '/verify-email');
-  const token = new URLSearchParams(link.hash.slice(1)).get('token');
-  await api('/auth/verify-email', { method: 'POST', body: { token } });
-  person.id = (await signInByApi(person)).user.id;
-}
 
 describe('moderation journey', () => {
   let browser: Browser;
@@ -112,7 +85,7 @@ describe('moderation journey', () => {
     roundId = round.id;
     threadPath = `/consultations/${roundId}/recommendations/PC-1`;
     await api(`/consultations/${roundId}`, { method: 'PATCH', token: admin, body: { status: 'open' } });
-    for (const person of Object.values(people)) await createAccount(person);
+    for (const person of Object.values(people)) person.id = (await createAccount(person)).user.id;
     for (const moderator of [people.m1, people.m2]) {
       await api(`/users/${moderator.id}/roles`, { method: 'PATCH', token: admin, body: { roles: ['participant', 'moderator'] } });
     }

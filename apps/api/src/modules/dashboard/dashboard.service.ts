@@ -2,39 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Dashboard, ExportFilters, StakeholderTypeCode } from '@compact-voices/contracts';
+import { filterClause } from '../exports/filter-clause.js';
 import { CIVIL_SOCIETY_SIDE, GOVERNMENT_SIDE, MIN_CELL, perceptionGapFromCounts, seedFrom } from '../ratings/rating-statistics.js';
 
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 200;
-
-/** The shared filters against a table aliased `x` with the usual columns. */
-function where(filters: ExportFilters, typeColumn: string, timeColumn: string): { sql: string; params: unknown[] } {
-  const params: unknown[] = [
-    filters.consultationId ?? null,
-    filters.principleCode?.toUpperCase() ?? null,
-    filters.recommendationCode?.toUpperCase() ?? null,
-    filters.objectiveNumber ?? null,
-    filters.countryIso3?.toUpperCase() ?? null,
-    filters.subregion ?? null,
-    filters.stakeholderType ?? null,
-    filters.from ?? null,
-    filters.to ?? null,
-  ];
-  return {
-    params,
-    sql: [
-      `($1::uuid IS NULL OR x.consultation_id = $1)`,
-      `($2::text IS NULL OR r.principle_code = $2)`,
-      `($3::text IS NULL OR x.recommendation_code = $3)`,
-      `($4::int IS NULL OR EXISTS (SELECT 1 FROM recommendation_objective fo WHERE fo.recommendation_code = x.recommendation_code AND fo.objective_number = $4))`,
-      `($5::text IS NULL OR x.country_iso3 = $5)`,
-      `($6::text IS NULL OR k.subregion = $6)`,
-      `($7::text IS NULL OR x.${typeColumn} = $7)`,
-      `($8::timestamptz IS NULL OR x.${timeColumn} >= $8)`,
-      `($9::timestamptz IS NULL OR x.${timeColumn} < $9)`,
-    ].join(' AND '),
-  };
-}
 
 /**
  * Public aggregates for the dashboard, with the export filters: medians per principle × country,
@@ -58,8 +30,9 @@ export class DashboardService {
   }
 
   private async compute(filters: ExportFilters): Promise<Dashboard> {
-    const ratings = where(filters, 'rater_stakeholder_type', 'updated_at');
-    const from = `FROM rating x JOIN recommendation r ON r.code = x.recommendation_code LEFT JOIN country k ON k.iso3 = x.country_iso3`;
+    const scope = filterClause(filters);
+    const ratings = { sql: scope.where('x', 'rater_stakeholder_type', 'updated_at'), params: scope.params };
+    const from = `FROM rating x JOIN recommendation r ON r.code = x.recommendation_code`;
     const [cells, histograms, sides, participation] = await Promise.all([
       this.dataSource.query(
         `SELECT r.principle_code AS "principleCode", x.country_iso3 AS "countryIso3", count(*)::int AS raters,
@@ -116,16 +89,17 @@ export class DashboardService {
 
   /** Distinct people per ISO week and stakeholder type; weeks with fewer than MIN_CELL people of a type are left out. */
   private async participation(filters: ExportFilters): Promise<Dashboard['participation']> {
-    const comments = where(filters, 'author_stakeholder_type', 'created_at');
-    const ratings = where(filters, 'rater_stakeholder_type', 'updated_at');
+    const scope = filterClause(filters);
+    const comments = { sql: scope.where('x', 'author_stakeholder_type', 'created_at'), params: scope.params };
+    const ratings = { sql: scope.where('x', 'rater_stakeholder_type', 'updated_at'), params: scope.params };
     const rows: Dashboard['participation'] = await this.dataSource.query(
       `SELECT week, "stakeholderType", count(DISTINCT person)::int AS people FROM (
          SELECT to_char(date_trunc('week', x.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, x.author_stakeholder_type AS "stakeholderType", x.author_id AS person
-         FROM comment x JOIN recommendation r ON r.code = x.recommendation_code LEFT JOIN country k ON k.iso3 = x.country_iso3
+         FROM comment x
          WHERE x.status <> 'deleted' AND ${comments.sql}
          UNION ALL
          SELECT to_char(date_trunc('week', x.updated_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), x.rater_stakeholder_type, x.user_id
-         FROM rating x JOIN recommendation r ON r.code = x.recommendation_code LEFT JOIN country k ON k.iso3 = x.country_iso3
+         FROM rating x
          WHERE ${ratings.sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + 9}`)}
        ) t GROUP BY 1, 2 HAVING count(DISTINCT person) >= ${MIN_CELL} ORDER BY 1, 2`,
       [...comments.params, ...ratings.params],

@@ -6,6 +6,7 @@ import type { ExportFilters, ExportPrivacy, RatingSummary, StakeholderTypeCode }
 import { AppConfig } from '../../config/app-config.js';
 import { MIN_CELL, median, summariseRatings, type RatingRow } from '../ratings/rating-statistics.js';
 import type { ExportReader } from './export-reader.js';
+import { filterClause } from './filter-clause.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
@@ -53,7 +54,7 @@ export class ReportService {
           [filters.consultationId],
         ))[0]
       : undefined;
-    const scope = filterSql(filters);
+    const scope = filterClause(filters);
     const recommendations = await reader.query<RecommendationRow>(
       `SELECT r.code, r.text, r.principle_code AS "principleCode", p.title AS "principleTitle"
        FROM recommendation r JOIN principle p ON p.code = r.principle_code
@@ -254,34 +255,4 @@ export class ReportService {
     }
     doc.moveDown(0.3);
   }
-}
-
-/** The shared filters as a WHERE clause over a table aliased `x` (comment, rating or official_assessment). */
-function filterSql(filters: ExportFilters): { params: unknown[]; where: (alias: string, typeColumn: string | null, timeColumn: string) => string } {
-  const params: unknown[] = [
-    filters.consultationId ?? null,
-    filters.principleCode?.toUpperCase() ?? null,
-    filters.recommendationCode?.toUpperCase() ?? null,
-    filters.objectiveNumber ?? null,
-    filters.countryIso3?.toUpperCase() ?? null,
-    filters.subregion ?? null,
-    filters.stakeholderType ?? null,
-    filters.from ?? null,
-    filters.to ?? null,
-  ];
-  return {
-    params,
-    where: (x, typeColumn, timeColumn) =>
-      [
-        `($1::uuid IS NULL OR ${x}.consultation_id = $1)`,
-        `($2::text IS NULL OR EXISTS (SELECT 1 FROM recommendation fr WHERE fr.code = ${x}.recommendation_code AND fr.principle_code = $2))`,
-        `($3::text IS NULL OR ${x}.recommendation_code = $3)`,
-        `($4::int IS NULL OR EXISTS (SELECT 1 FROM recommendation_objective fo WHERE fo.recommendation_code = ${x}.recommendation_code AND fo.objective_number = $4))`,
-        `($5::text IS NULL OR ${x}.country_iso3 = $5)`,
-        `($6::text IS NULL OR EXISTS (SELECT 1 FROM country fc WHERE fc.iso3 = ${x}.country_iso3 AND fc.subregion = $6))`,
-        typeColumn ? `($7::text IS NULL OR ${x}.${typeColumn} = $7)` : `($7::text IS NULL OR TRUE)`,
-        `($8::timestamptz IS NULL OR ${x}.${timeColumn} >= $8)`,
-        `($9::timestamptz IS NULL OR ${x}.${timeColumn} < $9)`,
-      ].join(' AND '),
-  };
 }
