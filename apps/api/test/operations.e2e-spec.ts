@@ -2,7 +2,8 @@ import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { LifecycleService } from '../src/core/lifecycle/lifecycle.service.js';
 import { LiveGateway } from '../src/modules/realtime/live.gateway.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { REFRESH_COOKIE, mailsTo, signIn, tokenFromMail } from './support/accounts.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 import { usesEmbedded } from './support/test-database.js';
 
 const METRICS = 'metrics-token-for-tests-0123';
@@ -72,6 +73,30 @@ describe('operations: health, readiness, metrics, draining', () => {
     // A transport close, not a server "disconnect": socket.io clients reconnect by themselves.
     expect(reasons).toEqual(Array(5).fill('transport close'));
     expect(reconnects).toBe(5);
+  });
+
+  it('never logs e-mail addresses, passwords, tokens or client addresses (log canary)', async () => {
+    const server = testApp.app.getHttpServer();
+    const email = `canary-${Date.now()}@canary.example`;
+    const password = 'canary passphrase 8c1f2e';
+    await request(server).post('/api/v1/auth/sign-up').set('X-Forwarded-For', '203.0.113.77').send({ email, password, displayName: 'Canary Person' }).expect(202);
+    const [mail] = mailsTo(testApp, email);
+    const verifyToken = tokenFromMail(mail!.text);
+    await request(server).post('/api/v1/auth/verify-email').send({ token: verifyToken }).expect(200);
+    await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'wrong canary passphrase' }).expect(401);
+    const person = await signIn(testApp, email, password);
+    await request(server).get('/api/v1/me').set(person.auth).expect(200);
+    await request(server).post('/api/v1/auth/refresh').set('X-Requested-With', 'compact-voices').set('Origin', 'http://app.test').set('Cookie', `${REFRESH_COOKIE}=${person.refreshToken}`).expect(200);
+    await request(server).post('/api/v1/auth/password-reset').send({ email }).expect(202);
+    const resetToken = tokenFromMail(mailsTo(testApp, email).at(-1)!.text);
+    await request(server).get('/api/v1/me').set('Authorization', `Bearer ${person.accessToken}x`).expect(401);
+    const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+    await request(server).get(`/api/v1/users?q=${encodeURIComponent(email)}`).set(admin.auth);
+    const logs = testApp.logs();
+    expect(logs).toContain('auth.sign_in_failed');
+    for (const secret of [email, password, 'wrong canary passphrase', verifyToken, resetToken, person.accessToken, person.refreshToken, TEST_ADMIN.password, '203.0.113.77']) {
+      expect(logs).not.toContain(secret);
+    }
   });
 
   it('turns readiness false once a shutdown begins', async () => {
