@@ -27,16 +27,12 @@ import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.j
 import { isoTimestamp } from '../../core/database/sql.js';
 import { AppConfig } from '../../config/app-config.js';
 import { WordFilterService } from '../moderation/word-filter.service.js';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
 /** Who can see what: everyone sees published comments and tombstones; authors also see their own pending and rejected ones. */
 const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status IN ('pending', 'rejected') AND c.author_id = $VIEWER))`;
 const DUPLICATE_WINDOW_MINUTES = 5;
 
-interface Cursor {
-  t: string;
-  id: string;
-  s?: number;
-}
 
 function commentNotFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
@@ -347,19 +343,4 @@ function threadOrder<T extends { id: string; parentId: string | null }>(roots: T
   return out;
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
 
-function decodeCursor(raw: string | undefined): Cursor | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof value.t === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value.t) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/.test(value.id) && (value.s === undefined || Number.isInteger(value.s))) {
-      return value as Cursor;
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }]);
-}

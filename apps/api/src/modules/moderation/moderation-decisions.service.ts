@@ -29,6 +29,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { ThreadLogService, type ThreadDomainEvent, type ThreadEventType } from '../threads/thread-log.service.js';
 import { HouseRulesService } from './house-rules.service.js';
 import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator } from './moderation-access.service.js';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
 /** The comment a decision acts on, as read before deciding. */
 export interface DecisionTarget {
@@ -192,11 +193,6 @@ export function presentDecision(row: DecisionRow, reader: AuthUser, readerModera
   };
 }
 
-interface Cursor {
-  t: string;
-  id: string;
-  s?: number;
-}
 
 /**
  * Queues and decisions. Every decision cites a rule and a reason, is stored immutably, and is
@@ -516,19 +512,4 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError.code === '23505' && driverError.constraint === constraint;
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
 
-function decodeCursor(raw: string | undefined): Cursor | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof value.t === 'string' && /^\d{4}-\d{2}-\d{2} [\d:.+-]+$/.test(value.t) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/.test(value.id) && (value.s === undefined || Number.isInteger(value.s))) {
-      return value as Cursor;
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }]);
-}

@@ -10,6 +10,7 @@ import { ApiException } from '../../core/errors/api.exception.js';
 import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { notificationSummary } from './notification-text.js';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
 /** Announced after a notification's transaction committed; the realtime module sends it to the addressee's sockets. */
 export const NOTIFICATION_CREATED = 'notification.created';
@@ -129,7 +130,7 @@ export class NotificationsService {
     const last = page.at(-1);
     return {
       items: page.map(strip),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.sortTime, id: last.id })).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sortTime, id: last.id }) : null,
       unread,
     };
   }
@@ -161,15 +162,3 @@ function strip({ sortTime: _sortTime, ...notification }: NotificationRow): Notif
   return notification;
 }
 
-function decodeCursor(raw: string | undefined): { t: string; id: string } | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t?: unknown; id?: unknown };
-    if (typeof value.t === 'string' && /^\d{4}-\d{2}-\d{2} [\d:.+-]+$/.test(value.t) && typeof value.id === 'string' && /^[0-9a-f-]{36}$/.test(value.id)) {
-      return { t: value.t, id: value.id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }]);
-}
