@@ -153,7 +153,10 @@ describe('account journey', () => {
     await audit();
 
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${baseUrl()}/`);
+    // (This step failed once in CI without a trace: say where the page was if it fails again.)
+    await page.waitForURL(`${baseUrl()}/`).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n  still at ${page.url()}; banner: ${(await page.getByRole('banner').textContent()) ?? ''}`);
+    });
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
 
     expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
