@@ -186,6 +186,11 @@ describe('moderation with due process', () => {
       expect((await decide(moderator, comment.id, 'reject', 'R1', 'x', 409)).body.code).toBe('INVALID_STATUS_TRANSITION');
       await request(server).get('/api/v1/moderation/queue').query({ consultationId: round.id, sort: 'createdAt;select pg_sleep(5)' }).set(moderator.auth).expect(400);
       await request(server).get('/api/v1/moderation/queue').set(moderator.auth).expect(400);
+      await request(server).get('/api/v1/moderation/queue').query({ consultationId: round.id, limit: 0 }).set(moderator.auth).expect(400);
+      await request(server).get('/api/v1/moderation/queue').query({ consultationId: round.id, cursor: 'not a cursor!' }).set(moderator.auth).expect(400);
+      expect((await request(server).get('/api/v1/moderation/queue').query({ consultationId: round.id, limit: 1 }).set(moderator.auth).expect(200)).body.items.length).toBeLessThanOrEqual(1);
+      await request(server).get('/api/v1/notifications').query({ limit: 1000 }).set(moderator.auth).expect(400);
+      await request(server).get('/api/v1/notifications').query({ limit: 2, locale: 'ur' }).set(moderator.auth).expect(200);
     });
 
     it('never shows moderators who a protected author is', async () => {

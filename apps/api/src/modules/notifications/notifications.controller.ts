@@ -1,36 +1,21 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ErrorCode, LOCALES, NOTIFICATION_KINDS, PAGE_LIMIT_MAX, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { ErrorCode, LOCALES, NOTIFICATION_KINDS, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
+import { PageQueryDto } from '../../core/http/page-query.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { NotificationsService } from './notifications.service.js';
 
 const LOCALE_CODES = LOCALES.map((locale) => locale.code);
 
-class NotificationsQueryDto {
+class NotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LOCALE_CODES, description: 'Language of rule titles (default: the account’s language)' })
   @IsOptional()
   @IsIn(LOCALE_CODES)
   locale?: LocaleCode;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
 }
 
 class NotificationDto implements Notification {

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQueryDto } from '../../../core/http/page-query.dto.js';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import {
   APPEAL_OUTCOMES,
   APPEAL_TEXT_MAX_LENGTH,
@@ -11,7 +11,6 @@ import {
   HELD_REASONS,
   LOCALES,
   MODERATION_ACTIONS,
-  PAGE_LIMIT_MAX,
   QUEUE_SORTS,
   WORD_FILTER_ACTIONS,
   type AppealDecisionRequest,
@@ -60,26 +59,11 @@ export class FlagReceiptDto {
   @ApiProperty() createdAt!: string;
 }
 
-export class QueueQueryDto extends LocaleQueryDto {
+export class QueueQueryDto extends IntersectionType(LocaleQueryDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'oldest' })
   @IsOptional()
   @IsIn(QUEUE_SORTS)
   sort?: QueueSort;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
 }
 
 export class RoundQueueQueryDto extends QueueQueryDto {
