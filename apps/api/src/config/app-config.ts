@@ -27,6 +27,7 @@ const envSchema = z.object({
   EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
   METRICS_TOKEN: z.string().min(16).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  LIVE_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(16_384).max(268_435_456).default(1_048_576),
   XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
   REPORT_FONT: z.string().min(1).optional(),
   REDIS_URL: z
@@ -88,6 +89,8 @@ export class AppConfig {
   readonly exportDir: string;
   /** On SIGTERM: how long in-flight requests, sockets and jobs get before the process exits anyway. */
   readonly shutdownTimeoutMs: number;
+  /** A live socket whose unsent events pass this many bytes (a client that stopped reading) is disconnected. */
+  readonly liveBufferLimitBytes: number;
   /** Bearer token for GET /metrics; unset, metrics are off. */
   readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
@@ -123,6 +126,7 @@ export class AppConfig {
     this.dataDir = resolve(env.DATA_DIR);
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.metricsToken = env.METRICS_TOKEN;
+    this.liveBufferLimitBytes = env.LIVE_BUFFER_LIMIT_BYTES;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
     this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP };
     this.database = env.DATABASE_URL

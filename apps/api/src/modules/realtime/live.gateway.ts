@@ -10,6 +10,7 @@ import { Public } from '../../core/auth/access.decorator.js';
 import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } from '../../core/auth/jwt.strategy.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { AppConfig } from '../../config/app-config.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { MetricsService } from '../../core/metrics/metrics.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
@@ -17,6 +18,7 @@ import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.serv
 import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
 import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from '../exports/export-events.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
+import { unsentBytes, type EngineConnectionLike } from './unsent-bytes.js';
 
 const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
 /** Per socket: at most this many events per window; past it events are refused, and persistent flooding disconnects. */
@@ -26,6 +28,8 @@ const MAX_VIOLATIONS = 3;
 const MAX_SOCKETS_PER_USER = 10;
 const MAX_ROOMS_PER_SOCKET = 20;
 const PRESENCE_INTERVAL_MS = 1_000;
+/** How often every socket's unsent bytes are checked against LIVE_BUFFER_LIMIT_BYTES. */
+const BUFFER_SWEEP_MS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface LiveSocketData {
@@ -51,6 +55,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger('Realtime');
   private readonly socketsPerUser = new Map<string, number>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private bufferSweep: NodeJS.Timeout | undefined;
 
   @WebSocketServer()
   private namespace!: Namespace;
@@ -62,9 +67,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly consultations: ConsultationsService,
     private readonly renderer: ThreadEventRenderer,
     private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    this.bufferSweep = setInterval(() => this.dropSlowSockets(), BUFFER_SWEEP_MS);
+    this.bufferSweep.unref();
     // Handshake authentication (WS-01): no token is fine (read-only); a bad one is refused.
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -235,7 +243,32 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presenceTimers.set(room, timer);
   }
 
+  /**
+   * A client that stops reading (a stalled phone, a paused tab, a hostile peer) would make this
+   * process hold every event sent to it. Past LIVE_BUFFER_LIMIT_BYTES its transport is cut — no
+   * goodbye, which could not get through anyway; if it ever reads again it reconnects and
+   * catches up by seq like any dropped client (FLT-06).
+   */
+  private dropSlowSockets(): void {
+    let total = 0;
+    for (const socket of this.namespace.sockets.values()) {
+      const connection = socket.conn as unknown as EngineConnectionLike & { transport?: { socket?: { terminate?: () => void } }; close(discard?: boolean): void };
+      const bytes = unsentBytes(connection);
+      if (bytes <= this.config.liveBufferLimitBytes) {
+        total += bytes;
+        continue;
+      }
+      this.metrics.slowSocketsDropped.inc();
+      this.logger.warn({ event: 'ws.slow_client_dropped', bytes }, 'live socket disconnected: its unsent events passed the buffer limit');
+      const terminate = connection.transport?.socket?.terminate;
+      if (terminate) terminate.call(connection.transport?.socket);
+      else connection.close(true);
+    }
+    this.metrics.liveBufferedBytes.set(total);
+  }
+
   onModuleDestroy(): void {
+    clearInterval(this.bufferSweep);
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
     this.presenceTimers.clear();
   }
