@@ -30,7 +30,8 @@ async function serverUserIds() {
 }
 
 /**
- * Creates (once) and starts a cluster in `dir` listening on 127.0.0.1:`port` with trust auth.
+ * Creates (once) and starts a cluster in `dir` (as root, every directory above it must be
+ * traversable by the `postgres` user) listening on 127.0.0.1:`port` with trust auth.
  * Returns its URL and stop/start for fault injection. `stop('immediate')` is a crash: the
  * server is gone at once and recovers from its WAL when started again.
  */

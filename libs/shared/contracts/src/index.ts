@@ -8,3 +8,4 @@ export * from './accounts.js';
 export * from './consultations.js';
 export * from './moderation.js';
 export * from './exports.js';
+export * from './thread-sync.js';

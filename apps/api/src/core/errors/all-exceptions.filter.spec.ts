@@ -30,6 +30,12 @@ describe('toErrorBody', () => {
       code: 'SERVICE_UNAVAILABLE',
     });
     expect(toErrorBody(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })).statusCode).toBe(503);
+    // node-postgres: a connection lost mid-query has no code, only a message (wrapped by TypeORM).
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { driverError: new Error('Connection terminated unexpectedly') });
+    expect(toErrorBody(lost).statusCode).toBe(503);
+    expect(toErrorBody(new Error('timeout exceeded when trying to connect')).statusCode).toBe(503);
+    expect(toErrorBody(new Error('Connection terminated: something else entirely')).statusCode).toBe(503);
+    expect(toErrorBody(new Error('relation "x" does not exist')).statusCode).toBe(500);
   });
 
   it('hides the message of anything unexpected behind a 500 INTERNAL_ERROR', () => {

@@ -4,7 +4,22 @@ import { ErrorCode, type ErrorBody } from '@compact-voices/contracts';
 import { ApiException } from './api.exception.js';
 
 /** Postgres / driver failures that mean "the database is unavailable", not "the request is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006']);
+/**
+ * node-postgres reports a connection lost mid-query, a connect timeout and a broken client by
+ * message only (no code); found by the fault suite as 500s while PostgreSQL restarted.
+ */
+const UNAVAILABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client (was closed|has encountered a connection error) and is not queryable)/;
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  for (const candidate of [exception, (exception as { driverError?: unknown } | null)?.driverError]) {
+    if (!candidate || typeof candidate !== 'object') continue;
+    const { code, message } = candidate as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
@@ -37,8 +52,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
       message: status >= 500 ? 'Internal error' : exception.message,
     };
   }
-  const candidate = exception as { code?: unknown } | null;
-  if (candidate && typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) {
+  if (isDatabaseUnavailable(exception)) {
     return { statusCode: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The service is temporarily unavailable' };
   }
   return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
@@ -54,7 +68,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: string }>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // Expected while a dependency is down: one line each, no stack.
+      this.logger.warn({ err: { type: (exception as Error)?.name, message: (exception as Error)?.message }, code: body.code }, 'request failed: service unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }
     if (response.headersSent) {

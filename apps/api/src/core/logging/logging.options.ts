@@ -33,7 +33,8 @@ export function loggingOptions(config: AppConfig, stream?: NodeJS.WritableStream
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
-    redact: { paths: ['req.headers', 'err.config', '*.password', '*.token', '*.email'], remove: true },
+    // A failed query's error carries its parameters (addresses, ids): never logged; the SQL text is.
+    redact: { paths: ['req.headers', 'err.config', 'err.parameters', 'err.driverError', '*.password', '*.token', '*.email'], remove: true },
   };
   return { pinoHttp: stream ? [options, stream as DestinationStream] : options };
 }

@@ -1,5 +1,5 @@
 import type { ThreadEvent, ThreadEvents } from '@compact-voices/contracts';
-import { ThreadSync } from './thread-sync';
+import { ThreadSync } from '@compact-voices/contracts';
 
 function event(seq: number, type: ThreadEvent['type'] = 'comment.created'): ThreadEvent {
   return { seq, type, payload: { id: `c${seq}` } };

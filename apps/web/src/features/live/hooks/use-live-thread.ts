@@ -1,4 +1,4 @@
-import type { Comment } from '@compact-voices/contracts';
+import { ThreadSync, type Comment } from '@compact-voices/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { authSession } from '../../../lib/auth-session';
@@ -6,7 +6,6 @@ import { getThreadEvents } from '../api/get-thread-events';
 import { ThreadEventApplier } from '../apply-thread-event';
 import { LiveConnection, type CreateLiveSocket, type LiveStatus } from '../live-connection';
 import { openLiveSocket } from '../open-live-socket';
-import { ThreadSync } from '../thread-sync';
 
 export interface LiveAnnouncement {
   id: number;

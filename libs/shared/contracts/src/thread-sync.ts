@@ -1,4 +1,8 @@
-import type { ThreadEvent, ThreadEvents } from '@compact-voices/contracts';
+import type { ThreadEvent, ThreadEvents } from './consultations.js';
+
+// The timers every JavaScript host has; this library takes no DOM or Node types.
+declare const setTimeout: (task: () => void, delayMs: number) => unknown;
+declare const clearTimeout: (handle: unknown) => void;
 
 export interface ThreadSyncOptions {
   /** GET …/events?after=<seq>: what happened after `after`, in seq order. */

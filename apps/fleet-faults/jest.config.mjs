@@ -1,0 +1,15 @@
+import { basePreset } from '../../jest.preset.mjs';
+
+/**
+ * The fault suite (`npm run test:faults`): each spec starts a fleet of its own — a throwaway
+ * PostgreSQL cluster, its own Redis, built API instances and the fleet proxy (tools/fleet) — and
+ * breaks one part of it. One spec at a time: they measure recovery and latency on a 2-core machine.
+ */
+export default {
+  ...basePreset,
+  displayName: 'fleet-faults',
+  roots: ['<rootDir>/apps/fleet-faults/src'],
+  testMatch: ['**/*.fault-spec.ts'],
+  testTimeout: 240_000,
+  maxWorkers: 1,
+};

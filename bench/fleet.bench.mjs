@@ -1,0 +1,411 @@
+// The fleet under mixed load (issue: read/write/live traffic, one instance vs two). `startFleet`
+// (tools/fleet) runs its own PostgreSQL cluster and Redis, N API instances and the proxy; all
+// traffic goes through the proxy. For a fixed time autocannon keeps a fixed number of connections
+// busy with a cycle of 10 requests — 5 thread pages of 50 (3 of the thread being written, 2 of a
+// quiet one), 3 catalogue reads, 2 comment POSTs (several participants, one Idempotency-Key each)
+// — while ~200 socket.io clients sit in the written thread; each delivery's latency is receive time
+// minus the timestamp in the comment body. Baseline in the same run (quality.md): bare node:http
+// servers (one per instance, with a bare socket.io on the same Redis) answering the same paths
+// with the same JSON behind the same proxy, under the same harness. The load generator and the
+// sockets run in child processes of their own (this file, forked), the proxy in this one, as in
+// `npm run fleet`.   npm run bench:fleet   (BENCH_DURATION=20 BENCH_CONNECTIONS=16 BENCH_SOCKETS=200)
+import { fork } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_ADMIN, api, openRound, participant, percentile, signIn } from './lib/app.mjs';
+
+const SELF = fileURLToPath(import.meta.url);
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 200);
+const WRITERS = 8;
+const SEED_COMMENTS = 200;
+const HOT = 'PC-1';
+const QUIET = 'HR-1';
+const APP_SECRET = 'fleet-bench-secret-0123456789abcdefghijklmnop';
+const ENV = {
+  APP_SECRET,
+  ADMIN_EMAIL: BENCH_ADMIN.email,
+  ADMIN_PASSWORD: BENCH_ADMIN.password,
+  LOG_LEVEL: 'warn',
+  SERVE_WEB: 'false',
+  NEW_ACCOUNT_HELD_COMMENTS: '0',
+  COMMENTS_PER_MINUTE: '10000',
+  AUTH_IP_LIMIT_PER_MINUTE: '100000',
+};
+
+const DRAIN_MAX_MS = 30_000;
+const CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+const cpuOf = ({ user, system }) => (user + system) / 1e6;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+
+/** Forks this file in `role`; `next()` resolves with the child's next message. */
+function child(role, config) {
+  const proc = fork(SELF, [role], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const queue = [];
+  const waiting = [];
+  proc.on('message', (message) => (waiting.length > 0 ? waiting.shift().resolve(message) : queue.push(message)));
+  proc.once('exit', (code) => {
+    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`${role} child exited with code ${code}`));
+  });
+  proc.send(config);
+  return {
+    proc,
+    next: () => (queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise((resolve, reject) => waiting.push({ resolve, reject }))),
+    async ask(message) {
+      proc.send(message);
+      return this.next();
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+
+// ───────────── child: the load generator (autocannon) ─────────────
+async function loadRole() {
+  const { default: autocannon } = await import('autocannon');
+  const { base, mix, writers, marker, duration } = await CONFIG;
+  let posts = 0;
+  const requests = mix.map((entry) =>
+    entry.method === 'POST'
+      ? {
+          method: 'POST',
+          path: entry.path,
+          setupRequest(request) {
+            const n = posts++;
+            return {
+              ...request,
+              headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${writers[n % writers.length]}`, 'idempotency-key': `${marker}-${process.pid}-${n}` },
+              body: JSON.stringify({ body: `Fleet benchmark comment ${marker} n=${n} on **decent work** for migrant domestic workers. t=${now()}` }),
+            };
+          },
+        }
+      : { method: 'GET', path: entry.path },
+  );
+  const cpuBefore = process.cpuUsage();
+  const result = await new Promise((resolve, reject) => autocannon({ url: base, connections: CONNECTIONS, duration, requests }, (error, r) => (error ? reject(error) : resolve(r))));
+  process.send({ rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats, cpu: cpuOf(process.cpuUsage(cpuBefore)) }, () => process.exit(0));
+}
+
+// ───────────── child: the live clients (socket.io) ─────────────
+async function liveRole() {
+  const { io } = await import('socket.io-client');
+  const { base, join: thread, count } = await CONFIG;
+  const sockets = [];
+  let marker;
+  let received = 0;
+  let disconnected = 0;
+  let latencies = [];
+  for (let i = 0; i < count; i++) sockets.push(io(`${base}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true }));
+  const joins = await Promise.allSettled(
+    sockets.map(
+      (socket) =>
+        new Promise((resolve, reject) => {
+          socket.once('connect', () => socket.timeout(15_000).emitWithAck('thread:join', thread).then((ack) => (ack.ok ? resolve() : reject(new Error(ack.code))), reject));
+          socket.once('connect_error', reject);
+        }),
+    ),
+  );
+  for (const socket of sockets) {
+    socket.on('disconnect', () => (disconnected += 1));
+    socket.on('comment.created', (payload) => {
+      if (!marker || !payload.body?.includes(marker)) return;
+      const sentAt = Number(/t=(\d+(?:\.\d+)?)/.exec(payload.body)?.[1]);
+      latencies.push(now() - sentAt);
+      received += 1;
+    });
+  }
+  const joined = joins.filter((j) => j.status === 'fulfilled').length;
+  process.on('message', (message) => {
+    if (message.type === 'measure') {
+      marker = message.marker;
+      received = 0;
+      latencies = [];
+      disconnected = 0;
+      process.send({ ok: true });
+    } else if (message.type === 'report') {
+      process.send({ joined, received, disconnected, p50: percentile(latencies, 50) ?? NaN, p99: percentile(latencies, 99) ?? NaN });
+    } else if (message.type === 'close') {
+      for (const socket of sockets) socket.disconnect();
+      process.exit(0);
+    }
+  });
+  process.send({ joined, failed: joins.filter((j) => j.status === 'rejected').map((j) => String(j.reason?.message ?? j.reason)).slice(0, 3) });
+}
+
+// ───────────── child: one bare server of the baseline ─────────────
+async function bareRole() {
+  const { createServer } = await import('node:http');
+  const { Server } = await import('socket.io');
+  const { port, bodies, created, redisUrl, room } = await CONFIG;
+  let posts = 0;
+  let seq = 0;
+  const http = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method === 'POST') {
+        const { body } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const comment = { ...created, body, bodyHtml: `<p>${body}</p>` };
+        const text = JSON.stringify(comment);
+        posts += 1;
+        seq += 1;
+        io.of('/live').to(room).emit('comment.created', { ...comment, seq });
+        response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+        return;
+      }
+      const text = request.url === '/api/health/ready' ? '{"status":"ready"}' : bodies[request.url];
+      if (text === undefined) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+    });
+  });
+  const io = new Server(http, { path: '/socket.io', serveClient: false });
+  if (redisUrl) {
+    const { createAdapter } = await import('@socket.io/redis-adapter');
+    const { createClient } = await import('redis');
+    const publisher = createClient({ url: redisUrl });
+    const subscriber = publisher.duplicate();
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+    // A key of its own: the app instances on the same Redis must not see the baseline's broadcasts.
+    io.adapter(createAdapter(publisher, subscriber, { key: 'fleet-bench-baseline' }));
+  }
+  io.of('/live').on('connection', (socket) => {
+    socket.on('thread:join', (_ref, ack) => {
+      void socket.join(room);
+      ack?.({ ok: true, lastSeq: seq });
+    });
+  });
+  process.on('message', (message) => {
+    if (message.type === 'count') process.send({ posts });
+    if (message.type === 'reset') {
+      posts = 0;
+      process.send({ ok: true });
+    }
+  });
+  http.listen(port, '127.0.0.1', () => process.send({ ready: true }));
+}
+
+// ───────────── parent ─────────────
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process whose command line matches, with its parent: PostgreSQL backends, redis-server. */
+function processes(match) {
+  const found = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (match(cmdline, ppid)) found.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** CPU per part of the system, for the window between two calls. */
+function cpuSnapshot(groups) {
+  return Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, (typeof pids === 'function' ? pids() : pids).reduce((sum, pid) => sum + cpuSeconds(pid), 0)]));
+}
+
+/**
+ * Warm-up, then the measured run with sockets in the hot thread. `server.reset()` before it;
+ * `server.created(marker)` is the servers' own count of comments created; `server.pids` maps the
+ * parts of the system to their processes for the CPU account.
+ */
+async function mixedRun(base, plan, server) {
+  const live = child('live', { base, join: plan.thread, count: SOCKETS });
+  const connected = await live.next();
+  if (connected.joined < SOCKETS) process.stderr.write(`warning: ${SOCKETS - connected.joined} sockets did not join (${connected.failed.join('; ')})\n`);
+  try {
+    const load = (marker, duration) => child('load', { base, mix: plan.mix, writers: plan.writers, marker, duration }).next();
+    if (WARMUP > 0) await load(`warm${Date.now().toString(36)}`, WARMUP);
+    await server.reset?.();
+    const marker = `run${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    await live.ask({ type: 'measure', marker });
+    const groups = { ...server.pids, 'proxy (bench main process)': [process.pid], 'socket clients': [live.proc.pid] };
+    const before = cpuSnapshot(groups);
+    const started = Date.now();
+    const result = await load(marker, DURATION);
+    // Late deliveries are late, not lost: wait until every expected one has come or none comes for 2 s.
+    await sleep(1_000);
+    const created = await server.created(marker);
+    let delivered = await live.ask({ type: 'report' });
+    for (let idle = 0, waited = 0; delivered.received < created * delivered.joined && idle < 2_000 && waited < DRAIN_MAX_MS; waited += 250) {
+      await sleep(250);
+      const next = await live.ask({ type: 'report' });
+      idle = next.received === delivered.received ? idle + 250 : 0;
+      delivered = next;
+    }
+    const after = cpuSnapshot(groups);
+    const cpu = Object.fromEntries(Object.keys(groups).map((name) => [name, after[name] - before[name]]));
+    cpu['load generator (autocannon)'] = result.cpu;
+    return { ...result, live: { ...delivered, created, expected: created * delivered.joined }, cpu, window: (Date.now() - started) / 1000 };
+  } finally {
+    live.proc.send({ type: 'close' });
+    await Promise.race([new Promise((r) => live.proc.once('exit', r)), sleep(5_000)]);
+    await live.stop();
+  }
+}
+
+async function inPool(items, concurrency, task) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await task(items[next++]);
+  }));
+}
+
+async function measureFleet(count, { startFleet, startFleetProxy, startPostgresCluster, startRedisServer, freePort, pg }) {
+  const dir = mkdtempSync(join(tmpdir(), 'cv-fleet-bench-'));
+  // mkdtemp makes the directory 0700; the cluster under it runs as the `postgres` user when we are root.
+  chmodSync(dir, 0o755);
+  let fleet;
+  let postgres;
+  let redis;
+  const db = { client: undefined };
+  try {
+    // The fleet's own PostgreSQL and Redis, started here (as startFleet would, same layout) so that
+    // they are stopped even when an instance fails to start — startFleet does not clean up then.
+    postgres = await startPostgresCluster({ dir: join(dir, 'postgres'), port: await freePort() });
+    const server = new pg.Client({ connectionString: postgres.url });
+    await server.connect();
+    await server.query('CREATE DATABASE compact_voices');
+    await server.end();
+    redis = await startRedisServer({ port: await freePort() });
+    fleet = await startFleet({ dir, instances: count, env: ENV, logDir: dir, databaseUrl: postgres.url.replace(/\/postgres$/, '/compact_voices'), redisUrl: redis.url });
+    const base = fleet.proxy.base;
+    db.client = new pg.Client({ connectionString: fleet.databaseUrl });
+    await db.client.connect();
+    const version = (await db.client.query('SELECT version()')).rows[0].version;
+
+    // Setup through the API. Sign-ups go straight to api-1 so the verification mail lands in its outbox.
+    const admin = await signIn(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    const round = await openRound(base, admin, [HOT, QUIET, 'WS-2']);
+    const writers = [];
+    for (let i = 0; i < WRITERS; i++) writers.push(await participant({ base: fleet.instances[0].base, dataDir: join(dir, 'api-1') }, `fleet${i}`));
+    const threadPath = (code) => `/api/v1/consultations/${round.id}/recommendations/${code}/comments`;
+    await inPool(Array.from({ length: SEED_COMMENTS }, (_, i) => i), 8, (i) =>
+      api(base, 'POST', threadPath(i % 2 === 0 ? HOT : QUIET), { token: writers[i % WRITERS], body: { body: `Seed comment ${i}: safe and regular pathways, *decent work*, access to services in country ${i % 32}.` } }),
+    );
+    const hot = `${threadPath(HOT)}?limit=50`;
+    const quiet = `${threadPath(QUIET)}?limit=50`;
+    const mix = [hot, '/api/v1/recommendations', 'POST', hot, quiet, '/api/v1/recommendations/HR-1', hot, 'POST', quiet, '/api/v1/recommendations'].map((path) =>
+      path === 'POST' ? { method: 'POST', path: threadPath(HOT) } : { method: 'GET', path },
+    );
+    const plan = { mix, writers, thread: { consultationId: round.id, recommendationCode: HOT } };
+
+    // What the baseline answers: the app's own responses, captured now.
+    const bodies = {};
+    for (const path of new Set(mix.filter((m) => m.method === 'GET').map((m) => m.path))) bodies[path] = await (await fetch(`${base}${path}`)).text();
+    const created = await api(base, 'POST', threadPath(HOT), { token: writers[0], body: { body: 'Template comment for the baseline.' } });
+
+    const postmaster = Number(readFileSync(join(dir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const shared = {
+      postgres: () => [postmaster, ...processes((_cmd, ppid) => ppid === postmaster)],
+      redis: () => processes((cmd) => cmd.startsWith('redis-server') && cmd.includes(`:${redis.port}`)),
+    };
+    const app = await mixedRun(base, plan, {
+      created: async (marker) => Number((await db.client.query('SELECT count(*) AS n FROM comment WHERE body LIKE $1', [`%${marker}%`])).rows[0].n),
+      pids: { 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
+    });
+
+    // Baseline: bare servers behind the same proxy code, the same harness.
+    const bare = [];
+    let proxy;
+    try {
+      for (let i = 0; i < count; i++) {
+        const port = await freePort();
+        bare.push({ port, ...child('bare', { port, bodies, created, redisUrl: fleet.redisUrl, room: 'thread' }) });
+      }
+      for (const server of bare) await server.next();
+      proxy = await startFleetProxy({ port: 0, upstreams: bare.map((server, i) => ({ name: `bare-${i + 1}`, port: server.port })) });
+      const baseline = await mixedRun(proxy.base, plan, {
+        reset: () => Promise.all(bare.map((server) => server.ask({ type: 'reset' }))),
+        created: async () => (await Promise.all(bare.map((server) => server.ask({ type: 'count' })))).reduce((sum, answer) => sum + answer.posts, 0),
+        pids: { 'bare servers': bare.map((server) => server.proc.pid), 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
+      });
+      return { app, baseline, version, bodySizes: Object.fromEntries(Object.entries(bodies).map(([path, text]) => [path, text.length])) };
+    } finally {
+      await proxy?.close();
+      await Promise.all(bare.map((server) => server.stop()));
+    }
+  } finally {
+    await db.client?.end().catch(() => undefined);
+    await fleet?.stop();
+    await redis?.stop('SIGTERM');
+    await postgres?.stop('fast');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const fleetTools = await import('../tools/fleet/index.mjs');
+  const { default: pg } = await import('pg');
+  const runs = [];
+  for (const count of [1, 2]) {
+    process.stderr.write(`fleet with ${count} instance(s)…\n`);
+    runs.push({ count, ...(await measureFleet(count, { ...fleetTools, pg })) });
+  }
+  const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+  const line = (name, r) =>
+    `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors}${r.timeouts ? ` (${r.timeouts} timeouts)` : ''} | ${r.live.received} / ${r.live.expected}${r.live.disconnected ? ` (${r.live.disconnected} sockets cut)` : ''} | ${fmt(r.live.p99)} |`;
+  const out = [];
+  out.push(`machine: ${availableParallelism()} cores, Node ${process.version}, ${runs[0].version.split(',')[0]}`);
+  out.push(`load: ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, cycle of 10 = 5 thread pages of 50 (3 hot, 2 quiet) + 3 catalogue reads + 2 comment POSTs by ${WRITERS} participants; ${SOCKETS} sockets in the hot thread; ${SEED_COMMENTS} seeded comments`);
+  out.push(`responses (bytes): ${Object.entries(runs[0].bodySizes).map(([path, size]) => `${path.replace(/consultations\/[0-9a-f-]+/, 'consultations/{id}')} ${size}`).join(', ')}`);
+  out.push('');
+  out.push('| setup | req/s | p50 ms | p99 ms | non-2xx | errors | live events delivered / expected | live p99 ms |');
+  out.push('|---|---|---|---|---|---|---|---|');
+  for (const run of runs) {
+    out.push(line(`baseline: ${run.count} bare node:http + socket.io behind the proxy`, run.baseline));
+    out.push(line(`app, ${run.count} instance${run.count > 1 ? 's' : ''} behind the proxy`, run.app));
+  }
+  const [one, two] = runs;
+  out.push('');
+  out.push(`app 2 instances / 1: req/s ${fmt(two.app.rps / one.app.rps, 2)}, p99 ${fmt(two.app.p99 / one.app.p99, 2)}; baseline 2 / 1: req/s ${fmt(two.baseline.rps / one.baseline.rps, 2)}`);
+  out.push(`app / baseline, req/s: 1 instance ${fmt((100 * one.app.rps) / one.baseline.rps, 0)}%, 2 instances ${fmt((100 * two.app.rps) / two.baseline.rps, 0)}%; p99: 1 instance ${fmt(one.app.p99 / one.baseline.p99, 2)}×, 2 instances ${fmt(two.app.p99 / two.baseline.p99, 2)}×`);
+  out.push('');
+  out.push('CPU seconds used during the measured window (load + draining of live events), by part:');
+  const parts = ['proxy (bench main process)', 'load generator (autocannon)', 'socket clients', 'API instances', 'bare servers', 'postgres', 'redis'];
+  out.push(`| setup | window s | ${parts.join(' | ')} | total / available |`);
+  out.push(`|---|---|${parts.map(() => '---|').join('')}---|`);
+  for (const run of runs) {
+    for (const [name, r] of [[`baseline ×${run.count}`, run.baseline], [`app ×${run.count}`, run.app]]) {
+      const total = parts.reduce((sum, part) => sum + (r.cpu[part] ?? 0), 0);
+      out.push(`| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(total)} / ${fmt(r.window * availableParallelism())} |`);
+    }
+  }
+  out.push(`status codes: ${runs.map((r) => `app ${r.count}: ${JSON.stringify(Object.fromEntries(Object.entries(r.app.statusCodes).map(([code, s]) => [code, s.count])))}`).join('; ')}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const role = process.argv[2];
+// A child's configuration is the parent's first message; listen before anything awaits, or it is lost.
+const CONFIG = role ? new Promise((resolve) => process.once('message', resolve)) : undefined;
+if (role === 'load') await loadRole();
+else if (role === 'live') await liveRole();
+else if (role === 'bare') await bareRole();
+else await main();
