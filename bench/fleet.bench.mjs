@@ -10,7 +10,7 @@
 // sockets run in child processes of their own (this file, forked), the proxy in this one, as in
 // `npm run fleet`.   npm run bench:fleet   (BENCH_DURATION=20 BENCH_CONNECTIONS=16 BENCH_SOCKETS=200)
 import { fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,31 +69,35 @@ function child(role, config) {
   };
 }
 
-
 // ───────────── child: the load generator (autocannon) ─────────────
 async function loadRole() {
   const { default: autocannon } = await import('autocannon');
   const { base, mix, writers, marker, duration } = await CONFIG;
   let posts = 0;
-  const requests = mix.map((entry) =>
-    entry.method === 'POST'
-      ? {
-          method: 'POST',
-          path: entry.path,
-          setupRequest(request) {
-            const n = posts++;
-            return {
-              ...request,
-              headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${writers[n % writers.length]}`, 'idempotency-key': `${marker}-${process.pid}-${n}` },
-              body: JSON.stringify({ body: `Fleet benchmark comment ${marker} n=${n} on **decent work** for migrant domestic workers. t=${now()}` }),
-            };
-          },
-        }
-      : { method: 'GET', path: entry.path },
-  );
+  // Per kind of request: time from building it (just before it is written) to its response.
+  const latencies = {};
+  const requests = mix.map(({ method, path, kind }) => ({
+    method,
+    path,
+    setupRequest(request, context) {
+      context.sentAt = now();
+      if (method !== 'POST') return request;
+      const n = posts++;
+      return {
+        ...request,
+        headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${writers[n % writers.length]}`, 'idempotency-key': `${marker}-${process.pid}-${n}` },
+        body: JSON.stringify({ body: `Fleet benchmark comment ${marker} n=${n} on **decent work** for migrant domestic workers. t=${now()}` }),
+      };
+    },
+    onResponse(_status, _body, context) {
+      if (context.sentAt !== undefined) (latencies[kind] ??= []).push(now() - context.sentAt);
+    },
+  }));
   const cpuBefore = process.cpuUsage();
   const result = await new Promise((resolve, reject) => autocannon({ url: base, connections: CONNECTIONS, duration, requests }, (error, r) => (error ? reject(error) : resolve(r))));
-  process.send({ rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats, cpu: cpuOf(process.cpuUsage(cpuBefore)) }, () => process.exit(0));
+  process.send({ rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats, cpu: cpuOf(process.cpuUsage(cpuBefore)),
+      byKind: Object.fromEntries(Object.entries(latencies).map(([kind, values]) => [kind, { count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) }])) },
+    () => process.exit(0));
 }
 
 // ───────────── child: the live clients (socket.io) ─────────────
@@ -148,6 +152,7 @@ async function bareRole() {
   const { Server } = await import('socket.io');
   const { port, bodies, created, redisUrl, room } = await CONFIG;
   let posts = 0;
+  let marker;
   let seq = 0;
   const http = createServer((request, response) => {
     const chunks = [];
@@ -157,7 +162,7 @@ async function bareRole() {
         const { body } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         const comment = { ...created, body, bodyHtml: `<p>${body}</p>` };
         const text = JSON.stringify(comment);
-        posts += 1;
+        if (marker && body.includes(marker)) posts += 1;
         seq += 1;
         io.of('/live').to(room).emit('comment.created', { ...comment, seq });
         response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
@@ -190,6 +195,8 @@ async function bareRole() {
   process.on('message', (message) => {
     if (message.type === 'count') process.send({ posts });
     if (message.type === 'reset') {
+      // Count only the measured run's comments, as the app's count does (the warm-up's last requests may still arrive).
+      marker = message.marker;
       posts = 0;
       process.send({ ok: true });
     }
@@ -226,9 +233,27 @@ function processes(match) {
   return found;
 }
 
-/** CPU per part of the system, for the window between two calls. */
+/** Busy CPU seconds of the whole machine (every core), from /proc/stat. */
+function machineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+}
+
+/** Per part of the system, CPU seconds per process so far. */
 function cpuSnapshot(groups) {
-  return Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, (typeof pids === 'function' ? pids() : pids).reduce((sum, pid) => sum + cpuSeconds(pid), 0)]));
+  const parts = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map((typeof pids === 'function' ? pids() : pids).map((pid) => [pid, cpuSeconds(pid)]))]));
+  return { parts, machine: machineBusySeconds() };
+}
+
+/** What each part used between two snapshots (a process that ended meanwhile is not counted; one born meanwhile counts whole). */
+function cpuBetween(before, after) {
+  const used = {};
+  for (const [name, pids] of Object.entries(after.parts)) {
+    used[name] = 0;
+    for (const [pid, seconds] of pids) used[name] += seconds - (before.parts[name].get(pid) ?? 0);
+  }
+  used.machine = after.machine - before.machine;
+  return used;
 }
 
 /**
@@ -243,8 +268,8 @@ async function mixedRun(base, plan, server) {
   try {
     const load = (marker, duration) => child('load', { base, mix: plan.mix, writers: plan.writers, marker, duration }).next();
     if (WARMUP > 0) await load(`warm${Date.now().toString(36)}`, WARMUP);
-    await server.reset?.();
     const marker = `run${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    await server.reset?.(marker);
     await live.ask({ type: 'measure', marker });
     const groups = { ...server.pids, 'proxy (bench main process)': [process.pid], 'socket clients': [live.proc.pid] };
     const before = cpuSnapshot(groups);
@@ -260,12 +285,11 @@ async function mixedRun(base, plan, server) {
       idle = next.received === delivered.received ? idle + 250 : 0;
       delivered = next;
     }
-    const after = cpuSnapshot(groups);
-    const cpu = Object.fromEntries(Object.keys(groups).map((name) => [name, after[name] - before[name]]));
+    const cpu = cpuBetween(before, cpuSnapshot(groups));
     cpu['load generator (autocannon)'] = result.cpu;
     return { ...result, live: { ...delivered, created, expected: created * delivered.joined }, cpu, window: (Date.now() - started) / 1000 };
   } finally {
-    live.proc.send({ type: 'close' });
+    if (live.proc.connected) live.proc.send({ type: 'close' });
     await Promise.race([new Promise((r) => live.proc.once('exit', r)), sleep(5_000)]);
     await live.stop();
   }
@@ -312,8 +336,9 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
     );
     const hot = `${threadPath(HOT)}?limit=50`;
     const quiet = `${threadPath(QUIET)}?limit=50`;
+    const kinds = { [hot]: 'thread page, hot', [quiet]: 'thread page, quiet', '/api/v1/recommendations': 'catalogue', '/api/v1/recommendations/HR-1': 'catalogue' };
     const mix = [hot, '/api/v1/recommendations', 'POST', hot, quiet, '/api/v1/recommendations/HR-1', hot, 'POST', quiet, '/api/v1/recommendations'].map((path) =>
-      path === 'POST' ? { method: 'POST', path: threadPath(HOT) } : { method: 'GET', path },
+      path === 'POST' ? { method: 'POST', path: threadPath(HOT), kind: 'comment POST' } : { method: 'GET', path, kind: kinds[path] },
     );
     const plan = { mix, writers, thread: { consultationId: round.id, recommendationCode: HOT } };
 
@@ -332,6 +357,22 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
       pids: { 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
     });
 
+    // What the instances logged (LOG_LEVEL warn) during the whole run, by message.
+    const logged = {};
+    for (const instance of fleet.instances) {
+      for (const line of readFileSync(join(dir, `${instance.name}.log`), 'utf8').split('\n')) {
+        let entry;
+        try {
+          entry = JSON.parse(line);
+        } catch {
+          continue; // not a JSON log line
+        }
+        const key = `${entry.level >= 50 ? 'error' : 'warn'}: ${entry.msg}`;
+        if (entry.level >= 40) logged[key] = (logged[key] ?? 0) + 1;
+      }
+    }
+    app.logged = logged;
+
     // Baseline: bare servers behind the same proxy code, the same harness.
     const bare = [];
     let proxy;
@@ -343,7 +384,7 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
       for (const server of bare) await server.next();
       proxy = await startFleetProxy({ port: 0, upstreams: bare.map((server, i) => ({ name: `bare-${i + 1}`, port: server.port })) });
       const baseline = await mixedRun(proxy.base, plan, {
-        reset: () => Promise.all(bare.map((server) => server.ask({ type: 'reset' }))),
+        reset: (marker) => Promise.all(bare.map((server) => server.ask({ type: 'reset', marker }))),
         created: async () => (await Promise.all(bare.map((server) => server.ask({ type: 'count' })))).reduce((sum, answer) => sum + answer.posts, 0),
         pids: { 'bare servers': bare.map((server) => server.proc.pid), 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
       });
@@ -361,13 +402,27 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
   }
 }
 
+/** The built API, once it exists and has not changed for 3 s (another build may be rewriting dist/). Resolves with its mtime. */
+async function builtApi(entry) {
+  let last;
+  for (let waited = 0; waited < 300_000; waited += 1_000) {
+    const mtime = existsSync(entry) ? statSync(entry).mtimeMs : undefined;
+    if (mtime !== undefined && mtime === last && waited >= 3_000) return new Date(mtime);
+    last = mtime;
+    await sleep(1_000);
+  }
+  throw new Error(`${entry} is missing: build first (NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api web --output-style=static)`);
+}
+
 async function main() {
   const fleetTools = await import('../tools/fleet/index.mjs');
+  const { API_ENTRY } = await import('../tools/fleet/api-instance.mjs');
   const { default: pg } = await import('pg');
   const runs = [];
   for (const count of [1, 2]) {
     process.stderr.write(`fleet with ${count} instance(s)…\n`);
-    runs.push({ count, ...(await measureFleet(count, { ...fleetTools, pg })) });
+    const build = await builtApi(API_ENTRY);
+    runs.push({ count, build, ...(await measureFleet(count, { ...fleetTools, pg })) });
   }
   const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
   const line = (name, r) =>
@@ -375,6 +430,7 @@ async function main() {
   const out = [];
   out.push(`machine: ${availableParallelism()} cores, Node ${process.version}, ${runs[0].version.split(',')[0]}`);
   out.push(`load: ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, cycle of 10 = 5 thread pages of 50 (3 hot, 2 quiet) + 3 catalogue reads + 2 comment POSTs by ${WRITERS} participants; ${SOCKETS} sockets in the hot thread; ${SEED_COMMENTS} seeded comments`);
+  out.push(`build: apps/api/dist/main.js of ${runs.map((r) => r.build.toISOString()).join(' and ')}${runs[0].build.getTime() === runs[1].build.getTime() ? ' (the same for both)' : ' — REBUILT BETWEEN THE RUNS, the rows compare different builds'}`);
   out.push(`responses (bytes): ${Object.entries(runs[0].bodySizes).map(([path, size]) => `${path.replace(/consultations\/[0-9a-f-]+/, 'consultations/{id}')} ${size}`).join(', ')}`);
   out.push('');
   out.push('| setup | req/s | p50 ms | p99 ms | non-2xx | errors | live events delivered / expected | live p99 ms |');
@@ -387,24 +443,32 @@ async function main() {
   out.push('');
   out.push(`app 2 instances / 1: req/s ${fmt(two.app.rps / one.app.rps, 2)}, p99 ${fmt(two.app.p99 / one.app.p99, 2)}; baseline 2 / 1: req/s ${fmt(two.baseline.rps / one.baseline.rps, 2)}`);
   out.push(`app / baseline, req/s: 1 instance ${fmt((100 * one.app.rps) / one.baseline.rps, 0)}%, 2 instances ${fmt((100 * two.app.rps) / two.baseline.rps, 0)}%; p99: 1 instance ${fmt(one.app.p99 / one.baseline.p99, 2)}×, 2 instances ${fmt(two.app.p99 / two.baseline.p99, 2)}×`);
+  const setups = runs.flatMap((run) => [[`baseline ×${run.count}`, run.baseline], [`app ×${run.count}`, run.app]]);
   out.push('');
-  out.push('CPU seconds used during the measured window (load + draining of live events), by part:');
+  out.push('Latency by kind of request, p50 / p99 ms (time from building the request to its response, in the load generator):');
+  const kindNames = ['thread page, hot', 'thread page, quiet', 'catalogue', 'comment POST'];
+  out.push(`| setup | ${kindNames.join(' | ')} |`);
+  out.push(`|---|${kindNames.map(() => '---|').join('')}`);
+  for (const [name, r] of setups) out.push(`| ${name} | ${kindNames.map((kind) => (r.byKind[kind] ? `${fmt(r.byKind[kind].p50)} / ${fmt(r.byKind[kind].p99)}` : '—')).join(' | ')} |`);
+  out.push('');
+  out.push('CPU seconds during the measured window (load, then draining the live events), by part; "others" is the rest of the machine:');
   const parts = ['proxy (bench main process)', 'load generator (autocannon)', 'socket clients', 'API instances', 'bare servers', 'postgres', 'redis'];
-  out.push(`| setup | window s | ${parts.join(' | ')} | total / available |`);
-  out.push(`|---|---|${parts.map(() => '---|').join('')}---|`);
-  for (const run of runs) {
-    for (const [name, r] of [[`baseline ×${run.count}`, run.baseline], [`app ×${run.count}`, run.app]]) {
-      const total = parts.reduce((sum, part) => sum + (r.cpu[part] ?? 0), 0);
-      out.push(`| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(total)} / ${fmt(r.window * availableParallelism())} |`);
-    }
+  out.push(`| setup | window s | ${parts.join(' | ')} | others | machine busy / available |`);
+  out.push(`|---|---|${parts.map(() => '---|').join('')}---|---|`);
+  for (const [name, r] of setups) {
+    const ours = parts.reduce((sum, part) => sum + (r.cpu[part] ?? 0), 0);
+    out.push(`| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(r.cpu.machine - ours)} | ${fmt(r.cpu.machine)} / ${fmt(r.window * availableParallelism())} |`);
   }
   out.push(`status codes: ${runs.map((r) => `app ${r.count}: ${JSON.stringify(Object.fromEntries(Object.entries(r.app.statusCodes).map(([code, s]) => [code, s.count])))}`).join('; ')}`);
+  out.push(`instance logs (warn and above): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.logged)}`).join('; ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
 const role = process.argv[2];
 // A child's configuration is the parent's first message; listen before anything awaits, or it is lost.
 const CONFIG = role ? new Promise((resolve) => process.once('message', resolve)) : undefined;
+// A child never outlives the bench (sockets and servers keep a process alive on their own).
+if (role) process.once('disconnect', () => process.exit(0));
 if (role === 'load') await loadRole();
 else if (role === 'live') await liveRole();
 else if (role === 'bare') await bareRole();

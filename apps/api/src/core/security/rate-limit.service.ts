@@ -48,7 +48,9 @@ export class RateLimitService implements OnModuleDestroy {
       this.limiters.set(
         name,
         this.redis
-          ? new RateLimiterRedis({ storeClient: this.redis, useRedisPackage: true, keyPrefix: `cv:rl:${name}`, insuranceLimiter: memory, ...spec })
+          ? // Not ready → the memory limiter at once: node-redis would otherwise queue the command
+            // until Redis returns, and every rate-limited request would wait with it (fault suite).
+            new RateLimiterRedis({ storeClient: this.redis, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix: `cv:rl:${name}`, insuranceLimiter: memory, ...spec })
           : memory,
       );
     }

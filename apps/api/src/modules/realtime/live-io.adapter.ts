@@ -48,6 +48,13 @@ export class LiveIoAdapter extends IoAdapter {
     if (this.config.redisUrl) {
       const publisher = createClient({ url: this.config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(100 + retries * 200, 3_000) } });
       const subscriber = publisher.duplicate();
+      // While Redis is away, publishing is skipped instead of queued: node-redis would hold every
+      // event in memory for the whole outage and replay them late, and the adapter does not handle a
+      // failed publish (an unhandled rejection). Clients of other instances catch up by seq.
+      const publish = publisher.publish.bind(publisher);
+      Object.defineProperty(publisher, 'publish', {
+        value: (channel: string, message: string) => (publisher.isReady ? publish(channel, message).catch(() => 0) : Promise.resolve(0)),
+      });
       for (const client of [publisher, subscriber]) {
         client.on('error', (error: Error) => this.log.warn({ err: error.message }, 'redis unavailable for live events; delivering locally'));
         client.connect().catch(() => undefined);
