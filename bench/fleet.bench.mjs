@@ -257,6 +257,34 @@ function cpuBetween(before, after) {
 }
 
 /**
+ * What the app's PostgreSQL sessions are doing, sampled every 100 ms while the load runs: on average
+ * how many are running, waiting for a lock, or idle inside an open transaction (waiting for the app).
+ */
+function sampleBackends(client) {
+  const totals = {};
+  let samples = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await client.query(
+        `SELECT CASE WHEN state = 'active' THEN 'active' || COALESCE(', waiting ' || wait_event_type || ':' || wait_event, '') ELSE state END AS what, count(*)::int AS n
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state <> 'idle' GROUP BY 1`,
+      );
+      for (const { what, n } of rows) totals[what] = (totals[what] ?? 0) + n;
+      samples += 1;
+      await sleep(100);
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, Number((n / samples).toFixed(2))]));
+    },
+  };
+}
+
+/**
  * Warm-up, then the measured run with sockets in the hot thread. `server.reset()` before it;
  * `server.created(marker)` is the servers' own count of comments created; `server.pids` maps the
  * parts of the system to their processes for the CPU account.
@@ -274,7 +302,9 @@ async function mixedRun(base, plan, server) {
     const groups = { ...server.pids, 'proxy (bench main process)': [process.pid], 'socket clients': [live.proc.pid] };
     const before = cpuSnapshot(groups);
     const started = Date.now();
+    const sampling = server.sample?.();
     const result = await load(marker, DURATION);
+    const waits = await sampling?.stop();
     // Late deliveries are late, not lost: wait until every expected one has come or none comes for 2 s.
     await sleep(1_000);
     const created = await server.created(marker);
@@ -287,7 +317,7 @@ async function mixedRun(base, plan, server) {
     }
     const cpu = cpuBetween(before, cpuSnapshot(groups));
     cpu['load generator (autocannon)'] = result.cpu;
-    return { ...result, live: { ...delivered, created, expected: created * delivered.joined }, cpu, window: (Date.now() - started) / 1000 };
+    return { ...result, live: { ...delivered, created, expected: created * delivered.joined }, cpu, waits, window: (Date.now() - started) / 1000 };
   } finally {
     if (live.proc.connected) live.proc.send({ type: 'close' });
     await Promise.race([new Promise((r) => live.proc.once('exit', r)), sleep(5_000)]);
@@ -353,6 +383,7 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
       redis: () => processes((cmd) => cmd.startsWith('redis-server') && cmd.includes(`:${redis.port}`)),
     };
     const app = await mixedRun(base, plan, {
+      sample: () => sampleBackends(db.client),
       created: async (marker) => Number((await db.client.query('SELECT count(*) AS n FROM comment WHERE body LIKE $1', [`%${marker}%`])).rows[0].n),
       pids: { 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
     });
@@ -460,6 +491,7 @@ async function main() {
     out.push(`| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(r.cpu.machine - ours)} | ${fmt(r.cpu.machine)} / ${fmt(r.window * availableParallelism())} |`);
   }
   out.push(`status codes: ${runs.map((r) => `app ${r.count}: ${JSON.stringify(Object.fromEntries(Object.entries(r.app.statusCodes).map(([code, s]) => [code, s.count])))}`).join('; ')}`);
+  out.push(`app's PostgreSQL sessions during the load, average number by state (sampled every 100 ms): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.waits)}`).join('; ')}`);
   out.push(`instance logs (warn and above): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.logged)}`).join('; ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -164,6 +164,29 @@ describe('comments', () => {
     await post(bob, { body: 'Posted from a flaky phone, too' }).set('Idempotency-Key', key).expect(201);
   });
 
+  it('takes over an Idempotency-Key whose claiming session died, and replays one recorded with the comment', async () => {
+    const hash = (body: string) =>
+      testApp.dataSource.query(`SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS h`, [`POST ${thread()}\n${JSON.stringify({ body })}`]).then((rows: Array<{ h: string }>) => rows[0]!.h);
+    // A claim left by a process that was killed mid-request: its database session no longer exists.
+    const orphan = `orphan-${Date.now()}`;
+    await testApp.dataSource.query(
+      `INSERT INTO idempotency_key (user_id, key, operation, request_hash, claimed_by_pid, claimed_by_start) VALUES ($1, $2, 'POST', $3, 2147483000, now())`,
+      [alice.user.id, orphan, await hash('Sent just before the crash')],
+    );
+    const taken = await post(alice, { body: 'Sent just before the crash' }).set('Idempotency-Key', orphan).expect(201);
+    const replay = await post(alice, { body: 'Sent just before the crash' }).set('Idempotency-Key', orphan).expect(201);
+    expect(replay.body.id).toBe(taken.body.id);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    // A claim whose session is alive (this test's own connection) is still in progress.
+    const live = `live-${Date.now()}`;
+    await testApp.dataSource.query(
+      `INSERT INTO idempotency_key (user_id, key, operation, request_hash, claimed_by_pid, claimed_by_start)
+       VALUES ($1, $2, 'POST', $3, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()))`,
+      [alice.user.id, live, await hash('Still being sent')],
+    );
+    expect((await post(alice, { body: 'Still being sent' }).set('Idempotency-Key', live).expect(409)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+  });
+
   it('refuses an immediate duplicate, a blank or oversized body, and unverified accounts', async () => {
     await post(bob, { body: 'Say it once' }).expect(201);
     expect((await post(bob, { body: 'Say it once' }).expect(409)).body.code).toBe('DUPLICATE_COMMENT');

@@ -128,7 +128,12 @@ export class CommentsService {
     return { items: rows.map((row) => presentComment(row, viewer?.id ?? null)) };
   }
 
-  async create(consultationId: string, code: string, dto: CreateCommentDto, user: AuthUser): Promise<Comment> {
+  /**
+   * With an Idempotency-Key (claimed by the interceptor), the response to replay is recorded in the
+   * comment's own transaction: a comment never exists without it, so a retry after a crash at any
+   * moment gets the original answer and never a second comment (fault suite: instance killed).
+   */
+  async create(consultationId: string, code: string, dto: CreateCommentDto, user: AuthUser, idempotencyKey?: string): Promise<Comment> {
     assertVerified(user);
     const body = dto.body.trim();
     const { moderationMode, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
@@ -194,6 +199,12 @@ export class CommentsService {
       if (status === 'published') {
         const event = await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id });
         events.push({ ...event, payload: presentComment(created, null) });
+      }
+      if (idempotencyKey) {
+        await manager.query(
+          `UPDATE idempotency_key SET response_status = 201, response_body = $3 WHERE user_id = $1 AND key = $2 AND response_status IS NULL`,
+          [user.id, idempotencyKey, JSON.stringify(presentComment(created, user.id))],
+        );
       }
       return created;
     });

@@ -34,6 +34,13 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'jsonb', nullable: true })
   responseBody!: unknown;
 
+  /** The database session that claimed the key (pid and start time): gone means the claimer died. */
+  @Column({ type: 'integer', nullable: true })
+  claimedByPid!: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedByStart!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -12,7 +12,10 @@ import { canonicalJson } from '../../core/content/canonical-json.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-/** A first request still "running" after this long crashed; its key may be used again. */
+/**
+ * A first request still "running" after this long crashed; its key may be used again. Sooner when
+ * the database session that claimed it has gone (its process died, or lost its connection).
+ */
 const ABANDONED_AFTER_SECONDS = 60;
 
 /**
@@ -44,14 +47,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     for (let attempt = 0; attempt < 2; attempt++) {
       const claimed: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_key (user_id, key, operation, request_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
+        `INSERT INTO idempotency_key (user_id, key, operation, request_hash, claimed_by_pid, claimed_by_start)
+         VALUES ($1, $2, $3, $4, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()))
+         ON CONFLICT DO NOTHING RETURNING key`,
         [userId, key, operation, requestHash],
       );
       if (claimed.length > 0) return this.execute(userId, key, next, successStatus(context, request.method));
       const [existing]: Array<{ requestHash: string; responseStatus: number | null; responseBody: unknown; abandoned: boolean }> = await this.dataSource.query(
         `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
-                created_at < now() - make_interval(secs => $3) AS abandoned
-         FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+                (created_at < now() - make_interval(secs => $3)
+                 OR (claimed_by_pid IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM pg_stat_activity a WHERE a.pid = k.claimed_by_pid AND a.backend_start = k.claimed_by_start))) AS abandoned
+         FROM idempotency_key k WHERE user_id = $1 AND key = $2`,
         [userId, key, ABANDONED_AFTER_SECONDS],
       );
       if (!existing) continue; // released between our insert and select: try again
@@ -75,14 +82,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async execute(userId: string, key: string, next: CallHandler, status: number): Promise<unknown> {
     try {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // A handler may already have recorded its response in its own transaction (comments do, so
+      // that the write and its replay commit together): that record stands.
       await this.dataSource.query(
-        `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
+        `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2 AND response_status IS NULL`,
         [userId, key, status, JSON.stringify(result ?? null)],
       );
       return result;
     } catch (error) {
       // A failed request did not happen: the same key may be retried (e.g. after fixing the body).
-      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2`, [userId, key]);
+      // If the database is what failed this may fail too; the claim is then abandoned with its session.
+      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [userId, key]).catch(() => undefined);
       throw error;
     }
   }
