@@ -22,6 +22,8 @@ export class LiveThreadClient {
   /** Live (socket) deliveries of comment.created, duplicates included. */
   liveDeliveries = 0;
   connects = 0;
+  /** performance.now() of every connect, reconnects included. */
+  readonly connectedAt: number[] = [];
   readonly socket: Socket;
   private readonly sync: ThreadSync;
   private joinedOnce!: Promise<void>;
@@ -59,6 +61,7 @@ export class LiveThreadClient {
     this.joinedOnce = new Promise((resolve, reject) => {
       this.socket.on('connect', () => {
         this.connects += 1;
+        this.connectedAt.push(performance.now());
         this.socket
           .timeout(10_000)
           .emitWithAck('thread:join', this.thread)
