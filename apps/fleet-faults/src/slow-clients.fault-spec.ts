@@ -87,12 +87,13 @@ describe('fault: slow clients next to normal ones', () => {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(api.pid!))), 250);
     const withSlow = await phase('slow');
     clearInterval(sampler);
+    const lagMs = (await metric(api, 'nodejs_eventloop_lag_max_seconds')) * 1000;
     const dropped = (await metric(api, 'live_slow_sockets_disconnected_total')) - droppedBefore;
 
     const p99 = { baseline: percentile(baseline, 99), withSlow: percentile(withSlow, 99) };
     process.stdout.write(
       `slow clients: normal p99 ${p99.baseline.toFixed(1)} ms → ${p99.withSlow.toFixed(1)} ms (${((p99.withSlow / p99.baseline - 1) * 100).toFixed(0)}%); ` +
-        `p50 ${percentile(baseline, 50).toFixed(1)} → ${percentile(withSlow, 50).toFixed(1)} ms; RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB; ${dropped} of ${SLOW} slow sockets cut\n`,
+        `p50 ${percentile(baseline, 50).toFixed(1)} → ${percentile(withSlow, 50).toFixed(1)} ms; RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB; ${dropped} of ${SLOW} slow sockets cut; event-loop lag max ${lagMs.toFixed(0)} ms\n`,
     );
     // Every normal client had every probe, in both phases.
     expect(baseline.length).toBe(NORMAL * PROBES);

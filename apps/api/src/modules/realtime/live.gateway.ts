@@ -11,6 +11,7 @@ import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } f
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { AppConfig } from '../../config/app-config.js';
+import { acceptRequestId } from '../../core/logging/logging.options.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { MetricsService } from '../../core/metrics/metrics.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
@@ -28,11 +29,14 @@ const MAX_VIOLATIONS = 3;
 const MAX_SOCKETS_PER_USER = 10;
 const MAX_ROOMS_PER_SOCKET = 20;
 const PRESENCE_INTERVAL_MS = 1_000;
-/** How often every socket's unsent bytes are checked against LIVE_BUFFER_LIMIT_BYTES. */
-const BUFFER_SWEEP_MS = 500;
+/** How often every socket's unsent bytes are checked against LIVE_BUFFER_LIMIT_BYTES, and how many may be cut at a time. */
+const BUFFER_SWEEP_MS = 200;
+const MAX_CUTS_PER_SWEEP = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface LiveSocketData {
+  /** The handshake's request id (from the proxy's X-Request-Id, or minted): in every log line about this socket. */
+  requestId: string;
   user?: AuthUser;
   tokenExpiresAt?: number;
   window: { started: number; count: number; violations: number };
@@ -78,6 +82,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const data = socket.data as LiveSocketData;
       data.window = { started: Date.now(), count: 0, violations: 0 };
+      data.requestId = acceptRequestId(socket.handshake.headers['x-request-id']);
       if (token === undefined || token === null || token === '') {
         next();
         return;
@@ -116,13 +121,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       window.count += 1;
       if (window.count > EVENTS_PER_WINDOW) {
         window.violations += 1;
-        this.logger.warn({ event: 'ws.rate_limited', violations: window.violations }, 'socket over its event rate');
+        this.logger.warn({ event: 'ws.rate_limited', violations: window.violations, requestId: socket.data.requestId }, 'socket over its event rate');
         if (window.violations >= MAX_VIOLATIONS) socket.disconnect(true);
         next(new Error('RATE_LIMITED'));
         return;
       }
       if (!CLIENT_EVENTS.has(event)) {
-        this.logger.warn({ event: 'ws.unknown_event', name: String(event).slice(0, 64) }, 'unknown socket event refused');
+        this.logger.warn({ event: 'ws.unknown_event', name: String(event).slice(0, 64), requestId: socket.data.requestId }, 'unknown socket event refused');
         next(new Error('UNKNOWN_EVENT'));
         return;
       }
@@ -179,11 +184,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const rendered = event.payload !== undefined ? { seq: event.seq, type: event.type, payload: event.payload } : await this.renderer.render(event.consultationId, event.recommendationCode, event);
       if (!rendered) return;
       const payload = rendered.payload as Record<string, unknown>;
-      this.namespace.to(threadRoom(event.consultationId, event.recommendationCode)).emit(rendered.type, { ...payload, seq: rendered.seq });
+      const room = threadRoom(event.consultationId, event.recommendationCode);
+      this.namespace.to(room).emit(rendered.type, { ...payload, seq: rendered.seq });
       this.metrics.liveEvents.inc({ event: rendered.type });
+      this.logger.debug({ event: 'live.sent', type: rendered.type, seq: rendered.seq, requestId: event.requestId }, 'live event sent');
     } catch (error) {
       // Clients that miss it catch up by seq.
-      this.logger.warn({ err: (error as Error).message, seq: event.seq }, 'live event not delivered');
+      this.logger.warn({ event: 'live.not_sent', err: (error as Error).message, seq: event.seq, requestId: event.requestId }, 'live event not delivered');
     }
   }
 
@@ -250,21 +257,34 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * catches up by seq like any dropped client (FLT-06).
    */
   private dropSlowSockets(): void {
+    const started = performance.now();
     let total = 0;
+    const over: Array<{ socket: LiveSocket; bytes: number }> = [];
     for (const socket of this.namespace.sockets.values()) {
-      const connection = socket.conn as unknown as EngineConnectionLike & { transport?: { socket?: { terminate?: () => void } }; close(discard?: boolean): void };
-      const bytes = unsentBytes(connection);
-      if (bytes <= this.config.liveBufferLimitBytes) {
-        total += bytes;
-        continue;
-      }
-      this.metrics.slowSocketsDropped.inc();
-      this.logger.warn({ event: 'ws.slow_client_dropped', bytes }, 'live socket disconnected: its unsent events passed the buffer limit');
-      const terminate = connection.transport?.socket?.terminate;
-      if (terminate) terminate.call(connection.transport?.socket);
-      else connection.close(true);
+      const bytes = unsentBytes(socket.conn as unknown as EngineConnectionLike);
+      if (bytes > this.config.liveBufferLimitBytes) over.push({ socket: socket as LiveSocket, bytes });
+      else total += bytes;
     }
+    if (over.length === 0) {
+      this.metrics.liveBufferedBytes.set(total);
+      return;
+    }
+    // Worst first, a few per sweep: cutting a socket fails every write still queued to it, and a
+    // hundred at once would stall this instance for everyone else (measured by the fault suite).
+    over.sort((a, b) => b.bytes - a.bytes);
+    for (const { bytes } of over.slice(MAX_CUTS_PER_SWEEP)) total += bytes;
+    for (const { socket, bytes } of over.slice(0, MAX_CUTS_PER_SWEEP)) {
+      this.logger.debug({ event: 'ws.slow_client_dropped', bytes, requestId: socket.data.requestId }, 'live socket disconnected: its unsent events passed the buffer limit');
+      const connection = socket.conn as unknown as { transport?: { socket?: { terminate?: () => void } }; close(discard?: boolean): void };
+      const ws = connection.transport?.socket;
+      // Engine.io first, discarding what it holds (so it stops writing), then the TCP connection at once.
+      connection.close(true);
+      ws?.terminate?.();
+    }
+    const dropped = Math.min(over.length, MAX_CUTS_PER_SWEEP);
     this.metrics.liveBufferedBytes.set(total);
+    this.metrics.slowSocketsDropped.inc(dropped);
+    this.logger.warn({ event: 'ws.slow_clients_dropped', count: dropped, waiting: over.length - dropped, ms: Math.round(performance.now() - started) }, 'live sockets disconnected: their unsent events passed the buffer limit');
   }
 
   onModuleDestroy(): void {
