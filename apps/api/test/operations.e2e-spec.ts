@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { LifecycleService } from '../src/core/lifecycle/lifecycle.service.js';
 import { LiveGateway } from '../src/modules/realtime/live.gateway.js';
 import { REFRESH_COOKIE, mailsTo, signIn, tokenFromMail } from './support/accounts.js';
+import { openConsultation } from './support/consultations.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 import { usesEmbedded } from './support/test-database.js';
 
@@ -13,7 +14,7 @@ describe('operations: health, readiness, metrics, draining', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    testApp = await createTestApp({ METRICS_TOKEN: METRICS, ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) }, { listen: true });
+    testApp = await createTestApp({ METRICS_TOKEN: METRICS, LOG_LEVEL: 'debug', ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) }, { listen: true });
   });
 
   afterAll(async () => {
@@ -97,6 +98,30 @@ describe('operations: health, readiness, metrics, draining', () => {
     for (const secret of [email, password, 'wrong canary passphrase', verifyToken, resetToken, person.accessToken, person.refreshToken, TEST_ADMIN.password, '203.0.113.77']) {
       expect(logs).not.toContain(secret);
     }
+  });
+
+  it('carries a request id from the write to its live event, and from an export request to its job', async () => {
+    const server = testApp.app.getHttpServer();
+    const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+    const round = await openConsultation(testApp, admin, { recommendationCodes: ['HR-1'] });
+    await request(server)
+      .post(`/api/v1/consultations/${round.id}/recommendations/HR-1/comments`)
+      .set(admin.auth)
+      .set('X-Request-Id', 'req-live-0123456789')
+      .send({ body: 'Traced from the proxy to the sockets' })
+      .expect(201);
+    const job = await request(server).post('/api/v1/exports').set(admin.auth).set('X-Request-Id', 'req-export-0123456789').send({ dataset: 'comments', format: 'csv', privacy: 'public' });
+    expect(job.status).toBeLessThan(300);
+    const lines = () =>
+      testApp
+        .logs()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { event?: string; requestId?: string });
+    const deadline = Date.now() + 15_000;
+    while (!lines().some((line) => line.event === 'export.done') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lines().find((line) => line.event === 'live.sent')?.requestId).toBe('req-live-0123456789');
+    expect(lines().filter((line) => line.event === 'export.started' || line.event === 'export.done').map((line) => line.requestId)).toEqual(['req-export-0123456789', 'req-export-0123456789']);
   });
 
   it('turns readiness false once a shutdown begins', async () => {

@@ -10,6 +10,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { requestContext } from '../logging/request-context.js';
 import { ErrorCode } from '@compact-voices/contracts';
 import type { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
@@ -43,6 +44,7 @@ function requireJson(request: Request, _response: Response, next: NextFunction):
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.use(requestContext);
   app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.set('query parser', 'simple');
   app.disable('x-powered-by');

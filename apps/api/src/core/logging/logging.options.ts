@@ -7,10 +7,14 @@ import type { AppConfig } from '../../config/app-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Reuse a well-formed incoming X-Request-Id (from the proxy), otherwise mint one; echo it back. */
+/** A well-formed incoming X-Request-Id (from the proxy) is kept; anything else gets a fresh one. */
+export function acceptRequestId(incoming: unknown): string {
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The request's id (see acceptRequestId), echoed back as X-Request-Id. */
 export function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const incoming = request.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const id = acceptRequestId(request.headers['x-request-id']);
   response.setHeader('X-Request-Id', id);
   return id;
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss } from 'pg-boss';
 import type { DataSource } from 'typeorm';
+import { currentRequestId, withRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ExportRunner } from './export-runner.service.js';
 
@@ -32,15 +33,16 @@ export class ExportQueue implements OnApplicationBootstrap, OnApplicationShutdow
     boss.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'job queue error'));
     await boss.start();
     await boss.createQueue(QUEUE, { retryLimit: 2, retryDelay: 5, expireInSeconds: 3_600 });
-    await boss.work<{ exportId: string }>(QUEUE, { localConcurrency: this.config.exports.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await this.runner.run(job.data.exportId);
+    await boss.work<{ exportId: string; requestId?: string }>(QUEUE, { localConcurrency: this.config.exports.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {
+      // The job runs under the id of the request that queued it: its log lines join that request's.
+      for (const job of jobs) await withRequestId(job.data.requestId, () => this.runner.run(job.data.exportId));
     });
     this.boss = boss;
   }
 
   async enqueue(exportId: string): Promise<void> {
     if (!this.boss) throw new Error('job queue not started');
-    await this.boss.send(QUEUE, { exportId }, { singletonKey: exportId });
+    await this.boss.send(QUEUE, { exportId, requestId: currentRequestId() }, { singletonKey: exportId });
   }
 
   /** Stop taking jobs; a running export finishes (or is picked up again after a restart). */

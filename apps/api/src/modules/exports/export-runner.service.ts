@@ -7,6 +7,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ExportDataset, ExportFilters, ExportFormat, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
+import { currentRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { codebookMarkdown, packReadme } from './codebook.js';
@@ -82,6 +83,7 @@ export class ExportRunner {
       [jobId],
     ).then((result: unknown) => rowsOf<JobRow>(result));
     if (!job) return;
+    this.logger.log({ event: 'export.started', exportId: job.id, dataset: job.dataset, format: job.format, requestId: currentRequestId() }, 'export started');
     this.announce(job, 'running', 0, null);
     const dir = join(this.config.exportDir, job.id);
     await rm(dir, { recursive: true, force: true });
@@ -98,7 +100,7 @@ export class ExportRunner {
         [job.id, rowCount, fileName, size, sha256, counts ? JSON.stringify(counts) : null],
       ).then((result: unknown) => rowsOf<{ id: string }>(result));
       if (!done) throw new ExportCancelled();
-      this.logger.log({ event: 'export.done', exportId: job.id, dataset: job.dataset, format: job.format, rows: rowCount, bytes: size }, 'export finished');
+      this.logger.log({ event: 'export.done', exportId: job.id, requestId: currentRequestId(), dataset: job.dataset, format: job.format, rows: rowCount, bytes: size }, 'export finished');
       this.announce(job, 'done', 1, rowCount);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -107,8 +109,8 @@ export class ExportRunner {
         return;
       }
       const code = error instanceof ExportRefused ? error.code : 'EXPORT_FAILED';
-      if (error instanceof ExportRefused) this.logger.warn({ event: 'export.refused', exportId: job.id, code }, 'export refused');
-      else this.logger.error({ event: 'export.failed', exportId: job.id, err: (error as Error).message }, 'export failed');
+      if (error instanceof ExportRefused) this.logger.warn({ event: 'export.refused', exportId: job.id, requestId: currentRequestId(), code }, 'export refused');
+      else this.logger.error({ event: 'export.failed', exportId: job.id, requestId: currentRequestId(), err: (error as Error).message }, 'export failed');
       await this.dataSource.query(`UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`, [job.id, code]);
       this.announce(job, 'failed', 0, null);
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { currentRequestId } from '../../core/logging/request-context.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ThreadEvent } from '@compact-voices/contracts';
 
@@ -16,6 +17,8 @@ export interface ThreadDomainEvent {
   countryIso3: string | null;
   /** The public payload when the writer already has it (saves the realtime module a query). */
   payload?: unknown;
+  /** The request that caused it, for the logs of its delivery (never sent to clients). */
+  requestId?: string;
 }
 
 export const THREAD_EVENT = 'thread.event';
@@ -67,7 +70,8 @@ export class ThreadLogService {
 
   /** Call after the transaction committed, so no listener ever sees a write that rolled back. */
   announce(events: ThreadDomainEvent[]): void {
-    for (const event of events) this.emitter.emit(THREAD_EVENT, event);
+    const requestId = currentRequestId();
+    for (const event of events) this.emitter.emit(THREAD_EVENT, { ...event, requestId: event.requestId ?? requestId });
   }
 
   async since(consultationId: string, recommendationCode: string, after: number, limit: number): Promise<LoggedThreadEvent[]> {
