@@ -69,8 +69,17 @@ export async function startFleet(options) {
     instances[index] = instance;
     return instance;
   }
-  for (let i = 0; i < count; i++) await startInstance(i);
-  const proxy = await startFleetProxy({ port: options.proxyPort ?? 0, upstreams: instances.map((instance) => ({ name: instance.name, port: instance.port })) });
+  let proxy;
+  try {
+    for (let i = 0; i < count; i++) await startInstance(i);
+    proxy = await startFleetProxy({ port: options.proxyPort ?? 0, upstreams: instances.map((instance) => ({ name: instance.name, port: instance.port })) });
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    await Promise.all(instances.map((instance) => instance?.kill('SIGKILL')));
+    await redis?.stop('SIGKILL');
+    await postgres?.stop('immediate');
+    throw error;
+  }
 
   return {
     postgres,

@@ -196,15 +196,16 @@ export class CommentsService {
         displayName: identity.displayName, pseudonym: identity.pseudonym, authorStatus: 'active', myReaction: null,
         moderationRule: null, moderatedAt: null,
       };
-      if (status === 'published') {
-        const event = await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id });
-        events.push({ ...event, payload: presentComment(created, null) });
-      }
+      // Before the thread's sequence lock is taken, so that lock is held no longer than it must be.
       if (idempotencyKey) {
         await manager.query(
           `UPDATE idempotency_key SET response_status = 201, response_body = $3 WHERE user_id = $1 AND key = $2 AND response_status IS NULL`,
           [user.id, idempotencyKey, JSON.stringify(presentComment(created, user.id))],
         );
+      }
+      if (status === 'published') {
+        const event = await this.threads.append(manager, { consultationId, recommendationCode, type: 'comment.created', commentId: id });
+        events.push({ ...event, payload: presentComment(created, null) });
       }
       return created;
     });
