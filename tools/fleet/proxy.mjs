@@ -10,7 +10,8 @@
 //     (GET/HEAD/PUT/DELETE/OPTIONS, or a POST with an Idempotency-Key, which the API deduplicates);
 //   - tunnels websocket upgrades byte for byte and cuts the client when its instance goes, so the
 //     client reconnects to a survivor and catches up by seq;
-//   - sets X-Forwarded-For and X-Request-Id (kept when well formed), like the nginx config.
+//   - sets X-Forwarded-For and X-Request-Id (kept when well formed), like the nginx config, and
+//     keeps /metrics private (Prometheus scrapes each instance directly).
 // Upstream connections are not kept alive: a stopping instance's closed listener then means
 // "refused", never a request lost on a half-closed keep-alive connection.
 import { randomUUID } from 'node:crypto';
@@ -108,6 +109,10 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
   async function handleRequest(request, response) {
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    if (request.url === '/metrics' || request.url.startsWith('/metrics?')) {
+      jsonError(response, 404, 'ROUTE_NOT_FOUND', 'not found', requestId);
+      return;
+    }
     let body;
     try {
       body = await readBody(request);

@@ -91,7 +91,7 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   /** A live socket whose unsent events pass this many bytes (a client that stopped reading) is disconnected. */
   readonly liveBufferLimitBytes: number;
-  /** Bearer token for GET /metrics; unset, metrics are off. */
+  /** Token for GET /metrics (HTTP Basic, user `metrics`); unset, metrics are off. */
   readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
   readonly exports: { concurrency: number; reportFont: string | undefined; xlsxRowCap: number };

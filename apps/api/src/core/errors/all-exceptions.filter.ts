@@ -4,7 +4,13 @@ import { ErrorCode, type ErrorBody } from '@compact-voices/contracts';
 import { ApiException } from './api.exception.js';
 
 /** Postgres / driver failures that mean "the database is unavailable", not "the request is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
+  // admin shutdown, crash shutdown, cannot connect now, statement timeout; connection exceptions
+  '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006',
+  // too many connections, out of memory or disk on the server, and a rotated password not yet rolled out
+  '53300', '53100', '53200', '28P01',
+]);
 /**
  * node-postgres reports a connection lost mid-query, a connect timeout and a broken client by
  * message only (no code); found by the fault suite as 500s while PostgreSQL restarted.
@@ -70,7 +76,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode === 503) {
       // Expected while a dependency is down: one line each, no stack.
-      this.logger.warn({ err: { type: (exception as Error)?.name, message: (exception as Error)?.message }, code: body.code }, 'request failed: service unavailable');
+      this.logger.warn({ event: 'request.unavailable', err: { type: (exception as Error)?.name, message: (exception as Error)?.message }, code: body.code }, 'request failed: service unavailable');
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }

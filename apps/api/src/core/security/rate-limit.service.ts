@@ -40,7 +40,7 @@ export class RateLimitService implements OnModuleDestroy {
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });
-      this.redis.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'redis unavailable for rate limits'));
+      this.redis.on('error', (error: Error) => this.logger.warn({ event: 'redis.unavailable', use: 'rate-limits', err: error.message }, 'redis unavailable for rate limits'));
       this.redis.connect().catch(() => undefined);
     }
     for (const [name, spec] of Object.entries(specs) as Array<[LimitName, LimitSpec]>) {
@@ -84,7 +84,9 @@ export class RateLimitService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.redis?.isOpen) await this.redis.quit().catch(() => undefined);
+    // As for live events: close politely when connected, drop a reconnection attempt otherwise.
+    if (this.redis?.isReady) await this.redis.close().catch(() => undefined);
+    else if (this.redis?.isOpen) this.redis.destroy();
   }
 
   private limiter(name: LimitName): RateLimiterAbstract {

@@ -30,9 +30,12 @@ export class ExportQueue implements OnApplicationBootstrap, OnApplicationShutdow
       database.kind === 'postgres'
         ? new PgBoss({ connectionString: database.url, max: 2, schema: 'pgboss', application_name: 'compact-voices-jobs' } as ConstructorParameters<typeof PgBoss>[0])
         : new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => this.executeSql(text, values) }, backend: 'pglite', schema: 'pgboss' });
-    boss.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'job queue error'));
+    boss.on('error', (error: Error) => this.logger.warn({ event: 'jobs.error', err: error.message }, 'job queue error'));
     await boss.start();
-    await boss.createQueue(QUEUE, { retryLimit: 2, retryDelay: 5, expireInSeconds: 3_600 });
+    // Workers beat every 15 s while an export runs; a job whose instance was killed (no beat for
+    // 30 s) is retried by another instance instead of waiting out the hour of expireInSeconds.
+    await boss.createQueue(QUEUE, { retryLimit: 2, retryDelay: 5, expireInSeconds: 3_600, heartbeatSeconds: 30 });
+    await boss.updateQueue(QUEUE, { heartbeatSeconds: 30 });
     await boss.work<{ exportId: string; requestId?: string }>(QUEUE, { localConcurrency: this.config.exports.concurrency, pollingIntervalSeconds: 1 }, async (jobs) => {
       // The job runs under the id of the request that queued it: its log lines join that request's.
       for (const job of jobs) await withRequestId(job.data.requestId, () => this.runner.run(job.data.exportId));

@@ -22,12 +22,12 @@ export class HealthController {
   @Get('ready')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Readiness: 200 when the database (and Redis, when configured) answer and no shutdown has begun; 503 otherwise' })
+  @ApiOperation({ summary: 'Readiness: 200 when the database answers and no shutdown has begun (status degraded while a configured Redis is unreachable); 503 otherwise' })
   @ApiOkResponse({ type: ReadinessResponseDto })
   @ApiServiceUnavailableResponse({ type: ReadinessResponseDto })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponseDto> {
     const result = await this.health.ready();
-    if (result.status !== 'ok') response.status(503);
+    if (result.status === 'error') response.status(503);
     return result;
   }
 }

@@ -22,7 +22,9 @@ export class HealthService {
 
   /**
    * Readiness: the database answers within 2 s (terminus's probe, so a hung database reads "down"
-   * rather than hanging), Redis is reachable when configured, and no shutdown has begun.
+   * rather than hanging) and no shutdown has begun. A configured Redis that is unreachable makes it
+   * `degraded`, not unready: every instance shares that Redis, so all would leave rotation at once
+   * while each still serves everything but cross-instance live delivery.
    */
   async ready(): Promise<ReadinessResponse> {
     let database: 'up' | 'down' = 'up';
@@ -34,6 +36,7 @@ export class HealthService {
     this.lastDatabase = database;
     const redis = this.rateLimits.redisStatus();
     const accepting = this.lifecycle.accepting;
-    return { status: database === 'up' && redis !== 'down' && accepting ? 'ok' : 'error', database, redis, accepting };
+    const status = database === 'up' && accepting ? (redis === 'down' ? 'degraded' : 'ok') : 'error';
+    return { status, database, redis, accepting };
   }
 }

@@ -18,7 +18,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  */
 export class LiveIoAdapter extends IoAdapter {
   private readonly log = new Logger('Realtime');
-  private readonly redisClients: Array<{ isOpen: boolean; quit(): Promise<unknown> }> = [];
+  private readonly redisClients: Array<{ isOpen: boolean; isReady: boolean; close(): Promise<unknown>; destroy(): void }> = [];
 
   constructor(
     app: INestApplicationContext,
@@ -56,7 +56,7 @@ export class LiveIoAdapter extends IoAdapter {
         value: (channel: string, message: string) => (publisher.isReady ? publish(channel, message).catch(() => 0) : Promise.resolve(0)),
       });
       for (const client of [publisher, subscriber]) {
-        client.on('error', (error: Error) => this.log.warn({ err: error.message }, 'redis unavailable for live events; delivering locally'));
+        client.on('error', (error: Error) => this.log.warn({ event: 'redis.unavailable', use: 'live', err: error.message }, 'redis unavailable for live events; delivering locally'));
         client.connect().catch(() => undefined);
         this.redisClients.push(client);
       }
@@ -68,6 +68,8 @@ export class LiveIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.redisClients.map((client) => (client.isOpen ? client.quit().catch(() => undefined) : undefined)));
+    // Connected: close politely. Reconnecting (Redis gone): a polite close would wait for Redis to
+    // come back, holding the shutdown until its deadline — drop the connection attempt instead.
+    await Promise.all(this.redisClients.map((client) => (client.isReady ? client.close().catch(() => undefined) : client.isOpen ? client.destroy() : undefined)));
   }
 }

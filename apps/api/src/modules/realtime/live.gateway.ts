@@ -7,6 +7,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import { LIVE_NAMESPACE, RECOMMENDATION_CODE_PATTERN, type Ack, type ThreadRef } from '@compact-voices/contracts';
 import { Public } from '../../core/auth/access.decorator.js';
+import { ApiException } from '../../core/errors/api.exception.js';
 import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } from '../../core/auth/jwt.strategy.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
@@ -162,8 +163,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.announcePresence(room);
       return { ok: true, lastSeq };
     } catch (error) {
-      // Same answer as REST: a draft or unknown round, or a recommendation outside it, is not found.
-      return { ok: false, code: (error as { code?: string }).code ?? 'UNAVAILABLE' };
+      // Same answer as REST: a draft or unknown round, or a recommendation outside it, is not found;
+      // anything else (the database is away) is UNAVAILABLE, never a driver's own code.
+      return { ok: false, code: error instanceof ApiException ? error.code : 'UNAVAILABLE' };
     }
   }
 
