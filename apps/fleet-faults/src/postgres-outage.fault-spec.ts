@@ -114,5 +114,6 @@ function summarise(records: LoadRecord[], stoppedAt: number, backAt: number) {
     outage503: during.filter((record) => record.status === 503).length,
     outageP99Ms: Math.round(durations[Math.min(durations.length - 1, Math.floor(durations.length * 0.99))] ?? 0),
     recoveryMs: Math.round(lastFailureStart - backAt),
+    firstOkAfterBackMs: Math.round((sorted.find((record) => record.start >= backAt && ok(record))?.start ?? Number.NaN) - backAt),
   };
 }
