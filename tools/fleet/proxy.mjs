@@ -109,7 +109,7 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
   async function handleRequest(request, response) {
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    if (request.url === '/metrics' || request.url.startsWith('/metrics?')) {
+    if (/^\/metrics(?:[/?]|$)/i.test(request.url)) {
       jsonError(response, 404, 'ROUTE_NOT_FOUND', 'not found', requestId);
       return;
     }

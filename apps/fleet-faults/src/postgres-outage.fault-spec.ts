@@ -1,4 +1,6 @@
 import { ADMIN, call, openRound, participant, signIn, sleep, startFaultFleet, type FaultFleet } from './support/fault-fleet.js';
+import { io } from 'socket.io-client';
+import { LIVE_NAMESPACE, LIVE_PATH } from '@compact-voices/contracts';
 import { ok, startMixedLoad, type LoadRecord } from './support/mixed-load.js';
 
 /**
@@ -45,12 +47,25 @@ describe('fault: PostgreSQL stopped for 5 s under mixed load', () => {
       const at = performance.now();
       void call(api.base, 'GET', '/api/health/ready', { timeoutMs: 5_000 }).then((result) => readiness.push({ at, status: result.status, ms: result.ms }));
     }, 250);
-    await sleep(5_000);
+    // A socket handler that fails (the database is away) fails for that request only: the join is
+    // answered UNAVAILABLE, never a driver's code, and the connection stays up.
+    const socket = io(`${api.base}${LIVE_NAMESPACE}`, { path: LIVE_PATH, transports: ['websocket'], forceNew: true, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const joinDuringOutage = (await socket.timeout(10_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as { ok: boolean; code?: string };
+    await sleep(4_000);
     await fleet.postgres!.start();
     const backAt = performance.now();
     await sleep(12_000);
     clearInterval(probe);
     const records = await load.stop();
+
+    expect(joinDuringOutage).toEqual({ ok: false, code: 'UNAVAILABLE' });
+    expect(socket.connected).toBe(true);
+    expect(((await socket.timeout(10_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as { ok: boolean }).ok).toBe(true);
+    socket.disconnect();
 
     // The process never went down.
     expect(api.alive).toBe(true);
