@@ -64,6 +64,9 @@ async function postgresReachable() {
   }
 }
 
+// The module-boundaries lint rule needs Nx's project graph; on a clean clone nothing has computed
+// it yet and the rule would be skipped silently.
+run('project graph', 'npx', ['nx', 'show', 'projects']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
 jest('unit api', 'apps/api/jest.config.mjs');

@@ -1,25 +1,25 @@
-import { io, type Socket } from 'socket.io-client';
-import { LIVE_NAMESPACE, LIVE_PATH } from '@compact-voices/contracts';
 import { ADMIN, metric, must, openRound, percentile, rssMb, signIn, sleep, startFaultFleet, type FaultFleet } from './support/fault-fleet.js';
 import { LiveThreadClient } from './support/live-thread-client.js';
+import { RawLiveSocket } from './support/raw-live-socket.js';
 
 const NORMAL = Number(process.env.FAULT_NORMAL_CLIENTS ?? 1000);
 const SLOW = Number(process.env.FAULT_SLOW_CLIENTS ?? 100);
-const PROBES = 30;
+const PROBES = 40;
 const PROBE_GAP_MS = 400;
 const LIMIT_BYTES = Number(process.env.FAULT_LIMIT_BYTES ?? 256 * 1024);
 
 /**
- * FLT-06: 100 sockets that stop reading next to 1,000 that read. The slow ones sit in the busy
- * thread (and in a second one that a steady stream of long comments floods), so the server has
- * more and more to send them; the normal clients' delivery p99 must stay within +20% of the same
- * run without slow sockets, the server's memory must stay bounded, and every slow socket must be
- * cut once its unsent events pass LIVE_BUFFER_LIMIT_BYTES (here 256 KB).
+ * FLT-06: 100 sockets that stop reading next to 1,000 that read. All 1,100 sit in the busy thread;
+ * the 100 are also in a second thread that a steady stream of long comments floods, so the server
+ * has more and more to send them. Same clients, same traffic in both phases: first the 100 read
+ * (and throw away) everything, then they stop reading. The readers' broadcast p99 must stay within
+ * +20%, the server's memory bounded, and every stalled socket must be cut once its unsent events
+ * pass LIVE_BUFFER_LIMIT_BYTES (here 256 KB; FAULT_LIMIT_BYTES overrides it, to see the spec fail).
  */
 describe('fault: slow clients next to normal ones', () => {
   let fleet: FaultFleet;
   const normal: LiveThreadClient[] = [];
-  const slow: Socket[] = [];
+  const slow: RawLiveSocket[] = [];
 
   beforeAll(async () => {
     fleet = await startFaultFleet('slow', { instances: 1, redis: false, env: { LIVE_BUFFER_LIMIT_BYTES: String(LIMIT_BYTES), LOG_LEVEL: 'warn' } });
@@ -27,7 +27,7 @@ describe('fault: slow clients next to normal ones', () => {
 
   afterAll(async () => {
     for (const client of normal) client.close();
-    for (const socket of slow) socket.disconnect();
+    for (const socket of slow) socket.close();
     await fleet?.teardown();
   });
 
@@ -44,10 +44,10 @@ describe('fault: slow clients next to normal ones', () => {
     }
 
     const post = (thread: typeof busy, body: string) =>
-      must(api.base, 'POST', `/api/v1/consultations/${thread.consultationId}/recommendations/${thread.recommendationCode}/comments`, { token: admin, body: { body } });
+      must<{ id: string }>(api.base, 'POST', `/api/v1/consultations/${thread.consultationId}/recommendations/${thread.recommendationCode}/comments`, { token: admin, body: { body } });
 
     /** Probes into the busy thread while long comments flood the other; returns the normal clients' latencies. */
-    async function phase(name: string): Promise<number[]> {
+    async function phase(name: string): Promise<{ all: number[]; perBroadcastP99: number[] }> {
       for (const client of normal) client.latencies.length = 0;
       let flooding = true;
       let floods = 0;
@@ -57,31 +57,29 @@ describe('fault: slow clients next to normal ones', () => {
           await post(flooded, `${name} flood ${floods} ${'long testimony about recruitment fees and wage theft '.repeat(90)}`.slice(0, 4_990));
         }
       })();
+      const probes: string[] = [];
       for (let i = 0; i < PROBES; i++) {
-        await post(busy, `${name} probe ${i} t=${performance.timeOrigin + performance.now()}`);
+        probes.push((await post(busy, `${name} probe ${i} t=${performance.timeOrigin + performance.now()}`)).id);
         await sleep(PROBE_GAP_MS);
       }
       flooding = false;
       await flood;
       await sleep(1_000);
-      return normal.flatMap((client) => client.latencies);
+      return {
+        all: normal.flatMap((client) => client.latencies),
+        perBroadcastP99: probes.map((id) => percentile(normal.map((client) => client.latencyById.get(id) ?? Number.POSITIVE_INFINITY), 99)),
+      };
     }
 
-    const baseline = await phase('baseline');
-    const rssBefore = rssMb(api.pid!);
-
-    // 100 sockets join both threads, then stop reading (their TCP receive side paused).
+    // The same 1,100 clients in both phases: first all read; then 100 of them stop reading.
     for (let i = 0; i < SLOW; i++) {
-      const socket = io(`${api.base}${LIVE_NAMESPACE}`, { path: LIVE_PATH, transports: ['websocket'], forceNew: true, reconnection: false });
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      for (const thread of [busy, flooded]) expect(((await socket.timeout(10_000).emitWithAck('thread:join', thread)) as { ok: boolean }).ok).toBe(true);
-      const transport = socket.io.engine.transport as unknown as { ws?: { _socket?: { pause(): void } } };
-      transport.ws!._socket!.pause();
+      const socket = await RawLiveSocket.connect(api.base);
+      for (const thread of [busy, flooded]) expect((await socket.join(thread)).ok).toBe(true);
       slow.push(socket);
     }
+    const baseline = await phase('baseline');
+    const rssBefore = rssMb(api.pid!);
+    for (const socket of slow) socket.stall();
     const droppedBefore = await metric(api, 'live_slow_sockets_disconnected_total');
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(api.pid!))), 250);
@@ -90,14 +88,19 @@ describe('fault: slow clients next to normal ones', () => {
     const lagMs = (await metric(api, 'nodejs_eventloop_lag_max_seconds')) * 1000;
     const dropped = (await metric(api, 'live_slow_sockets_disconnected_total')) - droppedBefore;
 
-    const p99 = { baseline: percentile(baseline, 99), withSlow: percentile(withSlow, 99) };
+    const p99 = { baseline: percentile(baseline.all, 99), withSlow: percentile(withSlow.all, 99) };
+    // Printed for diagnosis: per broadcast, the p99 of its delivery to the readers; the median over the phase.
+    const broadcastP99 = { baseline: percentile(baseline.perBroadcastP99, 50), withSlow: percentile(withSlow.perBroadcastP99, 50) };
+    const change = (before: number, after: number) => `${((after / before - 1) * 100).toFixed(0)}%`;
     process.stdout.write(
-      `slow clients: normal p99 ${p99.baseline.toFixed(1)} ms → ${p99.withSlow.toFixed(1)} ms (${((p99.withSlow / p99.baseline - 1) * 100).toFixed(0)}%); ` +
-        `p50 ${percentile(baseline, 50).toFixed(1)} → ${percentile(withSlow, 50).toFixed(1)} ms; RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB; ${dropped} of ${SLOW} slow sockets cut; event-loop lag max ${lagMs.toFixed(0)} ms\n`,
+      `slow clients: readers' p99 over all deliveries ${p99.baseline.toFixed(1)} → ${p99.withSlow.toFixed(1)} ms (${change(p99.baseline, p99.withSlow)}); ` +
+        `median broadcast p99 ${broadcastP99.baseline.toFixed(1)} → ${broadcastP99.withSlow.toFixed(1)} ms (${change(broadcastP99.baseline, broadcastP99.withSlow)}); ` +
+        `p50 ${percentile(baseline.all, 50).toFixed(1)} → ${percentile(withSlow.all, 50).toFixed(1)} ms; RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB; ${dropped} of ${SLOW} slow sockets cut; event-loop lag max ${lagMs.toFixed(0)} ms\n`,
     );
     // Every normal client had every probe, in both phases.
-    expect(baseline.length).toBe(NORMAL * PROBES);
-    expect(withSlow.length).toBe(NORMAL * PROBES);
+    expect(baseline.all.length).toBe(NORMAL * PROBES);
+    expect(withSlow.all.length).toBe(NORMAL * PROBES);
+    // The bar: readers' delivery p99 (over all their deliveries) within +20% once 100 clients stall.
     expect(p99.withSlow).toBeLessThanOrEqual(p99.baseline * 1.2);
     expect(dropped).toBe(SLOW);
     expect(rssPeak - rssBefore).toBeLessThan(150);

@@ -19,6 +19,8 @@ export class LiveThreadClient {
   readonly rendered = new Map<string, number>();
   /** For comments whose body carries `t=<epoch ms>`: ms from then until rendered here. */
   readonly latencies: number[] = [];
+  /** The same, by comment id. */
+  readonly latencyById = new Map<string, number>();
   /** Live (socket) deliveries of comment.created, duplicates included. */
   liveDeliveries = 0;
   connects = 0;
@@ -108,7 +110,11 @@ export class LiveThreadClient {
     if (!id) return;
     this.rendered.set(id, (this.rendered.get(id) ?? 0) + 1);
     const sentAt = Number(/t=(\d+(?:\.\d+)?)/.exec(String((event.payload as { body?: unknown }).body ?? ''))?.[1]);
-    if (Number.isFinite(sentAt)) this.latencies.push(performance.timeOrigin + performance.now() - sentAt);
+    if (Number.isFinite(sentAt)) {
+      const latency = performance.timeOrigin + performance.now() - sentAt;
+      this.latencies.push(latency);
+      this.latencyById.set(id, latency);
+    }
   }
 }
 
