@@ -1,9 +1,10 @@
 // `npm test`: every tier, in order, with one summary line. Each Jest tier writes its JSON report to
 // tmp/test-results/, which this script (and CI) count.
-//   npm test                 lint, typecheck, unit, integration on PostgreSQL and on PGlite, browser journeys
-//   npm test -- --skip-e2e   everything but the browser
+//   npm test                   lint, typecheck, unit, integration on PostgreSQL and on PGlite, browser journeys, faults
+//   npm test -- --skip-e2e     everything but the browser and the fault suite (both need a build)
+//   npm test -- --skip-faults  everything but the fault suite
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 
 const args = new Set(process.argv.slice(2));
@@ -85,6 +86,26 @@ jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATA
 if (!args.has('--skip-e2e')) {
   check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
   jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+  if (!args.has('--skip-faults')) {
+    // The fault suite starts its own PostgreSQL clusters and Redis servers from the system's binaries.
+    if (faultToolsInstalled()) {
+      jest('faults', 'apps/fleet-faults/jest.config.mjs');
+    } else if (ci) {
+      process.stdout.write('\nThe fault suite needs redis-server and the PostgreSQL server binaries (initdb, pg_ctl): CI requires them.\n');
+      summary.failed += 1;
+      tiers.push({ name: 'faults', ok: false, counts: 'redis-server or PostgreSQL binaries missing' });
+    } else {
+      process.stdout.write('\nredis-server or the PostgreSQL server binaries are missing: the fault suite is SKIPPED.\n');
+      tiers.push({ name: 'faults', ok: true, counts: 'skipped: no redis-server / PostgreSQL binaries' });
+    }
+  }
+}
+
+function faultToolsInstalled() {
+  const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${name}`));
+  const root = '/usr/lib/postgresql';
+  const postgres = process.env.PG_BIN ? existsSync(`${process.env.PG_BIN}/initdb`) : existsSync(root) && readdirSync(root).some((major) => existsSync(`${root}/${major}/bin/initdb`));
+  return onPath('redis-server') && postgres;
 }
 
 process.stdout.write('\n');
