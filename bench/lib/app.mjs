@@ -1,18 +1,12 @@
 // Shared by the benchmarks: start the built app as a child process, talk to it, stop it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../tools/fleet/index.mjs';
 
-export function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// One free-port probe for the benchmarks and the fleet tooling.
+export { freePort };
 
 export const BENCH_ADMIN = { email: 'bench-admin@bench.test', password: 'bench admin passphrase' };
 
