@@ -4,8 +4,9 @@
 //   npm test -- --skip-e2e     everything but the browser and the fault suite (both need a build)
 //   npm test -- --skip-faults  everything but the fault suite
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { postgresBin } from './fleet/postgres-cluster.mjs';
 
 const args = new Set(process.argv.slice(2));
 const ci = process.env.CI === 'true';
@@ -74,13 +75,8 @@ jest('unit api', 'apps/api/jest.config.mjs');
 jest('unit web', 'apps/web/jest.config.mjs');
 if (await postgresReachable()) {
   jest('integration postgres', 'apps/api/jest.integration.config.mjs');
-} else if (ci) {
-  process.stdout.write('\nPostgreSQL is not reachable at TEST_DATABASE_URL: CI requires it.\n');
-  summary.failed += 1;
-  tiers.push({ name: 'integration postgres', ok: false, counts: 'PostgreSQL unreachable' });
 } else {
-  process.stdout.write('\nPostgreSQL is not reachable at TEST_DATABASE_URL: the PostgreSQL tier is SKIPPED (the embedded tier still runs).\n');
-  tiers.push({ name: 'integration postgres', ok: true, counts: 'skipped: no PostgreSQL' });
+  unavailable('integration postgres', 'PostgreSQL is not reachable at TEST_DATABASE_URL', 'the embedded tier still runs');
 }
 jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
 if (!args.has('--skip-e2e')) {
@@ -90,22 +86,33 @@ if (!args.has('--skip-e2e')) {
     // The fault suite starts its own PostgreSQL clusters and Redis servers from the system's binaries.
     if (faultToolsInstalled()) {
       jest('faults', 'apps/fleet-faults/jest.config.mjs');
-    } else if (ci) {
-      process.stdout.write('\nThe fault suite needs redis-server and the PostgreSQL server binaries (initdb, pg_ctl): CI requires them.\n');
-      summary.failed += 1;
-      tiers.push({ name: 'faults', ok: false, counts: 'redis-server or PostgreSQL binaries missing' });
     } else {
-      process.stdout.write('\nredis-server or the PostgreSQL server binaries are missing: the fault suite is SKIPPED.\n');
-      tiers.push({ name: 'faults', ok: true, counts: 'skipped: no redis-server / PostgreSQL binaries' });
+      unavailable('faults', 'redis-server or the PostgreSQL server binaries (initdb, pg_ctl) are missing', 'install redis-server and postgresql');
     }
+  }
+}
+
+/** A tier whose prerequisite is missing: a failure in CI, a skip with a notice elsewhere. */
+function unavailable(name, reason, hint) {
+  if (ci) {
+    process.stdout.write(`\n${reason}: CI requires it.\n`);
+    summary.failed += 1;
+    tiers.push({ name, ok: false, counts: reason });
+  } else {
+    process.stdout.write(`\n${reason}: the ${name} tier is SKIPPED (${hint}).\n`);
+    tiers.push({ name, ok: true, counts: `skipped: ${reason}` });
   }
 }
 
 function faultToolsInstalled() {
   const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${name}`));
-  const root = '/usr/lib/postgresql';
-  const postgres = process.env.PG_BIN ? existsSync(`${process.env.PG_BIN}/initdb`) : existsSync(root) && readdirSync(root).some((major) => existsSync(`${root}/${major}/bin/initdb`));
-  return onPath('redis-server') && postgres;
+  let initdb;
+  try {
+    initdb = `${postgresBin()}/initdb`;
+  } catch {
+    return false;
+  }
+  return onPath('redis-server') && existsSync(initdb);
 }
 
 process.stdout.write('\n');

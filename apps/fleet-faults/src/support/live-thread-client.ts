@@ -17,9 +17,7 @@ export interface ThreadRef {
 export class LiveThreadClient {
   /** Comment id → times its comment.created was applied. */
   readonly rendered = new Map<string, number>();
-  /** For comments whose body carries `t=<epoch ms>`: ms from then until rendered here. */
-  readonly latencies: number[] = [];
-  /** The same, by comment id. */
+  /** Comment id → for comments whose body carries `t=<epoch ms>`, ms from then until rendered here. */
   readonly latencyById = new Map<string, number>();
   /** Live (socket) deliveries of comment.created, duplicates included. */
   liveDeliveries = 0;
@@ -110,11 +108,7 @@ export class LiveThreadClient {
     if (!id) return;
     this.rendered.set(id, (this.rendered.get(id) ?? 0) + 1);
     const sentAt = Number(/t=(\d+(?:\.\d+)?)/.exec(String((event.payload as { body?: unknown }).body ?? ''))?.[1]);
-    if (Number.isFinite(sentAt)) {
-      const latency = performance.timeOrigin + performance.now() - sentAt;
-      this.latencies.push(latency);
-      this.latencyById.set(id, latency);
-    }
+    if (Number.isFinite(sentAt)) this.latencyById.set(id, performance.timeOrigin + performance.now() - sentAt);
   }
 }
 
