@@ -4,8 +4,8 @@ import { RawLiveSocket } from './support/raw-live-socket.js';
 
 const NORMAL = Number(process.env.FAULT_NORMAL_CLIENTS ?? 1000);
 const SLOW = Number(process.env.FAULT_SLOW_CLIENTS ?? 100);
-const PROBES = 40;
-const PROBE_GAP_MS = 400;
+const PROBES = 120;
+const PROBE_GAP_MS = 250;
 const LIMIT_BYTES = Number(process.env.FAULT_LIMIT_BYTES ?? 256 * 1024);
 
 /**
