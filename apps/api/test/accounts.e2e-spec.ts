@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { AppSecrets } from '../src/core/security/app-secrets.js';
@@ -47,6 +47,56 @@ describe('accounts', () => {
       // The impostor's password does not work; the owner's does (after verification or not).
       await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'other passphrase 2' }).expect(401);
       await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'first passphrase 1' }).expect(200);
+    });
+
+    it('keeps one account per mailbox: a +tag, or dots at Gmail, make no second account (PRIV-06)', async () => {
+      const tag = randomUUID().slice(0, 8);
+      const owner = `amina${tag}@gmail.com`;
+      const first = await request(server).post('/api/v1/auth/sign-up').send({ email: owner, password: 'the owner passphrase', displayName: 'Owner' }).expect(202);
+      for (const twin of [`a.mina${tag}+poll@googlemail.com`, `Amina${tag}+2@Gmail.com`, `a.m.i.n.a${tag}@gmail.com`]) {
+        const again = await request(server).post('/api/v1/auth/sign-up').send({ email: twin, password: 'a padding passphrase', displayName: 'Padding' }).expect(202);
+        expect(again.body).toEqual(first.body);
+        expect(mailsTo(testApp, twin)).toEqual([]);
+      }
+      const accounts = await testApp.dataSource.query(`SELECT email_normalized AS email, mailbox FROM app_user WHERE mailbox LIKE $1`, [`amina${tag}@%`]);
+      expect(accounts).toEqual([{ email: owner, mailbox: owner }]);
+      // The owner is told each time, at the address they registered.
+      expect(mailsTo(testApp, owner).map((mail) => mail.subject)).toEqual([
+        'Confirm your email address for Compact Voices',
+        'Someone tried to sign up with your email address',
+        'Someone tried to sign up with your email address',
+        'Someone tried to sign up with your email address',
+      ]);
+      // Sign-in keeps working by the exact address, as before.
+      await request(server).post('/api/v1/auth/sign-in').send({ email: owner, password: 'the owner passphrase' }).expect(200);
+      await request(server).post('/api/v1/auth/sign-in').send({ email: `a.mina${tag}@gmail.com`, password: 'the owner passphrase' }).expect(401);
+
+      // Elsewhere a +tag is dropped but dots count: x.y and xy are two people.
+      const dotted = `x.y${tag}@example.org`;
+      await request(server).post('/api/v1/auth/sign-up').send({ email: dotted, password: 'dotted passphrase 1', displayName: 'Dotted' }).expect(202);
+      await request(server).post('/api/v1/auth/sign-up').send({ email: `x.y${tag}+again@example.org`, password: 'dotted passphrase 2', displayName: 'Again' }).expect(202);
+      await request(server).post('/api/v1/auth/sign-up').send({ email: `xy${tag}@example.org`, password: 'undotted passphrase', displayName: 'Undotted' }).expect(202);
+      const others = await testApp.dataSource.query(`SELECT mailbox FROM app_user WHERE mailbox LIKE $1 ORDER BY mailbox`, [`%${tag}@example.org`]);
+      expect(others).toEqual([{ mailbox: dotted }, { mailbox: `xy${tag}@example.org` }]);
+      await expect(
+        testApp.dataSource.query(`INSERT INTO app_user (email, email_normalized, mailbox, display_name, pseudonym) VALUES ('z@x.test', 'z@x.test', $1, 'Sneaky', $2)`, [owner, `Participant ${tag}`]),
+      ).rejects.toThrow(/app_user_mailbox_key/);
+    });
+
+    it('refuses the names the platform gives as display names, at sign-up and in the profile', async () => {
+      for (const displayName of ['Раrticipant 7K2M9QX4ZB', 'participant-7k2m9qx4zb', 'FORMER  PARTICIPANT', 'Protected member 4KX2']) {
+        const email = uniqueEmail('reserved');
+        const response = await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'a reserved passphrase', displayName }).expect(400);
+        expect(response.body).toMatchObject({ code: 'DISPLAY_NAME_RESERVED', details: [{ field: 'displayName', reason: 'reserved' }] });
+        expect(await testApp.dataSource.query(`SELECT 1 FROM app_user WHERE email_normalized = $1`, [email])).toEqual([]);
+      }
+      const session = await signUpAndIn(testApp, { displayName: 'Participant from Nepal' });
+      expect(session.user.displayName).toBe('Participant from Nepal');
+      for (const displayName of [session.user.pseudonym, session.user.pseudonym.toLowerCase().replace(' ', '_'), 'Former participant']) {
+        const response = await request(server).patch('/api/v1/me').set(session.auth).send({ displayName }).expect(400);
+        expect(response.body).toMatchObject({ code: 'DISPLAY_NAME_RESERVED', details: [{ field: 'displayName', reason: 'reserved' }] });
+      }
+      await request(server).patch('/api/v1/me').set(session.auth).send({ displayName: 'Participant observer team lead' }).expect(200);
     });
 
     it('answers reset and resend the same for unknown addresses, and mails only real accounts', async () => {
@@ -340,7 +390,7 @@ describe('accounts', () => {
       await request(server).delete('/api/v1/me').set(session.auth).send({ password: session.password }).expect(204);
       await request(server).get('/api/v1/me').set(session.auth).expect(401);
       const [user] = await testApp.dataSource.query(`SELECT * FROM app_user WHERE id = $1`, [session.user.id]);
-      expect(user).toMatchObject({ status: 'erased', email: null, email_normalized: null, password_hash: null, display_name: 'Former participant', country_iso3: null });
+      expect(user).toMatchObject({ status: 'erased', email: null, email_normalized: null, mailbox: null, password_hash: null, display_name: 'Former participant', country_iso3: null });
       const leftovers = await testApp.dataSource.query(
         `SELECT (SELECT count(*) FROM user_session WHERE user_id = $1)::int AS sessions,
                 (SELECT count(*) FROM organisation_membership WHERE user_id = $1)::int AS memberships,

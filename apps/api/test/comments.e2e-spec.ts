@@ -55,14 +55,14 @@ describe('comments', () => {
 
   it('shows a protected author only by pseudonym, in every response', async () => {
     const carol = await signUpAndIn(testApp, { displayName: 'Carol Realname' });
-    await request(server).patch('/api/v1/me').set(carol.auth).send({ privacyMode: 'protected', countryIso3: 'PHL' }).expect(200);
+    const { pseudonym } = (await request(server).patch('/api/v1/me').set(carol.auth).send({ privacyMode: 'protected', countryIso3: 'PHL' }).expect(200)).body;
     const created = await post(carol, { body: 'I was recruited with false promises.' }).expect(201);
-    expect(created.body.author).toEqual({ displayName: carol.user.pseudonym });
+    expect(created.body.author).toEqual({ displayName: pseudonym });
     const listed = await request(server).get(thread()).expect(200);
     const text = JSON.stringify(listed.body);
-    expect(text).toContain(carol.user.pseudonym);
+    expect(text).toContain(pseudonym);
     expect(text).not.toContain('Carol Realname');
-    expect(listed.body.items.find((c: Comment) => c.id === created.body.id).author).toEqual({ displayName: carol.user.pseudonym });
+    expect(listed.body.items.find((c: Comment) => c.id === created.body.id).author).toEqual({ displayName: pseudonym });
   });
 
   it('threads replies to depth 3, and refuses a fourth level', async () => {
@@ -234,6 +234,89 @@ describe('comments', () => {
     expect(await testApp.dataSource.query(`SELECT 1 FROM comment WHERE body = 'Take my words away'`)).toEqual([]);
     const after = (await request(server).get(`${base}/events`).query({ after: before }).expect(200)).body;
     expect(after.items.map((e: { type: string }) => e.type).sort()).toEqual(['comment.removed', 'ratings.summary']);
+  });
+
+  describe('protected participation (PRIV-07, PRIV-08)', () => {
+    const me = async (who: SignedIn) => (await request(server).get('/api/v1/me').set(who.auth).expect(200)).body as { pseudonym: string; privacyMode: string };
+    const setMode = async (who: SignedIn, body: Record<string, unknown>) => (await request(server).patch('/api/v1/me').set(who.auth).send(body).expect(200)).body as { pseudonym: string };
+    const read = async (id: string) => (await request(server).get(`/api/v1/comments/${id}`).expect(200)).body as Comment;
+
+    it('keeps earlier comments under the label they were published with; every protected period has a new pseudonym', async () => {
+      const dana = await signUpAndIn(testApp, { displayName: 'Dana Visible' });
+      await setMode(dana, { countryIso3: 'NPL' });
+      const signUpPseudonym = (await me(dana)).pseudonym;
+      const published = (await post(dana, { body: 'Said in my own name', countryIso3: 'NPL' }).expect(201)).body as Comment;
+      const named = { displayName: 'Dana Visible', stakeholderType: 'individual', organisation: null, countryIso3: 'NPL' };
+      expect(published.author).toEqual(named);
+
+      const first = (await setMode(dana, { privacyMode: 'protected' })).pseudonym;
+      expect(first).toMatch(/^Participant [0-9A-Z]{6}$/);
+      expect(first).not.toBe(signUpPseudonym);
+      expect((await me(dana)).pseudonym).toBe(first);
+      // Turning protection on again while on draws nothing new.
+      expect((await setMode(dana, { privacyMode: 'protected' })).pseudonym).toBe(first);
+      const hidden = (await post(dana, { body: 'Said under protection' }).expect(201)).body as Comment;
+      expect(hidden.author).toEqual({ displayName: first });
+      // The public comment still reads as it was published; the protected one shows the pseudonym and nothing else.
+      expect((await read(published.id)).author).toEqual(named);
+      expect((await read(hidden.id)).author).toEqual({ displayName: first });
+      const page = JSON.stringify((await request(server).get(thread()).expect(200)).body.items.filter((c: Comment) => [published.id, hidden.id].includes(c.id)));
+      expect(page).not.toContain(signUpPseudonym);
+
+      // Back to public: nothing new is drawn, and the protected comment keeps its pseudonym, edits included.
+      expect((await setMode(dana, { privacyMode: 'public' })).pseudonym).toBe(first);
+      expect((await read(hidden.id)).author).toEqual({ displayName: first });
+      await request(server).patch(`/api/v1/comments/${hidden.id}`).set(dana.auth).send({ body: 'Said under protection, edited in public' }).expect(200);
+      expect((await read(hidden.id)).author).toEqual({ displayName: first });
+      expect((await post(dana, { body: 'Back in my own name' }).expect(201)).body.author).toMatchObject({ displayName: 'Dana Visible' });
+
+      const second = (await setMode(dana, { privacyMode: 'protected' })).pseudonym;
+      expect(second).not.toBe(first);
+      expect(second).not.toBe(signUpPseudonym);
+      expect((await post(dana, { body: 'A second protected period' }).expect(201)).body.author).toEqual({ displayName: second });
+      expect((await read(hidden.id)).author).toEqual({ displayName: first });
+      expect((await read(published.id)).author).toEqual(named);
+    });
+
+    it('on request shows earlier public comments as "Former participant", and tells live readers', async () => {
+      const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['HR-1'] });
+      const url = `/api/v1/consultations/${fresh.id}/recommendations/HR-1`;
+      const erin = await signUpAndIn(testApp, { displayName: 'Erin Exposed' });
+      const earlier = (await post(erin, { body: 'Something I regret saying by name' }, `${url}/comments`).expect(201)).body as Comment;
+      const before = (await request(server).get(`${url}/events`).query({ after: 0 }).expect(200)).body.lastSeq as number;
+
+      // Only together with turning protection on.
+      const alone = await request(server).patch('/api/v1/me').set(erin.auth).send({ anonymisePublicContributions: true }).expect(400);
+      expect(alone.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'anonymisePublicContributions', reason: 'requiresProtected' }] });
+      await request(server).patch('/api/v1/me').set(erin.auth).send({ privacyMode: 'public', anonymisePublicContributions: true }).expect(400);
+      await request(server).patch('/api/v1/me').set(erin.auth).send({ privacyMode: 'protected', anonymisePublicContributions: 'yes' }).expect(400);
+      expect((await read(earlier.id)).author).toMatchObject({ displayName: 'Erin Exposed' });
+
+      const { pseudonym } = await setMode(erin, { privacyMode: 'protected', anonymisePublicContributions: true });
+      expect((await read(earlier.id)).author).toEqual({ displayName: 'Former participant' });
+      const later = (await post(erin, { body: 'Now under protection' }, `${url}/comments`).expect(201)).body as Comment;
+      expect(later.author).toEqual({ displayName: pseudonym });
+      const events = (await request(server).get(`${url}/events`).query({ after: before }).expect(200)).body.items as Array<{ type: string; payload: Comment }>;
+      expect(events.map((event) => event.type)).toEqual(['comment.updated', 'comment.created']);
+      expect(events[0]!.payload).toMatchObject({ id: earlier.id, author: { displayName: 'Former participant' } });
+      const text = JSON.stringify((await request(server).get(`${url}/comments`).expect(200)).body);
+      expect(text).not.toContain('Erin Exposed');
+      // Going public again does not bring the name back.
+      await setMode(erin, { privacyMode: 'public' });
+      expect((await read(earlier.id)).author).toEqual({ displayName: 'Former participant' });
+    });
+
+    it('writes no log line that marks an account as protected or names its pseudonym', async () => {
+      const fay = await signUpAndIn(testApp, { displayName: 'Fay Logged' });
+      const { pseudonym } = await setMode(fay, { privacyMode: 'protected' });
+      await post(fay, { body: 'Nobody reading the logs learns I am protected' }).expect(201);
+      await setMode(fay, { privacyMode: 'public' });
+      const logs = testApp.logs();
+      expect(logs).toContain(fay.user.id); // her sign-in is logged, so the assertions below can fail
+      expect(logs).not.toContain(pseudonym);
+      const aboutFay = logs.split('\n').filter((line) => line.includes(fay.user.id));
+      expect(aboutFay.filter((line) => /protected|privacy/i.test(line))).toEqual([]);
+    });
   });
 
   it('replays a thread’s events by seq, rendering removed comments as tombstones', async () => {

@@ -99,6 +99,52 @@ describe('organisations, roles and the audit log', () => {
     expect(lastAdmin.body.code).toBe('LAST_ADMIN');
   });
 
+  it('shows a protected member to the organisation’s admins only as an alias of the membership, decided by its id', async () => {
+    const owner = await signUpAndIn(testApp);
+    const hidden = await signUpAndIn(testApp, { displayName: 'Hidden Applicant' });
+    const visible = await signUpAndIn(testApp, { displayName: 'Visible Applicant' });
+    const { pseudonym } = (await request(server).patch('/api/v1/me').set(hidden.auth).send({ privacyMode: 'protected' }).expect(200)).body;
+    const organisation = await register(owner, `Shelter ${owner.user.id}`, 'civil-society', 'MYS');
+    const members = `/api/v1/organisations/${organisation.id}/members`;
+    for (const who of [hidden, visible]) await request(server).post(`/api/v1/organisations/${organisation.id}/join`).set(who.auth).expect(202);
+
+    type Member = { memberId: string; userId: string | null; displayName: string; role: string; status: string };
+    const listed = (await request(server).get(members).set(owner.auth).expect(200)).body.items as Member[];
+    const alias = listed.find((member) => member.userId === null)!;
+    expect(alias).toMatchObject({ memberId: expect.stringMatching(/^[0-9a-f-]{36}$/), displayName: expect.stringMatching(/^Protected member [0-9A-Z]{4}$/), role: 'member', status: 'pending' });
+    expect(listed.find((member) => member.displayName === 'Visible Applicant')).toMatchObject({ userId: visible.user.id, memberId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(new Set(listed.map((member) => member.memberId)).size).toBe(3);
+    // The alias is the membership's, stable, and shows nothing of the account, its name or its pseudonym — to the secretariat either.
+    const forSecretariat = (await request(server).get(members).set(admin.auth).expect(200)).body.items as Member[];
+    expect(forSecretariat.find((member) => member.memberId === alias.memberId)).toEqual(alias);
+    for (const text of [JSON.stringify(listed), JSON.stringify(forSecretariat)]) {
+      for (const secret of [hidden.user.id, 'Hidden Applicant', pseudonym]) expect(text).not.toContain(secret);
+    }
+
+    // The protected member's account id opens nothing for anyone else; the membership id does.
+    for (const call of [request(server).post(`${members}/${hidden.user.id}/accept`), request(server).delete(`${members}/${hidden.user.id}`)]) {
+      expect((await call.set(owner.auth).expect(404)).body.code).toBe('MEMBERSHIP_NOT_FOUND');
+    }
+    const accepted = await request(server).post(`${members}/${alias.memberId}/accept`).set(owner.auth).expect(200);
+    expect(accepted.body).toEqual({ ...alias, status: 'active' });
+    expect((await request(server).get('/api/v1/me').set(hidden.auth).expect(200)).body.memberships).toEqual([expect.objectContaining({ organisationId: organisation.id, status: 'active' })]);
+    const visibleId = listed.find((member) => member.userId === visible.user.id)!.memberId;
+    await request(server).post(`${members}/${visibleId}/accept`).set(owner.auth).expect(200);
+    await request(server).delete(`${members}/${alias.memberId}`).set(visible.auth).expect(403);
+    await request(server).delete(`${members}/${alias.memberId}`).set(owner.auth).expect(204);
+    expect((await request(server).get('/api/v1/me').set(hidden.auth).expect(200)).body.memberships).toEqual([]);
+
+    // Asked again, accepted again: a new membership, a new alias; and the member may leave by their own account id.
+    await request(server).post(`/api/v1/organisations/${organisation.id}/join`).set(hidden.auth).expect(202);
+    const again = ((await request(server).get(members).set(owner.auth).expect(200)).body.items as Member[]).find((member) => member.userId === null)!;
+    expect(again.memberId).not.toBe(alias.memberId);
+    await request(server).post(`${members}/${again.memberId}/accept`).set(owner.auth).expect(200);
+    await request(server).delete(`${members}/${hidden.user.id}`).set(hidden.auth).expect(204);
+    expect((await request(server).get(members).set(owner.auth).expect(200)).body.items.map((member: Member) => member.displayName).sort()).toEqual(
+      [owner.user.displayName, 'Visible Applicant'].sort(),
+    );
+  });
+
   it('lets only the secretariat verify an organisation, and logs it', async () => {
     const owner = await signUpAndIn(testApp);
     const organisation = await register(owner, `Ministry ${owner.user.id}`, 'government', 'IDN');

@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ SERVE_WEB: 'yes' }, 'SERVE_WEB'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
+    [{ SIGNUPS_PER_MAILBOX_PER_DAY: '0' }, 'SIGNUPS_PER_MAILBOX_PER_DAY'],
+    [{ SIGNUPS_PER_ADDRESS_PER_HOUR: 'many' }, 'SIGNUPS_PER_ADDRESS_PER_HOUR'],
   ])('stops with one line naming the variable for %p', (env, name) => {
     let error: unknown;
     try {

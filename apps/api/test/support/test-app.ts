@@ -42,6 +42,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     APP_SECRET: 'integration-test-secret-0123456789abcdef',
     PUBLIC_URL: 'http://app.test',
     AUTH_IP_LIMIT_PER_MINUTE: '100000',
+    // Every suite signs its people up from one address; accounts.e2e-spec tests these limits themselves.
+    SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
+    SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
     PASSWORD_HASH_CONCURRENCY: '4',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -46,6 +46,8 @@ export async function startFaultFleet(name: string, options: { instances?: numbe
       NEW_ACCOUNT_HELD_COMMENTS: '0',
       COMMENTS_PER_MINUTE: '10000',
       AUTH_IP_LIMIT_PER_MINUTE: '100000',
+      SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
+      SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
       SHUTDOWN_TIMEOUT_MS: '15000',
       ...options.env,
     },

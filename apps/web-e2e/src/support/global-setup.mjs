@@ -30,7 +30,9 @@ export default async function globalSetup() {
       ADMIN_EMAIL: 'admin@e2e.test', ADMIN_PASSWORD: 'e2e admin passphrase',
       // Journeys post as brand-new accounts: publish their first comments at once (post-moderation)
       // instead of holding them for a moderator, which the default of 1 would do.
-      NEW_ACCOUNT_HELD_COMMENTS: '0' },
+      NEW_ACCOUNT_HELD_COMMENTS: '0',
+      // Every journey signs its people up from this one address.
+      SIGNUPS_PER_ADDRESS_PER_HOUR: '100000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   globalThis.__CV_E2E__ = { child, dataDir };

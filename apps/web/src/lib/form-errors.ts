@@ -38,6 +38,7 @@ const REASON_MESSAGES: Record<string, FormErrorKey> = {
   beforeOpensAt: 'closesBeforeOpens',
   scoreOrDontKnow: 'chooseRating',
   notInScope: 'notInScope',
+  reserved: 'displayNameReserved',
 };
 
 /** Placeholders some messages need ("Use at least {{min}} characters"). */

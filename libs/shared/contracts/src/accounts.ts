@@ -74,7 +74,7 @@ export interface Me {
   roles: Role[];
   emailVerified: boolean;
   privacyMode: PrivacyMode;
-  /** The only name others see while in protected mode. */
+  /** The only name others see while in protected mode; drawn anew each time protection starts. */
   pseudonym: string;
   /** Personal stakeholder type, used when acting in one's own name. */
   stakeholderType: StakeholderTypeCode;
@@ -88,7 +88,13 @@ export interface Me {
 export interface UpdateMeRequest {
   displayName?: string;
   locale?: LocaleCode;
+  /** Turning protection on (public → protected) draws a new pseudonym; earlier comments keep how they read. */
   privacyMode?: PrivacyMode;
+  /**
+   * Only with `privacyMode: 'protected'`: my earlier public comments read "Former participant" from
+   * now on instead of the name they were published with.
+   */
+  anonymisePublicContributions?: boolean;
   stakeholderType?: (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
   countryIso3?: string | null;
   actingOrganisationId?: string | null;
@@ -138,7 +144,11 @@ export interface CreateOrganisationRequest {
 }
 
 export interface OrganisationMember {
-  userId: string;
+  /** The membership's own id, scoped to this organisation: accept and remove take it. */
+  memberId: string;
+  /** Null for a member in protected mode (except on their own row): admins see an alias instead. */
+  userId: string | null;
+  /** The member's name, or "Protected member" and four characters of the membership for a protected member. */
   displayName: string;
   role: OrganisationRole;
   status: MembershipStatus;

@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'appealsPerUser';
+export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'appealsPerUser';
 
 interface LimitSpec {
   points: number;
@@ -26,6 +26,9 @@ export class RateLimitService implements OnModuleDestroy {
   constructor(config: AppConfig) {
     const specs: Record<LimitName, LimitSpec> = {
       authPerIp: { points: config.auth.ipLimitPerMinute, duration: 60 },
+      // PRIV-06: accounts made in bulk cost addresses and mailboxes, not just a loop.
+      signUpsPerAddress: { points: config.auth.signUpsPerAddressPerHour, duration: 3_600 },
+      signUpsPerMailbox: { points: config.auth.signUpsPerMailboxPerDay, duration: 86_400 },
       // AUTH-03: five failures a minute, and at most 100 an hour, per account.
       signInFailuresPerMinute: { points: config.auth.accountFailuresPerMinute, duration: 60 },
       signInFailuresPerHour: { points: 100, duration: 3_600 },

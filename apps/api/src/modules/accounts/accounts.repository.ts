@@ -17,7 +17,8 @@ export interface UserCredentials {
   suspendedUntil?: string | null;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Crockford's base 32: no I, L, O or U to misread. */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** "Participant 7F3K9Q": short, speakable, and says nothing about the person. */
 export function newPseudonym(): string {
@@ -27,6 +28,39 @@ export function newPseudonym(): string {
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * Domains whose mail service ignores dots in the local part (`a.mina@` reaches `amina@`), each
+ * with the domain its mailboxes are known by (googlemail.com and gmail.com are one service).
+ * Only providers documented to do so: elsewhere a dot can be the difference between two people.
+ */
+export const DOT_BLIND_DOMAINS: Readonly<Record<string, string>> = {
+  'gmail.com': 'gmail.com',
+  'googlemail.com': 'gmail.com',
+};
+
+/**
+ * The mailbox an address delivers to, the key that holds one account (PRIV-06: padding a count
+ * with `amina+1@`, `amina+2@`, `a.mina@gmail.com` costs a mailbox each). A `+tag` is dropped at
+ * every domain — a few providers treat `+` as an ordinary character, and two of their users whose
+ * addresses differ only after a `+` share the cost of one account — and dots are dropped where
+ * the provider ignores them. Sign-in, resets and verification keep using the exact address.
+ */
+export function canonicalMailbox(email: string): string {
+  const address = normaliseEmail(email);
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  let local = address.slice(0, at);
+  let domain = address.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  const known = DOT_BLIND_DOMAINS[domain];
+  if (known) {
+    domain = known;
+    local = local.replaceAll('.', '') || local;
+  }
+  return `${local}@${domain}`;
 }
 
 const ME_SQL = `
@@ -61,6 +95,21 @@ export class AccountsRepository {
               CASE WHEN suspended_until > now() THEN ${isoTimestamp('suspended_until')} END AS "suspendedUntil"
        FROM app_user WHERE email_normalized = $1 AND status = 'active'`,
       [normaliseEmail(email)],
+    );
+    return rows[0];
+  }
+
+  /**
+   * The account a new sign-up for `email` would duplicate: the exact address, else whoever holds its
+   * mailbox (whose owner is told someone tried).
+   */
+  async credentialsByMailbox(email: string): Promise<UserCredentials | undefined> {
+    const rows: UserCredentials[] = await this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", locale, password_hash AS "passwordHash",
+              email_verified_at IS NOT NULL AS "emailVerified"
+       FROM app_user WHERE (email_normalized = $1 OR mailbox = $2) AND status = 'active'
+       ORDER BY email_normalized = $1 DESC LIMIT 1`,
+      [normaliseEmail(email), canonicalMailbox(email)],
     );
     return rows[0];
   }

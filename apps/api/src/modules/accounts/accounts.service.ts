@@ -11,9 +11,11 @@ import { AppSecrets } from '../../core/security/app-secrets.js';
 import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
 import { MailService, type OutgoingMail } from '../mail/mail.service.js';
 import { rowsOf } from '../../core/database/query-result.js';
-import { AccountsRepository, newPseudonym, normaliseEmail } from './accounts.repository.js';
+import { addressLimitKey } from '../../core/security/client-address.js';
+import { AccountsRepository, canonicalMailbox, newPseudonym, normaliseEmail } from './accounts.repository.js';
 import type { SignUpDto } from './dto/auth.dto.js';
 import { PasswordService } from './password.service.js';
+import { assertDisplayNameAllowed } from './reserved-names.js';
 import type { RequestContext } from './request-context.js';
 import { SessionTokensService, hashToken } from './session-tokens.service.js';
 
@@ -60,17 +62,24 @@ export class AccountsService {
 
   async signUp(dto: SignUpDto, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
+    await this.rateLimits.consume('signUpsPerAddress', addressLimitKey(context.ip));
     this.passwords.assertAcceptable(dto.password, [dto.email, dto.displayName]);
+    assertDisplayNameAllowed(dto.displayName);
     const email = normaliseEmail(dto.email);
+    const mailbox = canonicalMailbox(dto.email);
+    // Counted for every mailbox, registered or not, so a 429 says nothing about it; only after the
+    // password and name passed, so someone correcting a refused form does not use up their day.
+    await this.rateLimits.consume('signUpsPerMailbox', mailbox);
     // Hash in both branches so an existing address costs the same time as a new one.
     const passwordHash = await this.passwords.hash(dto.password);
-    const created = await this.insertUser(dto, email, passwordHash);
+    const created = await this.insertUser(dto, email, mailbox, passwordHash);
     if (created) {
       const { token, hash } = this.tokens.newMailToken();
       await this.accounts.createMailToken(this.dataSource.manager, created, 'verify-email', hash, VERIFY_TTL_MINUTES);
       await this.sendMail({ to: dto.email.trim(), kind: 'verify-email', locale: dto.locale ?? 'en', displayName: dto.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
     } else {
-      const existing = await this.accounts.credentialsByEmail(email);
+      // The address, or another spelling of its mailbox, has an account: its owner hears of the attempt.
+      const existing = await this.accounts.credentialsByMailbox(dto.email);
       if (existing) {
         await this.sendMail({ to: existing.email, kind: 'account-exists', locale: existing.locale, displayName: existing.displayName, link: `${this.config.publicUrl}/forgot-password` });
       }
@@ -246,20 +255,24 @@ export class AccountsService {
     return { ...this.tokens.signAccessToken(userId, sessionId), user, refreshToken };
   }
 
-  private async insertUser(dto: SignUpDto, email: string, passwordHash: string): Promise<string | undefined> {
+  /** The new account's id; undefined when the mailbox (or, after a merge-free backfill, the exact address) already has one. */
+  private async insertUser(dto: SignUpDto, email: string, mailbox: string, passwordHash: string): Promise<string | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const rows: Array<{ id: string }> = await this.dataSource.query(
-          `INSERT INTO app_user (email, email_normalized, display_name, password_hash, locale, pseudonym, privacy_mode)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (email_normalized) DO NOTHING
+          `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, locale, pseudonym, privacy_mode)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (mailbox) DO NOTHING
            RETURNING id`,
-          [dto.email.trim(), email, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym(), dto.privacyMode ?? 'public'],
+          [dto.email.trim(), email, mailbox, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym(), dto.privacyMode ?? 'public'],
         );
         return rows[0]?.id;
       } catch (error) {
+        const constraint = (error as { constraint?: string }).constraint;
+        // An address whose mailbox was freed by erasing its older twin still has its own account.
+        if (constraint === 'app_user_email_normalized_key') return undefined;
         // A pseudonym collision (about one in a billion): draw another.
-        if ((error as { constraint?: string }).constraint !== 'app_user_pseudonym_key') throw error;
+        if (constraint !== 'app_user_pseudonym_key') throw error;
       }
     }
     throw new Error('Could not allocate a unique pseudonym');
@@ -268,7 +281,7 @@ export class AccountsService {
   /** Mail is best effort for the request (the account exists either way) and limited per address. */
   private async sendMail(mail: OutgoingMail): Promise<void> {
     try {
-      await this.rateLimits.consume('mailPerAddress', normaliseEmail(mail.to));
+      await this.rateLimits.consume('mailPerAddress', canonicalMailbox(mail.to));
       await this.mail.send(mail);
     } catch (error) {
       if (error instanceof TooManyRequestsException) return;

@@ -18,6 +18,15 @@ export interface ActingIdentity {
   organisationName: string | null;
 }
 
+/**
+ * SQL (text): the name the person in `user` (an app_user alias) acts under at this moment — the
+ * pseudonym while protected. Only for copying into a record as it is made (a decision, a
+ * co-signature); reading it later would relabel the past whenever the person switches (PRIV-08).
+ */
+export function actingLabelSql(user: string): string {
+  return `CASE WHEN ${user}.privacy_mode = 'protected' THEN ${user}.pseudonym ELSE ${user}.display_name END`;
+}
+
 @Injectable()
 export class ActingIdentityService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

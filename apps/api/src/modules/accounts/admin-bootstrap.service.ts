@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../../core/audit/audit.service.js';
-import { newPseudonym, normaliseEmail } from './accounts.repository.js';
+import { canonicalMailbox, newPseudonym, normaliseEmail } from './accounts.repository.js';
 import { PasswordService } from './password.service.js';
 
 /** With ADMIN_EMAIL and ADMIN_PASSWORD set, that account exists, is verified, is an admin and has that password. */
@@ -30,16 +31,20 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     if (existing && existing.isAdmin && existing.verified && (await this.passwords.verify(existing.passwordHash, admin.password))) return;
     const passwordHash = await this.passwords.hash(admin.password);
     await this.dataSource.transaction(async (manager) => {
+      // The configured address wins its account even when another spelling of its mailbox signed up
+      // first: that account keeps the mailbox, and this one is marked as a second (see the migration).
+      const id = randomUUID();
       const rows: Array<{ id: string }> = await manager.query(
-        `INSERT INTO app_user (email, email_normalized, display_name, password_hash, pseudonym, roles, email_verified_at)
-         VALUES ($1, $2, 'Administrator', $3, $4, '{participant,admin}', now())
+        `INSERT INTO app_user (id, email, email_normalized, mailbox, display_name, password_hash, pseudonym, roles, email_verified_at)
+         VALUES ($5, $1, $2, CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE mailbox = $6) THEN $6 || '#' || $7 ELSE $6 END,
+                 'Administrator', $3, $4, '{participant,admin}', now())
          ON CONFLICT (email_normalized) DO UPDATE SET
            password_hash = EXCLUDED.password_hash,
            roles = (SELECT ARRAY(SELECT DISTINCT unnest(app_user.roles || '{admin}'::text[]))),
            email_verified_at = COALESCE(app_user.email_verified_at, now()),
            updated_at = now()
          RETURNING id`,
-        [admin.email, email, passwordHash, newPseudonym()],
+        [admin.email, email, passwordHash, newPseudonym(), id, canonicalMailbox(admin.email), id],
       );
       await this.audit.record(manager, { actorId: null, action: 'user.admin_bootstrapped', targetType: 'user', targetId: rows[0]?.id ?? null });
     });

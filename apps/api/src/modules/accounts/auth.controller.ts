@@ -23,10 +23,10 @@ export class AuthController {
   @Post('sign-up')
   @Public()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Create an account; answers the same whether or not the address is registered' })
+  @ApiOperation({ summary: 'Create an account (one per mailbox); answers the same whether or not the mailbox is registered' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED or WEAK_PASSWORD' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, WEAK_PASSWORD or DISPLAY_NAME_RESERVED' })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS, with Retry-After: per client address, per address an hour, per mailbox a day' })
   signUp(@Body() dto: SignUpDto, @ClientContext() context: RequestContext) {
     return this.accounts.signUp(dto, context);
   }

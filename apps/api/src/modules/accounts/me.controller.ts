@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
@@ -30,6 +30,7 @@ export class MeController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Update my profile, privacy mode or acting organisation' })
   @ApiOkResponse({ type: MeDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, DISPLAY_NAME_RESERVED, COUNTRY_NOT_FOUND or NOT_A_MEMBER' })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto) {
     return this.me.update(user, dto);
   }

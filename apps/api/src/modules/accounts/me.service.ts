@@ -9,12 +9,24 @@ import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
-import { AccountsRepository } from './accounts.repository.js';
+import { AccountsRepository, newPseudonym } from './accounts.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
 import { PasswordService } from './password.service.js';
+import { assertDisplayNameAllowed } from './reserved-names.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 
 export const FORMER_PARTICIPANT = 'Former participant';
+
+/** Runs `work` again (up to five times) when the pseudonym it drew is taken: about one in a billion. */
+async function withFreshPseudonym<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 5 || (error as { constraint?: string }).constraint !== 'app_user_pseudonym_key') throw error;
+    }
+  }
+}
 
 /** Everything a signed-in person does to their own account. Authorisation is "it is yours". */
 @Injectable()
@@ -37,6 +49,11 @@ export class MeService {
   }
 
   async update(user: AuthUser, dto: UpdateMeDto): Promise<Me> {
+    assertDisplayNameAllowed(dto.displayName);
+    if (dto.anonymisePublicContributions && dto.privacyMode !== 'protected') {
+      const message = 'anonymisePublicContributions goes with privacyMode "protected"';
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [{ field: 'anonymisePublicContributions', reason: 'requiresProtected', message }]);
+    }
     if (dto.countryIso3) {
       const [country] = await this.dataSource.query(`SELECT 1 FROM country WHERE iso3 = $1`, [dto.countryIso3]);
       if (!country) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, `Unknown country ${dto.countryIso3}`, [{ field: 'countryIso3', reason: 'unknown', message: 'Unknown country' }]);
@@ -52,23 +69,40 @@ export class MeService {
         ]);
       }
     }
-    const columns: Record<string, unknown> = {
-      display_name: dto.displayName,
-      locale: dto.locale,
-      privacy_mode: dto.privacyMode,
-      stakeholder_type: dto.stakeholderType,
-      country_iso3: dto.countryIso3,
-      acting_organisation_id: dto.actingOrganisationId,
-    };
-    const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
-    if (changes.length > 0) {
-      await this.dataSource.query(
-        `UPDATE app_user SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [user.id, ...changes.map(([, value]) => value)],
-      );
-    }
-    if (changes.length > 0) this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
-    if (dto.privacyMode) this.logger.log({ event: 'account.privacy_mode', userId: user.id, mode: dto.privacyMode }, 'privacy mode set');
+    const threadEvents: ThreadDomainEvent[] = [];
+    const changed = await withFreshPseudonym(() =>
+      this.dataSource.transaction(async (manager) => {
+        threadEvents.length = 0;
+        const [current]: Array<{ privacyMode: string }> = await manager.query(
+          `SELECT privacy_mode AS "privacyMode" FROM app_user WHERE id = $1 FOR UPDATE`,
+          [user.id],
+        );
+        // PRIV-08: each protected period has its own pseudonym, so nobody who saw the last one (or the
+        // name beside it) can follow the person into this one. Comments keep the label they were written under.
+        const startsProtection = dto.privacyMode === 'protected' && current?.privacyMode !== 'protected';
+        const columns: Record<string, unknown> = {
+          display_name: dto.displayName,
+          locale: dto.locale,
+          privacy_mode: dto.privacyMode,
+          pseudonym: startsProtection ? newPseudonym() : undefined,
+          stakeholder_type: dto.stakeholderType,
+          country_iso3: dto.countryIso3,
+          acting_organisation_id: dto.actingOrganisationId,
+        };
+        const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
+        if (changes.length > 0) {
+          await manager.query(
+            `UPDATE app_user SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+            [user.id, ...changes.map(([, value]) => value)],
+          );
+        }
+        if (dto.anonymisePublicContributions) threadEvents.push(...(await this.anonymisePublicContributions(manager, user.id)));
+        return changes.length > 0 || threadEvents.length > 0;
+      }),
+    );
+    // No log line here: which accounts turn protected, and when, is exactly what must not be written down.
+    this.threads.announce(threadEvents);
+    if (changed) this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     return this.get(user);
   }
 
@@ -119,7 +153,7 @@ export class MeService {
   /** Everything stored about me, as one JSON document (GDPR-style access request). */
   async export(user: AuthUser): Promise<Record<string, unknown>> {
     const [profile] = await this.dataSource.query(
-      `SELECT id, email, display_name AS "displayName", locale, roles, privacy_mode AS "privacyMode", pseudonym,
+      `SELECT id, email, mailbox, display_name AS "displayName", locale, roles, privacy_mode AS "privacyMode", pseudonym,
               stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", acting_organisation_id AS "actingOrganisationId",
               email_verified_at AS "emailVerifiedAt", created_at AS "createdAt", updated_at AS "updatedAt"
        FROM app_user WHERE id = $1`,
@@ -180,7 +214,7 @@ export class MeService {
       await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM organisation_membership WHERE user_id = $1`, [user.id]);
       await manager.query(
-        `UPDATE app_user SET status = 'erased', email = NULL, email_normalized = NULL, password_hash = NULL,
+        `UPDATE app_user SET status = 'erased', email = NULL, email_normalized = NULL, mailbox = NULL, password_hash = NULL,
                 display_name = $2, country_iso3 = NULL, acting_organisation_id = NULL, roles = '{participant}',
                 email_verified_at = NULL, updated_at = now()
          WHERE id = $1`,
@@ -192,6 +226,26 @@ export class MeService {
     this.threads.announce(threadEvents);
     this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
+  }
+
+  /**
+   * "Show my earlier public comments as 'Former participant'": each of them is marked for good (the
+   * author label reads the mark), and live views of the published ones are told they changed.
+   */
+  private async anonymisePublicContributions(manager: EntityManager, userId: string): Promise<ThreadDomainEvent[]> {
+    const comments = rowsOf<{ id: string; consultationId: string; recommendationCode: string; status: string }>(
+      await manager.query(
+        `UPDATE comment SET author_anonymised = true
+         WHERE author_id = $1 AND author_pseudonym IS NULL AND NOT author_anonymised
+         RETURNING id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode", status`,
+        [userId],
+      ),
+    );
+    const events: ThreadDomainEvent[] = [];
+    for (const comment of comments.filter((c) => c.status === 'published')) {
+      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: comment.id }));
+    }
+    return events;
   }
 
   /**

@@ -7,6 +7,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Entity('app_user')
 @Unique('app_user_email_normalized_key', ['emailNormalized'])
 @Unique('app_user_pseudonym_key', ['pseudonym'])
+@Unique('app_user_mailbox_key', ['mailbox'])
 @Check('app_user_display_name_check', `char_length("display_name") BETWEEN 1 AND 80`)
 @Check('app_user_locale_check', `"locale" IN ('en', 'id', 'ur')`)
 @Check('app_user_roles_check', `cardinality("roles") > 0 AND "roles" <@ ARRAY['participant', 'moderator', 'safeguarding', 'admin']::text[]`)
@@ -14,6 +15,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Check('app_user_status_check', `"status" IN ('active', 'erased')`)
 // An erased account keeps no way to reach or identify the person.
 @Check('app_user_erased_check', `"status" = 'active' OR ("email" IS NULL AND "email_normalized" IS NULL AND "password_hash" IS NULL)`)
+// One account per mailbox while it lives; erasure frees the mailbox.
+@Check('app_user_mailbox_check', `("mailbox" IS NOT NULL) = ("status" = 'active')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'app_user_pkey' })
   id!: string;
@@ -24,6 +27,13 @@ export class UserEntity {
   /** Trimmed and lower-cased: the key for sign-in and uniqueness. */
   @Column({ type: 'text', nullable: true })
   emailNormalized!: string | null;
+
+  /**
+   * The mailbox the address delivers to (no +tag; no dots at Gmail — see canonicalMailbox): unique,
+   * so one mailbox holds one account. `<mailbox>#<id>` marks a later twin that existed before the rule.
+   */
+  @Column({ type: 'text', nullable: true })
+  mailbox!: string | null;
 
   @Column({ type: 'text' })
   displayName!: string;

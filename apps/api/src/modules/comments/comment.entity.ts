@@ -8,8 +8,8 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 
 /**
  * A comment on a recommendation within a round. Who the author acted as (stakeholder type,
- * organisation, country, protected or not) is copied in at writing time and never follows later
- * profile changes. Deleted and moderated comments stay as rows: the thread keeps a tombstone.
+ * organisation, country, protected or not, and under which pseudonym) is copied in at writing time
+ * and never follows later profile changes. Deleted and moderated comments stay as rows: the thread keeps a tombstone.
  */
 @Entity('comment')
 @Index('comment_thread_idx', ['consultationId', 'recommendationCode', 'rootId', 'createdAt'])
@@ -27,6 +27,9 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 @Check('comment_review_queue_check', `"review_queue" IN ('general', 'safeguarding')`)
 @Check('comment_held_reason_check', `"held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding')`)
 @Check('comment_queued_check', `("review_queue" IS NULL) = ("queued_at" IS NULL)`)
+// A protected comment carries its pseudonym; only a public one can be anonymised later.
+@Check('comment_author_pseudonym_check', `"author_protected" = ("author_pseudonym" IS NOT NULL)`)
+@Check('comment_author_anonymised_check', `NOT ("author_anonymised" AND "author_protected")`)
 @Index('comment_review_general_idx', ['consultationId', 'queuedAt'], { where: `"review_queue" = 'general'` })
 @Index('comment_review_safeguarding_idx', ['queuedAt'], { where: `"review_queue" = 'safeguarding'` })
 export class CommentEntity {
@@ -87,6 +90,17 @@ export class CommentEntity {
 
   @Column({ type: 'boolean', default: false })
   authorProtected!: boolean;
+
+  /**
+   * The pseudonym the author wrote under, when protected; the comment shows it and nothing else,
+   * whatever the author's mode or pseudonym later (see author-label.ts).
+   */
+  @Column({ type: 'text', nullable: true })
+  authorPseudonym!: string | null;
+
+  /** Set when the author, turning protection on, asked their earlier public comments to read "Former participant". */
+  @Column({ type: 'boolean', default: false })
+  authorAnonymised!: boolean;
 
   /** The country the comment is about, if any. */
   @Column({ type: 'char', length: 3, nullable: true })

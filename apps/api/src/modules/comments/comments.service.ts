@@ -151,6 +151,8 @@ export class CommentsService {
     const events: ThreadDomainEvent[] = [];
     const row = await this.dataSource.transaction(async (manager): Promise<CommentRow> => {
       const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
+      // The comment keeps the pseudonym of this protected period for good (PRIV-08); edits keep it too.
+      const authorPseudonym = identity.protected ? identity.pseudonym : null;
       let rootId: string = id;
       let depth = 0;
       if (dto.parentId) {
@@ -169,9 +171,9 @@ export class CommentsService {
       // The same text from the same person within a few minutes is a slip of the thumb or spam (RATE-02).
       const inserted: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
-                              author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected,
+                              author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected, author_pseudonym,
                               country_iso3, stance, language, body, body_html, status, review_queue, held_reason, queued_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $20, $12, $13, $14, $15, $16, $17,
                 CASE WHEN $19::text IS NULL THEN NULL ELSE 'general' END, $19::text, CASE WHEN $19::text IS NULL THEN NULL ELSE now() END
          WHERE NOT EXISTS (
            SELECT 1 FROM comment WHERE author_id = $7 AND body = $15 AND status <> 'deleted'
@@ -181,7 +183,7 @@ export class CommentsService {
           id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
           identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
           dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status, DUPLICATE_WINDOW_MINUTES,
-          queuedReason,
+          queuedReason, authorPseudonym,
         ],
       );
       if (inserted.length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
@@ -190,10 +192,10 @@ export class CommentsService {
       const created: CommentRow = {
         id, consultationId, recommendationCode, parentId: dto.parentId ?? null, rootId, depth, body, bodyHtml,
         language: dto.language ?? null, stance: dto.stance ?? null, countryIso3: dto.countryIso3 ?? null, status, createdAt,
-        editedAt: null, agreeCount: 0, disagreeCount: 0, authorId: user.id, authorProtected: identity.protected,
+        editedAt: null, agreeCount: 0, disagreeCount: 0, authorId: user.id, authorPseudonym, authorAnonymised: false,
         authorStakeholderType: identity.stakeholderType, authorCountryIso3: identity.countryIso3,
         organisationId: identity.organisationId, organisationName: identity.organisationName,
-        displayName: identity.displayName, pseudonym: identity.pseudonym, authorStatus: 'active', myReaction: null,
+        displayName: identity.displayName, authorStatus: 'active', myReaction: null,
         moderationRule: null, moderatedAt: null,
       };
       // Before the thread's sequence lock is taken, so that lock is held no longer than it must be.

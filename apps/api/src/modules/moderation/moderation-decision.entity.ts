@@ -64,6 +64,10 @@ export class ModerationDecisionEntity {
   @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'moderation_decision_decided_by_fkey' })
   decider?: Relation<UserEntity>;
 
+  /** The decider's name as they acted (their pseudonym if protected then): never follows a later switch. */
+  @Column({ type: 'text', nullable: true })
+  decidedByLabel!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   decidedAt!: Date;
 
@@ -79,6 +83,10 @@ export class ModerationDecisionEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'cosigned_by', foreignKeyConstraintName: 'moderation_decision_cosigned_by_fkey' })
   cosigner?: Relation<UserEntity>;
+
+  /** The co-signer's name as they co-signed, like decidedByLabel. */
+  @Column({ type: 'text', nullable: true })
+  cosignedByLabel!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   cosignedAt!: Date | null;

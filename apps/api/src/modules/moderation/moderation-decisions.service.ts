@@ -23,6 +23,7 @@ import type { AuthUser } from '../../core/auth/auth-user.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { actingLabelSql } from '../accounts/acting-identity.service.js';
 import { COMMENT_JOINS, commentColumns, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
 import { isAdmin } from '../consultations/consultations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -110,6 +111,12 @@ const TARGET_SELECT = `
          c.author_id AS "authorId", ${isoTimestamp('COALESCE(c.queued_at, c.created_at)')} AS "queuedAt", ${SAFEGUARDING_SQL} AS safeguarding
   FROM comment c`;
 
+/**
+ * The decider's name as it was when they acted (their pseudonym if protected then), kept with the
+ * decision: a later switch of privacy mode never relabels decisions already taken (PRIV-08).
+ */
+const DECIDER_LABEL = (param: string) => `(SELECT ${actingLabelSql('a')} FROM app_user a WHERE a.id = ${param}::uuid)`;
+
 function decisionSelect(localeParam: string): string {
   const appealDeadline = `d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS})`;
   return `
@@ -118,8 +125,8 @@ function decisionSelect(localeParam: string): string {
          COALESCE(r.title ->> ${localeParam}, r.title ->> 'en') AS "ruleTitle", d.reason, d.status,
          ${isoTimestamp('d.decided_at')} AS "decidedAt", ${isoTimestamp('d.applied_at')} AS "appliedAt", d.appeal_id AS "appealId",
          d.decided_by AS "decidedById", d.cosigned_by AS "cosignedById",
-         CASE WHEN du.privacy_mode = 'protected' THEN du.pseudonym ELSE du.display_name END AS "deciderName",
-         CASE WHEN cu.privacy_mode = 'protected' THEN cu.pseudonym ELSE cu.display_name END AS "cosignerName",
+         CASE WHEN du.status = 'active' THEN d.decided_by_label END AS "deciderName",
+         CASE WHEN cu.status = 'active' THEN d.cosigned_by_label END AS "cosignerName",
          d.conflict_country_iso3 AS "conflictCountryIso3", c.author_id AS "authorId",
          a.id AS "appealRowId", CASE WHEN a.id IS NULL THEN NULL WHEN a.outcome IS NULL THEN 'pending' ELSE a.outcome END AS "appealStatus",
          ${isoTimestamp('a.created_at')} AS "appealCreatedAt", ${isoTimestamp('a.decided_at')} AS "appealDecidedAt", a.outcome_reason AS "appealOutcomeReason",
@@ -333,9 +340,9 @@ export class ModerationDecisionsService {
         }
         if (conflictCountry) {
           const [row]: Array<{ id: string }> = await manager.query(
-            `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, status,
+            `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, decided_by_label, status,
                                               conflict_country_iso3, comment_version, from_status, queued_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting-cosign', $8, $9, $10, $11) RETURNING id`,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'awaiting-cosign', $8, $9, $10, $11) RETURNING id`,
             [target.id, target.consultationId, dto.action, rule.code, rule.version, dto.reason, user.id, conflictCountry, target.version, target.status, target.queuedAt],
           );
           await this.audit.record(manager, {
@@ -422,16 +429,16 @@ export class ModerationDecisionsService {
     await manager.query(`UPDATE comment_flag SET resolved_at = now() WHERE comment_id = $1 AND resolved_at IS NULL`, [target.id]);
     let decisionId: string;
     if (input.awaiting) {
-      await manager.query(`UPDATE moderation_decision SET status = 'applied', applied_at = now(), cosigned_by = $2, cosigned_at = now() WHERE id = $1`, [
+      await manager.query(`UPDATE moderation_decision SET status = 'applied', applied_at = now(), cosigned_by = $2, cosigned_by_label = ${DECIDER_LABEL('$2')}, cosigned_at = now() WHERE id = $1`, [
         input.awaiting.decisionId,
         input.awaiting.cosignerId,
       ]);
       decisionId = input.awaiting.decisionId;
     } else {
       const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, status, applied_at,
+        `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, decided_by_label, status, applied_at,
                                           comment_version, from_status, queued_at, appeal_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'applied', now(), $8, $9, $10, $11) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'applied', now(), $8, $9, $10, $11) RETURNING id`,
         [target.id, target.consultationId, input.action, rule.code, rule.version, input.reason, input.deciderId, target.version, target.status, target.queuedAt, input.appealId ?? null],
       );
       decisionId = row!.id;

@@ -9,6 +9,7 @@ import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { FORMER_PARTICIPANT, authorNameSql } from '../comments/author-label.js';
 import { isAdmin } from '../consultations/consultations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { HouseRulesService } from './house-rules.service.js';
@@ -16,11 +17,18 @@ import { ModerationAccessService, notAModerator } from './moderation-access.serv
 
 const MAX_SUSPENSION_DAYS = 3_650;
 
+/**
+ * Who was suspended, as admins see it: for a suspension over a comment, its author as that comment
+ * reads (never their name beside a protected comment, never a pseudonym of a later period); for one
+ * an admin imposed on an account, the account's name, as the admin pages show it.
+ */
 const SANCTION_SELECT = `
   SELECT s.id, ${isoTimestamp('s.until')} AS until, s.rule_code AS "ruleCode", s.reason, ${isoTimestamp('s.created_at')} AS "createdAt",
          ${isoTimestamp('s.lifted_at')} AS "liftedAt",
-         CASE WHEN u.privacy_mode = 'protected' THEN u.pseudonym ELSE u.display_name END AS "displayName"
-  FROM sanction s JOIN app_user u ON u.id = s.user_id`;
+         CASE WHEN s.comment_id IS NOT NULL THEN ${authorNameSql({ comment: 'sc', author: 'u' })}
+              WHEN u.status <> 'active' THEN '${FORMER_PARTICIPANT}'
+              ELSE u.display_name END AS "displayName"
+  FROM sanction s JOIN app_user u ON u.id = s.user_id LEFT JOIN comment sc ON sc.id = s.comment_id`;
 
 type SanctionRow = Omit<Sanction, 'user'> & { displayName: string };
 

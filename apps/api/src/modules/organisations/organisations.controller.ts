@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated, Public, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -15,6 +15,8 @@ import {
   OrganisationMemberListDto,
 } from './dto/organisations.dto.js';
 import { OrganisationsService } from './organisations.service.js';
+
+const MEMBER_REF = 'The membership id (memberId). An account id also works for yourself, and for members in public mode';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -78,31 +80,35 @@ export class OrganisationsController {
     return this.organisations.members(user, id);
   }
 
-  @Post(':id/members/:userId/accept')
+  @Post(':id/members/:memberId/accept')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Accept a request to join (organisation admins)' })
+  @ApiParam({ name: 'memberId', description: MEMBER_REF })
   @ApiOkResponse({ type: OrganisationMemberDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'MEMBERSHIP_NOT_FOUND' })
   accept(
     @CurrentUser() user: AuthUser,
     @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string,
-    @UuidParam('userId', ErrorCode.MEMBERSHIP_NOT_FOUND) userId: string,
+    @UuidParam('memberId', ErrorCode.MEMBERSHIP_NOT_FOUND) memberId: string,
   ) {
-    return this.organisations.accept(user, id, userId);
+    return this.organisations.accept(user, id, memberId);
   }
 
-  @Delete(':id/members/:userId')
+  @Delete(':id/members/:memberId')
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Remove a member or decline a request (organisation admins); leave (yourself)' })
+  @ApiParam({ name: 'memberId', description: MEMBER_REF })
   @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'MEMBERSHIP_NOT_FOUND' })
   remove(
     @CurrentUser() user: AuthUser,
     @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string,
-    @UuidParam('userId', ErrorCode.MEMBERSHIP_NOT_FOUND) userId: string,
+    @UuidParam('memberId', ErrorCode.MEMBERSHIP_NOT_FOUND) memberId: string,
   ) {
-    return this.organisations.remove(user, id, userId);
+    return this.organisations.remove(user, id, memberId);
   }
 }

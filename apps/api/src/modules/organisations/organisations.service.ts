@@ -8,9 +8,32 @@ import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateOrganisationDto, ListOrganisationsQueryDto } from './dto/organisations.dto.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { CROCKFORD } from '../accounts/accounts.repository.js';
 
 const ORGANISATION_COLUMNS = `o.id, o.name, o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.website,
   o.verified_at IS NOT NULL AS verified`;
+
+const MEMBER_COLUMNS = `m.id AS "memberId", m.user_id AS "userId", u.privacy_mode = 'protected' AS protected,
+  u.display_name AS "displayName", m.role, m.status, ${isoTimestamp('m.created_at')} AS "requestedAt"`;
+
+type MemberRow = OrganisationMember & { userId: string; protected: boolean };
+
+/**
+ * A protected member is, to the organisation's admins, an alias of this membership: "Protected
+ * member" and four characters from its id — stable, scoped to the organisation, and unrelated to
+ * the public pseudonym, so nothing they see here can be matched with a protected contribution.
+ */
+export function protectedMemberAlias(memberId: string): string {
+  const bits = Number.parseInt(memberId.replaceAll('-', '').slice(0, 5), 16);
+  const code = [15, 10, 5, 0].map((shift) => CROCKFORD[(bits >> shift) & 31]).join('');
+  return `Protected member ${code}`;
+}
+
+function presentMember({ protected: isProtected, ...row }: MemberRow, viewerId: string): OrganisationMember {
+  if (!isProtected) return row;
+  // Their own row still says who they are to themselves.
+  return { ...row, userId: row.userId === viewerId ? row.userId : null, displayName: protectedMemberAlias(row.memberId) };
+}
 
 function notFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.ORGANISATION_NOT_FOUND, 'No such organisation');
@@ -92,41 +115,43 @@ export class OrganisationsService {
 
   async members(user: AuthUser, id: string): Promise<ListResponse<OrganisationMember>> {
     await this.assertCanManage(user, id);
-    const items: OrganisationMember[] = await this.dataSource.query(
-      `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.role, m.status,
-              ${isoTimestamp('m.created_at')} AS "requestedAt"
+    // Protected members after the others, in membership-id order: sorting them by their real names
+    // would tell the admins where those names fall in the alphabet.
+    const rows: MemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS}
        FROM organisation_membership m JOIN app_user u ON u.id = m.user_id
-       WHERE m.organisation_id = $1 ORDER BY m.status DESC, u.display_name`,
+       WHERE m.organisation_id = $1
+       ORDER BY m.status DESC, u.privacy_mode = 'protected', CASE WHEN u.privacy_mode = 'protected' THEN m.id::text ELSE u.display_name END`,
       [id],
     );
-    return { items };
+    return { items: rows.map((row) => presentMember(row, user.id)) };
   }
 
-  async accept(user: AuthUser, id: string, memberId: string): Promise<OrganisationMember> {
+  async accept(user: AuthUser, id: string, memberRef: string): Promise<OrganisationMember> {
     await this.assertCanManage(user, id);
-    const rows = rowsOf<OrganisationMember>(
-      await this.dataSource.query(
-        `UPDATE organisation_membership m SET status = 'active', decided_at = now()
-         FROM app_user u
-         WHERE m.organisation_id = $1 AND m.user_id = $2 AND u.id = m.user_id
-         RETURNING m.user_id AS "userId", u.display_name AS "displayName", m.role, m.status,
-                   ${isoTimestamp('m.created_at')} AS "requestedAt"`,
-        [id, memberId],
-      ),
-    );
+    const target = await this.findMember(this.dataSource.manager, id, memberRef, user.id);
+    const rows = target
+      ? rowsOf<MemberRow>(
+          await this.dataSource.query(
+            `UPDATE organisation_membership m SET status = 'active', decided_at = now()
+             FROM app_user u
+             WHERE m.id = $1 AND u.id = m.user_id
+             RETURNING ${MEMBER_COLUMNS}`,
+            [target.memberId],
+          ),
+        )
+      : [];
     if (!rows[0]) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.MEMBERSHIP_NOT_FOUND, 'No such membership request');
-    return rows[0];
+    return presentMember(rows[0], user.id);
   }
 
   /** An organisation admin removes a member (or declines a request); anyone may leave. The last admin cannot go. */
-  async remove(user: AuthUser, id: string, memberId: string): Promise<void> {
-    if (memberId !== user.id) await this.assertCanManage(user, id);
+  async remove(user: AuthUser, id: string, memberRef: string): Promise<void> {
+    const leaving = memberRef === user.id || (await this.findMember(this.dataSource.manager, id, memberRef, user.id))?.userId === user.id;
+    if (!leaving) await this.assertCanManage(user, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE`, [id]);
-      const [target]: Array<{ role: string; status: string }> = await manager.query(
-        `SELECT role, status FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2`,
-        [id, memberId],
-      );
+      const target = await this.findMember(manager, id, memberRef, user.id);
       if (!target) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.MEMBERSHIP_NOT_FOUND, 'No such membership');
       if (target.role === 'admin' && target.status === 'active') {
         const [{ admins }]: Array<{ admins: number }> = await manager.query(
@@ -135,9 +160,29 @@ export class OrganisationsService {
         );
         if (admins <= 1) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.LAST_ADMIN, 'An organisation needs at least one admin');
       }
-      await manager.query(`DELETE FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2`, [id, memberId]);
-      await manager.query(`UPDATE app_user SET acting_organisation_id = NULL WHERE id = $2 AND acting_organisation_id = $1`, [id, memberId]);
+      await manager.query(`DELETE FROM organisation_membership WHERE id = $1`, [target.memberId]);
+      await manager.query(`UPDATE app_user SET acting_organisation_id = NULL WHERE id = $2 AND acting_organisation_id = $1`, [id, target.userId]);
     });
+  }
+
+  /**
+   * A membership of this organisation by its id — or by the member's account id, for oneself and
+   * for members in public mode only: a protected member's account id opens nothing for anyone else.
+   */
+  private async findMember(
+    manager: EntityManager,
+    organisationId: string,
+    memberRef: string,
+    actorId: string,
+  ): Promise<{ memberId: string; userId: string; role: string; status: string } | undefined> {
+    const [row]: Array<{ memberId: string; userId: string; role: string; status: string }> = await manager.query(
+      `SELECT m.id AS "memberId", m.user_id AS "userId", m.role, m.status
+       FROM organisation_membership m JOIN app_user u ON u.id = m.user_id
+       WHERE m.organisation_id = $1
+         AND (m.id = $2 OR (m.user_id = $2 AND (m.user_id = $3 OR u.privacy_mode <> 'protected')))`,
+      [organisationId, memberRef, actorId],
+    );
+    return row;
   }
 
   /** Its active admins, or the secretariat. Others get 404 for a missing organisation and 403 otherwise. */

@@ -24,9 +24,14 @@ export function AccountPrivacyRoute() {
       <section aria-labelledby="privacy-seen-heading" className="page-section prose">
         <h2 id="privacy-seen-heading">{t('privacy.seenHeading')}</h2>
         <p>{t('privacy.seenText')}</p>
-        <p className="pseudonym">
-          {t('privacy.yourPseudonym')} <bdi className="pseudonym__name">{me.data.pseudonym}</bdi>
-        </p>
+        {/* The pseudonym is drawn anew each time protection starts: while it is off, there is none to show yet. */}
+        {me.data.privacyMode === 'protected' ? (
+          <p className="pseudonym">
+            {t('privacy.yourPseudonym')} <bdi className="pseudonym__name">{me.data.pseudonym}</bdi>
+          </p>
+        ) : (
+          <p>{t('privacy.pseudonymWhenOn')}</p>
+        )}
       </section>
 
       <section aria-labelledby="privacy-hidden-heading" className="page-section prose">
@@ -39,6 +44,7 @@ export function AccountPrivacyRoute() {
         <p>{t('privacy.hiddenFrom')}</p>
         <p className="notice">{t('privacy.governmentModerators')}</p>
         <p>{t('privacy.admins')}</p>
+        <p>{t('privacy.organisationAdmins')}</p>
         <p>{t('privacy.email')}</p>
       </section>
 

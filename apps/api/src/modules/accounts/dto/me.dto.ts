@@ -42,7 +42,7 @@ export class MeDto implements Me {
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty() emailVerified!: boolean;
   @ApiProperty({ enum: PRIVACY_MODES }) privacyMode!: PrivacyMode;
-  @ApiProperty({ example: 'Participant 7F3K9Q' }) pseudonym!: string;
+  @ApiProperty({ example: 'Participant 7F3K9Q', description: 'Drawn anew each time protection is turned on' }) pseudonym!: string;
   @ApiProperty({ enum: STAKEHOLDER_TYPE_CODES }) stakeholderType!: StakeholderTypeCode;
   @ApiProperty({ type: String, nullable: true }) countryIso3!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actingOrganisationId!: string | null;
@@ -73,10 +73,20 @@ export class UpdateMeDto implements UpdateMeRequest {
   @IsIn(LOCALE_CODES)
   locale?: LocaleCode;
 
-  @ApiPropertyOptional({ enum: PRIVACY_MODES })
+  @ApiPropertyOptional({
+    enum: PRIVACY_MODES,
+    description: 'Turning protection on draws a new pseudonym for the comments written from now on; earlier comments keep the label they were published under',
+  })
   @IsOptional()
   @IsIn(PRIVACY_MODES)
   privacyMode?: PrivacyMode;
+
+  @ApiPropertyOptional({
+    description: 'Only with privacyMode "protected": my earlier public comments read "Former participant" from now on, instead of the name they were published with',
+  })
+  @IsOptional()
+  @IsBoolean()
+  anonymisePublicContributions?: boolean;
 
   @ApiPropertyOptional({ enum: PERSONAL_STAKEHOLDER_TYPES, description: 'Other types come only through an organisation' })
   @IsOptional()

@@ -64,8 +64,11 @@ export class OrganisationListDto {
 }
 
 export class OrganisationMemberDto implements OrganisationMember {
-  @ApiProperty({ format: 'uuid' }) userId!: string;
-  @ApiProperty() displayName!: string;
+  @ApiProperty({ format: 'uuid', description: 'The membership’s own id, scoped to this organisation; accept and remove take it' }) memberId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a member in protected mode (except on your own row)' })
+  userId!: string | null;
+  @ApiProperty({ description: 'The member’s name; for a member in protected mode "Protected member" and four characters of the membership' })
+  displayName!: string;
   @ApiProperty({ enum: ['admin', 'member'] }) role!: OrganisationRole;
   @ApiProperty({ enum: ['pending', 'active'] }) status!: MembershipStatus;
   @ApiProperty() requestedAt!: string;

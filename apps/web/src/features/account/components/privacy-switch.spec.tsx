@@ -35,8 +35,13 @@ describe('protected mode switch', () => {
     const toggle = await screen.findByRole('switch', { name: 'Protected mode' });
     expect(toggle.getAttribute('aria-checked')).toBe('false');
     const main = screen.getByRole('main');
-    expect(main.textContent).toContain('Your pseudonym: Quiet Heron 42');
+    // Off, there is no pseudonym yet: a new one is drawn when protection starts.
+    expect(main.textContent).not.toContain('Quiet Heron 42');
+    expect(main.textContent).toContain('When you turn protected mode on, you get a new pseudonym');
     expect(main.textContent).toContain('Government moderators can never see who you are.');
+    expect(main.textContent).toContain('see you only as “Protected member” and a short code');
+    expect(toggle.getAttribute('aria-describedby')).toContain('privacy-switch-earlier');
+    expect(document.getElementById('privacy-switch-earlier')?.textContent).toContain('keep the name they were published with');
     expect(within(main).getByRole('heading', { name: 'What is hidden' })).toBeTruthy();
     expect(accountName()).toBe('Your account: Amina Rahman');
 
@@ -50,6 +55,9 @@ describe('protected mode switch', () => {
 
     expect(await screen.findByText('Protected mode is on. Others now see you as Quiet Heron 42.')).toBeTruthy();
     expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(main.textContent).toContain('Your pseudonym: Quiet Heron 42');
+    // The choice about earlier comments belongs to turning protection on.
+    expect(screen.queryByRole('checkbox')).toBeNull();
     // The header shows the name others see: now the pseudonym, never the real name.
     expect(accountName()).toBe('Your account: Quiet Heron 42');
     expect(screen.getByRole('banner').textContent).not.toContain('Amina Rahman');
@@ -60,6 +68,30 @@ describe('protected mode switch', () => {
       { privacyMode: 'protected' },
       { privacyMode: 'public' },
     ]);
+  });
+
+  it('offers to show earlier public comments as "Former participant" when turning protection on, and says it did', async () => {
+    let current: Me = participant;
+    api = mockApi({
+      'GET /api/v1/me': () => ({ body: current }),
+      'PATCH /api/v1/me': (call) => {
+        const { privacyMode } = call.body as UpdateMeRequest;
+        current = { ...current, ...(privacyMode ? { privacyMode } : {}), pseudonym: 'Participant 7K2M9Q' };
+        return { body: current };
+      },
+    });
+    renderApp('/account/privacy', { user: participant });
+
+    const choice = await screen.findByRole('checkbox', { name: 'Also show my earlier public comments as “Former participant”' });
+    expect(choice.getAttribute('aria-describedby')).toBe('privacy-anonymise-hint');
+    expect((choice as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(choice);
+    fireEvent.click(screen.getByRole('switch', { name: 'Protected mode' }));
+
+    expect(
+      await screen.findByText('Protected mode is on. Others now see you as Participant 7K2M9Q. Your earlier public comments now show “Former participant”.'),
+    ).toBeTruthy();
+    expect(api.calls.filter((call) => call.method === 'PATCH').map((call) => call.body)).toEqual([{ privacyMode: 'protected', anonymisePublicContributions: true }]);
   });
 
   it('goes back to the saved state and says why when the change fails', async () => {

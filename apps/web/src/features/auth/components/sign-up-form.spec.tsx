@@ -166,6 +166,20 @@ describe('sign-up form', () => {
     );
   });
 
+  it('shows DISPLAY_NAME_RESERVED on the name field, saying why', async () => {
+    api = mockApi({
+      [SIGN_UP]: errorReply(400, ErrorCode.DISPLAY_NAME_RESERVED, 'Reserved', [{ field: 'displayName', reason: 'reserved', message: 'reserved' }]),
+    });
+    await openSignUp();
+    fillValid();
+    submit();
+
+    await screen.findByRole('alert');
+    expect(describedErrors(field('Your name'))).toBe(
+      'Error: This name is kept for names the platform gives, such as pseudonyms and “Former participant”. Choose another name.',
+    );
+  });
+
   it('says how many minutes to wait after a 429', async () => {
     api = mockApi({
       [SIGN_UP]: { ...errorReply(429, ErrorCode.TOO_MANY_REQUESTS), headers: { 'Retry-After': '90' } },

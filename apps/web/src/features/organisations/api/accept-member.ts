@@ -4,13 +4,14 @@ import { organisationMembersQueryOptions } from './get-organisation-members';
 
 export interface MemberRef {
   organisationId: string;
-  userId: string;
+  /** The membership's id from the member list; for oneself, one's own account id also works. */
+  memberId: string;
 }
 
-/** POST /organisations/{id}/members/{userId}/accept — a pending request becomes an active membership. */
-export function acceptMember({ organisationId, userId }: MemberRef): Promise<unknown> {
+/** POST /organisations/{id}/members/{memberId}/accept — a pending request becomes an active membership. */
+export function acceptMember({ organisationId, memberId }: MemberRef): Promise<unknown> {
   return apiPost<unknown>(
-    `/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(userId)}/accept`,
+    `/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(memberId)}/accept`,
   );
 }
 

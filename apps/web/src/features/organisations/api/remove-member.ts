@@ -5,11 +5,11 @@ import type { MemberRef } from './accept-member';
 import { organisationMembersQueryOptions } from './get-organisation-members';
 
 /**
- * DELETE /organisations/{id}/members/{userId} — 204. Declines a request, removes a member, or,
- * with one's own id, leaves. 409 LAST_ADMIN when that would leave the organisation without an admin.
+ * DELETE /organisations/{id}/members/{memberId} — 204. Declines a request, removes a member, or,
+ * with one's own account id, leaves. 409 LAST_ADMIN when that would leave the organisation without an admin.
  */
-export function removeMember({ organisationId, userId }: MemberRef): Promise<void> {
-  return apiDelete<void>(`/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(userId)}`);
+export function removeMember({ organisationId, memberId }: MemberRef): Promise<void> {
+  return apiDelete<void>(`/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(memberId)}`);
 }
 
 export function useRemoveMember() {

@@ -15,7 +15,10 @@ interface MemberListProps {
   selfId: string;
 }
 
-/** For an organisation's admins: requests to accept or decline, and members to remove. */
+/**
+ * For an organisation's admins: requests to accept or decline, and members to remove — each by its
+ * membership id. A member in protected mode is listed only under the alias the API gives.
+ */
 export function MemberList({ organisationId, members, selfId }: MemberListProps) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
@@ -35,13 +38,13 @@ export function MemberList({ organisationId, members, selfId }: MemberListProps)
   const acceptMember = (member: OrganisationMember) => {
     if (busy) return;
     accept.mutate(
-      { organisationId, userId: member.userId },
+      { organisationId, memberId: member.memberId },
       { onSuccess: () => done(t('members.accepted', { name: member.displayName })) },
     );
   };
   const removeMember = (member: OrganisationMember, message: string) => {
     if (busy) return;
-    remove.mutate({ organisationId, userId: member.userId }, { onSuccess: () => done(message) });
+    remove.mutate({ organisationId, memberId: member.memberId }, { onSuccess: () => done(message) });
   };
 
   return (
@@ -57,9 +60,9 @@ export function MemberList({ organisationId, members, selfId }: MemberListProps)
         ) : (
           <ul className="item-list">
             {pending.map((member) => {
-              const nameId = `member-${member.userId}`;
+              const nameId = `member-${member.memberId}`;
               return (
-                <li key={member.userId} className="card item-list__item">
+                <li key={member.memberId} className="card item-list__item">
                   <p id={nameId} className="item-list__title">
                     <bdi>{member.displayName}</bdi>
                   </p>
@@ -88,9 +91,9 @@ export function MemberList({ organisationId, members, selfId }: MemberListProps)
         <h2 id="members-heading">{t('members.activeHeading', { count: active.length })}</h2>
         <ul className="item-list">
           {active.map((member) => {
-            const nameId = `member-${member.userId}`;
+            const nameId = `member-${member.memberId}`;
             return (
-              <li key={member.userId} className="card item-list__item">
+              <li key={member.memberId} className="card item-list__item">
                 <p id={nameId} className="item-list__title">
                   <bdi>{member.displayName}</bdi>
                   {member.role === 'admin' ? <span className="badge">{t('members.adminRole')}</span> : null}

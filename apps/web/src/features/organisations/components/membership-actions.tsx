@@ -38,7 +38,7 @@ export function MembershipActions({ organisation, me }: MembershipActionsProps) 
   const requestLeave = () => {
     if (leave.isPending) return;
     leave.mutate(
-      { organisationId: organisation.id, userId: me.id },
+      { organisationId: organisation.id, memberId: me.id },
       { onSuccess: () => setOutcome(t('organisations.left')) },
     );
   };
@@ -48,8 +48,9 @@ export function MembershipActions({ organisation, me }: MembershipActionsProps) 
       {!membership ? (
         <>
           <p>{t('organisations.joinText')}</p>
+          <p id="join-seen-by">{me.privacyMode === 'protected' ? t('organisations.joinSeenProtected') : t('organisations.joinSeenPublic')}</p>
           <div className="form-actions">
-            <button type="button" className="button" aria-disabled={join.isPending || undefined} onClick={requestJoin}>
+            <button type="button" className="button" aria-disabled={join.isPending || undefined} aria-describedby="join-seen-by" onClick={requestJoin}>
               {join.isPending ? t('organisations.joining') : t('organisations.join')}
             </button>
           </div>

@@ -1,0 +1,24 @@
+import { isIPv6 } from 'node:net';
+
+/**
+ * The key a per-address limit counts under. One IPv6 subscriber usually holds a whole /64 and can
+ * pick any address in it, so an IPv6 address counts by its /64; an IPv4 address (also when written
+ * IPv4-mapped, `::ffff:1.2.3.4`) counts as itself.
+ */
+export function addressLimitKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  // A dotted IPv4 ending fills two groups.
+  const width = (groups: string[]) => groups.reduce((sum, group) => sum + (group.includes('.') ? 2 : 1), 0);
+  const zeros = tail === undefined ? 0 : 8 - width(headGroups) - width(tailGroups);
+  const groups = [...headGroups, ...Array<string>(zeros).fill('0'), ...tailGroups];
+  // The first four groups never hold the dotted part (it is always the last 32 bits).
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
