@@ -2,7 +2,10 @@
 // countries, one open round over every recommendation, 100k comments (a fifth of them replies) and
 // about 1M ratings. Runs against DATABASE_URL (PostgreSQL; migrate first by starting the app once).
 //   DATABASE_URL=postgres://… npm run seed:load [-- --users 1000 --comments 100000]
-// Seeded people sign in as load-<n>@load.test with the password "load test passphrase".
+// Seeded people sign in as load-<n>@load.test with the password "load test passphrase"; their
+// accounts are a month old, so their ratings count, and the cells' releases are made at the end.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
@@ -28,11 +31,11 @@ const step = async (label, sql, params = []) => {
 await client.query('BEGIN');
 await step(
   'participants',
-  `INSERT INTO app_user (email, email_normalized, display_name, password_hash, pseudonym, stakeholder_type, country_iso3, email_verified_at, privacy_mode)
-   SELECT 'load-' || n || '@load.test', 'load-' || n || '@load.test', 'Load participant ' || n, $1, 'Load ' || lpad(n::text, 7, '0'),
+  `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, pseudonym, stakeholder_type, country_iso3, email_verified_at, privacy_mode, created_at)
+   SELECT 'load-' || n || '@load.test', 'load-' || n || '@load.test', 'load-' || n || '@load.test', 'Load participant ' || n, $1, 'Load ' || lpad(n::text, 7, '0'),
           (ARRAY['individual','academia','media','other'])[1 + n % 4],
-          (SELECT iso3 FROM country WHERE in_region ORDER BY iso3 OFFSET n % 58 LIMIT 1), now(),
-          CASE WHEN n % 10 = 0 THEN 'protected' ELSE 'public' END
+          (SELECT iso3 FROM country WHERE in_region ORDER BY iso3 OFFSET n % 58 LIMIT 1), now() - interval '30 days',
+          CASE WHEN n % 10 = 0 THEN 'protected' ELSE 'public' END, now() - interval '30 days'
    FROM generate_series(1, $2) n
    ON CONFLICT (email_normalized) DO NOTHING`,
   [passwordHash, users],
@@ -47,12 +50,12 @@ await step('scope: recommendations', `INSERT INTO consultation_recommendation SE
 await step('scope: countries', `INSERT INTO consultation_country SELECT $1, iso3 FROM country WHERE in_region ORDER BY iso3 LIMIT $2`, [roundId, countries]);
 await step(
   'top-level comments',
-  `WITH u AS (SELECT id, stakeholder_type, country_iso3, privacy_mode = 'protected' AS protected, row_number() OVER () AS rn FROM app_user WHERE email_normalized LIKE 'load-%'),
+  `WITH u AS (SELECT id, stakeholder_type, country_iso3, privacy_mode = 'protected' AS protected, pseudonym, row_number() OVER () AS rn FROM app_user WHERE email_normalized LIKE 'load-%'),
         r AS (SELECT code, row_number() OVER (ORDER BY code) AS rn FROM recommendation),
         ids AS (SELECT n, gen_random_uuid() AS id FROM generate_series(1, $2) n)
    INSERT INTO comment (id, consultation_id, recommendation_code, root_id, depth, author_id, author_stakeholder_type, author_country_iso3,
-                        author_protected, body, body_html, status, created_at)
-   SELECT ids.id, $1, r.code, ids.id, 0, u.id, u.stakeholder_type, u.country_iso3, u.protected,
+                        author_protected, author_pseudonym, body, body_html, status, created_at)
+   SELECT ids.id, $1, r.code, ids.id, 0, u.id, u.stakeholder_type, u.country_iso3, u.protected, CASE WHEN u.protected THEN u.pseudonym END,
           'Load comment ' || ids.n || ' on implementation and decent work', '<p>Load comment ' || ids.n || ' on implementation and decent work</p>',
           'published', now() - (ids.n || ' seconds')::interval
    FROM ids JOIN u ON u.rn = 1 + ids.n % $3 JOIN r ON r.rn = 1 + ids.n % 32`,
@@ -85,3 +88,11 @@ await client.query('COMMIT');
 await client.query('ANALYZE');
 process.stdout.write(`round ${roundId} filled in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 await client.end();
+// Published figures: the releases the app would have made as the ratings came in (accounts are a
+// month old, so every rating counts). Needs the built API; otherwise the app's start makes them.
+const releaseCli = new URL('../apps/api/dist/cli/release-ratings.js', import.meta.url);
+if (existsSync(releaseCli)) {
+  execFileSync(process.execPath, [releaseCli.pathname], { stdio: 'inherit', env: process.env });
+} else {
+  process.stdout.write('apps/api is not built: the app publishes the seeded ratings when it starts (its release sweep).\n');
+}

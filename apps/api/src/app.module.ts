@@ -18,6 +18,7 @@ import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
+import { DisclosureModule } from './modules/disclosure/disclosure.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
 import { MetricsModule } from './core/metrics/metrics.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         ConsultationsModule,
+        DisclosureModule,
         CommentsModule,
         RatingsModule,
         RealtimeModule,

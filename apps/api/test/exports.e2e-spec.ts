@@ -127,11 +127,17 @@ describe('exports', () => {
     expect(bodies).toEqual(
       expect.arrayContaining([`'=HYPERLINK("http://evil.example","click")`, "'@SUM(1+1)", "'-2+3", "'+cmd", 'plain, "quoted"\nnew line', REDACTED]),
     );
-    const byId = new Map(rows.map((row) => [row[0], row]));
-    const protectedRow = byId.get(comments.at(-2)!.id)!;
-    expect(protectedRow[header!.indexOf('author_pseudonym')]).toMatch(/^P-[0-9a-f]{12}$/);
-    expect(protectedRow[header!.indexOf('author_stakeholder_type')]).toBe('');
-    expect(byId.get(comments[0]!.id)![header!.indexOf('highlighted')]).toBe('true');
+    const byBody = new Map(rows.map((row) => [row[body], row]));
+    const protectedRow = byBody.get(comments.at(-2)!.body)!;
+    const authorKey = header!.indexOf('author_key');
+    expect(protectedRow[authorKey]).toMatch(/^P-[0-9a-f]{12}$/);
+    // PRIV-07: no column tells a protected author apart, and no id the API resolves.
+    expect(header).not.toEqual(expect.arrayContaining(['comment_id', 'author_stakeholder_type', 'author_organisation', 'author_country_iso3']));
+    expect(rows.every((row) => /^C-[0-9a-f]{12}$/.test(row[header!.indexOf('comment_key')]!))).toBe(true);
+    for (const comment of comments) expect(text).not.toContain(comment.id);
+    const visibleKeys = new Set(rows.filter((row) => row !== protectedRow).map((row) => row[authorKey]));
+    expect(visibleKeys.has(protectedRow[authorKey])).toBe(false);
+    expect(byBody.get(`'${comments[0]!.body}`)![header!.indexOf('highlighted')]).toBe('true');
     // No e-mail, account id or real name of a protected author anywhere (EXP-02).
     for (const secret of [protectedAuthor.email, protectedAuthor.user.id, 'Secret Real Name', admin.user.id]) expect(text).not.toContain(secret);
   });
@@ -157,27 +163,37 @@ describe('exports', () => {
     await request(server).post('/api/v1/exports').set(participant.auth).send({ dataset: 'comments', format: 'csv', privacy: 'public' }).expect(403);
   });
 
-  it('re-running the same export gives byte-identical files; a new export gets new pseudonyms', async () => {
-    const first = await exportAndWait(admin, { dataset: 'ratings', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+  it('re-running the same export gives byte-identical files; a new export gets new keys; ratings are published figures only', async () => {
+    const first = await exportAndWait(admin, { dataset: 'comments', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
     await testApp.dataSource.query(`UPDATE export_job SET status = 'queued' WHERE id = $1`, [first.id]);
     await testApp.app.get(ExportRunner).run(first.id);
     const again = (await request(server).get(`/api/v1/exports/${first.id}`).set(admin.auth).expect(200)).body as ExportJob;
     expect(again.sha256).toBe(first.sha256);
-    const second = await exportAndWait(admin, { dataset: 'ratings', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const second = await exportAndWait(admin, { dataset: 'comments', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
     const read = async (job: ExportJob) => parseCsv((await download(job.downloadUrl!, admin).expect(200)).body.toString('utf8'));
     const [header, ...rowsA] = await read(again);
     const [, ...rowsB] = await read(second);
-    const pseudonym = header!.indexOf('rater_pseudonym');
-    expect(new Set(rowsA.map((row) => row[pseudonym])).size).toBe(8);
-    expect(rowsA.map((row) => row[pseudonym])).not.toEqual(rowsB.map((row) => row[pseudonym]));
-    // Small cells are withheld: Sri Lanka has two raters.
-    const country = header!.indexOf('country_iso3');
-    const score = header!.indexOf('score');
-    const withheld = header!.indexOf('withheld');
-    for (const row of rowsA) {
-      expect(row[withheld]).toBe(row[country] === 'LKA' ? 'true' : 'false');
-      if (row[country] === 'LKA') expect(row[score]).toBe('');
-    }
+    const key = header!.indexOf('author_key');
+    expect(rowsA.map((row) => row[key])).not.toEqual(rowsB.map((row) => row[key]));
+    expect(rowsA.map((row) => row[header!.indexOf('comment_key')])).not.toEqual(rowsB.map((row) => row[header!.indexOf('comment_key')]));
+    // Ratings: the cells' published figures. Nepal's first five ratings are published (the sixth waits
+    // for a batch); Sri Lanka's two are not, so it has no row at all.
+    const ratings = await exportAndWait(admin, { dataset: 'ratings', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const [ratingsHeader, ...ratingRows] = await read(ratings);
+    expect(ratingsHeader).toEqual(columnsFor(DATASETS.ratings, 'public').map((column) => column.name));
+    const column = (name: string) => ratingsHeader!.indexOf(name);
+    expect(ratingRows.map((row) => [row[column('country_iso3')], row[column('rater_group')]])).toEqual([
+      ['NPL', 'all'],
+      ['NPL', 'individual'],
+    ]);
+    const all = ratingRows[0]!;
+    expect([0, 1, 2, 3, 4].map((score) => all[column(`score_${score}`)])).toEqual(['1', '1', '1', '1', '1']);
+    expect(all[column('raters')]).toBe('5');
+    expect(all[column('median')]).toBe('2');
+    expect(all[column('dont_know')]).toBe('');
+    expect(ratingRows[1]![column('score_0')]).toBe('');
+    const raw = ratingRows.flat().join(',');
+    for (const rater of raters) expect(raw).not.toContain(rater.user.id);
   });
 
   it('writes XLSX and NDJSON with the same rows, never as formulas', async () => {
@@ -198,7 +214,7 @@ describe('exports', () => {
     expect(Object.keys(JSON.parse(lines[0]!))).toEqual(columnsFor(DATASETS.comments, 'public').map((column) => column.name));
     expect((await request(server).post('/api/v1/exports').set(admin.auth).send({ dataset: 'pack', format: 'csv', privacy: 'public' }).expect(422)).body.code).toBe('EXPORT_FORMAT_UNSUPPORTED');
     // Above the XLSX row cap (7 here; 250,000 by default) the job is refused with a code, not run out of memory (FLT-10).
-    const tooBig = await exportAndWait(admin, { dataset: 'ratings', format: 'xlsx', privacy: 'public', filters: { consultationId: round.id } });
+    const tooBig = await exportAndWait(admin, { dataset: 'ratings', format: 'xlsx', privacy: 'full', filters: { consultationId: round.id } });
     expect(tooBig).toMatchObject({ status: 'failed', error: 'EXPORT_FORMAT_UNSUPPORTED', fileName: null });
     expect(tooBig.downloadUrl).toBeUndefined();
   });
@@ -274,16 +290,12 @@ describe('exports', () => {
     expect(readFileSync(join(testApp.dataDir, 'exports', job.id, job.fileName!)).length).toBe(job.sizeBytes);
   });
 
-  it('serves dashboard aggregates with small cells withheld', async () => {
+  it('serves dashboard aggregates from published figures only', async () => {
     const dashboard = (await request(server).get('/api/v1/dashboard').query({ consultationId: round.id }).expect(200)).body as Dashboard;
-    expect(dashboard.heatmap).toEqual(
-      expect.arrayContaining([
-        { principleCode: 'PC', countryIso3: 'NPL', n: 6, median: 1.5, suppressed: false },
-        { principleCode: 'PC', countryIso3: 'LKA', n: null, median: null, suppressed: true },
-      ]),
-    );
-    expect(dashboard.distributions.find((d) => d.recommendationCode === REC)).toMatchObject({ n: 8, counts: { '0': 2, '1': 2, '2': 2, '3': 1, '4': 1, dontKnow: 0 } });
-    expect(dashboard.participation.reduce((sum, row) => sum + row.people, 0)).toBeGreaterThanOrEqual(8);
+    // Nepal's first five ratings are published; Sri Lanka's two are not, so it is not there at all.
+    expect(dashboard.heatmap).toEqual([{ principleCode: 'PC', countryIso3: 'NPL', n: 5, median: 2, suppressed: false }]);
+    expect(dashboard.distributions.find((d) => d.recommendationCode === REC)).toMatchObject({ n: 5, counts: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null } });
+    expect(dashboard.participation.reduce((sum, row) => sum + row.people, 0)).toBeGreaterThanOrEqual(5);
     await request(server).get('/api/v1/dashboard').query({ objectiveNumber: 99 }).expect(400);
     await request(server).get('/api/v1/dashboard').query({ stakeholderType: 'x;drop' }).expect(400);
   });

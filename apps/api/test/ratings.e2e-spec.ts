@@ -91,19 +91,25 @@ describe('ratings, summaries and official self-assessments', () => {
     expect(last).toBeTruthy();
   });
 
-  it('suppresses a cell under 5 raters for the public, not for admins', async () => {
+  it('shows a cell only once five people gave a score — "don’t know" neither pads it nor shows under five (PRIV-06) — and everything to admins', async () => {
+    const raters: SignedIn[] = [];
     for (let i = 0; i < 4; i++) {
       const rater = await signUpAndIn(testApp);
+      raters.push(rater);
       await request(server).put(ratingUrl('WS-2', 'LKA')).set(rater.auth).send({ score: i }).expect(200);
     }
     const hidden = await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200);
     expect(hidden.body).toMatchObject({ suppressed: true, n: null, distribution: null, median: null, mean: null, gap: null, byStakeholderType: null });
     const seen = await request(server).get(summaryUrl('WS-2', 'LKA')).set(admin.auth).expect(200);
     expect(seen.body).toMatchObject({ suppressed: true, n: 4, median: 1.5, mean: 1.5, distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 0, dontKnow: 0 } });
+    const unsure = await signUpAndIn(testApp);
+    await request(server).put(ratingUrl('WS-2', 'LKA')).set(unsure.auth).send({ score: null, dontKnow: true }).expect(200);
+    expect((await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200)).body).toMatchObject({ suppressed: true, n: null });
     const fifth = await signUpAndIn(testApp);
-    await request(server).put(ratingUrl('WS-2', 'LKA')).set(fifth.auth).send({ score: null, dontKnow: true }).expect(200);
+    await request(server).put(ratingUrl('WS-2', 'LKA')).set(fifth.auth).send({ score: 4 }).expect(200);
     const shown = await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200);
-    expect(shown.body).toMatchObject({ suppressed: false, n: 4, distribution: { dontKnow: 1 }, byStakeholderType: { individual: { n: 4, median: 1.5, mean: 1.5 } } });
+    expect(shown.body).toMatchObject({ suppressed: false, n: 5, median: 2, mean: 2, distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null } });
+    expect(shown.body.byStakeholderType).toEqual({ individual: { n: 5, median: 2, mean: null } });
   });
 
   it('computes the perception gap on a hand-computed fixture, counting only verified governments (and posts the official status)', async () => {
@@ -116,19 +122,28 @@ describe('ratings, summaries and official self-assessments', () => {
     for (const [i, member] of civilSociety.entries()) await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: civilScores[i] }).expect(200);
     for (const member of pretenders) await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: 0 }).expect(200);
 
+    // The two pretenders are a change of two: held back until more ratings can go with them.
     const summary = (await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body;
-    expect(summary).toMatchObject({ suppressed: false, n: 12, median: 2, mean: 2 });
-    expect(summary.distribution).toEqual({ '0': 3, '1': 2, '2': 2, '3': 2, '4': 3, dontKnow: 0 });
+    expect(summary).toMatchObject({ suppressed: false, n: 10, median: 2.5, mean: 2.4 });
+    expect(summary.distribution).toEqual({ '0': 1, '1': 2, '2': 2, '3': 2, '4': 3, dontKnow: null });
     // median(4,4,3,4,3) = 4; median(1,2,1,0,2) = 1; the unverified "government" is not the government side.
     expect(summary.gap.value).toBe(3);
     expect(summary.gap.ciLow).toBeGreaterThanOrEqual(1);
     expect(summary.gap.ciHigh).toBeLessThanOrEqual(4);
     expect(summary.gap.ciLow).toBeLessThanOrEqual(3);
     expect(summary.gap.ciHigh).toBeGreaterThanOrEqual(3);
-    // By type, every rater who claimed "government" counts: 0,0,3,3,4,4,4.
-    expect(summary.byStakeholderType.government).toEqual({ n: 7, median: 3, mean: 2.57 });
-    expect(summary.byStakeholderType['migrant-organisation']).toEqual({ n: 5, median: 1, mean: 1.2 });
+    // Types publish n and median, never a mean (n × mean would subtract).
+    expect(summary.byStakeholderType.government).toEqual({ n: 5, median: 4, mean: null });
+    expect(summary.byStakeholderType['migrant-organisation']).toEqual({ n: 5, median: 1, mean: null });
     expect((await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body.gap).toEqual(summary.gap);
+    // Three more raters make a batch of five with the pretenders: published, and the gap is unmoved by them.
+    for (const score of [2, 2, 2]) {
+      const individual = await signUpAndIn(testApp);
+      await request(server).put(ratingUrl('HR-1', 'NPL')).set(individual.auth).send({ score }).expect(200);
+    }
+    const later = (await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body;
+    expect(later).toMatchObject({ n: 15, distribution: { '0': 3, '1': 2, '2': 5, '3': 2, '4': 3, dontKnow: null } });
+    expect(later.gap.value).toBe(3);
 
     // Official status: only a member of a verified government organisation of that country.
     const officialUrl = `/api/v1/consultations/${round.id}/recommendations/HR-1/official/NPL`;
@@ -145,7 +160,7 @@ describe('ratings, summaries and official self-assessments', () => {
     // Coverage on the round page: counts only, every recommendation in scope, in the chapter's order.
     const coverage = (await request(server).get(`/api/v1/consultations/${round.id}/coverage`).expect(200)).body.items;
     expect(coverage.map((c: { recommendationCode: string }) => c.recommendationCode)).toEqual(['PC-1', 'HR-1', 'CS-3', 'WS-2']);
-    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === 'HR-1')).toEqual({ recommendationCode: 'HR-1', raters: 12, countriesRated: 1, comments: 0 });
+    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === 'HR-1')).toEqual({ recommendationCode: 'HR-1', raters: 15, countriesRated: 1, comments: 0 });
     expect(JSON.stringify(coverage)).not.toMatch(/score|median|user/);
   }, 120_000);
 });

@@ -66,10 +66,17 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+  // Sign-ups are what burst-created accounts cost (PRIV-06): a household behind one address, or one
+  // person retrying, fits well inside these.
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGNUPS_PER_MAILBOX_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(3),
   // One core fewer than the machine has, so a login flood always leaves a core for everything else.
   COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
   FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
   NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
+  // A rating counts towards published figures once its account is verified and this old (PRIV-06):
+  // padding a cell then takes accounts made a day before. 0 turns the rule off (demonstrations, black-box tests).
+  RATER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
   SERVE_WEB: booleanFlag.default(true),
   API_DOCS: booleanFlag.default(true),
@@ -109,6 +116,8 @@ export class AppConfig {
   readonly mail: { smtpUrl: string | undefined; from: string };
   readonly admin: { email: string; password: string } | undefined;
   readonly contributions: { commentsPerMinute: number };
+  /** Ratings count in published figures only from accounts at least this old (hours; 0: any verified account). */
+  readonly disclosure: { raterMinAccountAgeHours: number };
   /** Flags from this many distinct people hide a comment pending review; accounts outside a verified organisation have their first N comments held. */
   readonly moderation: { flagHideThreshold: number; newAccountHeldComments: number };
   readonly auth: {
@@ -117,6 +126,9 @@ export class AppConfig {
     ipLimitPerMinute: number;
     accountFailuresPerMinute: number;
     passwordHashConcurrency: number;
+    /** Sign-up attempts per client address (IPv6: per /64) an hour, and per canonical mailbox a day. */
+    signUpsPerAddressPerHour: number;
+    signUpsPerMailboxPerDay: number;
   };
 
   constructor(env: Env) {
@@ -150,6 +162,7 @@ export class AppConfig {
     this.mail = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM };
     this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.contributions = { commentsPerMinute: env.COMMENTS_PER_MINUTE };
+    this.disclosure = { raterMinAccountAgeHours: env.RATER_MIN_ACCOUNT_AGE_HOURS };
     this.moderation = { flagHideThreshold: env.FLAG_HIDE_THRESHOLD, newAccountHeldComments: env.NEW_ACCOUNT_HELD_COMMENTS };
     this.auth = {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
@@ -157,6 +170,8 @@ export class AppConfig {
       ipLimitPerMinute: env.AUTH_IP_LIMIT_PER_MINUTE,
       accountFailuresPerMinute: env.AUTH_ACCOUNT_FAILURES_PER_MINUTE,
       passwordHashConcurrency: env.PASSWORD_HASH_CONCURRENCY,
+      signUpsPerAddressPerHour: env.SIGNUPS_PER_ADDRESS_PER_HOUR,
+      signUpsPerMailboxPerDay: env.SIGNUPS_PER_MAILBOX_PER_DAY,
     };
   }
 

@@ -54,8 +54,12 @@ export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomUUID().slice(0, 8)}@test.example`;
 }
 
-/** Signs up, verifies through the outbox and signs in: a ready participant. */
-export async function signUpAndIn(testApp: TestApp, options: { displayName?: string; password?: string; email?: string } = {}): Promise<SignedIn> {
+/**
+ * Signs up, verifies through the outbox and signs in: a ready participant. The account is made a
+ * month old (`newcomer: true` keeps it new), as an established participant's would be, so that its
+ * ratings count in published figures at once (RATER_MIN_ACCOUNT_AGE_HOURS).
+ */
+export async function signUpAndIn(testApp: TestApp, options: { displayName?: string; password?: string; email?: string; newcomer?: boolean } = {}): Promise<SignedIn> {
   const server: App = testApp.app.getHttpServer();
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? `passphrase ${randomUUID()}`;
@@ -66,6 +70,7 @@ export async function signUpAndIn(testApp: TestApp, options: { displayName?: str
   const [mail] = mailsTo(testApp, email);
   if (!mail) throw new Error(`No verification mail for ${email}`);
   await request(server).post('/api/v1/auth/verify-email').send({ token: tokenFromMail(mail.text) }).expect(200);
+  if (!options.newcomer) await testApp.dataSource.query(`UPDATE app_user SET created_at = created_at - interval '30 days' WHERE email_normalized = lower($1)`, [email]);
   return signIn(testApp, email, password);
 }
 

@@ -146,17 +146,29 @@ export interface CellStatistics {
   mean: number | null;
 }
 
+/** Counts per score "0"…"4", and "dontKnow" (null when too few people said "don't know" to show it). */
+export type RatingDistribution = Record<'0' | '1' | '2' | '3' | '4', number> & { dontKnow: number | null };
+
+/**
+ * What the public sees of a cell (or, without a country, of every country of a round pooled): only
+ * published figures — at least 5 people behind each, moving in batches of at least 5 (see the
+ * privacy model). Admins read every rating as it is now, with `suppressed` saying whether the
+ * public sees any figure.
+ */
 export interface RatingSummary {
-  /** Raters with a score (don't-know excluded); null when suppressed. */
+  /** People who gave a score (don't-know apart); pooled over countries, their ratings. Null when withheld. */
   n: number | null;
-  /** Count per score "0"…"4" plus "dontKnow"; null when suppressed. */
-  distribution: Record<'0' | '1' | '2' | '3' | '4' | 'dontKnow', number> | null;
+  distribution: RatingDistribution | null;
   median: number | null;
   mean: number | null;
+  /** Per stakeholder type with at least 5 people: n and median (the public gets no mean for a type). */
   byStakeholderType: Partial<Record<StakeholderTypeCode, CellStatistics | { suppressed: true }>> | null;
-  /** median(government side) − median(civil-society side) with a bootstrap 95% interval. */
+  /**
+   * median(the rated country's own verified government bodies) − median(civil society rating that
+   * country), with a 95% interval; pooled over countries, the mean of the per-country gaps.
+   */
   gap: { value: number; ciLow: number; ciHigh: number } | null;
-  /** True when fewer than 5 people rated this cell: public responses then show no numbers. */
+  /** True when the public sees no figures for this cell. */
   suppressed: boolean;
   official: OfficialAssessment | null;
 }

@@ -3,6 +3,7 @@
  * whole-of-society mechanism. Filters are shared by the dashboard and every export.
  */
 import type { StakeholderTypeCode } from './catalogue.js';
+import type { RatingDistribution } from './consultations.js';
 
 export const EXPORT_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
@@ -112,9 +113,13 @@ export interface Dashboard {
   filters: ExportFilters;
   /** Median implementation rating per principle × country (over the principle's recommendations). */
   heatmap: Array<CellMedian & { principleCode: string; countryIso3: string }>;
-  /** Rating distribution per recommendation (all countries in the filter); `n` counts scores, "don't know" apart. */
-  distributions: Array<{ recommendationCode: string; n: number | null; counts: Record<'0' | '1' | '2' | '3' | '4' | 'dontKnow', number> | null; suppressed: boolean }>;
-  /** Perception gap (government − civil society medians) with a bootstrap 95% interval, where both sides have ≥ 5 raters. */
+  /**
+   * Rating distribution per recommendation: the sum of the published distributions of the countries
+   * in the filter; `n` counts scores, "don't know" apart. With a stakeholder-type filter only `n`
+   * (types publish medians, not distributions).
+   */
+  distributions: Array<{ recommendationCode: string; n: number | null; counts: RatingDistribution | null; suppressed: boolean }>;
+  /** Perception gap per recommendation: the mean of the published per-country gaps (each country's own verified government bodies against civil society). */
   gaps: Array<{ recommendationCode: string; value: number; ciLow: number; ciHigh: number }>;
   /**
    * Distinct people contributing (comments or ratings) per week — `week` is that Monday's date

@@ -19,6 +19,7 @@ import { WordFilterTermEntity } from '../../modules/moderation/word-filter-term.
 import { NotificationEntity } from '../../modules/notifications/notification.entity.js';
 import { ExportDownloadLinkEntity, ExportJobEntity } from '../../modules/exports/export-job.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
+import { RatingCellEntity, RatingReleaseEntity, RatingStatisticEntity, ReleasedRatingEntity } from '../../modules/disclosure/rating-release.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
 import { RecommendationObjectiveEntity } from '../../modules/catalogue/recommendation-objective.entity.js';
@@ -54,6 +55,10 @@ export const ENTITIES = [
   RatingRevisionEntity,
   OfficialAssessmentEntity,
   OfficialAssessmentRevisionEntity,
+  RatingCellEntity,
+  RatingReleaseEntity,
+  ReleasedRatingEntity,
+  RatingStatisticEntity,
   IdempotencyKeyEntity,
   ThreadEventEntity,
   ThreadSequenceEntity,

@@ -14,6 +14,7 @@ export class AppSecrets {
   readonly refreshTokenKey: Buffer;
   readonly mailTokenKey: Buffer;
   private readonly ipKey: Buffer;
+  private readonly statisticsKey: Buffer;
 
   constructor(secret: string) {
     const derive = (label: string) => Buffer.from(hkdfSync('sha256', secret, 'compact-voices', label, 32));
@@ -21,6 +22,15 @@ export class AppSecrets {
     this.refreshTokenKey = derive('refresh-token');
     this.mailTokenKey = derive('mail-token');
     this.ipKey = derive('client-address');
+    this.statisticsKey = derive('statistics-seed');
+  }
+
+  /**
+   * A seed for a published statistic's resampling (the gap's bootstrap interval), keyed so that
+   * nobody outside can replay the resampling and read the sides' histograms back from the interval.
+   */
+  statisticsSeed(label: string): number {
+    return createHmac('sha256', this.statisticsKey).update(label).digest().readUInt32BE(0);
   }
 
   /**

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from '../../core/auth/jwt.strategy.js';
 import { MailModule } from '../mail/mail.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
 import { ActingIdentityService } from './acting-identity.service.js';
@@ -16,7 +17,7 @@ import { RetentionService } from './retention.service.js';
 import { SessionTokensService } from './session-tokens.service.js';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), MailModule, ThreadsModule],
+  imports: [PassportModule, JwtModule.register({}), MailModule, ThreadsModule, DisclosureModule],
   controllers: [AuthController, MeController],
   providers: [
     AccountsRepository,

@@ -9,6 +9,7 @@ import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
+import { RatingReleasesService } from '../disclosure/rating-releases.service.js';
 import { AccountsRepository, newPseudonym } from './accounts.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
 import { PasswordService } from './password.service.js';
@@ -16,6 +17,12 @@ import { assertDisplayNameAllowed } from './reserved-names.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 
 export const FORMER_PARTICIPANT = 'Former participant';
+
+interface RatedCell {
+  consultationId: string;
+  recommendationCode: string;
+  countryIso3: string;
+}
 
 /** Runs `work` again (up to five times) when the pseudonym it drew is taken: about one in a billion. */
 async function withFreshPseudonym<T>(work: () => Promise<T>): Promise<T> {
@@ -39,6 +46,7 @@ export class MeService {
     private readonly passwords: PasswordService,
     private readonly emitter: EventEmitter2,
     private readonly threads: ThreadLogService,
+    private readonly releases: RatingReleasesService,
   ) {}
 
 
@@ -207,8 +215,15 @@ export class MeService {
       ]);
     }
     const threadEvents: ThreadDomainEvent[] = [];
+    const ratedCells: RatedCell[] = [];
     const ended = await this.dataSource.transaction(async (manager) => {
-      if (dto.removeContributions) threadEvents.push(...(await this.removeContributions(manager, user.id)));
+      if (dto.removeContributions) {
+        const removed = await this.removeContributions(manager, user.id);
+        threadEvents.push(...removed.events);
+        ratedCells.push(...removed.cells);
+      }
+      // Evidence is the rater's own words: it goes with the account, whatever happens to the scores.
+      await manager.query(`UPDATE rating SET evidence = NULL, evidence_url = NULL WHERE user_id = $1`, [user.id]);
       const sessions: Array<{ id: string }> = await manager.query(`SELECT id FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
@@ -224,6 +239,8 @@ export class MeService {
     });
     announceSessionsRevoked(this.emitter, ended);
     this.threads.announce(threadEvents);
+    // Withdrawn ratings leave the published figures when a release can take them out unnoticed.
+    for (const cell of ratedCells) await this.releases.releaseQuietly(cell);
     this.emitter.emit(IDENTITY_CHANGED, { userId: user.id });
     this.logger.log({ event: 'account.erased', userId: user.id, removeContributions: dto.removeContributions ?? false }, 'account erased');
   }
@@ -250,10 +267,10 @@ export class MeService {
 
   /**
    * "Also remove my contributions": comments become tombstones (text and history gone, replies by
-   * others kept) and ratings are deleted with their history; each thread hears of it, so live
-   * views and summaries follow.
+   * others kept) and ratings are deleted with their history; each thread hears of the comments, and
+   * the rated cells are handed to the release rules (a withdrawal is published with others, never alone).
    */
-  private async removeContributions(manager: EntityManager, userId: string): Promise<ThreadDomainEvent[]> {
+  private async removeContributions(manager: EntityManager, userId: string): Promise<{ events: ThreadDomainEvent[]; cells: RatedCell[] }> {
     const comments = rowsOf<{ id: string; consultationId: string; recommendationCode: string; wasPublic: boolean }>(
       await manager.query(
         `UPDATE comment c SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1
@@ -276,9 +293,6 @@ export class MeService {
       events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId: comment.id }));
     }
     const cells = new Map(ratings.map((r) => [`${r.consultationId}/${r.recommendationCode}/${r.countryIso3}`, r]));
-    for (const cell of cells.values()) {
-      events.push(await this.threads.append(manager, { ...cell, type: 'ratings.summary' }));
-    }
-    return events;
+    return { events, cells: [...cells.values()] };
   }
 }

@@ -1,6 +1,7 @@
+import { seal } from '../disclosure/seal.js';
 import type { Comment, CommentStatus, ReactionKind, Stance, StakeholderTypeCode } from '@compact-voices/contracts';
-import { FORMER_PARTICIPANT } from '../accounts/me.service.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { commentAuthorLabel, type AuthorLabelSource } from './author-label.js';
 
 /** Columns every comment read selects; `$viewer` is the viewer's id (or null). */
 export const commentColumns = (viewerParam: string) => `
@@ -9,15 +10,15 @@ export const commentColumns = (viewerParam: string) => `
   c.status, ${isoTimestamp('c.created_at')} AS "createdAt",
   ${isoTimestamp('c.edited_at')} AS "editedAt",
   c.agree_count AS "agreeCount", c.disagree_count AS "disagreeCount", c.author_id AS "authorId",
-  (c.author_protected OR u.privacy_mode = 'protected') AS "authorProtected", c.author_stakeholder_type AS "authorStakeholderType",
+  c.author_pseudonym AS "authorPseudonym", c.author_anonymised AS "authorAnonymised", c.author_stakeholder_type AS "authorStakeholderType",
   c.author_country_iso3 AS "authorCountryIso3", o.id AS "organisationId", o.name AS "organisationName",
-  u.display_name AS "displayName", u.pseudonym, u.status AS "authorStatus",
+  u.display_name AS "displayName", u.status AS "authorStatus",
   c.moderation_rule AS "moderationRule", ${isoTimestamp('c.moderated_at')} AS "moderatedAt",
   (SELECT r.kind FROM comment_reaction r WHERE r.comment_id = c.id AND r.user_id = ${viewerParam}) AS "myReaction"`;
 
 export const COMMENT_JOINS = `LEFT JOIN app_user u ON u.id = c.author_id LEFT JOIN organisation o ON o.id = c.author_organisation_id`;
 
-export interface CommentRow {
+export interface CommentRow extends AuthorLabelSource {
   id: string;
   consultationId: string;
   recommendationCode: string;
@@ -35,13 +36,11 @@ export interface CommentRow {
   agreeCount: number;
   disagreeCount: number;
   authorId: string | null;
-  authorProtected: boolean;
   authorStakeholderType: StakeholderTypeCode;
   authorCountryIso3: string | null;
   organisationId: string | null;
   organisationName: string | null;
   displayName: string | null;
-  pseudonym: string | null;
   authorStatus: string | null;
   myReaction: ReactionKind | null;
   moderationRule: string | null;
@@ -52,9 +51,9 @@ const TOMBSTONES: CommentStatus[] = ['deleted', 'hidden', 'rejected'];
 const MODERATED: CommentStatus[] = ['hidden', 'rejected'];
 
 /**
- * The public shape of a comment. A protected author (protected when writing, or since) is their
- * pseudonym and nothing else; an erased
- * one is "Former participant"; a removed comment is a tombstone with no body and no author — a
+ * The public shape of a comment. Its author reads as author-label.ts says (the pseudonym it was
+ * written under and nothing else, "Former participant", or the name it was published with); a
+ * removed comment is a tombstone with no body and no author — a
  * moderated one says under which rule and when. Its author still reads their own hidden or
  * rejected text (to appeal it). The author's account id never leaves the server.
  */
@@ -72,11 +71,12 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
     language: row.language,
     stance: tombstone ? null : row.stance,
     countryIso3: row.countryIso3,
-    author: tombstone ? null : presentAuthor(row),
+    author: tombstone ? null : commentAuthorLabel(row),
     status: row.status,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
-    reactions: { agree: row.agreeCount, disagree: row.disagreeCount, ...(viewerId ? { mine: row.myReaction } : {}) },
+    // Reactions are public acts, counted as they are; the disclosure layer seals them (seal.ts).
+    reactions: seal({ agree: row.agreeCount, disagree: row.disagreeCount, ...(viewerId ? { mine: row.myReaction } : {}) }),
     ...(viewerId ? { mine } : {}),
     ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}),
   };
@@ -89,15 +89,4 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
 export function presentForModerator(row: CommentRow): Comment {
   const visible = presentComment({ ...row, status: row.status === 'deleted' ? 'deleted' : 'published' }, null);
   return { ...visible, status: row.status, ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}) };
-}
-
-function presentAuthor(row: CommentRow): Comment['author'] {
-  if (row.authorStatus !== 'active') return { displayName: FORMER_PARTICIPANT };
-  if (row.authorProtected) return { displayName: row.pseudonym ?? FORMER_PARTICIPANT };
-  return {
-    displayName: row.displayName ?? FORMER_PARTICIPANT,
-    stakeholderType: row.authorStakeholderType,
-    organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
-    countryIso3: row.authorCountryIso3,
-  };
 }

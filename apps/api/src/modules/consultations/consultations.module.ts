@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsController } from './consultations.controller.js';
 import { ConsultationsService } from './consultations.service.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 
-@Module({ controllers: [ConsultationsController], providers: [ConsultationsService], exports: [ConsultationsService] })
+@Module({ imports: [DisclosureModule], controllers: [ConsultationsController], providers: [ConsultationsService], exports: [ConsultationsService] })
 export class ConsultationsModule {}

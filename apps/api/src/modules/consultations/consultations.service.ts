@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Consultation, type ConsultationStatus, type ListResponse, type RecommendationCoverage } from '@compact-voices/contracts';
+import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
@@ -53,6 +54,7 @@ export class ConsultationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async list(viewer: AuthUser | undefined): Promise<ListResponse<Consultation>> {
@@ -125,24 +127,21 @@ export class ConsultationsService {
     });
   }
 
-  /** Rating and comment counts per recommendation in scope (the round page's "coverage"). */
+  /** Rating and comment counts per recommendation in scope (the round page's "coverage"), through the disclosure layer. */
   async coverage(id: string, viewer: AuthUser | undefined): Promise<ListResponse<RecommendationCoverage>> {
     await this.assertVisible(id, viewer);
-    const items: RecommendationCoverage[] = await this.dataSource.query(
-      `SELECT cr.recommendation_code AS "recommendationCode",
-              COALESCE(r.raters, 0) AS raters, COALESCE(r.countries, 0) AS "countriesRated", COALESCE(m.comments, 0) AS comments
+    const rows: Array<{ recommendationCode: string; comments: number }> = await this.dataSource.query(
+      `SELECT cr.recommendation_code AS "recommendationCode", COALESCE(m.comments, 0) AS comments
        FROM consultation_recommendation cr
        JOIN recommendation rec ON rec.code = cr.recommendation_code
        JOIN principle p ON p.code = rec.principle_code
-       LEFT JOIN (SELECT recommendation_code, count(DISTINCT user_id)::int AS raters, count(DISTINCT country_iso3)::int AS countries
-                  FROM rating WHERE consultation_id = $1 GROUP BY recommendation_code) r ON r.recommendation_code = cr.recommendation_code
        LEFT JOIN (SELECT recommendation_code, count(*)::int AS comments
                   FROM comment WHERE consultation_id = $1 AND status = 'published' GROUP BY recommendation_code) m ON m.recommendation_code = cr.recommendation_code
        WHERE cr.consultation_id = $1
        ORDER BY p.position, rec.position`,
       [id],
     );
-    return { items };
+    return { items: await this.disclosure.coverage(id, rows) };
   }
 
   async moderators(id: string): Promise<{ userIds: string[] }> {

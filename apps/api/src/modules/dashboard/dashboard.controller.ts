@@ -12,7 +12,10 @@ export class DashboardController {
   @Get()
   @Public()
   @Header('Cache-Control', 'public, max-age=30')
-  @ApiOperation({ summary: 'Dashboard aggregates with the export filters: heatmap, distributions, perception gaps, participation (cells under 5 raters withheld)' })
+  @ApiOperation({
+    summary: 'Dashboard aggregates with the export filters, from published figures only: heatmap, distributions, perception gaps, participation',
+    description: 'Every figure is a sum of published cell figures (at least 5 people each, changing only in batches of at least 5). Time filters are whole UTC days at least 7 days apart; ratings are shown as published before the day given as to. A stakeholder-type filter shows medians only.',
+  })
   @ApiOkResponse({ description: 'Dashboard' })
   get(@Query() filters: ExportFiltersDto) {
     return this.dashboard.dashboard({ ...filters });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';
 
-@Module({ controllers: [DashboardController], providers: [DashboardService] })
+@Module({ imports: [DisclosureModule], controllers: [DashboardController], providers: [DashboardService] })
 export class DashboardModule {}

@@ -81,6 +81,10 @@ export class ExportJobEntity {
   @Column({ type: 'text' })
   pseudonymSeed!: string;
 
+  /** The layout of the files (EXPORT_FORMAT_VERSION when made); published packs of an older layout are regenerated. */
+  @Column({ type: 'integer', default: 1 })
+  formatVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

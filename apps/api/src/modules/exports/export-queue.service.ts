@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { currentRequestId, withRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ExportRunner } from './export-runner.service.js';
+import { regenerateOutdatedOpenData } from './open-data-regeneration.js';
 
 const QUEUE = 'exports';
 
@@ -41,6 +42,12 @@ export class ExportQueue implements OnApplicationBootstrap, OnApplicationShutdow
       for (const job of jobs) await withRequestId(job.data.requestId, () => this.runner.run(job.data.exportId));
     });
     this.boss = boss;
+    const regenerated = await regenerateOutdatedOpenData(this.dataSource, this.config.exportDir).catch((error: Error) => {
+      this.logger.warn({ event: 'open_data.regeneration_failed', err: error.message }, 'outdated open-data packs not regenerated');
+      return [];
+    });
+    for (const exportId of regenerated) await this.enqueue(exportId);
+    if (regenerated.length > 0) this.logger.log({ event: 'open_data.regenerating', packs: regenerated.length }, 'open-data packs of an older layout withdrawn; new packs queued');
   }
 
   async enqueue(exportId: string): Promise<void> {

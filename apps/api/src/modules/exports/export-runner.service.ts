@@ -124,7 +124,7 @@ export class ExportRunner {
         const entries: Array<{ name: string; path: string }> = [];
         const counts: Record<string, number> = {};
         let total = 0;
-        const expected = await this.estimate(reader, TABLE_DATASETS.map((name) => DATASETS[name]), job.filters);
+        const expected = await this.estimate(reader, TABLE_DATASETS.map((name) => DATASETS[name]), job.filters, job.privacy);
         for (const name of TABLE_DATASETS) {
           const file = join(dir, `${name}.csv`);
           counts[name] = await this.writeTable(reader, job, DATASETS[name], 'csv', file, (rows) => this.progress(job, total + rows, expected));
@@ -147,7 +147,7 @@ export class ExportRunner {
         return { rows: total, counts };
       }
       const spec = DATASETS[job.dataset as TableDataset];
-      const expected = await this.estimate(reader, [spec], job.filters);
+      const expected = await this.estimate(reader, [spec], job.filters, job.privacy);
       // ExcelJS keeps a sheet in memory until it is committed: past the cap, CSV is the format (FLT-10).
       if (job.format === 'xlsx' && expected > this.config.exports.xlsxRowCap) throw new ExportRefused('EXPORT_FORMAT_UNSUPPORTED');
       return { rows: await this.writeTable(reader, job, spec, job.format, path, (rows) => this.progress(job, rows, expected)) };
@@ -184,10 +184,10 @@ export class ExportRunner {
   }
 
   /** Rows to expect, for the progress bar (a count per dataset in the same snapshot). */
-  private async estimate(reader: ExportReader, specs: DatasetSpec[], filters: ExportFilters): Promise<number> {
+  private async estimate(reader: ExportReader, specs: DatasetSpec[], filters: ExportFilters, privacy: ExportPrivacy): Promise<number> {
     let total = 0;
     for (const spec of specs) {
-      const { sql, params } = spec.query(filters, 'public', '00');
+      const { sql, params } = spec.query(filters, privacy, '00');
       const [row] = await reader.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
       total += row?.n ?? 0;
     }

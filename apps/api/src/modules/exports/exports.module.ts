@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { ExportQueue } from './export-queue.service.js';
 import { ExportRunner } from './export-runner.service.js';
 import { ExportsController } from './exports.controller.js';
@@ -13,7 +14,7 @@ import { ReportService } from './report.service.js';
  * jobs with live progress; single-use session-bound download links; the public open-data packs.
  */
 @Module({
-  imports: [AccountsModule, IdempotencyModule],
+  imports: [AccountsModule, IdempotencyModule, DisclosureModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportQueue, ExportRunner, ReportService],
 })

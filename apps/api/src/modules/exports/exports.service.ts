@@ -21,6 +21,8 @@ import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { SessionTokensService, hashToken } from '../accounts/session-tokens.service.js';
 import { codebookMarkdown } from './codebook.js';
+import { DisclosureService } from '../disclosure/disclosure.service.js';
+import { EXPORT_FORMAT_VERSION } from './open-data-regeneration.js';
 import { ExportQueue } from './export-queue.service.js';
 
 const LINK_TTL_MINUTES = 15;
@@ -62,6 +64,7 @@ export class ExportsService {
     private readonly queue: ExportQueue,
     private readonly audit: AuditService,
     private readonly tokens: SessionTokensService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async create(user: AuthUser, dto: CreateExportRequest & { publish?: boolean }): Promise<ExportJob> {
@@ -71,6 +74,7 @@ export class ExportsService {
       ]);
     }
     const filters = dto.filters ?? {};
+    if (dto.privacy === 'public') this.disclosure.assertPublicTimeFilters(filters);
     if (filters.consultationId) {
       const [round]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM consultation WHERE id = $1`, [filters.consultationId]);
       if (!round) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CONSULTATION_NOT_FOUND, 'No such consultation');
@@ -92,9 +96,9 @@ export class ExportsService {
         throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS, `At most ${EXPORTS_PER_USER_IN_FLIGHT} exports at a time; wait for one to finish`, [], { 'Retry-After': '30' });
       }
       const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [user.id, user.sessionId, dto.dataset, dto.format, dto.privacy, JSON.stringify(filters), dto.bom ?? false, dto.publish ? filters.consultationId : null, randomBytes(32).toString('hex')],
+        `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed, format_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [user.id, user.sessionId, dto.dataset, dto.format, dto.privacy, JSON.stringify(filters), dto.bom ?? false, dto.publish ? filters.consultationId : null, randomBytes(32).toString('hex'), EXPORT_FORMAT_VERSION],
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -163,13 +167,14 @@ export class ExportsService {
         `SELECT DISTINCT ON (j.published_consultation_id) j.published_consultation_id AS "consultationId", k.title, ${isoTimestamp('k.closes_at')} AS "closesAt",
                 ${isoTimestamp('j.finished_at')} AS "publishedAt", j.file_name AS "fileName", j.size_bytes::int AS "sizeBytes", j.sha256, j.row_counts AS "rowCounts"
          FROM export_job j JOIN consultation k ON k.id = j.published_consultation_id
-         WHERE j.status = 'done' AND k.status IN ('closed', 'archived')
+         WHERE j.status = 'done' AND k.status IN ('closed', 'archived') AND j.format_version = $1
          ORDER BY j.published_consultation_id, j.finished_at DESC`,
+        [EXPORT_FORMAT_VERSION],
       );
     const items = rows
       .map((row) => ({
         ...row,
-        rowCounts: row.rowCounts ?? {},
+        rowCounts: this.disclosure.publicRecord(row.rowCounts ?? {}),
         downloadUrl: `/api/v1/open-data/${row.consultationId}/pack`,
         codebookUrl: `/api/v1/open-data/${row.consultationId}/codebook`,
       }))
@@ -180,8 +185,9 @@ export class ExportsService {
   async openDataFile(consultationId: string): Promise<DownloadFile> {
     const [row]: JobRow[] = await this.dataSource.query(
       `SELECT ${JOB_COLUMNS} FROM export_job j JOIN consultation k ON k.id = j.published_consultation_id
-       WHERE j.published_consultation_id = $1 AND j.status = 'done' AND k.status IN ('closed', 'archived') ORDER BY j.finished_at DESC LIMIT 1`,
-      [consultationId],
+       WHERE j.published_consultation_id = $1 AND j.status = 'done' AND k.status IN ('closed', 'archived') AND j.format_version = $2
+       ORDER BY j.finished_at DESC LIMIT 1`,
+      [consultationId, EXPORT_FORMAT_VERSION],
     );
     if (!row) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.OPEN_DATA_NOT_FOUND, 'No published data for this round');
     return this.file(row);

@@ -4,9 +4,16 @@ import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import type { ExportFilters, ExportPrivacy, RatingSummary, StakeholderTypeCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
-import { MIN_CELL, median, summariseRatings, type RatingRow } from '../ratings/rating-statistics.js';
+import { AppSecrets } from '../../core/security/app-secrets.js';
+import { authorNameSql, authorNamedSql } from '../comments/author-label.js';
+import { DisclosureService, combineGaps, summaryOf } from '../disclosure/disclosure.service.js';
+import type { PublishedGroup, Query } from '../disclosure/published-statistics.repository.js';
+import { MIN_PEOPLE, sideOf } from '../disclosure/release-audit.js';
+import { median, medianOfCounts, summariseRatings, type RatingRow } from '../disclosure/statistics.js';
 import type { ExportReader } from './export-reader.js';
 import { filterClause } from './filter-clause.js';
+
+const MIN_CELL = MIN_PEOPLE;
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
@@ -24,6 +31,13 @@ interface RatingDetail extends RatingRow {
   countryIso3: string;
 }
 
+/** One recommendation's figures as the report prints them. */
+interface RecommendationFigures {
+  summary: Omit<RatingSummary, 'official'>;
+  /** Per country: raters shown (or null when nothing is published) and the median. */
+  countries: Map<string, { raters: number | null; median: number | null }>;
+}
+
 /** Markdown to plain text for print: the report never renders HTML, so nothing in a comment can fetch or run anything (EXP-06). */
 export function plainText(markdown: string): string {
   return markdown
@@ -39,11 +53,16 @@ export function plainText(markdown: string): string {
  * The PDF report of a round, drawn with PDFKit (no browser, no HTML, no network): cover, method,
  * response numbers, then per principle and recommendation the rating distribution, the
  * perception gap, counts by stakeholder type and country, official status beside stakeholder views,
- * and the comments moderators highlighted. Public reports withhold cells under five raters.
+ * and the comments moderators highlighted. A public report prints published figures only — the
+ * same as the website (DisclosureService); a full report reads every rating as it is.
  */
 @Injectable()
 export class ReportService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly disclosure: DisclosureService,
+    private readonly secrets: AppSecrets,
+  ) {}
 
   async write(reader: ExportReader, filters: ExportFilters, path: string, privacy: ExportPrivacy): Promise<number> {
     const suppress = privacy === 'public';
@@ -65,27 +84,9 @@ export class ReportService {
        ORDER BY p.position, r.position`,
       [filters.consultationId ?? null, filters.principleCode?.toUpperCase() ?? null, filters.recommendationCode?.toUpperCase() ?? null, filters.objectiveNumber ?? null],
     );
-    const ratings = await reader.query<RatingDetail & { recommendationCode: string }>(
-      `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score, x.rater_stakeholder_type AS "stakeholderType",
-              (o.verified_at IS NOT NULL) AS "governmentVerified"
-       FROM rating x LEFT JOIN organisation o ON o.id = x.rater_organisation_id WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}`,
-      scope.params,
-    );
-    const [totals] = await reader.query<{ people: number; comments: number; ratings: number; official: number }>(
-      `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
-                                                      UNION SELECT user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) people) AS people,
-              (SELECT count(*)::int FROM comment x WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}) AS comments,
-              (SELECT count(*)::int FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) AS ratings,
-              (SELECT count(*)::int FROM official_assessment x WHERE ${scope.where('x', null, 'updated_at')}) AS official`,
-      scope.params,
-    );
-    const byType = await reader.query<{ stakeholderType: StakeholderTypeCode; people: number }>(
-      `SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM (
-         SELECT author_stakeholder_type AS stakeholder_type, author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
-         UNION ALL SELECT rater_stakeholder_type, user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) t
-       GROUP BY 1 ORDER BY 1`,
-      scope.params,
-    );
+    const query: Query = (sql, params) => reader.query(sql, params);
+    const figures = suppress ? await this.publishedFigures(query, filters) : await this.allFigures(reader, filters);
+    const totals = suppress ? await this.publishedTotals(query, filters) : await this.allTotals(reader, filters);
     const official = await reader.query<{ recommendationCode: string; countryIso3: string; score: number }>(
       `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score FROM official_assessment x
        WHERE ${scope.where('x', null, 'updated_at')} ORDER BY x.country_iso3`,
@@ -93,9 +94,8 @@ export class ReportService {
     );
     const highlighted = await reader.query<{ recommendationCode: string; body: string; author: string; countryIso3: string | null }>(
       `SELECT x.recommendation_code AS "recommendationCode", x.body, x.country_iso3 AS "countryIso3",
-              CASE WHEN u.status <> 'active' OR u.id IS NULL THEN 'Former participant'
-                   WHEN x.author_protected OR u.privacy_mode = 'protected' THEN u.pseudonym
-                   ELSE u.display_name || ' (' || x.author_stakeholder_type || ')' END AS author
+              CASE WHEN ${authorNamedSql({ comment: 'x', author: 'u' })} THEN u.display_name || ' (' || x.author_stakeholder_type || ')'
+                   ELSE ${authorNameSql({ comment: 'x', author: 'u' })} END AS author
        FROM comment x LEFT JOIN app_user u ON u.id = x.author_id
        WHERE x.status = 'published' AND x.highlighted_at IS NOT NULL AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}
        ORDER BY x.highlighted_at, x.id`,
@@ -130,15 +130,20 @@ export class ReportService {
     heading('Method');
     paragraph(
       'Participants rated how far each recommendation of chapter 7 of the Asia-Pacific Migration Report 2020 has been implemented in a country, on a five-point scale: 0 not started, 1 planned, 2 in progress, 3 largely implemented, 4 fully implemented, or “don’t know”. Each person has one current rating per recommendation and country. ' +
-        `To protect participants, no numbers are shown for a group of fewer than ${MIN_CELL} raters. The perception gap is the median rating of the government side (only ratings given for a verified government organisation) minus the median of the civil-society side (migrant organisations, civil society, trade unions and individuals), with a 95% interval from a seeded bootstrap of 2,000 resamples. Official status is the self-assessment a verified government organisation posted for its country. Quoted comments were chosen by the round's moderators; every moderation decision cites a published house rule.`,
+        (suppress
+          ? `To protect participants, this report prints only the figures the platform publishes: at least ${MIN_CELL} people stand behind every number, "don't know" answers are counted apart, and a country's figures change only in batches of at least ${MIN_CELL} ratings, so some of the newest or changed ratings may not be counted yet. Figures for all countries are sums of the countries' published figures. `
+          : 'This full report counts every rating as it stands, including those not yet published. ') +
+        `The perception gap is the median rating of the rated country's own verified government bodies minus the median of civil society rating that country (migrant organisations, civil society, trade unions and individuals), with a 95% interval from 2,000 bootstrap resamples; over several countries it is the mean of the per-country gaps. Official status is the self-assessment a verified government organisation posted for its country. Quoted comments were chosen by the round's moderators; every moderation decision cites a published house rule.`,
     );
 
     // Response numbers
     heading('Responses');
-    paragraph(`${totals?.people ?? 0} people took part: ${totals?.comments ?? 0} published comments, ${totals?.ratings ?? 0} ratings and ${totals?.official ?? 0} official self-assessments.`);
+    paragraph(
+      `${totals.people === null ? `Fewer than ${MIN_CELL}` : totals.people} people took part: ${totals.comments} published comments, ${totals.ratings} ${suppress ? 'published ' : ''}ratings and ${official.length} official self-assessments.`,
+    );
     table(
       ['Stakeholder type', 'People'],
-      byType.map((row) => [row.stakeholderType, suppress && row.people < MIN_CELL ? `fewer than ${MIN_CELL}` : String(row.people)]),
+      totals.byType.map((row) => [row.stakeholderType, row.people === null ? `fewer than ${MIN_CELL}` : String(row.people)]),
     );
 
     // Per principle and recommendation
@@ -150,8 +155,7 @@ export class ReportService {
         font('bold').fontSize(16).text(`${recommendation.principleCode} — ${recommendation.principleTitle}`);
         doc.moveDown(0.5);
       }
-      const mine = ratings.filter((row) => row.recommendationCode === recommendation.code);
-      const summary = summariseRatings(mine, suppress, `report/${filters.consultationId ?? '*'}/${recommendation.code}`);
+      const { summary, countries: byCountry } = figures.get(recommendation.code) ?? { summary: summaryOf([], null), countries: new Map() };
       if (doc.y > doc.page.height - 220) doc.addPage();
       font('bold').fontSize(12).text(recommendation.code);
       font('body').fontSize(9).text(recommendation.text, { align: 'justify' });
@@ -165,8 +169,6 @@ export class ReportService {
             ? `Perception gap (government − civil society): ${gap.value} (95% interval ${gap.ciLow} to ${gap.ciHigh}).`
             : `Perception gap: not enough ratings on both sides (at least ${MIN_CELL} each).`,
         );
-      const byCountry = new Map<string, RatingDetail[]>();
-      for (const row of mine) byCountry.set(row.countryIso3, [...(byCountry.get(row.countryIso3) ?? []), row]);
       const officialHere = official.filter((row) => row.recommendationCode === recommendation.code);
       const countries = [...new Set([...byCountry.keys(), ...officialHere.map((row) => row.countryIso3)])].sort();
       if (countries.length > 0) {
@@ -174,11 +176,9 @@ export class ReportService {
         table(
           ['Country', 'Raters', 'Stakeholder median', 'Official status'],
           countries.map((iso3) => {
-            const rows = byCountry.get(iso3) ?? [];
-            const scores = rows.filter((row) => row.score !== null).map((row) => row.score!);
-            const hidden = suppress && rows.length < MIN_CELL;
+            const cell = byCountry.get(iso3);
             const stated = officialHere.find((row) => row.countryIso3 === iso3);
-            return [iso3, hidden ? `<${MIN_CELL}` : String(rows.length), hidden ? '—' : String(median(scores) ?? '—'), stated ? `${stated.score} ${SCALE[stated.score] ?? ''}` : '—'];
+            return [iso3, cell?.raters == null ? '—' : String(cell.raters), cell?.median == null ? '—' : String(cell.median), stated ? `${stated.score} ${SCALE[stated.score] ?? ''}` : '—'];
           }),
         );
       }
@@ -187,7 +187,7 @@ export class ReportService {
         if (types.length > 0) {
           table(
             ['Stakeholder type', 'Raters', 'Median'],
-            types.map(([type, cell]) => (cell && 'suppressed' in cell ? [type, `<${MIN_CELL}`, '—'] : [type, String(cell?.n ?? 0), String(cell?.median ?? '—')])),
+            types.map(([type, cell]) => (cell && 'suppressed' in cell ? [type, '—', '—'] : [type, String(cell?.n ?? 0), String(cell?.median ?? '—')])),
           );
         }
       }
@@ -231,6 +231,105 @@ export class ReportService {
     }
   }
 
+  /** Public: each recommendation's published figures, pooled over the countries in the filter. */
+  private async publishedFigures(query: Query, filters: ExportFilters): Promise<Map<string, RecommendationFigures>> {
+    const { groups, gaps } = await this.disclosure.published(filters, query);
+    const byRecommendation = new Map<string, PublishedGroup[]>();
+    for (const group of groups) byRecommendation.set(group.recommendationCode, [...(byRecommendation.get(group.recommendationCode) ?? []), group]);
+    const figures = new Map<string, RecommendationFigures>();
+    for (const [code, list] of byRecommendation) {
+      const countries = new Map<string, { raters: number | null; median: number | null }>();
+      for (const group of list.filter((g) => g.predicate === 'total')) {
+        const dk = list.find((g) => g.predicate === 'dk' && g.countryIso3 === group.countryIso3)?.people ?? 0;
+        countries.set(group.countryIso3, { raters: group.people + dk, median: medianOfCounts(group.counts) });
+      }
+      figures.set(code, { summary: summaryOf(list, combineGaps(gaps.filter((gap) => gap.recommendationCode === code))), countries });
+    }
+    return figures;
+  }
+
+  /** Full: every rating as it stands, per recommendation (admins' report). */
+  private async allFigures(reader: ExportReader, filters: ExportFilters): Promise<Map<string, RecommendationFigures>> {
+    const scope = filterClause(filters);
+    const rows = await reader.query<RatingDetail & { recommendationCode: string; verified: boolean; raterCountry: string | null }>(
+      `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score, x.rater_stakeholder_type AS "stakeholderType",
+              x.rater_organisation_verified AS verified, x.rater_country_iso3 AS "raterCountry"
+       FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}`,
+      scope.params,
+    );
+    const byRecommendation = new Map<string, RatingDetail[]>();
+    for (const row of rows) {
+      const detail: RatingDetail = { countryIso3: row.countryIso3, score: row.score, stakeholderType: row.stakeholderType, side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3) };
+      byRecommendation.set(row.recommendationCode, [...(byRecommendation.get(row.recommendationCode) ?? []), detail]);
+    }
+    const figures = new Map<string, RecommendationFigures>();
+    for (const [code, list] of byRecommendation) {
+      const countries = new Map<string, { raters: number | null; median: number | null }>();
+      for (const iso3 of new Set(list.map((row) => row.countryIso3))) {
+        const here = list.filter((row) => row.countryIso3 === iso3);
+        countries.set(iso3, { raters: here.length, median: median(here.filter((row) => row.score !== null).map((row) => row.score!)) });
+      }
+      figures.set(code, { summary: summariseRatings(list, this.secrets.statisticsSeed(`report/${filters.consultationId ?? '*'}/${code}`)), countries });
+    }
+    return figures;
+  }
+
+  /** Public: people (published comments' authors and published raters), comments, published ratings; people counts under the minimum withheld. */
+  private async publishedTotals(query: Query, filters: ExportFilters): Promise<{ people: number | null; comments: number; ratings: number; byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }> }> {
+    const scope = filterClause(filters);
+    const { groups } = await this.disclosure.published(filters, query);
+    const ratings = groups.filter((g) => g.predicate === 'total' || g.predicate === 'dk').reduce((sum, g) => sum + g.people, 0);
+    const people = await query<{ stakeholderType: StakeholderTypeCode | null; people: number }>(
+      `WITH contributors AS (
+         SELECT x.author_stakeholder_type AS stakeholder_type, x.author_id::text AS person FROM comment x
+         WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}
+         UNION
+         SELECT x.stakeholder_type, x.person FROM (
+           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, rel.released_at, COALESCE(r.user_id::text, v.rating_id::text) AS person
+           FROM released_rating v
+           JOIN rating_cell c ON c.consultation_id = v.consultation_id AND c.recommendation_code = v.recommendation_code AND c.country_iso3 = v.country_iso3
+           JOIN rating_release rel ON rel.consultation_id = v.consultation_id AND rel.recommendation_code = v.recommendation_code
+                                  AND rel.country_iso3 = v.country_iso3 AND rel.release_no = c.last_release
+           LEFT JOIN rating r ON r.id = v.rating_id
+           WHERE v.to_release IS NULL AND ((NOT v.dont_know AND 'total' = ANY(rel.predicates)) OR (v.dont_know AND 'dk' = ANY(rel.predicates)))
+         ) x WHERE ${scope.where('x', 'stakeholder_type', 'released_at')}
+       )
+       SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM contributors GROUP BY ROLLUP (stakeholder_type) ORDER BY 1 NULLS FIRST`,
+      scope.params,
+    );
+    const [comments] = await query<{ comments: number }>(
+      `SELECT count(*)::int AS comments FROM comment x WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}`,
+      scope.params,
+    );
+    const all = people.find((row) => row.stakeholderType === null)?.people ?? 0;
+    return {
+      people: this.disclosure.peopleCount(all),
+      comments: comments?.comments ?? 0,
+      ratings,
+      byType: people.filter((row) => row.stakeholderType !== null).map((row) => ({ stakeholderType: row.stakeholderType!, people: this.disclosure.peopleCount(row.people) })),
+    };
+  }
+
+  /** Full: every person, comment and rating in the filter. */
+  private async allTotals(reader: ExportReader, filters: ExportFilters): Promise<{ people: number | null; comments: number; ratings: number; byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }> }> {
+    const scope = filterClause(filters);
+    const [totals] = await reader.query<{ people: number; comments: number; ratings: number }>(
+      `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
+                                                      UNION SELECT user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) people) AS people,
+              (SELECT count(*)::int FROM comment x WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}) AS comments,
+              (SELECT count(*)::int FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) AS ratings`,
+      scope.params,
+    );
+    const byType = await reader.query<{ stakeholderType: StakeholderTypeCode; people: number }>(
+      `SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM (
+         SELECT author_stakeholder_type AS stakeholder_type, author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
+         UNION ALL SELECT rater_stakeholder_type, user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) t
+       GROUP BY 1 ORDER BY 1`,
+      scope.params,
+    );
+    return { people: totals?.people ?? 0, comments: totals?.comments ?? 0, ratings: totals?.ratings ?? 0, byType };
+  }
+
   /** Bars for 0…4 and don't know, with the numbers printed (never colour alone). */
   private distribution(doc: PDFKit.PDFDocument, summary: Omit<RatingSummary, 'official'>, font: (name: 'body' | 'bold') => PDFKit.PDFDocument): void {
     if (!summary.distribution) {
@@ -238,10 +337,8 @@ export class ReportService {
       return;
     }
     font('body').fontSize(10).text(`Ratings: ${summary.n} scores, median ${summary.median ?? '—'}, mean ${summary.mean ?? '—'}.`);
-    const entries: Array<[string, number]> = [
-      ...SCALE.map((label, score): [string, number] => [`${score} ${label}`, summary.distribution![String(score) as '0']]),
-      ["Don't know", summary.distribution.dontKnow],
-    ];
+    const entries: Array<[string, number]> = SCALE.map((label, score): [string, number] => [`${score} ${label}`, summary.distribution![String(score) as '0']]);
+    if (summary.distribution.dontKnow !== null) entries.push(["Don't know", summary.distribution.dontKnow]);
     const max = Math.max(1, ...entries.map(([, count]) => count));
     for (const [label, count] of entries) {
       if (doc.y > doc.page.height - 70) doc.addPage();

@@ -1,3 +1,4 @@
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
@@ -25,7 +26,7 @@ import { WordFilterService } from './word-filter.service.js';
  * decided by someone else, sanctions, the word filter and the public transparency report.
  */
 @Module({
-  imports: [ConsultationsModule, ThreadsModule, NotificationsModule, IdempotencyModule],
+  imports: [ConsultationsModule, ThreadsModule, NotificationsModule, IdempotencyModule, DisclosureModule],
   controllers: [HouseRulesController, FlagsController, ModerationController, AppealsController, SanctionsController, WordFilterController, TransparencyController],
   providers: [HouseRulesService, ModerationAccessService, FlagsService, ModerationDecisionsService, AppealsService, SanctionsService, WordFilterService, TransparencyService],
   exports: [HouseRulesService, WordFilterService],

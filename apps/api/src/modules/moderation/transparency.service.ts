@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Transparency } from '@compact-voices/contracts';
+import { DisclosureService } from '../disclosure/disclosure.service.js';
 
 /**
  * The public transparency report: counts only — decisions per month by rule and action, appeal
@@ -10,7 +11,10 @@ import type { Transparency } from '@compact-voices/contracts';
  */
 @Injectable()
 export class TransparencyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly disclosure: DisclosureService,
+  ) {}
 
   async report(consultationId?: string): Promise<Transparency> {
     const round = consultationId ?? null;
@@ -43,13 +47,14 @@ export class TransparencyService {
       ) as Promise<Array<{ count: number }>>,
     ]);
     const hours = median[0]?.hours;
-    return {
+    // Each counted decision is public already (its comment shows a tombstone with the rule); counts are shown as they are.
+    return this.disclosure.publicRecord({
       generatedAt: new Date().toISOString(),
       decisions,
       appeals: appeals[0] ?? { pending: 0, upheld: 0, overturned: 0 },
       medianHoursToDecision: hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10,
       flags,
       sanctions: sanctions[0]?.count ?? 0,
-    };
+    });
   }
 }

@@ -83,6 +83,10 @@ export class RatingEntity {
   @Column({ type: 'boolean', default: false })
   raterProtected!: boolean;
 
+  /** Whether the organisation rated for was verified at the time (the government side of a gap counts only those). */
+  @Column({ type: 'boolean', default: false })
+  raterOrganisationVerified!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -124,6 +128,9 @@ export class RatingRevisionEntity {
 
   @Column({ type: 'char', length: 3, nullable: true })
   raterCountryIso3!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  raterOrganisationVerified!: boolean;
 
   /** When the value was first given. */
   @Column({ type: 'timestamptz' })

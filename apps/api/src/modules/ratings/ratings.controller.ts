@@ -21,7 +21,10 @@ export class RatingsController {
   @Authenticated()
   @Idempotent()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Rate implementation in a country (creates or replaces your rating; history kept)' })
+  @ApiOperation({
+    summary: 'Rate implementation in a country (creates or replaces your rating; history kept)',
+    description: 'The published figures follow in batches: a rating counts once the account is verified and old enough (RATER_MIN_ACCOUNT_AGE_HOURS) and at least 5 ratings of the cell can be published together.',
+  })
   @ApiOkResponse({ type: RatingDto })
   put(
     @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
@@ -46,7 +49,11 @@ export class RatingsController {
   @Get('ratings/summary')
   @Public()
   @Header('Cache-Control', 'no-cache')
-  @ApiOperation({ summary: 'Distribution, median, mean, by stakeholder type, perception gap; under 5 raters suppressed for the public' })
+  @ApiOperation({
+    summary: 'Published figures of a cell (or of every country pooled): distribution, median, mean, by stakeholder type, perception gap',
+    description:
+      'The public sees only published figures: at least 5 people who gave a score behind each number, "don\'t know" apart, changing in batches of at least 5 (docs/privacy.md). Without a country, the sum of the countries\' published figures and the mean of their gaps. Admins see every rating as it stands.',
+  })
   @ApiOkResponse({ type: RatingSummaryDto })
   summary(
     @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,

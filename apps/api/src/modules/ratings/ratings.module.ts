@@ -3,11 +3,12 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { RatingsController } from './ratings.controller.js';
 import { RatingsService } from './ratings.service.js';
 
 @Module({
-  imports: [AccountsModule, ConsultationsModule, ThreadsModule, IdempotencyModule],
+  imports: [AccountsModule, ConsultationsModule, ThreadsModule, IdempotencyModule, DisclosureModule],
   controllers: [RatingsController],
   providers: [RatingsService],
   exports: [RatingsService],

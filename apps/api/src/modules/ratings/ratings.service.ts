@@ -10,10 +10,12 @@ import { ActingIdentityService } from '../accounts/acting-identity.service.js';
 import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import type { PutOfficialAssessmentDto, PutRatingDto } from './dto/rating.dto.js';
-import { summariseRatings, type RatingRow } from './rating-statistics.js';
 import { isoTimestamp } from '../../core/database/sql.js';
-
-/** Public cells with fewer raters than this show no numbers (k-anonymity for small groups). */
+import { AppSecrets } from '../../core/security/app-secrets.js';
+import { DisclosureService } from '../disclosure/disclosure.service.js';
+import { RatingReleasesService } from '../disclosure/rating-releases.service.js';
+import { sideOf } from '../disclosure/release-audit.js';
+import { summariseRatings, type RatingRow } from '../disclosure/statistics.js';
 
 const RATING_COLUMNS = `consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3",
   score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${isoTimestamp('updated_at')} AS "updatedAt"`;
@@ -27,11 +29,16 @@ export class RatingsService {
     private readonly acting: ActingIdentityService,
     private readonly threads: ThreadLogService,
     private readonly rateLimits: RateLimitService,
+    private readonly disclosure: DisclosureService,
+    private readonly releases: RatingReleasesService,
+    private readonly secrets: AppSecrets,
   ) {}
 
   /**
    * Create or replace my rating of a cell. The unique constraint makes "one per person" hold under
    * any concurrency; the row lock orders concurrent updates, each moving the value it replaces to history.
+   * The public figures do not follow each rating: the cell's next release comes when the disclosure
+   * rules allow it (a batch of at least five changes), and only then do live readers hear of it.
    */
   async put(consultationId: string, code: string, countryIso3: string, dto: PutRatingDto, user: AuthUser): Promise<Rating> {
     assertVerified(user);
@@ -42,15 +49,26 @@ export class RatingsService {
       ]);
     }
     await this.rateLimits.consume('ratingsPerUser', user.id);
-    const events: ThreadDomainEvent[] = [];
+    let cell: { consultationId: string; recommendationCode: string; countryIso3: string } | undefined;
     const rating = await this.dataSource.transaction(async (manager) => {
       const { recommendationCode } = await this.consultations.writableThread(consultationId, code, user, countryIso3, manager);
+      cell = { consultationId, recommendationCode, countryIso3 };
       const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
-      const values = [dto.score, dontKnow, dto.evidence?.trim() || null, dto.evidenceUrl ?? null, identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected];
+      const values = [
+        dto.score,
+        dontKnow,
+        dto.evidence?.trim() || null,
+        dto.evidenceUrl ?? null,
+        identity.stakeholderType,
+        identity.organisationId,
+        identity.countryIso3,
+        identity.protected,
+        identity.organisationVerified,
+      ];
       const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO rating (consultation_id, recommendation_code, country_iso3, user_id, score, dont_know, evidence, evidence_url,
-                             rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rater_protected)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                             rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rater_protected, rater_organisation_verified)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT ON CONSTRAINT rating_one_per_participant_key DO NOTHING
          RETURNING id`,
         [consultationId, recommendationCode, countryIso3, user.id, ...values],
@@ -61,25 +79,26 @@ export class RatingsService {
           [consultationId, recommendationCode, countryIso3, user.id],
         );
         await manager.query(
-          `INSERT INTO rating_revision (rating_id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rated_at)
-           SELECT id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3, updated_at FROM rating WHERE id = $1`,
+          `INSERT INTO rating_revision (rating_id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3,
+                                       rater_organisation_verified, rated_at)
+           SELECT id, score, dont_know, evidence, evidence_url, rater_stakeholder_type, rater_organisation_id, rater_country_iso3, rater_organisation_verified, updated_at
+           FROM rating WHERE id = $1`,
           [existing!.id],
         );
         await manager.query(
           `UPDATE rating SET score = $2, dont_know = $3, evidence = $4, evidence_url = $5, rater_stakeholder_type = $6,
-                  rater_organisation_id = $7, rater_country_iso3 = $8, rater_protected = $9, updated_at = clock_timestamp()
+                  rater_organisation_id = $7, rater_country_iso3 = $8, rater_protected = $9, rater_organisation_verified = $10, updated_at = clock_timestamp()
            WHERE id = $1`,
           [existing!.id, ...values],
         );
       }
-      events.push(await this.threads.append(manager, { consultationId, recommendationCode, type: 'ratings.summary', countryIso3 }));
       const [row]: Rating[] = await manager.query(
         `SELECT ${RATING_COLUMNS} FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3 AND user_id = $4`,
         [consultationId, recommendationCode, countryIso3, user.id],
       );
       return row!;
     });
-    this.threads.announce(events);
+    await this.releases.releaseQuietly(cell!);
     return rating;
   }
 
@@ -92,25 +111,39 @@ export class RatingsService {
     return { items };
   }
 
+  /**
+   * The public summary comes from the cell's published releases only (DisclosureService); without
+   * a country, it is the sum of the countries' published figures. Admins read every rating as it
+   * is now, with `suppressed` telling whether the public sees the cell at all.
+   */
   async summary(consultationId: string, code: string, countryIso3: string | undefined, viewer: AuthUser | undefined): Promise<RatingSummary> {
     const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
-    return this.computeSummary(consultationId, recommendationCode, countryIso3 ?? null, !isAdmin(viewer));
+    const country = countryIso3 ?? null;
+    const official = country ? await this.official(consultationId, recommendationCode, country) : null;
+    if (isAdmin(viewer)) return this.disclosure.forAdmin({ ...(await this.unpublishedSummary(consultationId, recommendationCode, country)), official });
+    const published = country ? await this.disclosure.cellSummary(consultationId, recommendationCode, country) : await this.disclosure.pooledSummary(consultationId, recommendationCode);
+    return this.disclosure.withOfficial(published, official);
   }
 
-  /**
-   * n, distribution, median and mean; the same per stakeholder type; and the perception gap. The
-   * government side counts only ratings given for a verified government organisation, so anyone can't
-   * claim to speak for a state. Public (`suppress`) cells under MIN_CELL raters show no numbers.
-   */
-  async computeSummary(consultationId: string, recommendationCode: string, countryIso3: string | null, suppress: boolean): Promise<RatingSummary> {
-    const rows: RatingRow[] = await this.dataSource.query(
-      `SELECT r.score, r.rater_stakeholder_type AS "stakeholderType", (o.verified_at IS NOT NULL) AS "governmentVerified"
-       FROM rating r LEFT JOIN organisation o ON o.id = r.rater_organisation_id
-       WHERE r.consultation_id = $1 AND r.recommendation_code = $2 AND ($3::text IS NULL OR r.country_iso3 = $3)`,
+  /** What live readers get with a `ratings.summary` event: the published summary and the official status. */
+  async publicSummary(consultationId: string, recommendationCode: string, countryIso3: string): Promise<RatingSummary> {
+    const [published, official] = await Promise.all([this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3), this.official(consultationId, recommendationCode, countryIso3)]);
+    return this.disclosure.withOfficial(published, official);
+  }
+
+  /** Every rating as it is now (admins only); `suppressed` when the public sees no figures for it. */
+  private async unpublishedSummary(consultationId: string, recommendationCode: string, countryIso3: string | null): Promise<Omit<RatingSummary, 'official'>> {
+    const rows: Array<{ score: number | null; stakeholderType: RatingRow['stakeholderType']; verified: boolean; raterCountry: string | null; countryIso3: string }> = await this.dataSource.query(
+      `SELECT score, rater_stakeholder_type AS "stakeholderType", rater_organisation_verified AS verified, rater_country_iso3 AS "raterCountry", country_iso3 AS "countryIso3"
+       FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND ($3::text IS NULL OR country_iso3 = $3)`,
       [consultationId, recommendationCode, countryIso3],
     );
-    const official = countryIso3 ? await this.official(consultationId, recommendationCode, countryIso3) : null;
-    return { ...summariseRatings(rows, suppress, `${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`), official };
+    const summary = summariseRatings(
+      rows.map((row) => ({ score: row.score, stakeholderType: row.stakeholderType, side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3) })),
+      this.secrets.statisticsSeed(`admin/${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`),
+    );
+    const published = countryIso3 ? await this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3) : await this.disclosure.pooledSummary(consultationId, recommendationCode);
+    return { ...summary, suppressed: published.suppressed };
   }
 
   async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {

@@ -20,6 +20,8 @@ import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.serv
 import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
 import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from '../exports/export-events.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
+import { DisclosureService } from '../disclosure/disclosure.service.js';
+import { unsealedStatistics } from '../disclosure/seal.js';
 import { unsentBytes, type EngineConnectionLike } from './unsent-bytes.js';
 
 const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
@@ -71,6 +73,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consultations: ConsultationsService,
     private readonly renderer: ThreadEventRenderer,
+    private readonly disclosure: DisclosureService,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
   ) {}
@@ -187,7 +190,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (!rendered) return;
       const payload = rendered.payload as Record<string, unknown>;
       const room = threadRoom(event.consultationId, event.recommendationCode);
-      this.namespace.to(room).emit(rendered.type, { ...payload, seq: rendered.seq });
+      const message = { ...payload, seq: rendered.seq };
+      this.assertDisclosed(rendered.type, message);
+      this.namespace.to(room).emit(rendered.type, message);
       this.metrics.liveEvents.inc({ event: rendered.type });
       this.logger.debug({ event: 'live.sent', type: rendered.type, seq: rendered.seq, requestId: event.requestId }, 'live event sent');
     } catch (error) {
@@ -295,6 +300,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presenceTimers.clear();
   }
 
+  /** Every live payload passes the disclosure layer like every public response (seal.ts). */
+  private assertDisclosed(type: string, payload: unknown): void {
+    const paths = unsealedStatistics(payload);
+    if (paths.length > 0) this.logger.error({ event: 'disclosure.unsealed', route: `live ${type}`, paths: paths.slice(0, 5) }, 'a live event carries statistics that did not pass the disclosure layer');
+  }
+
   private async sendPresence(room: string): Promise<void> {
     let count: number;
     try {
@@ -304,7 +315,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       count = this.namespace.adapter.rooms.get(room)?.size ?? 0;
     }
     try {
-      this.namespace.to(room).emit('presence', { count });
+      this.namespace.to(room).emit('presence', this.disclosure.presence(count));
     } catch (error) {
       // Presence is best effort: a broken adapter connection must not take anything else down.
       this.logger.warn({ err: (error as Error).message }, 'presence not sent');

@@ -4,12 +4,13 @@ import { CommentsModule } from '../comments/comments.module.js';
 import { ConsultationsModule } from '../consultations/consultations.module.js';
 import { RatingsModule } from '../ratings/ratings.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { LiveGateway } from './live.gateway.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 import { ThreadEventsController } from './thread-events.controller.js';
 
 @Module({
-  imports: [JwtModule.register({}), CommentsModule, RatingsModule, ConsultationsModule, ThreadsModule],
+  imports: [JwtModule.register({}), CommentsModule, RatingsModule, ConsultationsModule, ThreadsModule, DisclosureModule],
   controllers: [ThreadEventsController],
   providers: [LiveGateway, ThreadEventRenderer],
 })

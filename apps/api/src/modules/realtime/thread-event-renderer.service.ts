@@ -3,6 +3,7 @@ import type { ThreadEvent } from '@compact-voices/contracts';
 import { CommentsService } from '../comments/comments.service.js';
 import { RatingsService } from '../ratings/ratings.service.js';
 import type { LoggedThreadEvent } from '../threads/thread-log.service.js';
+import { seal } from '../disclosure/seal.js';
 
 /**
  * The public payload of a thread event, rendered when it is sent or replayed (never stored), so a
@@ -27,12 +28,12 @@ export class ThreadEventRenderer {
       case 'reactions.updated': {
         const comment = event.commentId ? await this.comments.publicView(event.commentId) : undefined;
         return comment
-          ? { seq: event.seq, type: event.type, payload: { commentId: comment.id, reactions: { agree: comment.reactions.agree, disagree: comment.reactions.disagree } } }
+          ? { seq: event.seq, type: event.type, payload: { commentId: comment.id, reactions: seal({ agree: comment.reactions.agree, disagree: comment.reactions.disagree }) } }
           : undefined;
       }
       case 'ratings.summary': {
         if (!event.countryIso3) return undefined;
-        const summary = await this.ratings.computeSummary(consultationId, recommendationCode, event.countryIso3, true);
+        const summary = await this.ratings.publicSummary(consultationId, recommendationCode, event.countryIso3);
         return { seq: event.seq, type: event.type, payload: { countryIso3: event.countryIso3, summary } };
       }
       default:

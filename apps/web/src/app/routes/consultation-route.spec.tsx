@@ -61,8 +61,8 @@ describe('consultation pages', () => {
     ]);
     expect(await within(threads).findByText(/^Individuals, regardless of their region/)).toBeTruthy();
     // Coverage: how much each recommendation has been taken up, in words a screen reader reads in order.
-    expect((await within(threads).findByText(/rated by 12 people/)).textContent).toBe('rated by 12 people, for 3 countries · ; 1 comment');
-    expect(within(threads).getByText(/rated by 0 people/).textContent).toBe('rated by 0 people · ; 0 comments');
+    expect((await within(threads).findByText(/ratings of 12 people published/)).textContent).toBe('ratings of 12 people published, for 3 countries · ; 1 comment');
+    expect(within(threads).getByText(/ratings of 0 people published/).textContent).toBe('ratings of 0 people published · ; 0 comments');
     expect(screen.getByRole('link', { name: 'Edit this round' }).getAttribute('href')).toBe(`/admin/consultations/${ROUND_ID}/edit`);
   });
 

@@ -11,7 +11,7 @@ import { DistributionChart } from '../../features/dashboard/components/distribut
 import { GapChart } from '../../features/dashboard/components/gap-chart';
 import { ParticipationChart } from '../../features/dashboard/components/participation-chart';
 import { PrincipleHeatmap } from '../../features/dashboard/components/principle-heatmap';
-import { datesReversed, FilterFields } from '../../features/exports/components/filter-fields';
+import { dateProblem, FilterFields } from '../../features/exports/components/filter-fields';
 import { countFilters, filtersFromSearchParams, filtersToSearchParams, toExportFilters, type FilterValues } from '../../features/exports/filters';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { paths } from '../../lib/paths';
@@ -30,6 +30,7 @@ export function DashboardRoute() {
     <>
       <PageHeading>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.intro')}</p>
+      <p className="hint">{t('dashboard.publishedOnly')}</p>
       {/* Keyed by the address: going back restores the form along with the charts. */}
       <DashboardBody key={search} params={params} onApply={(values) => setParams(filtersToSearchParams(values))} />
     </>
@@ -50,7 +51,7 @@ function DashboardBody({ params, onApply }: { params: URLSearchParams; onApply: 
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (datesReversed(draft)) {
+    if (dateProblem(draft)) {
       setShowDateError(true);
       return;
     }
@@ -69,7 +70,7 @@ function DashboardBody({ params, onApply }: { params: URLSearchParams; onApply: 
               setShowDateError(false);
             }}
             vocabulary={vocabulary}
-            dateError={showDateError && datesReversed(draft) ? t('filters.dateOrder') : null}
+            dateError={showDateError && dateProblem(draft) ? t(dateProblem(draft)!) : null}
           />
         </fieldset>
         <div className="form-actions">

@@ -172,10 +172,14 @@ describe('thread page', () => {
     expect(official.textContent).toContain('A national action plan was adopted in 2025.');
     expect(official.textContent).toContain('Ministry of Labour');
 
-    // Fewer than 5 raters: no numbers at all.
+    // Why some numbers are missing, said where the numbers are.
+    expect(within(summary).getByText('Why some numbers are missing or change only now and then')).toBeTruthy();
+
+    // Nothing published yet: no numbers at all, and the same explanation.
     fireEvent.change(screen.getByLabelText('Country'), { target: { value: 'PHL' } });
-    expect(await screen.findByText(/Fewer than 5 people have rated this country so far/)).toBeTruthy();
+    expect(await screen.findByText(/No figures for this country yet: they appear once at least 5 people have given a score/)).toBeTruthy();
     expect(screen.queryByRole('table', { name: /Number of people/ })).toBeNull();
+    expect(screen.getByText('Why some numbers are missing or change only now and then')).toBeTruthy();
   });
 
   it('saves “Don’t know” as score null with dontKnow true, with an Idempotency-Key', async () => {

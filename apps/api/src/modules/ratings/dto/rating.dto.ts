@@ -80,12 +80,12 @@ export class OfficialAssessmentDto implements OfficialAssessment {
 
 export class RatingSummaryDto implements RatingSummary {
   @ApiProperty({ type: Number, nullable: true }) n!: number | null;
-  @ApiProperty({ type: Object, nullable: true, example: { '0': 1, '1': 2, '2': 4, '3': 1, '4': 0, dontKnow: 1 } })
+  @ApiProperty({ type: Object, nullable: true, example: { '0': 1, '1': 2, '2': 4, '3': 1, '4': 0, dontKnow: null }, description: '`dontKnow` is null unless at least 5 people said "don\'t know"' })
   distribution!: RatingSummary['distribution'];
   @ApiProperty({ type: Number, nullable: true }) median!: number | null;
   @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
-  @ApiProperty({ type: Object, nullable: true }) byStakeholderType!: RatingSummary['byStakeholderType'];
+  @ApiProperty({ type: Object, nullable: true, description: 'Per stakeholder type with at least 5 people: n and median (mean null for the public)' }) byStakeholderType!: RatingSummary['byStakeholderType'];
   @ApiProperty({ type: Object, nullable: true, example: { value: 1.5, ciLow: 0.5, ciHigh: 2.5 } }) gap!: RatingSummary['gap'];
-  @ApiProperty({ description: 'Fewer than 5 raters: public responses carry no numbers' }) suppressed!: boolean;
+  @ApiProperty({ description: 'True when the public sees no figures for this cell (fewer than 5 people gave a score, or none published yet)' }) suppressed!: boolean;
   @ApiProperty({ type: OfficialAssessmentDto, nullable: true }) official!: OfficialAssessmentDto | null;
 }

@@ -6,12 +6,17 @@ import { ChartSection } from './chart-section';
 
 type Distribution = Dashboard['distributions'][number];
 
-/** Per recommendation, a bar split by level (0–4, then Don't know), each level its own shade and pattern-free order. */
+/**
+ * Per recommendation, a bar split by level (0–4, then Don't know), each level its own shade and
+ * pattern-free order. With a stakeholder-type filter there are no distributions to draw (types
+ * publish medians only): each row says so.
+ */
 export function DistributionChart({ distributions }: { distributions: readonly Distribution[] }) {
   const { t } = useTranslation();
   const scaleLabel = useScaleLabel();
   // Everyone who answered, Don't know included (the API's n counts the scores only).
   const people = (row: Distribution) => (row.counts ? DISTRIBUTION_KEYS.reduce((sum, key) => sum + (row.counts![key] ?? 0), 0) : null);
+  const withheld = (row: Distribution) => t(row.n !== null ? 'dashboard.distribution.byType' : 'dashboard.distribution.suppressed');
 
   const chart = (
     <>
@@ -31,7 +36,7 @@ export function DistributionChart({ distributions }: { distributions: readonly D
             <div key={row.recommendationCode} className="dist-chart__row">
               <span className="dist-chart__label">{row.recommendationCode}</span>
               {row.suppressed || !counts ? (
-                <span className="dist-chart__suppressed">{t('dashboard.distribution.suppressed')}</span>
+                <span className="dist-chart__suppressed">{withheld(row)}</span>
               ) : (
                 <span className="dist-chart__track">
                   {DISTRIBUTION_KEYS.map((key, index) =>
@@ -71,7 +76,7 @@ export function DistributionChart({ distributions }: { distributions: readonly D
             <tr key={row.recommendationCode}>
               <th scope="row">{row.recommendationCode}</th>
               {row.suppressed || !row.counts ? (
-                <td colSpan={DISTRIBUTION_KEYS.length + 1}>{t('dashboard.distribution.suppressed')}</td>
+                <td colSpan={DISTRIBUTION_KEYS.length + 1}>{withheld(row)}</td>
               ) : (
                 <>
                   {DISTRIBUTION_KEYS.map((key) => (

@@ -15,7 +15,7 @@ import { isApiError } from '../../../lib/api-client';
 import { IdempotencyKeys } from '../../../lib/idempotency';
 import { useCreateExport } from '../api/create-export';
 import { formatForDataset, formatsFor, offersBom, toExportFilters, type FilterValues } from '../filters';
-import { datesReversed, FilterFields, type FilterVocabulary } from './filter-fields';
+import { dateProblem, datesReversed, FilterFields, type FilterVocabulary } from './filter-fields';
 import { useJobName } from './job-name';
 
 interface ExportFormProps {
@@ -55,7 +55,7 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
-    if (datesReversed(filters)) {
+    if (privacy === 'public' ? dateProblem(filters) : datesReversed(filters)) {
       setShowDateError(true);
       return;
     }
@@ -177,7 +177,7 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
             setShowDateError(false);
           }}
           vocabulary={vocabulary}
-          dateError={showDateError && datesReversed(filters) ? t('filters.dateOrder') : null}
+          dateError={showDateError ? (privacy === 'public' && dateProblem(filters) ? t(dateProblem(filters)!) : datesReversed(filters) ? t('filters.dateOrder') : null) : null}
         />
       </fieldset>
 

@@ -188,3 +188,17 @@ function shorten(text: string, max = 80): string {
 export function datesReversed(values: FilterValues): boolean {
   return Boolean(values.from && values.to && values.to < values.from);
 }
+
+/** Public figures are cut at whole days, a week at least (the API says the same with a 400). */
+export const MIN_WINDOW_DAYS = 7;
+
+/** What is wrong with the dates for public figures, as a message key; null when nothing is. */
+export function dateProblem(values: FilterValues): 'filters.dateOrder' | 'filters.dateWindow' | null {
+  if (datesReversed(values)) return 'filters.dateOrder';
+  if (values.from && values.to) {
+    // Both ends are whole days, the end day included.
+    const days = (Date.parse(values.to) - Date.parse(values.from)) / 86_400_000 + 1;
+    if (days < MIN_WINDOW_DAYS) return 'filters.dateWindow';
+  }
+  return null;
+}

@@ -13,7 +13,8 @@ interface RatingSummaryViewProps {
 /**
  * What participants said about one country: a bar chart in plain HTML and CSS (hidden from screen
  * readers) with the same numbers as a real table, median and mean, the perception gap in plain
- * words, and the figures per stakeholder type. Under 5 raters the public sees no numbers at all.
+ * words, and the figures per stakeholder type. The public sees published figures only (at least 5
+ * people behind each, in batches of 5): the note under them says so, and why.
  */
 export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) {
   const { t, i18n } = useTranslation();
@@ -26,15 +27,26 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
 
   const { distribution } = summary;
   if (!distribution) {
-    return <p className="notice">{t('ratings.suppressed')}</p>;
+    return (
+      <>
+        <p className="notice">{t('ratings.suppressed')}</p>
+        <PrivacyNote />
+      </>
+    );
   }
 
-  const rows = RATING_CHOICES.map((choice) => ({ choice, count: distribution[choice] ?? 0 }));
+  // "Don't know" is shown only when at least 5 people said it; otherwise its row is left out.
+  const rows = RATING_CHOICES.filter((choice) => choice !== 'dontKnow' || distribution.dontKnow !== null).map((choice) => ({ choice, count: distribution[choice] ?? 0 }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const share = (count: number) => (total === 0 ? 0 : count / total);
   const gap = summary.gap;
   const byType = summary.byStakeholderType ?? {};
   const types = STAKEHOLDER_TYPE_CODES.filter((code) => byType[code]);
+  // The public gets a count and a median per type, never a mean; admins see every figure.
+  const typeMeans = types.some((code) => {
+    const cell = byType[code]!;
+    return !('suppressed' in cell) && cell.mean !== null;
+  });
 
   const medianText =
     summary.median === null
@@ -81,6 +93,7 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
             ))}
           </tbody>
         </table>
+        {distribution.dontKnow === null ? <p className="hint">{t('ratings.dontKnowWithheld')}</p> : null}
       </figure>
 
       <dl className="details-list">
@@ -124,7 +137,7 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
                 <th scope="col">{t('ratings.typeColumn')}</th>
                 <th scope="col">{t('ratings.peopleColumn')}</th>
                 <th scope="col">{t('ratings.median')}</th>
-                <th scope="col">{t('ratings.mean')}</th>
+                {typeMeans ? <th scope="col">{t('ratings.mean')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -134,12 +147,12 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
                   <tr key={code}>
                     <th scope="row">{t(`stakeholderTypes.${code}`)}</th>
                     {'suppressed' in cell ? (
-                      <td colSpan={3}>{t('ratings.typeSuppressed')}</td>
+                      <td colSpan={typeMeans ? 3 : 2}>{t('ratings.typeSuppressed')}</td>
                     ) : (
                       <>
                         <td>{cell.n}</td>
                         <td>{cell.median === null ? '–' : decimal.format(cell.median)}</td>
-                        <td>{cell.mean === null ? '–' : decimal.format(cell.mean)}</td>
+                        {typeMeans ? <td>{cell.mean === null ? '–' : decimal.format(cell.mean)}</td> : null}
                       </>
                     )}
                   </tr>
@@ -147,8 +160,21 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
               })}
             </tbody>
           </table>
+          {typeMeans ? null : <p className="hint">{t('ratings.typeMedianOnly')}</p>}
         </details>
       ) : null}
+      <PrivacyNote />
     </div>
+  );
+}
+
+/** Why some numbers are missing or move only now and then, in plain words (every page that shows ratings). */
+export function PrivacyNote() {
+  const { t } = useTranslation();
+  return (
+    <details className="privacy-note">
+      <summary>{t('ratings.privacyHeading')}</summary>
+      <p>{t('ratings.privacyExplained')}</p>
+    </details>
   );
 }

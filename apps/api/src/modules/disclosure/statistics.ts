@@ -1,48 +1,38 @@
-/** Pure statistics for rating summaries; unit-tested on hand-computed fixtures. */
+/** Pure statistics for rating figures; unit-tested on hand-computed fixtures. */
 import type { RatingSummary, StakeholderTypeCode } from '@compact-voices/contracts';
+import type { Side } from './release-audit.js';
 
-/** Fewer raters than this in a public cell: no numbers are shown. */
-export const MIN_CELL = 5;
-export const GOVERNMENT_SIDE: readonly StakeholderTypeCode[] = ['government', 'local-authority'];
-export const CIVIL_SOCIETY_SIDE: readonly StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
-
+/** A rating as the admins' unpublished view reads it. */
 export interface RatingRow {
   score: number | null;
   stakeholderType: StakeholderTypeCode;
-  /** Rated for a verified organisation (the government side counts only these). */
-  governmentVerified: boolean;
+  side: Side;
 }
 
 /**
- * n, distribution, median and mean; the same per stakeholder type; and the perception gap. The
- * government side counts only ratings given for a verified government organisation, so anyone can't
- * claim to speak for a state. Public (`suppress`) cells under MIN_CELL raters show no numbers.
+ * The raw figures of a cell for admins (who see every rating, published or not): n, distribution,
+ * median and mean; the same per stakeholder type; the perception gap between the rated country's
+ * own verified government bodies and civil society. Never for the public: public figures come
+ * from releases (DisclosureService).
  */
-export function summariseRatings(rows: readonly RatingRow[], suppress: boolean, seedKey: string): Omit<RatingSummary, 'official'> {
-  const suppressed = rows.length < MIN_CELL;
-  if (suppress && suppressed) {
-    return { n: null, distribution: null, median: null, mean: null, byStakeholderType: null, gap: null, suppressed: true };
-  }
+export function summariseRatings(rows: readonly RatingRow[], seed: number): Omit<RatingSummary, 'official'> {
   const scores = rows.filter((row) => row.score !== null).map((row) => row.score!);
   const distribution = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, dontKnow: 0 };
   for (const row of rows) distribution[row.score === null ? 'dontKnow' : (String(row.score) as '0')] += 1;
   const byType: RatingSummary['byStakeholderType'] = {};
   for (const type of new Set(rows.map((row) => row.stakeholderType))) {
-    const ofType = rows.filter((row) => row.stakeholderType === type);
-    const typeScores = ofType.filter((row) => row.score !== null).map((row) => row.score!);
-    byType[type] = suppress && ofType.length < MIN_CELL ? { suppressed: true } : { n: typeScores.length, median: median(typeScores), mean: mean(typeScores) };
+    const typeScores = rows.filter((row) => row.stakeholderType === type && row.score !== null).map((row) => row.score!);
+    byType[type] = { n: typeScores.length, median: median(typeScores), mean: mean(typeScores) };
   }
-  const government = rows.filter((row) => GOVERNMENT_SIDE.includes(row.stakeholderType) && row.governmentVerified && row.score !== null).map((row) => row.score!);
-  const civilSociety = rows.filter((row) => CIVIL_SOCIETY_SIDE.includes(row.stakeholderType) && row.score !== null).map((row) => row.score!);
-  const sidesLargeEnough = !suppress || (government.length >= MIN_CELL && civilSociety.length >= MIN_CELL);
+  const side = (wanted: Side) => rows.filter((row) => row.side === wanted && row.score !== null).map((row) => row.score!);
   return {
     n: scores.length,
     distribution,
     median: median(scores),
     mean: mean(scores),
     byStakeholderType: byType,
-    gap: sidesLargeEnough ? perceptionGap(government, civilSociety, seedFrom(seedKey)) : null,
-    suppressed,
+    gap: perceptionGap(side('G'), side('C'), seed),
+    suppressed: false,
   };
 }
 
@@ -73,12 +63,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-export function seedFrom(text: string): number {
-  let hash = 2_166_136_261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16_777_619);
-  return hash >>> 0;
 }
 
 function resample(values: readonly number[], random: () => number): number[] {
@@ -157,4 +141,11 @@ export function medianOfCounts(counts: readonly number[]): number | null {
     return counts.length - 1;
   };
   return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/** Mean of values given as counts per score 0…4. */
+export function meanOfCounts(counts: readonly number[]): number | null {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (total === 0) return null;
+  return round(counts.reduce((sum, count, score) => sum + count * score, 0) / total);
 }

@@ -1,4 +1,4 @@
-import { mean, median, percentile, perceptionGap, seededRandom } from './rating-statistics.js';
+import { mean, median, percentile, perceptionGap, seededRandom } from './statistics.js';
 
 describe('rating statistics', () => {
   it('computes medians of odd and even samples', () => {
