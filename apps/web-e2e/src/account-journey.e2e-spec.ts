@@ -135,14 +135,18 @@ describe('account journey', () => {
     await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy and protected mode' }).waitFor();
     await audit();
-    const pseudonym = (await main().locator('.pseudonym__name').textContent())?.trim() ?? '';
-    expect(pseudonym).not.toBe('');
-    expect(pseudonym).not.toContain(participant.displayName);
+    // No pseudonym yet: a new one is drawn when protection starts.
+    await main().getByText(/When you turn protected mode on, you get a new pseudonym/).waitFor();
 
     const toggle = page.getByRole('switch', { name: 'Protected mode' });
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
     await toggle.click();
-    await main().getByText(`Protected mode is on. Others now see you as ${pseudonym}.`).waitFor();
+    const turnedOn = main().getByText(/^Protected mode is on\. Others now see you as /);
+    await turnedOn.waitFor();
+    const pseudonym = /Others now see you as (.+)\.$/.exec(((await turnedOn.textContent()) ?? '').trim())?.[1] ?? '';
+    expect(pseudonym).toMatch(/^Participant /);
+    expect(pseudonym).not.toContain(participant.displayName);
+    await expect(main().locator('.pseudonym__name').textContent()).resolves.toBe(pseudonym);
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
     await expect(accountLink().textContent()).resolves.toContain(pseudonym);
     await expect(page.getByRole('banner').textContent()).resolves.not.toContain(participant.displayName);

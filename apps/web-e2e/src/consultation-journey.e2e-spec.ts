@@ -223,8 +223,9 @@ describe('consultation journey', () => {
     await rating.getByLabel('Link to a source (optional)').fill('https://example.org/recruitment-report');
     await rating.getByRole('button', { name: 'Save my rating' }).click();
     await rating.getByText(/Your rating for .*Nepal.* has been saved\./).waitFor();
-    // One rater is fewer than 5: the public summary shows no numbers.
-    await main(first).getByText(/Fewer than 5 people have rated this country so far/).waitFor();
+    // One rater is fewer than 5: the public summary shows no numbers, and says why.
+    await main(first).getByText(/No figures for this country yet: they appear once at least 5 people have given a score/).waitFor();
+    await main(first).getByText('Why some numbers are missing or change only now and then').first().waitFor();
     await audit(first, 'commented and rated');
 
     // The thread on a 360 px phone.

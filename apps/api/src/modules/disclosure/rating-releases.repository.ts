@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StakeholderTypeCode } from '@compact-voices/contracts';
-import { histogramOf, peopleIn, sideOf, type ContributorState, type Predicate, type Release, type ReleasePlan, type Side, type Snapshot } from './release-audit.js';
+import { histogramOf, peopleIn, sideOf, type ContributorState, type History, type Predicate, type ReleasePlan, type Side, type Snapshot } from './release-audit.js';
 
 export interface CellKey {
   consultationId: string;
@@ -22,27 +22,27 @@ export class RatingReleasesRepository {
     return row?.lastRelease ?? 0;
   }
 
-  /** Every release of the cell, oldest first, each with the snapshot it published. */
-  async history(manager: EntityManager, cell: CellKey): Promise<Release[]> {
+  /** Every release of the cell, oldest first, and the rating versions they published. */
+  async history(manager: EntityManager, cell: CellKey): Promise<History> {
     const releases: Array<{ no: number; predicates: Predicate[] }> = await manager.query(
       `SELECT release_no AS no, predicates FROM rating_release WHERE ${CELL} ORDER BY release_no`,
       cellParams(cell),
     );
-    if (releases.length === 0) return [];
+    if (releases.length === 0) return { releases: [], versions: [] };
     const versions: Array<{ ratingId: string; score: number | null; dontKnow: boolean; type: StakeholderTypeCode; side: Side; from: number; to: number | null }> = await manager.query(
       `SELECT rating_id AS "ratingId", score, dont_know AS "dontKnow", stakeholder_type AS type, side, from_release AS "from", to_release AS "to"
        FROM released_rating WHERE ${CELL}`,
       cellParams(cell),
     );
-    return releases.map(({ no, predicates }) => {
-      const snapshot = new Map<string, ContributorState>();
-      for (const version of versions) {
-        if (version.from <= no && (version.to === null || version.to > no)) {
-          snapshot.set(version.ratingId, { leaf: { kind: version.dontKnow ? 'd' : 's', type: version.type, side: version.side }, score: version.score });
-        }
-      }
-      return { no, predicates, snapshot };
-    });
+    return {
+      releases,
+      versions: versions.map((version) => ({
+        contributor: version.ratingId,
+        state: { leaf: { kind: version.dontKnow ? 'd' : 's', type: version.type, side: version.side }, score: version.score },
+        from: version.from,
+        to: version.to,
+      })),
+    };
   }
 
   /**

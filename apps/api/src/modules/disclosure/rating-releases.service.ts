@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { RATINGS_RELEASED, type RatingsReleasedEvent } from './disclosure.events.js';
-import { planRelease } from './release-audit.js';
+import { planRelease, snapshotAt } from './release-audit.js';
 import { RatingReleasesRepository, type CellKey } from './rating-releases.repository.js';
 import { perceptionGap } from './statistics.js';
 
@@ -65,7 +65,7 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
             this.secrets.statisticsSeed(`gap/${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}/${no}`),
           )
         : null;
-      await this.repository.write(manager, cell, no, history.at(-1)?.snapshot ?? new Map(), plan, gap);
+      await this.repository.write(manager, cell, no, snapshotAt(history, last), plan, gap);
       events.push(await this.threads.append(manager, { ...cell, type: 'ratings.summary', countryIso3: cell.countryIso3 }));
       return true;
     });

@@ -1,23 +1,32 @@
 import type { StakeholderTypeCode } from '@compact-voices/contracts';
-import { audit, histogramOf, inPredicate, isAdditive, planRelease, sideOf, type ContributorState, type Release, type Snapshot } from './release-audit.js';
+import { EMPTY_HISTORY, audit, histogramOf, inPredicate, isAdditive, planRelease, sideOf, snapshotAt, withRelease, type ContributorState, type History, type Predicate, type Snapshot } from './release-audit.js';
 import { seededRandom } from './statistics.js';
 
 const scored = (score: number, type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({ leaf: { kind: 's', type, side }, score });
 const dontKnow = (type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({ leaf: { kind: 'd', type, side }, score: null });
 
+interface Published {
+  no: number;
+  predicates: readonly Predicate[];
+  snapshot: Snapshot;
+}
+
 /** A small cell simulator: apply rating events, release when the rules allow, keep the history. */
 class Cell {
-  readonly history: Release[] = [];
+  state: History = EMPTY_HISTORY;
   readonly current = new Map<string, ContributorState>();
 
-  set(id: string, state: ContributorState | null): Release | null {
+  get history(): Published[] {
+    return this.state.releases.map((release) => ({ ...release, snapshot: snapshotAt(this.state, release.no) }));
+  }
+
+  set(id: string, state: ContributorState | null): Published | null {
     if (state) this.current.set(id, state);
     else this.current.delete(id);
-    const plan = planRelease(this.history, new Map(this.current));
+    const plan = planRelease(this.state, new Map(this.current));
     if (!plan) return null;
-    const release: Release = { no: this.history.length + 1, predicates: plan.predicates, snapshot: new Map(plan.snapshot) };
-    this.history.push(release);
-    return release;
+    this.state = withRelease(this.state, this.state.releases.length + 1, plan);
+    return this.history.at(-1)!;
   }
 }
 
@@ -124,12 +133,12 @@ describe('planRelease', () => {
 describe('audit', () => {
   it('refuses a group under five, an atom under five, and a one-person change', () => {
     const five: Snapshot = new Map(Array.from({ length: 5 }, (_, i) => [`p${i}`, scored(i)] as const));
-    expect(audit([], five, ['total'])).toBeNull();
-    expect(audit([], new Map([...five].slice(0, 4)), ['total'])?.rule).toBe('size');
+    expect(audit(EMPTY_HISTORY, five, ['total'])).toBeNull();
+    expect(audit(EMPTY_HISTORY, new Map([...five].slice(0, 4)), ['total'])?.rule).toBe('size');
     const mixed: Snapshot = new Map([...five, ['g', scored(0, 'government', 'O')]]);
-    expect(audit([], mixed, ['total', 'type:individual'])?.rule).toBe('atom');
-    const first: Release = { no: 1, predicates: ['total'], snapshot: five };
-    expect(audit([first], new Map([...five, ['x', scored(3)]]), ['total'])?.rule).toBe('change');
+    expect(audit(EMPTY_HISTORY, mixed, ['total', 'type:individual'])?.rule).toBe('atom');
+    const first = withRelease(EMPTY_HISTORY, 1, { snapshot: five, predicates: ['total'] });
+    expect(audit(first, new Map([...five, ['x', scored(3)]]), ['total'])?.rule).toBe('change');
   });
 });
 

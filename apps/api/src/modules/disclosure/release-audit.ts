@@ -35,11 +35,57 @@ export type Snapshot = ReadonlyMap<string, ContributorState>;
 
 export type Predicate = 'total' | 'dk' | 'side:G' | 'side:C' | `type:${StakeholderTypeCode}`;
 
-export interface Release {
+/** A published release: its number (1, 2, …) and the groups it published. */
+export interface ReleaseRecord {
   no: number;
   predicates: readonly Predicate[];
-  snapshot: Snapshot;
 }
+
+/** One rating as published, unchanged from release `from` until (not including) release `to`. */
+export interface Version {
+  contributor: string;
+  state: ContributorState;
+  from: number;
+  to: number | null;
+}
+
+/** A cell's releases and the rating versions they published — what released_rating holds. */
+export interface History {
+  releases: readonly ReleaseRecord[];
+  versions: readonly Version[];
+}
+
+export const EMPTY_HISTORY: History = { releases: [], versions: [] };
+
+/** What release `no` published (the latest release: the versions still open). */
+export function snapshotAt(history: History, no: number): Snapshot {
+  const snapshot = new Map<string, ContributorState>();
+  for (const version of history.versions) if (version.from <= no && (version.to === null || version.to > no)) snapshot.set(version.contributor, version.state);
+  return snapshot;
+}
+
+/** The history once `plan` is published as release `no`: changed versions closed, new ones opened. */
+export function withRelease(history: History, no: number, plan: ReleasePlan): History {
+  const versions: Version[] = [];
+  const open = new Map<string, ContributorState>();
+  for (const version of history.versions) {
+    if (version.to !== null) {
+      versions.push(version);
+      continue;
+    }
+    const next = plan.snapshot.get(version.contributor);
+    if (next && sameState(next, version.state)) {
+      versions.push(version);
+      open.set(version.contributor, version.state);
+    } else {
+      versions.push({ ...version, to: no });
+    }
+  }
+  for (const [contributor, state] of plan.snapshot) if (!open.has(contributor)) versions.push({ contributor, state, from: no, to: null });
+  return { releases: [...history.releases, { no, predicates: plan.predicates }], versions };
+}
+
+const sameState = (a: ContributorState, b: ContributorState) => a.score === b.score && leafKey(a.leaf) === leafKey(b.leaf);
 
 export const GOVERNMENT_TYPES: readonly StakeholderTypeCode[] = ['government', 'local-authority'];
 export const CIVIL_SOCIETY_TYPES: readonly StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
@@ -100,7 +146,14 @@ export interface AuditFailure {
  * 3. Changes (all releases): see `versionGraphFailure` — no sum or difference of a group's figures
  *    at any of the releases that published it isolates fewer than k rating versions.
  */
-export function audit(history: readonly Release[], snapshot: Snapshot, predicates: readonly Predicate[], k = MIN_PEOPLE): AuditFailure | null {
+export function audit(
+  history: History,
+  snapshot: Snapshot,
+  predicates: readonly Predicate[],
+  k = MIN_PEOPLE,
+  /** Rule 3 of a group depends on the group and the snapshot only: a plan checks each group once. */
+  changeChecks = new Map<Predicate, string | null>(),
+): AuditFailure | null {
   for (const predicate of predicates) {
     const people = peopleIn(snapshot, predicate);
     if (people < k) return { rule: 'size', detail: `${predicate} has ${people}` };
@@ -112,8 +165,11 @@ export function audit(history: readonly Release[], snapshot: Snapshot, predicate
   }
   for (const [vector, people] of atoms) if (people > 0 && people < k) return { rule: 'atom', detail: `raters in exactly [${vector}]: ${people}` };
   for (const predicate of predicates) {
-    const publications = [...history.filter((release) => release.predicates.includes(predicate)).map((release) => release.snapshot), snapshot];
-    const failure = versionGraphFailure(publications, predicate, k);
+    let failure = changeChecks.get(predicate);
+    if (failure === undefined) {
+      failure = versionGraphFailure(history, snapshot, predicate, k);
+      changeChecks.set(predicate, failure);
+    }
     if (failure) return { rule: 'change', detail: `${predicate}: ${failure}` };
   }
   return null;
@@ -135,68 +191,124 @@ export function audit(history: readonly Release[], snapshot: Snapshot, predicate
  * who comes back to a score they had before is one coordinate over several runs whose weights may
  * cancel: those runs carry no flow, but each still needs its k paths.
  */
-export function versionGraphFailure(publications: readonly Snapshot[], predicate: Predicate, k: number): string | null {
-  const nodes = publications.length + 1;
-  const capacity = Array.from({ length: nodes }, () => new Array<number>(nodes).fill(0));
-  const edges = new Set<number>();
-  const ids = new Set<string>();
-  for (const snapshot of publications) for (const id of snapshot.keys()) ids.add(id);
-  for (const id of ids) {
-    const runs = new Map<string, Array<[number, number]>>();
-    let runStart = -1;
-    let runKey = '';
-    for (let t = 0; t <= publications.length; t++) {
-      const state = t < publications.length ? publications[t]!.get(id) : undefined;
-      const key = state && inPredicate(predicate, state.leaf) ? `${state.score}` : '';
-      if (key === runKey) continue;
-      if (runKey) runs.set(runKey, [...(runs.get(runKey) ?? []), [runStart, t]]);
-      runKey = key;
-      runStart = t;
+export function versionGraphFailure(history: History, snapshot: Snapshot, predicate: Predicate, k: number): string | null {
+  // The publications of this group: its earlier releases, then the candidate (index m − 1).
+  const index = new Map<number, number>();
+  for (const release of history.releases) if (release.predicates.includes(predicate)) index.set(release.no, index.size);
+  const candidate = index.size;
+  const published = [...index.keys()];
+  const nodes = candidate + 2;
+  /** The first publication (index) of the group numbered at least `no`. */
+  const lowerBound = (no: number) => {
+    let low = 0;
+    let high = published.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (published[middle]! < no) low = middle + 1;
+      else high = middle;
     }
-    for (const coordinateRuns of runs.values()) {
-      for (const [from, to] of coordinateRuns) {
-        edges.add(from * nodes + to);
-        if (coordinateRuns.length === 1) capacity[from]![to]! += 1;
-      }
+    return low;
+  };
+  /** Publications (indices) a version covers: those of the group within [from, to) — a contiguous run. */
+  const covered = (from: number, to: number | null): [number, number] | null => {
+    const first = lowerBound(from);
+    const last = (to === null ? published.length : lowerBound(to)) - 1;
+    return first <= last ? [first, last] : null;
+  };
+  // Each coordinate (rater, score) and the publications it is present at, as runs.
+  const presence = new Map<string, Array<[number, number]>>();
+  const addRange = (contributor: string, state: ContributorState, range: [number, number]) => {
+    if (!inPredicate(predicate, state.leaf)) return;
+    const key = `${contributor}\u0000${state.score}`;
+    const runs = presence.get(key) ?? [];
+    const last = runs.at(-1);
+    // Versions that differ only in what this group does not show (a new type, the same score) are one run.
+    if (last && last[1] + 1 >= range[0]) last[1] = Math.max(last[1], range[1]);
+    else runs.push([range[0], range[1]]);
+    presence.set(key, runs);
+  };
+  const open = new Map<string, ContributorState>();
+  for (const version of [...history.versions].sort((a, b) => a.from - b.from)) {
+    const range = covered(version.from, version.to);
+    const held = version.to === null && snapshot.has(version.contributor) && sameState(snapshot.get(version.contributor)!, version.state);
+    if (version.to === null) open.set(version.contributor, version.state);
+    if (held) addRange(version.contributor, version.state, [range ? range[0] : candidate, candidate]);
+    else if (range) addRange(version.contributor, version.state, range);
+  }
+  for (const [contributor, state] of snapshot) {
+    const before = open.get(contributor);
+    if (!before || !sameState(before, state)) addRange(contributor, state, [candidate, candidate]);
+  }
+  const graph = new FlowGraph(nodes);
+  const edges = new Set<number>();
+  for (const runs of presence.values()) {
+    for (const [first, last] of runs) {
+      edges.add(first * nodes + last + 1);
+      graph.add(first, last + 1, runs.length === 1 ? 1 : 0);
     }
   }
   for (const edge of edges) {
     const from = Math.floor(edge / nodes);
     const to = edge % nodes;
-    const flow = maximumFlow(capacity, from, to, k);
+    // Most edges are a batch of at least k versions made and still held together: enough on their own.
+    if (graph.units(from, to) >= k) continue;
+    const flow = graph.maximumFlow(from, to, k);
     if (flow < k) return `${flow} disjoint path(s) from publication boundary ${from} to ${to}`;
   }
   return null;
 }
 
-/** Edmonds–Karp on a small dense graph, stopping once `enough` units flow. */
-export function maximumFlow(capacity: readonly number[][], source: number, sink: number, enough: number): number {
-  const size = capacity.length;
-  const residual = capacity.map((row) => [...row]);
-  let flow = 0;
-  while (flow < enough) {
-    const previous = new Array<number>(size).fill(-1);
-    previous[source] = source;
-    const queue = [source];
-    while (queue.length > 0 && previous[sink] === -1) {
-      const node = queue.shift()!;
-      for (let next = 0; next < size; next++) {
-        if (previous[next] === -1 && residual[node]![next]! > 0) {
-          previous[next] = node;
-          queue.push(next);
+/** A directed graph with integer capacities, kept sparse: a few edges per boundary. */
+export class FlowGraph {
+  readonly neighbours: number[][];
+  private readonly capacity = new Map<number, number>();
+
+  constructor(readonly size: number) {
+    this.neighbours = Array.from({ length: size }, () => []);
+  }
+
+  add(from: number, to: number, units: number): void {
+    const key = from * this.size + to;
+    if (!this.capacity.has(key)) {
+      this.neighbours[from]!.push(to);
+      this.neighbours[to]!.push(from);
+    }
+    this.capacity.set(key, (this.capacity.get(key) ?? 0) + units);
+  }
+
+  units(from: number, to: number): number {
+    return this.capacity.get(from * this.size + to) ?? 0;
+  }
+
+  /** Edmonds–Karp from `source` to `sink`, stopping once `enough` units flow. */
+  maximumFlow(source: number, sink: number, enough: number): number {
+    const residual = new Map(this.capacity);
+    const left = (from: number, to: number) => residual.get(from * this.size + to) ?? 0;
+    let flow = 0;
+    while (flow < enough) {
+      const previous = new Array<number>(this.size).fill(-1);
+      previous[source] = source;
+      const queue = [source];
+      for (let head = 0; head < queue.length && previous[sink] === -1; head++) {
+        const node = queue[head]!;
+        for (const next of this.neighbours[node]!) {
+          if (previous[next] === -1 && left(node, next) > 0) {
+            previous[next] = node;
+            queue.push(next);
+          }
         }
       }
+      if (previous[sink] === -1) break;
+      let bottleneck = Number.POSITIVE_INFINITY;
+      for (let node = sink; node !== source; node = previous[node]!) bottleneck = Math.min(bottleneck, left(previous[node]!, node));
+      for (let node = sink; node !== source; node = previous[node]!) {
+        residual.set(previous[node]! * this.size + node, left(previous[node]!, node) - bottleneck);
+        residual.set(node * this.size + previous[node]!, left(node, previous[node]!) + bottleneck);
+      }
+      flow += bottleneck;
     }
-    if (previous[sink] === -1) break;
-    let bottleneck = Number.POSITIVE_INFINITY;
-    for (let node = sink; node !== source; node = previous[node]!) bottleneck = Math.min(bottleneck, residual[previous[node]!]![node]!);
-    for (let node = sink; node !== source; node = previous[node]!) {
-      residual[previous[node]!]![node]! -= bottleneck;
-      residual[node]![previous[node]!]! += bottleneck;
-    }
-    flow += bottleneck;
+    return flow;
   }
-  return flow;
 }
 
 export interface ReleasePlan {
@@ -211,9 +323,9 @@ export interface ReleasePlan {
  * published), then adds "don't know", the two sides (together: the gap needs both) and the
  * stakeholder types, largest first, each only if the audit still passes with it.
  */
-export function planRelease(history: readonly Release[], current: Snapshot, k = MIN_PEOPLE): ReleasePlan | null {
-  const previous = history.at(-1);
-  const before: Snapshot = previous?.snapshot ?? new Map();
+export function planRelease(history: History, current: Snapshot, k = MIN_PEOPLE): ReleasePlan | null {
+  const previous = history.releases.at(-1);
+  const before = snapshotAt(history, previous?.no ?? 0);
   const candidates: Snapshot[] = [current];
   const added = new Map(before);
   const changed = new Map(before);
@@ -227,16 +339,17 @@ export function planRelease(history: readonly Release[], current: Snapshot, k = 
   for (const snapshot of candidates) {
     if (sameSnapshot(snapshot, before)) continue;
     const plan = choosePredicates(history, snapshot, previous, k);
-    if (plan && (!previous || !samePublication(previous, plan))) return plan;
+    if (plan && (!previous || !samePublication(previous, before, plan))) return plan;
   }
   return null;
 }
 
-function choosePredicates(history: readonly Release[], snapshot: Snapshot, previous: Release | undefined, k: number): ReleasePlan | null {
+function choosePredicates(history: History, snapshot: Snapshot, previous: ReleaseRecord | undefined, k: number): ReleasePlan | null {
   const chosen: Predicate[] = [];
+  const changeChecks = new Map<Predicate, string | null>();
   const totalRequired = previous?.predicates.includes('total') ?? false;
   if (peopleIn(snapshot, 'total') >= k) {
-    if (!audit(history, snapshot, ['total'], k)) chosen.push('total');
+    if (!audit(history, snapshot, ['total'], k, changeChecks)) chosen.push('total');
     else if (totalRequired) return null;
   } else if (totalRequired) {
     return null;
@@ -258,7 +371,7 @@ function choosePredicates(history: readonly Release[], snapshot: Snapshot, previ
   for (const group of optional) {
     if (group.some((predicate) => peopleIn(snapshot, predicate) < k)) continue;
     const trial = [...chosen, ...group];
-    if (!audit(history, snapshot, trial, k)) chosen.push(...group);
+    if (!audit(history, snapshot, trial, k, changeChecks)) chosen.push(...group);
   }
   return chosen.length > 0 ? { snapshot, predicates: chosen } : null;
 }
@@ -267,17 +380,17 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   if (a.size !== b.size) return false;
   for (const [id, state] of a) {
     const other = b.get(id);
-    if (!other || other.score !== state.score || leafKey(other.leaf) !== leafKey(state.leaf)) return false;
+    if (!other || !sameState(other, state)) return false;
   }
   return true;
 }
 
 /** Would the new release show exactly what the previous one shows? Then it is not worth making. */
-function samePublication(previous: Release, plan: ReleasePlan): boolean {
+function samePublication(previous: ReleaseRecord, before: Snapshot, plan: ReleasePlan): boolean {
   const a = [...previous.predicates].sort();
   const b = [...plan.predicates].sort();
   if (a.join() !== b.join()) return false;
-  return a.every((predicate) => sameFigures(previous.snapshot, plan.snapshot, predicate));
+  return a.every((predicate) => sameFigures(before, plan.snapshot, predicate));
 }
 
 function sameFigures(a: Snapshot, b: Snapshot, predicate: Predicate): boolean {
