@@ -54,9 +54,14 @@ async function measure(app, exports) {
   await run('summary of a cell (median of 16)', countries.slice(0, SAMPLES).map((c) => `/api/v1/consultations/${round.id}/recommendations/PC-1/ratings/summary?country=${c}`));
   await run('summary over all countries (median of 16)', codes.slice(0, SAMPLES).map((code) => `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary`));
   await run('coverage of the round (median of 10)', Array.from({ length: 10 }, () => `/api/v1/consultations/${round.id}/coverage`));
+  // Exports: best of three (a busy machine only ever makes them slower).
   for (const [name, body] of exports) {
-    const { seconds, rows } = await exportSeconds(app, token, { ...body, filters: {} });
-    results[name] = { seconds, rows };
+    let best;
+    for (let run = 0; run < 3; run++) {
+      const result = await exportSeconds(app, token, { ...body, filters: {} });
+      if (!best || result.seconds < best.seconds) best = result;
+    }
+    results[name] = best;
   }
   return results;
 }
@@ -77,7 +82,10 @@ try {
   };
   const rawBefore = copy();
   beforeApp = await startApp({ DATABASE_URL: database.url, APP_SECRET: secret }, { cwd: before });
-  const b = await measure(beforeApp, [['ratings CSV export, rows', { dataset: 'ratings', format: 'csv', privacy: 'public' }]]);
+  const b = await measure(beforeApp, [
+    ['ratings CSV export, full', { dataset: 'ratings', format: 'csv', privacy: 'full' }],
+    ['ratings CSV export, public', { dataset: 'ratings', format: 'csv', privacy: 'public' }],
+  ]);
   await beforeApp.stop();
   beforeApp = undefined;
 
@@ -91,18 +99,21 @@ try {
   const rawAfter = copy();
   afterApp = await startApp(afterEnv);
   const a = await measure(afterApp, [
-    ['ratings CSV export, rows', { dataset: 'ratings', format: 'csv', privacy: 'full' }],
-    ['ratings CSV export, published figures', { dataset: 'ratings', format: 'csv', privacy: 'public' }],
+    ['ratings CSV export, full', { dataset: 'ratings', format: 'csv', privacy: 'full' }],
+    ['ratings CSV export, public', { dataset: 'ratings', format: 'csv', privacy: 'public' }],
   ]);
   for (const name of Object.keys(b).filter((key) => typeof b[key] === 'number')) {
     rows.push([name, `${b[name].toFixed(1)} ms`, `${a[name].toFixed(1)} ms`, `${((a[name] / b[name]) * 100).toFixed(0)}%`]);
   }
   const rate = (r, raw) => `${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s (${((r.rows / r.seconds / (raw.rows / raw.seconds)) * 100).toFixed(0)}% of raw COPY)`;
-  const exportBefore = b['ratings CSV export, rows'];
-  const exportAfter = a['ratings CSV export, rows'];
-  rows.push(['ratings CSV export, one row per rating', rate(exportBefore, rawBefore), rate(exportAfter, rawAfter), `${((exportAfter.seconds / exportBefore.seconds) * 100).toFixed(0)}% of the time`]);
-  const published = a['ratings CSV export, published figures'];
-  rows.push(['ratings CSV export, published figures (public)', '—', `${published.rows.toLocaleString('en')} rows in ${published.seconds.toFixed(1)} s`, '']);
+  const time = (name) => `${((a[name].seconds / b[name].seconds) * 100).toFixed(0)}% of the time`;
+  rows.push(['ratings CSV export, full (one row per rating), best of 3', rate(b['ratings CSV export, full'], rawBefore), rate(a['ratings CSV export, full'], rawAfter), time('ratings CSV export, full')]);
+  rows.push([
+    'ratings CSV export, public, best of 3',
+    `${rate(b['ratings CSV export, public'], rawBefore)}: one row per rating`,
+    `${a['ratings CSV export, public'].rows.toLocaleString('en')} rows in ${a['ratings CSV export, public'].seconds.toFixed(1)} s: the cells' published figures`,
+    time('ratings CSV export, public'),
+  ]);
   rows.push(['first releases of every cell (release-ratings CLI)', '—', `${releaseSeconds.toFixed(1)} s`, '']);
 } finally {
   await beforeApp?.stop();

@@ -1,12 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, STAKEHOLDER_TYPE_CODES, type CellStatistics, type Dashboard, type ExportFilters, type RatingSummary, type RecommendationCoverage, type StakeholderTypeCode } from '@compact-voices/contracts';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { RATINGS_RELEASED, type RatingsReleasedEvent } from './disclosure.events.js';
 import { MIN_PEOPLE } from './release-audit.js';
 import { cellScope, latestGaps, latestGroups, participationRows, publishedCoverage, type PublishedGap, type PublishedGroup, type Query } from './published-statistics.repository.js';
 import { seal } from './seal.js';
 import { meanOfCounts, medianOfCounts, round } from './statistics.js';
+
+const COVERAGE_CACHE_MS = 60_000;
+const COVERAGE_CACHE_ENTRIES = 100;
 
 /** Public time filters: whole UTC days, and a window of at least this many days when both ends are given. */
 export const MIN_WINDOW_DAYS = 7;
@@ -24,7 +29,14 @@ const add = (into: Histogram, counts: readonly number[]) => counts.forEach((coun
  */
 @Injectable()
 export class DisclosureService {
+  private readonly coverageCache = new Map<string, { at: number; rows: Array<{ recommendationCode: string; raters: number; countries: number }> }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @OnEvent(RATINGS_RELEASED)
+  forgetCoverage(event: RatingsReleasedEvent): void {
+    this.coverageCache.delete(event.consultationId);
+  }
 
   private readonly query: Query = (sql, params) => this.dataSource.query(sql, params);
 
@@ -140,10 +152,17 @@ export class DisclosureService {
 
   /**
    * A round's coverage per recommendation: people whose ratings the latest releases publish, the
-   * countries published, and the published comments (public records) counted by the caller.
+   * countries published, and the published comments (public records) counted by the caller. The
+   * published part changes only with a release, so it is kept until one is made (or a minute, for
+   * releases made by another instance).
    */
   async coverage(consultationId: string, recommendations: ReadonlyArray<{ recommendationCode: string; comments: number }>, query: Query = this.query): Promise<RecommendationCoverage[]> {
-    const rows = await publishedCoverage(query, consultationId);
+    const cached = this.coverageCache.get(consultationId);
+    const rows = cached && Date.now() - cached.at < COVERAGE_CACHE_MS ? cached.rows : await publishedCoverage(query, consultationId);
+    if (rows !== cached?.rows) {
+      if (this.coverageCache.size >= COVERAGE_CACHE_ENTRIES) this.coverageCache.delete(this.coverageCache.keys().next().value!);
+      this.coverageCache.set(consultationId, { at: Date.now(), rows });
+    }
     const published = new Map(rows.map((row) => [row.recommendationCode, row]));
     return recommendations.map(({ recommendationCode, comments }) =>
       seal({ recommendationCode, raters: published.get(recommendationCode)?.raters ?? 0, countriesRated: published.get(recommendationCode)?.countries ?? 0, comments }),

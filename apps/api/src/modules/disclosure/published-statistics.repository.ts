@@ -117,15 +117,24 @@ export async function latestGaps(query: Query, scope: CellScope): Promise<Publis
 /** Distinct people whose ratings the latest releases of a round's cells publish, per recommendation, and the cells published. */
 export async function publishedCoverage(query: Query, consultationId: string): Promise<Array<{ recommendationCode: string; raters: number; countries: number }>> {
   return query(
-    `SELECT v.recommendation_code AS "recommendationCode",
-            count(DISTINCT COALESCE(r.user_id::text, v.rating_id::text))::int AS raters, count(DISTINCT v.country_iso3)::int AS countries
-     FROM rating_cell c
-     JOIN rating_release rel ON rel.consultation_id = c.consultation_id AND rel.recommendation_code = c.recommendation_code
-                            AND rel.country_iso3 = c.country_iso3 AND rel.release_no = c.last_release
-     JOIN released_rating v ON v.consultation_id = c.consultation_id AND v.recommendation_code = c.recommendation_code
-                           AND v.country_iso3 = c.country_iso3 AND v.to_release IS NULL
-     LEFT JOIN rating r ON r.id = v.rating_id
-     WHERE c.consultation_id = $1 AND ((NOT v.dont_know AND 'total' = ANY(rel.predicates)) OR (v.dont_know AND 'dk' = ANY(rel.predicates)))
+    // The latest release of each cell says which of its ratings are shown (scored, "don't know");
+    // then one pass over the open versions, on the covering index released_rating_open_people_idx.
+    `WITH cells AS MATERIALIZED (
+       SELECT c.recommendation_code, c.country_iso3, 'total' = ANY(rel.predicates) AS scored, 'dk' = ANY(rel.predicates) AS dont_know
+       FROM rating_cell c
+       JOIN rating_release rel ON rel.consultation_id = c.consultation_id AND rel.recommendation_code = c.recommendation_code
+                              AND rel.country_iso3 = c.country_iso3 AND rel.release_no = c.last_release
+       WHERE c.consultation_id = $1
+     ), people AS (
+       SELECT recommendation_code, count(*)::int AS raters FROM (
+         SELECT DISTINCT v.recommendation_code, v.user_id
+         FROM released_rating v JOIN cells ON cells.recommendation_code = v.recommendation_code AND cells.country_iso3 = v.country_iso3
+         WHERE v.consultation_id = $1 AND v.to_release IS NULL AND ((NOT v.dont_know AND cells.scored) OR (v.dont_know AND cells.dont_know))
+       ) shown GROUP BY 1
+     )
+     SELECT cells.recommendation_code AS "recommendationCode", COALESCE(max(people.raters), 0)::int AS raters,
+            count(*) FILTER (WHERE cells.scored OR cells.dont_know)::int AS countries
+     FROM cells LEFT JOIN people ON people.recommendation_code = cells.recommendation_code
      GROUP BY 1`,
     [consultationId],
   );
@@ -143,20 +152,19 @@ export async function participationRows(
   const scope = cellScope(filters);
   const { where, params } = scopeSql(scope);
   return query(
-    `SELECT week, "stakeholderType", count(DISTINCT person)::int AS people FROM (
-       SELECT date_trunc('week', x.created_at AT TIME ZONE 'UTC') AS at, x.author_stakeholder_type AS "stakeholderType", x.author_id::text AS person
-       FROM comment x WHERE x.status = 'published' AND ${where}
-       UNION ALL
-       SELECT date_trunc('week', rel.released_at AT TIME ZONE 'UTC'), x.stakeholder_type, COALESCE(r.user_id::text, x.rating_id::text)
-       FROM released_rating x
-       JOIN rating_release rel ON rel.consultation_id = x.consultation_id AND rel.recommendation_code = x.recommendation_code
-                              AND rel.country_iso3 = x.country_iso3 AND rel.release_no = x.from_release
-       LEFT JOIN rating r ON r.id = x.rating_id
-       WHERE ${where}
-     ) t
-     CROSS JOIN LATERAL (SELECT to_char(t.at, 'YYYY-MM-DD') AS week) w
-     WHERE ($7::text IS NULL OR "stakeholderType" = $7) AND ($8::timestamp IS NULL OR t.at >= date_trunc('week', $8::timestamp))
-       AND ($9::timestamp IS NULL OR t.at < $9::timestamp)
+    // Distinct (week, type, person) first, then counted: a hash instead of a sort per group.
+    `SELECT week, "stakeholderType", count(*)::int AS people FROM (
+       SELECT DISTINCT to_char(date_trunc('week', t.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, t."stakeholderType", t.person FROM (
+         SELECT x.created_at AS at, x.author_stakeholder_type AS "stakeholderType", x.author_id AS person
+         FROM comment x WHERE x.status = 'published' AND ${where}
+         UNION ALL
+         SELECT x.released_at, x.stakeholder_type, COALESCE(x.user_id, x.rating_id)
+         FROM released_rating x
+         WHERE x.to_release IS NULL AND ${where}
+       ) t
+       WHERE ($7::text IS NULL OR t."stakeholderType" = $7) AND ($8::timestamptz IS NULL OR t.at >= date_trunc('week', $8::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
+         AND ($9::timestamptz IS NULL OR t.at < $9::timestamptz)
+     ) d
      GROUP BY week, "stakeholderType" ORDER BY week, "stakeholderType"`,
     [...params, filters.stakeholderType ?? null, filters.from ?? null, filters.to ?? null],
   );

@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Pri
 import { CountryEntity } from '../catalogue/country.entity.js';
 import { RecommendationEntity } from '../catalogue/recommendation.entity.js';
 import { ConsultationEntity } from '../consultations/consultation.entity.js';
+import { UserEntity } from '../accounts/user.entity.js';
 
 /**
  * A rating cell (round × recommendation × country) as the public sees it: the number of its
@@ -86,11 +87,14 @@ export class RatingReleaseEntity {
 /**
  * The ratings behind releases, as published: one row per rating and unchanged published value,
  * valid from one release until (not including) another. Internal only — never exported, never
- * returned — and holding no account: the rating's id is enough to tell what changed.
+ * returned. The rater's account is kept to count people (coverage, participation) without going
+ * back to the ratings table.
  */
 @Entity('released_rating')
 @Index('released_rating_cell_idx', ['consultationId', 'recommendationCode', 'countryIso3'])
 @Index('released_rating_open_key', ['ratingId'], { unique: true, where: '"to_release" IS NULL' })
+// Who is shown now, read without the table: coverage and participation count people from it.
+@Index('released_rating_open_people_idx', ['consultationId', 'recommendationCode', 'countryIso3', 'dontKnow', 'userId'], { where: '"to_release" IS NULL' })
 @Check('released_rating_score_check', `"score" BETWEEN 0 AND 4`)
 @Check('released_rating_dont_know_check', `("score" IS NULL) = "dont_know"`)
 @Check('released_rating_side_check', `"side" IN ('G', 'C', 'O')`)
@@ -120,6 +124,13 @@ export class ReleasedRatingEntity {
   @Column({ type: 'uuid' })
   ratingId!: string;
 
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'released_rating_user_id_fkey' })
+  user?: Relation<UserEntity>;
+
   @Column({ type: 'smallint', nullable: true })
   score!: number | null;
 
@@ -135,6 +146,10 @@ export class ReleasedRatingEntity {
 
   @Column({ type: 'integer' })
   fromRelease!: number;
+
+  /** When release `from_release` was made: the only moment public figures tell about this rating. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  releasedAt!: Date;
 
   @Column({ type: 'integer', nullable: true })
   toRelease!: number | null;

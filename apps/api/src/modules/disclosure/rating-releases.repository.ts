@@ -49,10 +49,19 @@ export class RatingReleasesRepository {
    * The cell's ratings that count now: their account verified (or since erased) and at least
    * `minAgeHours` old. Also when the next account behind a rating of this cell comes of age.
    */
-  async current(manager: EntityManager, cell: CellKey, minAgeHours: number): Promise<{ snapshot: Snapshot; checkAt: Date | null }> {
-    const rows: Array<{ id: string; score: number | null; dontKnow: boolean; type: StakeholderTypeCode; verified: boolean; raterCountry: string | null; eligible: boolean; eligibleAt: Date | null }> =
-      await manager.query(
-        `SELECT r.id, r.score, r.dont_know AS "dontKnow", r.rater_stakeholder_type AS type, r.rater_organisation_verified AS verified,
+  async current(manager: EntityManager, cell: CellKey, minAgeHours: number): Promise<{ snapshot: Snapshot; checkAt: Date | null; accounts: Map<string, string | null> }> {
+    const rows: Array<{
+      id: string;
+      userId: string | null;
+      score: number | null;
+      dontKnow: boolean;
+      type: StakeholderTypeCode;
+      verified: boolean;
+      raterCountry: string | null;
+      eligible: boolean;
+      eligibleAt: Date | null;
+    }> = await manager.query(
+        `SELECT r.id, r.user_id AS "userId", r.score, r.dont_know AS "dontKnow", r.rater_stakeholder_type AS type, r.rater_organisation_verified AS verified,
                 r.rater_country_iso3 AS "raterCountry",
                 COALESCE(u.created_at <= now() - make_interval(hours => $4) AND (u.status = 'erased' OR u.email_verified_at IS NOT NULL), false) AS eligible,
                 CASE WHEN u.status = 'active' AND u.email_verified_at IS NOT NULL THEN u.created_at + make_interval(hours => $4) END AS "eligibleAt"
@@ -61,15 +70,17 @@ export class RatingReleasesRepository {
         [...cellParams(cell), minAgeHours],
       );
     const snapshot = new Map<string, ContributorState>();
+    const accounts = new Map<string, string | null>();
     let checkAt: Date | null = null;
     for (const row of rows) {
+      accounts.set(row.id, row.userId);
       if (!row.eligible) {
         if (row.eligibleAt && (!checkAt || row.eligibleAt < checkAt)) checkAt = row.eligibleAt;
         continue;
       }
       snapshot.set(row.id, { leaf: { kind: row.dontKnow ? 'd' : 's', type: row.type, side: sideOf(row.type, row.verified, row.raterCountry, cell.countryIso3) }, score: row.score });
     }
-    return { snapshot, checkAt };
+    return { snapshot, checkAt, accounts };
   }
 
   async setCheckAt(manager: EntityManager, cell: CellKey, checkAt: Date | null): Promise<void> {
@@ -77,7 +88,15 @@ export class RatingReleasesRepository {
   }
 
   /** Writes release `no`: the changed ratings' published copies, the release, and its statistics. */
-  async write(manager: EntityManager, cell: CellKey, no: number, previous: Snapshot, plan: ReleasePlan, gap: { value: number; ciLow: number; ciHigh: number } | null): Promise<void> {
+  async write(
+    manager: EntityManager,
+    cell: CellKey,
+    no: number,
+    previous: Snapshot,
+    plan: ReleasePlan,
+    gap: { value: number; ciLow: number; ciHigh: number } | null,
+    accounts: ReadonlyMap<string, string | null>,
+  ): Promise<void> {
     const ended = new Set<string>();
     const started: Array<[string, ContributorState]> = [];
     for (const [id, state] of previous) {
@@ -93,10 +112,18 @@ export class RatingReleasesRepository {
     }
     if (started.length > 0) {
       await manager.query(
-        `INSERT INTO released_rating (consultation_id, recommendation_code, country_iso3, rating_id, score, dont_know, stakeholder_type, side, from_release)
-         SELECT $1, $2, $3, v.rating_id, v.score, v.score IS NULL, v.type, v.side, $4
-         FROM unnest($5::uuid[], $6::smallint[], $7::text[], $8::text[]) AS v(rating_id, score, type, side)`,
-        [...cellParams(cell), no, started.map(([id]) => id), started.map(([, s]) => s.score), started.map(([, s]) => s.leaf.type), started.map(([, s]) => s.leaf.side)],
+        `INSERT INTO released_rating (consultation_id, recommendation_code, country_iso3, rating_id, user_id, score, dont_know, stakeholder_type, side, from_release)
+         SELECT $1, $2, $3, v.rating_id, v.user_id, v.score, v.score IS NULL, v.type, v.side, $4
+         FROM unnest($5::uuid[], $6::uuid[], $7::smallint[], $8::text[], $9::text[]) AS v(rating_id, user_id, score, type, side)`,
+        [
+          ...cellParams(cell),
+          no,
+          started.map(([id]) => id),
+          started.map(([id]) => accounts.get(id) ?? null),
+          started.map(([, s]) => s.score),
+          started.map(([, s]) => s.leaf.type),
+          started.map(([, s]) => s.leaf.side),
+        ],
       );
     }
     await manager.query(

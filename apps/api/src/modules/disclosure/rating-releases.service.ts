@@ -24,6 +24,8 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger('Disclosure');
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  /** Ratings from before releases existed are looked for once per process: the app makes a cell's row with every rating it writes. */
+  private lookedForUnreleased = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,7 +54,7 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
     const released = await this.dataSource.transaction(async (manager) => {
       const last = await this.repository.lockCell(manager, cell);
       const history = await this.repository.history(manager, cell);
-      const { snapshot, checkAt } = await this.repository.current(manager, cell, this.config.disclosure.raterMinAccountAgeHours);
+      const { snapshot, checkAt, accounts } = await this.repository.current(manager, cell, this.config.disclosure.raterMinAccountAgeHours);
       await this.repository.setCheckAt(manager, cell, checkAt);
       const plan = planRelease(history, snapshot);
       if (!plan) return false;
@@ -65,7 +67,7 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
             this.secrets.statisticsSeed(`gap/${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}/${no}`),
           )
         : null;
-      await this.repository.write(manager, cell, no, snapshotAt(history, last), plan, gap);
+      await this.repository.write(manager, cell, no, snapshotAt(history, last), plan, gap, accounts);
       events.push(await this.threads.append(manager, { ...cell, type: 'ratings.summary', countryIso3: cell.countryIso3 }));
       return true;
     });
@@ -89,7 +91,9 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
     this.sweeping ??= (async () => {
       try {
         const seen = new Set<string>();
-        for (const find of [(limit: number) => this.repository.dueCells(this.dataSource.manager, limit), (limit: number) => this.repository.unreleasedCells(this.dataSource.manager, limit)]) {
+        const finders = [(limit: number) => this.repository.dueCells(this.dataSource.manager, limit)];
+        if (!this.lookedForUnreleased) finders.push((limit: number) => this.repository.unreleasedCells(this.dataSource.manager, limit));
+        for (const find of finders) {
           for (;;) {
             const cells = (await find(SWEEP_BATCH)).filter((cell) => !seen.has(`${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}`));
             for (const cell of cells) {
@@ -100,6 +104,7 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
             if (cells.length === 0) break;
           }
         }
+        this.lookedForUnreleased = true;
       } catch (error) {
         this.logger.warn({ event: 'disclosure.sweep_failed', err: (error as Error).message }, 'release sweep failed');
       } finally {

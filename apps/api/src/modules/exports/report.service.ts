@@ -285,12 +285,11 @@ export class ReportService {
          WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}
          UNION
          SELECT x.stakeholder_type, x.person FROM (
-           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, rel.released_at, COALESCE(r.user_id::text, v.rating_id::text) AS person
+           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, v.released_at, COALESCE(v.user_id, v.rating_id)::text AS person
            FROM released_rating v
            JOIN rating_cell c ON c.consultation_id = v.consultation_id AND c.recommendation_code = v.recommendation_code AND c.country_iso3 = v.country_iso3
            JOIN rating_release rel ON rel.consultation_id = v.consultation_id AND rel.recommendation_code = v.recommendation_code
                                   AND rel.country_iso3 = v.country_iso3 AND rel.release_no = c.last_release
-           LEFT JOIN rating r ON r.id = v.rating_id
            WHERE v.to_release IS NULL AND ((NOT v.dont_know AND 'total' = ANY(rel.predicates)) OR (v.dont_know AND 'dk' = ANY(rel.predicates)))
          ) x WHERE ${scope.where('x', 'stakeholder_type', 'released_at')}
        )

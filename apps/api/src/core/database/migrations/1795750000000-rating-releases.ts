@@ -32,8 +32,9 @@ export class RatingReleases1795750000000 implements MigrationInterface {
       CONSTRAINT "rating_release_pkey" PRIMARY KEY ("consultation_id", "recommendation_code", "country_iso3", "release_no"))`);
     await queryRunner.query(`CREATE TABLE "released_rating" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(), "consultation_id" uuid NOT NULL, "recommendation_code" character varying(5) NOT NULL,
-      "country_iso3" character(3) NOT NULL, "rating_id" uuid NOT NULL, "score" smallint, "dont_know" boolean NOT NULL,
-      "stakeholder_type" character varying(32) NOT NULL, "side" character(1) NOT NULL, "from_release" integer NOT NULL, "to_release" integer,
+      "country_iso3" character(3) NOT NULL, "rating_id" uuid NOT NULL, "user_id" uuid, "score" smallint, "dont_know" boolean NOT NULL,
+      "stakeholder_type" character varying(32) NOT NULL, "side" character(1) NOT NULL, "from_release" integer NOT NULL,
+      "released_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "to_release" integer,
       CONSTRAINT "released_rating_score_check" CHECK ("score" BETWEEN 0 AND 4),
       CONSTRAINT "released_rating_dont_know_check" CHECK (("score" IS NULL) = "dont_know"),
       CONSTRAINT "released_rating_side_check" CHECK ("side" IN ('G', 'C', 'O')),
@@ -41,6 +42,9 @@ export class RatingReleases1795750000000 implements MigrationInterface {
       CONSTRAINT "released_rating_pkey" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "released_rating_cell_idx" ON "released_rating" ("consultation_id", "recommendation_code", "country_iso3")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "released_rating_open_key" ON "released_rating" ("rating_id") WHERE "to_release" IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "released_rating_open_people_idx" ON "released_rating" ("consultation_id", "recommendation_code", "country_iso3", "dont_know", "user_id") WHERE "to_release" IS NULL`,
+    );
     await queryRunner.query(`CREATE TABLE "rating_statistic" (
       "consultation_id" uuid NOT NULL, "recommendation_code" character varying(5) NOT NULL, "country_iso3" character(3) NOT NULL,
       "release_no" integer NOT NULL, "predicate" text NOT NULL, "people" integer NOT NULL,
@@ -56,6 +60,9 @@ export class RatingReleases1795750000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `ALTER TABLE "rating_cell" ADD CONSTRAINT "rating_cell_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "released_rating" ADD CONSTRAINT "released_rating_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "rating_release" ADD CONSTRAINT "rating_release_cell_fkey" FOREIGN KEY ("consultation_id", "recommendation_code", "country_iso3") REFERENCES "rating_cell"("consultation_id", "recommendation_code", "country_iso3") ON DELETE CASCADE ON UPDATE NO ACTION`,
