@@ -5,7 +5,7 @@ import type { Comment, Consultation, ExportJob } from '@compact-voices/contracts
 import { STATISTIC_FIELDS } from '../src/modules/disclosure/seal.js';
 import { signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
-import { quickParticipants, rate } from './support/participants.js';
+import { quickOrganisation, quickParticipants, rate } from './support/participants.js';
 import { registeredRoutes } from './support/routes.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -32,6 +32,7 @@ describe('every public count and statistic passes the disclosure layer', () => {
   let round: Consultation;
   let closed: Consultation;
   let comment: Comment;
+  let organisationId: string;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -44,6 +45,8 @@ describe('every public count and statistic passes the disclosure layer', () => {
       await rate(testApp, await quickParticipants(testApp, 5), { consultationId: target.id, recommendationCode: 'PC-1', countryIso3: 'NPL' }, [0, 1, 2, 3, 4]);
       await rate(testApp, await quickParticipants(testApp, 5, { stakeholderType: 'trade-union' }), { consultationId: target.id, recommendationCode: 'PC-1', countryIso3: 'NPL' }, [2, 2, 3, 3, null]);
     }
+    organisationId = await quickOrganisation(testApp, { stakeholderType: 'trade-union', countryIso3: 'NPL' });
+    await quickParticipants(testApp, 2, { organisationId });
     const author = await signUpAndIn(testApp);
     comment = (await request(server).post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`).set(author.auth).send({ body: 'Recruitment fees are still charged.', countryIso3: 'NPL' }).expect(201)).body;
     const hidden = (await request(server).post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`).set(author.auth).send({ body: 'Off topic' }).expect(201)).body;
@@ -77,7 +80,8 @@ describe('every public count and statistic passes the disclosure layer', () => {
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
       const key = `${route.method} ${route.path}`;
-      const path = route.path.replace(/:[A-Za-z]+/g, (param) => params[param] ?? param);
+      const ids = route.path.startsWith('/organisations') ? { ...params, ':id': organisationId } : params;
+      const path = route.path.replace(/:[A-Za-z]+/g, (param) => ids[param] ?? param);
       const base = path.startsWith('/health') ? `/api${path}` : path === '/metrics' ? path : `/api/v1${path}`;
       for (const query of variants[key] ?? [{}]) {
         const response = await request(server).get(base).query(query);
