@@ -6,7 +6,7 @@ import { UserEntity } from '../../modules/accounts/user.entity.js';
 import { OrganisationMembershipEntity } from '../../modules/organisations/organisation-membership.entity.js';
 import { OrganisationEntity } from '../../modules/organisations/organisation.entity.js';
 import { CommentEntity, CommentReactionEntity, CommentRevisionEntity } from '../../modules/comments/comment.entity.js';
-import { ConsultationCountryEntity, ConsultationEntity, ConsultationModeratorEntity, ConsultationRecommendationEntity } from '../../modules/consultations/consultation.entity.js';
+import { ConsultationCountryEntity, ConsultationEntity, ConsultationModeratorEntity, ConsultationRecommendationEntity, ConsultationSafeguardingOfficerEntity } from '../../modules/consultations/consultation.entity.js';
 import { IdempotencyKeyEntity } from '../../modules/idempotency/idempotency-key.entity.js';
 import { OfficialAssessmentEntity, OfficialAssessmentRevisionEntity, RatingEntity, RatingRevisionEntity } from '../../modules/ratings/rating.entity.js';
 import { ThreadEventEntity, ThreadSequenceEntity } from '../../modules/threads/thread-event.entity.js';
@@ -48,6 +48,7 @@ export const ENTITIES = [
   ConsultationRecommendationEntity,
   ConsultationCountryEntity,
   ConsultationModeratorEntity,
+  ConsultationSafeguardingOfficerEntity,
   CommentEntity,
   CommentRevisionEntity,
   CommentReactionEntity,

@@ -25,7 +25,8 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 @Check('comment_counts_check', `"agree_count" >= 0 AND "disagree_count" >= 0`)
 @Check('comment_flag_count_check', `"flag_count" >= 0`)
 @Check('comment_review_queue_check', `"review_queue" IN ('general', 'safeguarding')`)
-@Check('comment_held_reason_check', `"held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding')`)
+@Check('comment_held_reason_check', `"held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding', 'edit')`)
+@Check('comment_pending_edit_check', `("pending_body" IS NULL) = ("pending_body_html" IS NULL) AND ("pending_body" IS NULL) = ("pending_edit_at" IS NULL)`)
 @Check('comment_queued_check', `("review_queue" IS NULL) = ("queued_at" IS NULL)`)
 // A protected comment carries its pseudonym; only a public one can be anonymised later.
 @Check('comment_author_pseudonym_check', `"author_protected" = ("author_pseudonym" IS NOT NULL)`)
@@ -157,6 +158,16 @@ export class CommentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   queuedAt!: Date | null;
+
+  /** An edit waiting for a moderator: the published text stays until it is approved. */
+  @Column({ type: 'text', nullable: true })
+  pendingBody!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  pendingBodyHtml!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pendingEditAt!: Date | null;
 
   /** The rule of the decision that hid or rejected it (the tombstone cites it). */
   @Column({ type: 'varchar', length: 8, nullable: true })

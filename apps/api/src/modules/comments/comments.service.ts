@@ -137,7 +137,8 @@ export class CommentsService {
     assertVerified(user);
     const body = dto.body.trim();
     const { moderationMode, recommendationCode } = await this.consultations.writableThread(consultationId, code, user, dto.countryIso3);
-    const filtered = await this.wordFilter.check(body);
+    const bodyHtml = renderMarkdown(body);
+    const filtered = await this.wordFilter.check(bodyHtml);
     await this.rateLimits.consume('commentsPerUser', user.id);
 
     const id = randomUUID();
@@ -147,7 +148,6 @@ export class CommentsService {
       moderationMode === 'pre' ? 'pre-moderation' : filtered?.action === 'hold' ? 'word-filter' : (await this.isNewUnvouched(user)) ? 'new-account' : null;
     const status = heldReason ? 'pending' : 'published';
     const queuedReason = heldReason ?? (filtered?.action === 'flag' ? 'word-filter' : null);
-    const bodyHtml = renderMarkdown(body);
     const events: ThreadDomainEvent[] = [];
     const row = await this.dataSource.transaction(async (manager): Promise<CommentRow> => {
       const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { CountryEntity } from '../catalogue/country.entity.js';
 import { RecommendationEntity } from '../catalogue/recommendation.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
@@ -85,6 +85,25 @@ export class ConsultationCountryEntity {
   @ManyToOne(() => CountryEntity, { onDelete: 'RESTRICT', nullable: false })
   @JoinColumn({ name: 'country_iso3', foreignKeyConstraintName: 'consultation_country_country_iso3_fkey' })
   country?: Relation<CountryEntity>;
+}
+
+/** Who handles a round's safeguarding concerns (admins do while a round has none). */
+@Entity('consultation_safeguarding_officer')
+@Index('consultation_safeguarding_officer_user_id_idx', ['userId'])
+export class ConsultationSafeguardingOfficerEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'consultation_safeguarding_officer_pkey' })
+  consultationId!: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'consultation_safeguarding_officer_pkey' })
+  userId!: string;
+
+  @ManyToOne(() => ConsultationEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'consultation_id', foreignKeyConstraintName: 'consultation_safeguarding_officer_consultation_id_fkey' })
+  consultation?: Relation<ConsultationEntity>;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'consultation_safeguarding_officer_user_id_fkey' })
+  user?: Relation<UserEntity>;
 }
 
 @Entity('consultation_moderator')

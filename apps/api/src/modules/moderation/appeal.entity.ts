@@ -1,10 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity.js';
 import { ModerationDecisionEntity } from './moderation-decision.entity.js';
+import { SanctionEntity } from './sanction.entity.js';
 
-/** An author's appeal against a decision: one per decision, decided once, by someone else. */
+/** An appeal against a decision or a sanction: one per decision or sanction, decided once, by someone else. */
 @Entity('appeal')
 @Unique('appeal_decision_id_key', ['decisionId'])
+@Unique('appeal_sanction_id_key', ['sanctionId'])
+@Check('appeal_subject_check', `num_nonnulls("decision_id", "sanction_id") = 1`)
 @Check('appeal_text_check', `char_length("text") BETWEEN 1 AND 4000`)
 @Check('appeal_outcome_check', `"outcome" IN ('upheld', 'overturned')`)
 @Check('appeal_decided_check', `("outcome" IS NULL) = ("decided_at" IS NULL) AND ("outcome" IS NULL OR "outcome_reason" IS NOT NULL)`)
@@ -12,12 +15,19 @@ export class AppealEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeal_pkey' })
   id!: string;
 
-  @Column({ type: 'uuid' })
-  decisionId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  decisionId!: string | null;
 
-  @ManyToOne(() => ModerationDecisionEntity, { onDelete: 'RESTRICT', nullable: false })
+  @ManyToOne(() => ModerationDecisionEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'appeal_decision_id_fkey' })
   decision?: Relation<ModerationDecisionEntity>;
+
+  @Column({ type: 'uuid', nullable: true })
+  sanctionId!: string | null;
+
+  @ManyToOne(() => SanctionEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'sanction_id', foreignKeyConstraintName: 'appeal_sanction_id_fkey' })
+  sanction?: Relation<SanctionEntity>;
 
   @Column({ type: 'uuid', nullable: true })
   appellantId!: string | null;

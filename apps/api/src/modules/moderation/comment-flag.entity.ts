@@ -34,6 +34,18 @@ export class CommentFlagEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /** A keyed hash of the reporter's client address (never the address): reports from one place count once. */
+  @Column({ type: 'text', nullable: true })
+  clientKey!: string | null;
+
+  /** The reporting account was established (old enough, confirmed) when it reported. */
+  @Column({ type: 'boolean', default: false })
+  reporterEstablished!: boolean;
+
+  /** The reporter was an active member of a verified organisation when it reported. */
+  @Column({ type: 'boolean', default: false })
+  reporterVerifiedMember!: boolean;
+
   /** Set when a decision dealt with the comment; later flags queue it again. */
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;

@@ -99,6 +99,13 @@ export class ModerationDecisionEntity {
   @JoinColumn({ name: 'conflict_country_iso3', foreignKeyConstraintName: 'moderation_decision_conflict_country_iso3_fkey' })
   conflictCountry?: Relation<CountryEntity>;
 
+  /**
+   * The decider's government ties that made a co-signature necessary, recorded at proposal time (a
+   * co-signer shares none). Never shown: for a protected author it would say where they are from.
+   */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  conflictTies!: string[];
+
   /** The comment's version the decision was made against (optimistic lock). */
   @Column({ type: 'integer' })
   commentVersion!: number;

@@ -6,6 +6,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { matchingForm, readableText } from '../../core/content/readable-text.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 
 /** Terms are cached this long per instance: a change reaches every instance within it. */
@@ -17,20 +18,30 @@ export interface WordFilterMatch {
   action: WordFilterAction;
 }
 
-/** NFKC folds look-alike forms (full-width letters, ligatures); lower case makes matching case-blind. */
+/** How a term is stored and shown to admins: NFKC, lower case, trimmed. */
 export function normaliseTerm(text: string): string {
   return text.normalize('NFKC').toLowerCase().trim();
 }
 
-/** Whole words or phrases only ("ass" does not match "assessment"), in any script. */
+/** Scripts written without spaces between words: a term in them matches inside a run of letters. */
+const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Whole words or phrases only ("ass" does not match "assessment"), in any script, compared in
+ * the disguise-proof matching form (see `matchingForm`). Combining marks belong to their letter.
+ */
 export function termPattern(term: string): RegExp {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+  const form = matchingForm(term);
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  if (UNSPACED_SCRIPT.test(term)) return new RegExp(escaped, 'u');
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${escaped}(?![\\p{L}\\p{N}\\p{M}])`, 'u');
 }
 
-/** The most severe term a text contains, if any. */
-export function matchTerms(text: string, terms: Array<{ term: string; action: WordFilterAction; pattern: RegExp }>): WordFilterMatch | undefined {
-  const haystack = normaliseTerm(text);
+type CompiledTerm = { term: string; action: WordFilterAction; pattern: RegExp };
+
+/** The most severe term the rendered HTML shows a reader, if any. */
+export function matchTerms(html: string, terms: CompiledTerm[]): WordFilterMatch | undefined {
+  const haystack = matchingForm(readableText(html));
   let found: WordFilterMatch | undefined;
   for (const { term, action, pattern } of terms) {
     if ((!found || SEVERITY[action] > SEVERITY[found.action]) && pattern.test(haystack)) found = { term, action };
@@ -39,34 +50,35 @@ export function matchTerms(text: string, terms: Array<{ term: string; action: Wo
 }
 
 /**
- * Admin-managed terms checked on every comment and edit: `block` refuses the text with a clear
- * error naming the term, `hold` keeps the comment for a moderator, `flag` publishes it and puts it
- * in the queue.
+ * Admin-managed terms checked on every comment and edit, against what people read (the rendered
+ * HTML, not the Markdown source): `block` refuses the text saying a house rule was hit — never
+ * which term, so the list cannot be read out by trial — `hold` keeps the comment for a moderator,
+ * `flag` publishes it and puts it in the queue.
  */
 @Injectable()
 export class WordFilterService {
-  private cache: { loadedAt: number; terms: Array<{ term: string; action: WordFilterAction; pattern: RegExp }> } | undefined;
+  private cache: { loadedAt: number; terms: CompiledTerm[] } | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  async match(text: string): Promise<WordFilterMatch | undefined> {
+  /** `html` is the comment as rendered for readers. */
+  async match(html: string): Promise<WordFilterMatch | undefined> {
     if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
       const rows: Array<{ term: string; action: WordFilterAction }> = await this.dataSource.query(`SELECT term, action FROM word_filter_term`);
       this.cache = { loadedAt: Date.now(), terms: rows.map((row) => ({ ...row, pattern: termPattern(row.term) })) };
     }
-    return matchTerms(text, this.cache.terms);
+    return matchTerms(html, this.cache.terms);
   }
 
-  /** 422 BLOCKED_TERM when the text holds a blocked term; otherwise what the filter says about it. */
-  async check(text: string): Promise<WordFilterMatch | undefined> {
-    const found = await this.match(text);
+  /** 422 BLOCKED_TERM when the rendered text shows a blocked term; otherwise what the filter says about it. */
+  async check(html: string): Promise<WordFilterMatch | undefined> {
+    const found = await this.match(html);
     if (found?.action === 'block') {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BLOCKED_TERM, `Comments may not contain “${found.term}” (house rules). Please rephrase.`, [
-        { field: 'body', reason: 'blockedTerm', message: found.term },
-      ]);
+      const message = 'This text uses language the house rules do not allow here. Please rephrase it.';
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BLOCKED_TERM, message, [{ field: 'body', reason: 'blockedTerm', message }]);
     }
     return found;
   }

@@ -8,6 +8,7 @@ import { UserEntity } from '../accounts/user.entity.js';
 @Check('organisation_website_check', `"website" ~ '^https?://'`)
 // One organisation per name (case-insensitive) and country; expression index made in the migration.
 @Index('organisation_name_country_key', { synchronize: false })
+@Index('organisation_name_country_idx', { synchronize: false })
 @Index('organisation_country_iso3_idx', ['countryIso3'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'organisation_pkey' })
