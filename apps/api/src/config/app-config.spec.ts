@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/cv', poolSize: 7, statementTimeoutMs: 15_000 });
   });
 
+  it('runs migrations as DATABASE_OWNER_URL when set, and the app as DATABASE_URL', () => {
+    const owner = 'postgres://compact_voices@localhost/compact_voices?host=/var/run/postgresql';
+    const config = loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/cv', DATABASE_OWNER_URL: owner });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://app:pw@db:5432/cv', ownerUrl: owner });
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/cv' }).database).not.toHaveProperty('ownerUrl');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded');
   });
@@ -37,6 +44,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
     [{ SIGNUPS_PER_MAILBOX_PER_DAY: '0' }, 'SIGNUPS_PER_MAILBOX_PER_DAY'],
     [{ SIGNUPS_PER_ADDRESS_PER_HOUR: 'many' }, 'SIGNUPS_PER_ADDRESS_PER_HOUR'],
+    [{ DATABASE_OWNER_URL: 'postgres://owner@db/cv' }, 'DATABASE_OWNER_URL'],
+    [{ DATABASE_URL: 'postgres://app@db/cv', DATABASE_OWNER_URL: 'mysql://owner@db/cv' }, 'DATABASE_OWNER_URL'],
   ])('stops with one line naming the variable for %p', (env, name) => {
     let error: unknown;
     try {

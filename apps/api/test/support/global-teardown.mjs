@@ -1,4 +1,4 @@
-// Drops this run's template and any suite database a crashed suite left behind.
+// Drops this run's template and any suite database (and login role) a crashed suite left behind.
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -11,6 +11,9 @@ export default async function globalTeardown() {
   try {
     const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'`, [run]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // Roles go after the databases: a role that still owns objects somewhere cannot be dropped.
+    const roles = await client.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE $1 || '%'`, [run]);
+    for (const { rolname } of roles.rows) await client.query(`DROP ROLE IF EXISTS "${rolname}"`);
   } finally {
     await client.end();
   }

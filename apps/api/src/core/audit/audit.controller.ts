@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { AuditEntry, AuditVerification } from '@compact-voices/contracts';
+import type { AuditChainProblem, AuditEntry, AuditVerification } from '@compact-voices/contracts';
 import { Roles } from '../auth/access.decorator.js';
 import { AuditService } from './audit.service.js';
 
@@ -10,6 +10,10 @@ class AuditVerificationDto implements AuditVerification {
   @ApiProperty() ok!: boolean;
   @ApiProperty() entries!: number;
   @ApiProperty({ type: String, nullable: true }) firstBrokenId!: string | null;
+  @ApiProperty({ description: 'Entries of the keyed chain (positions 1…n)' }) keyedEntries!: number;
+  @ApiProperty({ description: 'Daily heads recorded and compared with the chain' }) heads!: number;
+  @ApiProperty({ enum: ['edited', 'unlinked', 'missing', 'forged', 'head-mismatch', 'truncated'], nullable: true }) problem!: AuditChainProblem | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chain position of the first break (for missing: the missing one)' }) firstBrokenPosition!: number | null;
 }
 
 class AuditQueryDto {
@@ -60,7 +64,7 @@ export class AuditController {
   @Get('verify')
   @Roles('admin')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Recompute the audit log hash chain (admin)' })
+  @ApiOperation({ summary: 'Recompute the audit log’s plain and keyed chains and compare its daily heads (admin)' })
   @ApiOkResponse({ type: AuditVerificationDto })
   verify() {
     return this.audit.verify();

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { AuditHeadEntity } from '../audit/audit-head.entity.js';
 import { EmailTokenEntity } from '../../modules/accounts/email-token.entity.js';
 import { RefreshTokenEntity } from '../../modules/accounts/refresh-token.entity.js';
 import { UserSessionEntity } from '../../modules/accounts/user-session.entity.js';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   OrganisationEntity,
   OrganisationMembershipEntity,
   AuditEventEntity,
+  AuditHeadEntity,
   ConsultationEntity,
   ConsultationRecommendationEntity,
   ConsultationCountryEntity,

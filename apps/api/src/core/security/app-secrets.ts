@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '../../config/app-config.js';
+import { type AppConfig, ConfigError } from '../../config/app-config.js';
 
 /**
  * Keys derived from one APP_SECRET (HKDF, one label per purpose) so that rotating the secret
@@ -13,6 +13,8 @@ export class AppSecrets {
   readonly accessTokenKey: string;
   readonly refreshTokenKey: Buffer;
   readonly mailTokenKey: Buffer;
+  /** Keys the audit chain's MACs (audit-chain.ts); never stored in the database, so whoever rewrites the log there cannot re-key it. */
+  readonly auditChainKey: Buffer;
   private readonly ipKey: Buffer;
   private readonly statisticsKey: Buffer;
 
@@ -21,6 +23,7 @@ export class AppSecrets {
     this.accessTokenKey = derive('access-token').toString('base64');
     this.refreshTokenKey = derive('refresh-token');
     this.mailTokenKey = derive('mail-token');
+    this.auditChainKey = derive('audit-chain');
     this.ipKey = derive('client-address');
     this.statisticsKey = derive('statistics-seed');
   }
@@ -34,6 +37,14 @@ export class AppSecrets {
   }
 
   /**
+   * Keyed hash of a client address within one scope (say, the reports on one comment): equal within
+   * the scope, unrelated across scopes, never reversible. Pass the address through addressLimitKey first.
+   */
+  scopedClientKey(scope: string, address: string): string {
+    return createHmac('sha256', this.ipKey).update(`${scope}\u0000${address}`).digest('base64url');
+  }
+
+  /**
    * Keyed hash of a client address with a salt that changes every UTC day: equal addresses can be
    * told apart from unequal ones within a day (for abuse handling) but never recovered or linked across days.
    */
@@ -44,9 +55,16 @@ export class AppSecrets {
   }
 }
 
-export function loadAppSecrets(config: AppConfig): AppSecrets {
+/**
+ * `create: false` (audit:verify) refuses to invent a secret: a fresh one would check the audit chain
+ * against a key it was never written with and report every entry as forged.
+ */
+export function loadAppSecrets(config: AppConfig, { create = true }: { create?: boolean } = {}): AppSecrets {
   if (config.appSecret) return new AppSecrets(config.appSecret);
   const file = join(config.dataDir, 'app-secret');
+  if (!existsSync(file) && !create) {
+    throw new ConfigError(`APP_SECRET is not set and ${file} does not exist: run with the app's APP_SECRET (or its DATA_DIR).`);
+  }
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });

@@ -1,6 +1,6 @@
 import type { HouseRule, Transparency } from '@compact-voices/contracts';
 import { cleanup, screen, within } from '@testing-library/react';
-import { initI18n } from '../../lib/i18n';
+import { changeLocale, initI18n } from '../../lib/i18n';
 import { mockApi, type MockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
 
@@ -19,15 +19,20 @@ const report: Transparency = {
   medianHoursToDecision: 2.5,
   flags: [{ reason: 'personal-data', count: 1 }],
   sanctions: 0,
+  auditHeads: [
+    { day: '2026-11-30', position: 42, mac: 'b'.repeat(64) },
+    { day: '2026-11-29', position: 17, mac: 'a'.repeat(64) },
+  ],
 };
 
 describe('public moderation pages', () => {
   let api: MockApi;
 
   beforeAll(() => initI18n('en'));
-  afterEach(() => {
+  afterEach(async () => {
     cleanup();
     api.restore();
+    await changeLocale('en');
   });
 
   it('lists the house rules, each with its code as the anchor a tombstone links to; the footer links here', async () => {
@@ -60,5 +65,39 @@ describe('public moderation pages', () => {
     expect(within(appeals).getByRole('row', { name: /Overturned.*1/ })).toBeTruthy();
     expect(screen.getByText('Median time from entering the queue to a decision: 2.5 hours.')).toBeTruthy();
     expect(screen.getByText('0 accounts have been suspended.')).toBeTruthy();
+  });
+
+  it('publishes the audit log’s daily heads with what they are for, in every language', async () => {
+    api = mockApi({
+      '/api/v1/transparency': { body: report },
+      '/api/v1/consultations': { body: { items: [] } },
+    });
+    renderApp('/transparency', { user: null });
+    const table = await screen.findByRole('table', { name: 'Daily checkpoints of the audit log, newest first' });
+    const cells = within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
+    expect(cells).toEqual([
+      ['Day (UTC)', 'Entry number', 'Keyed hash'],
+      ['2026-11-30', '42', 'b'.repeat(64)],
+      ['2026-11-29', '17', 'a'.repeat(64)],
+    ]);
+    expect(screen.getByText(/Keep a copy; a later rewrite of the log would no longer match\./)).toBeTruthy();
+    cleanup();
+
+    await changeLocale('id');
+    renderApp('/transparency', { user: null });
+    expect(await screen.findByRole('table', { name: 'Titik periksa harian log audit, yang terbaru lebih dulu' })).toBeTruthy();
+    cleanup();
+    await changeLocale('ur');
+    renderApp('/transparency', { user: null });
+    expect(await screen.findByRole('table', { name: 'آڈٹ لاگ کے روزانہ تصدیقی نشان، تازہ ترین پہلے' })).toBeTruthy();
+  });
+
+  it('says when no head has been recorded yet', async () => {
+    api = mockApi({
+      '/api/v1/transparency': { body: { ...report, auditHeads: [] } },
+      '/api/v1/consultations': { body: { items: [] } },
+    });
+    renderApp('/transparency', { user: null });
+    expect(await screen.findByText('No checkpoint has been recorded yet.')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { actionTotals, decisionRows, formatMonth } from '../decision-table';
 /**
  * The public moderation counts as tables (the accessible form of any chart): decisions per month by
  * rule and action, appeal outcomes, time to a decision, flags by reason, suspensions. Counts only.
+ * Then the audit log's daily heads, for people to keep: a later rewrite of the log would not match them.
  */
 export function TransparencyReport({ report }: { report: Transparency }) {
   const { t, i18n } = useTranslation();
@@ -118,6 +119,45 @@ export function TransparencyReport({ report }: { report: Transparency }) {
       <section aria-labelledby="transparency-sanctions" className="page-section">
         <h2 id="transparency-sanctions">{t('transparency.sanctionsHeading')}</h2>
         <p>{t('transparency.sanctions', { count: report.sanctions })}</p>
+      </section>
+
+      <section aria-labelledby="transparency-audit" className="page-section">
+        <h2 id="transparency-audit">{t('transparency.auditHeading')}</h2>
+        <p>{t('transparency.auditIntro')}</p>
+        {report.auditHeads.length === 0 ? (
+          <p>{t('transparency.auditNone')}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="transparency-audit-caption" tabIndex={0}>
+            <table className="data-table audit-heads">
+              <caption id="transparency-audit-caption">{t('transparency.auditCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('transparency.auditDay')}</th>
+                  <th scope="col">{t('transparency.auditPosition')}</th>
+                  <th scope="col">{t('transparency.auditMac')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.auditHeads.map((head) => (
+                  <tr key={head.day}>
+                    {/* The ISO day, as the copy people keep should read; the hash stays left-to-right in Urdu too. */}
+                    <th scope="row">
+                      <time dateTime={head.day} dir="ltr">
+                        {head.day}
+                      </time>
+                    </th>
+                    <td>{number.format(head.position)}</td>
+                    <td>
+                      <code className="audit-heads__mac" dir="ltr" translate="no">
+                        {head.mac}
+                      </code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </>
   );
