@@ -232,9 +232,13 @@ describe('comments', () => {
     expect((await request(server).get(`/api/v1/comments/${reply.id}`).expect(200)).body.body).toBe('A reply that stays');
     expect(await testApp.dataSource.query(`SELECT 1 FROM rating WHERE consultation_id = $1`, [fresh.id])).toEqual([]);
     expect(await testApp.dataSource.query(`SELECT 1 FROM comment WHERE body = 'Take my words away'`)).toEqual([]);
-    // The comment's removal is told at once; the rating was never published (one rating alone), so there is no summary to change.
+    // The removal and the kept comment's new label are told at once (a live reader must not keep seeing the old name);
+    // the rating was never published (one rating alone), so there is no summary to change.
     const after = (await request(server).get(`${base}/events`).query({ after: before }).expect(200)).body;
-    expect(after.items.map((e: { type: string }) => e.type).sort()).toEqual(['comment.removed']);
+    expect(after.items.map((e: { type: string }) => e.type).sort()).toEqual(['comment.removed', 'comment.updated']);
+    const relabelled = after.items.find((e: { type: string }) => e.type === 'comment.updated');
+    expect(relabelled.payload).toMatchObject({ id: kept.id, author: { displayName: 'Former participant' } });
+    expect(JSON.stringify(after.items)).not.toContain('Keeper');
   });
 
   describe('protected participation (PRIV-07, PRIV-08)', () => {

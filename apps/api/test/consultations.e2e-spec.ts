@@ -104,7 +104,8 @@ describe('consultation rounds', () => {
     const round = await openConsultation(testApp, admin);
     const moderator = await signUpAndIn(testApp);
     const set = await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).send({ userIds: [moderator.user.id] }).expect(200);
-    expect(set.body).toEqual({ userIds: [moderator.user.id] });
+    // With each person's name and government ties, so the secretariat sees a conflict before assigning one.
+    expect(set.body).toEqual({ userIds: [moderator.user.id], people: [{ userId: moderator.user.id, displayName: moderator.user.displayName, governmentTies: [] }] });
     const unknown = await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).send({ userIds: ['00000000-0000-4000-8000-000000000000'] }).expect(400);
     expect(unknown.body.code).toBe('USER_NOT_FOUND');
     await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(participant.auth).send({ userIds: [] }).expect(403);

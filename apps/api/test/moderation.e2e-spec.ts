@@ -3,8 +3,10 @@ import type { App } from 'supertest/types.js';
 import { io, type Socket } from 'socket.io-client';
 import type { Comment, Consultation, ModerationDecision, Notification, QueueItem } from '@compact-voices/contracts';
 import { verifyAuditChain } from '../src/cli/audit-verify.js';
+import { AuditService } from '../src/core/audit/audit.service.js';
 import { mailsTo, signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
+import { quickOrganisation } from './support/participants.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 const REC = 'PC-1';
@@ -53,6 +55,15 @@ describe('moderation with due process', () => {
   async function withRoles(person: SignedIn, roles: string[]): Promise<SignedIn> {
     await request(server).patch(`/api/v1/users/${person.user.id}/roles`).set(admin.auth).send({ roles }).expect(200);
     return signIn(testApp, person.email, person.password);
+  }
+
+  /** An active member of a verified organisation (its reports can anchor a hide before review). */
+  async function joinVerifiedOrganisation(person: SignedIn): Promise<void> {
+    const organisationId = await quickOrganisation(testApp, { stakeholderType: 'civil-society', countryIso3: 'IDN' });
+    await testApp.dataSource.query(`INSERT INTO organisation_membership (organisation_id, user_id, role, status, decided_at) VALUES ($1, $2, 'member', 'active', now())`, [
+      organisationId,
+      person.user.id,
+    ]);
   }
 
   /** A member of a government organisation of `iso3` (a conflict of interest for comments about it). */
@@ -134,11 +145,15 @@ describe('moderation with due process', () => {
   });
 
   describe('flags', () => {
-    it('takes one flag per person; enough distinct flags hide the comment pending review, and nobody learns who flagged', async () => {
+    it('takes one flag per person; enough independent flags hide the comment pending review, and nobody learns who flagged', async () => {
       const author = await trusted('Flagged Author');
       const comment = await post(author, 'A comment some people will dislike');
       const [first, second] = [await signUpAndIn(testApp, { displayName: 'Flagger One' }), await signUpAndIn(testApp, { displayName: 'Flagger Two' })];
-      const receipt = await request(server).post(`/api/v1/comments/${comment.id}/flags`).set(first.auth).send({ reason: 'misinformation', note: 'Cites a law that does not exist' }).expect(201);
+      const receipt = await request(server)
+        .post(`/api/v1/comments/${comment.id}/flags`)
+        .set({ ...first.auth, 'X-Forwarded-For': '198.51.100.1' })
+        .send({ reason: 'misinformation', note: 'Cites a law that does not exist' })
+        .expect(201);
       expect(receipt.body).toEqual({ commentId: comment.id, reason: 'misinformation', createdAt: expect.any(String) });
       const again = await request(server).post(`/api/v1/comments/${comment.id}/flags`).set(first.auth).send({ reason: 'spam' }).expect(409);
       expect(again.body.code).toBe('FLAG_EXISTS');
@@ -150,13 +165,19 @@ describe('moderation with due process', () => {
       let item = (await queue(moderator)).find((i) => i.comment.id === comment.id);
       expect(item?.flags).toEqual({ total: 1, byReason: { misinformation: 1 }, notes: ['Cites a law that does not exist'] });
 
-      await request(server).post(`/api/v1/comments/${comment.id}/flags`).set(second.auth).send({ reason: 'abuse' }).expect(201);
+      // A second report from the same address is one voice, however many accounts make it.
+      const sameAddress = await signUpAndIn(testApp, { displayName: 'Flagger One Again' });
+      await request(server).post(`/api/v1/comments/${comment.id}/flags`).set({ ...sameAddress.auth, 'X-Forwarded-For': '198.51.100.1' }).send({ reason: 'abuse' }).expect(201);
+      expect((await thread()).find((c) => c.id === comment.id)?.status).toBe('published');
+      // Two independent voices, one of them in a verified organisation: hidden pending review.
+      await joinVerifiedOrganisation(second);
+      await request(server).post(`/api/v1/comments/${comment.id}/flags`).set({ ...second.auth, 'X-Forwarded-For': '198.51.100.2' }).send({ reason: 'abuse' }).expect(201);
       const tombstone = (await thread()).find((c) => c.id === comment.id);
       expect(tombstone).toMatchObject({ status: 'hidden', body: '', author: null, moderation: { ruleCode: null, at: null } });
       item = (await queue(moderator, round)).find((i) => i.comment.id === comment.id);
-      expect(item?.flags.total).toBe(2);
+      expect(item?.flags.total).toBe(3);
       const everything = JSON.stringify(await queue(moderator));
-      for (const flagger of [first, second]) {
+      for (const flagger of [first, second, sameAddress]) {
         expect(everything).not.toContain(flagger.user.id);
         expect(everything).not.toContain(flagger.user.displayName);
         expect(everything).not.toContain(flagger.email);
@@ -359,7 +380,7 @@ describe('moderation with due process', () => {
       expect((await thread()).find((c) => c.id === comment.id)).toMatchObject({ status: 'hidden', moderation: { ruleCode: 'R5' } });
       const audit = await testApp.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [comment.id]);
       // The second tied moderator's refused attempt is on the record too.
-      expect(audit.map((e: { action: string }) => e.action)).toEqual(['moderation.decision_proposed', 'moderation.decision_conflict', 'moderation.decision_cosigned']);
+      expect(audit.map((e: { action: string }) => e.action)).toEqual(['comment.flagged', 'moderation.decision_proposed', 'moderation.decision_conflict', 'moderation.decision_cosigned']);
       // The tied moderator may decide alone on comments about other countries.
       const elsewhere = await post(author, 'About Sri Lanka instead', { countryIso3: 'LKA' });
       expect((await decide(tied, elsewhere.id, 'hide', 'R4', 'Off topic')).body.status).toBe('applied');
@@ -367,16 +388,16 @@ describe('moderation with due process', () => {
   });
 
   describe('safeguarding', () => {
-    it('hides at once, routes to the restricted queue only, and logs every view', async () => {
+    it('queues a concern for the safeguarding team only, keeps it readable until someone decides, and logs every view', async () => {
       const author = await trusted();
       const comment = await post(author, 'I know where she lives: 12 Harbour Road');
       const worried = await signUpAndIn(testApp);
       await request(server).post(`/api/v1/comments/${comment.id}/flags`).set(worried.auth).send({ reason: 'safeguarding', note: 'Exposes a domestic worker' }).expect(201);
-      expect((await thread()).find((c) => c.id === comment.id)).toMatchObject({ status: 'hidden', body: '' });
+      // One report is not a verdict: the comment stays up until the safeguarding team decides.
+      expect((await thread()).find((c) => c.id === comment.id)).toMatchObject({ status: 'published' });
       expect((await queue(moderator)).find((i) => i.comment.id === comment.id)).toBeUndefined();
       expect((await queue(admin)).find((i) => i.comment.id === comment.id)).toBeUndefined();
       await request(server).get('/api/v1/moderation/safeguarding-queue').set(moderator.auth).expect(403);
-      await request(server).get('/api/v1/moderation/safeguarding-queue').set(admin.auth).expect(403);
       expect((await decide(moderator, comment.id, 'hide', 'R2', 'x', 403)).body.code).toBe('NOT_A_MODERATOR');
 
       const before = (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'safeguarding.queue_viewed'`))[0].n;
@@ -397,7 +418,7 @@ describe('moderation with due process', () => {
   });
 
   describe('sanctions', () => {
-    it('suspends the author of a comment: sessions end, sockets drop within 5 s, sign-in is refused until lifted', async () => {
+    it('suspends the author of a comment everywhere (admins): sessions end, sockets drop within 5 s, sign-in is read-only until lifted', async () => {
       const author = await trusted('Repeat Offender');
       const comment = await post(author, 'Spam spam spam');
       const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: author.accessToken }, extraHeaders: { Origin: 'http://app.test' } });
@@ -407,28 +428,35 @@ describe('moderation with due process', () => {
         const started = Date.now();
         socket.once('disconnect', () => resolve(Date.now() - started));
       });
-      const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      // Up to 7 days needs no co-signature.
+      const until = new Date(Date.now() + 6 * 86_400_000).toISOString();
       await request(server).post('/api/v1/moderation/sanctions').set(moderator.auth).send({ commentId: comment.id, until: '2001-01-01T00:00:00Z', ruleCode: 'R6', reason: 'x' }).expect(400);
-      await request(server).post('/api/v1/moderation/sanctions').set(moderator.auth).send({ userId: author.user.id, until, ruleCode: 'R6', reason: 'x' }).expect(403);
-      const sanction = (await request(server).post('/api/v1/moderation/sanctions').set(moderator.auth).send({ commentId: comment.id, until, ruleCode: 'R6', reason: 'Repeated advertising' }).expect(201)).body;
-      expect(sanction).toMatchObject({ ruleCode: 'R6', reason: 'Repeated advertising', liftedAt: null });
-      expect(sanction.user).toBeUndefined();
+      await request(server).post('/api/v1/moderation/sanctions').set(moderator.auth).send({ userId: author.user.id, until, ruleCode: 'R6', reason: 'x', global: true }).expect(403);
+      expect((await request(server).post('/api/v1/moderation/sanctions').set(moderator.auth).send({ commentId: comment.id, global: true, until, ruleCode: 'R6', reason: 'x' }).expect(403)).body.code).toBe('NOT_A_MODERATOR');
+      const sanction = (await request(server).post('/api/v1/moderation/sanctions').set(admin.auth).send({ commentId: comment.id, global: true, until, ruleCode: 'R6', reason: 'Repeated advertising' }).expect(201)).body;
+      expect(sanction).toMatchObject({ ruleCode: 'R6', reason: 'Repeated advertising', liftedAt: null, status: 'in-force', consultationId: null, user: { displayName: 'Repeat Offender' } });
       expect(await dropped).toBeLessThan(5_000);
       await request(server).get('/api/v1/me').set(author.auth).expect(401);
-      const refused = await request(server).post('/api/v1/auth/sign-in').send({ email: author.email, password: author.password }).expect(403);
+      // Signed in again, read-only: enough to see why and to appeal, nothing else.
+      const readOnly = await signIn(testApp, author.email, author.password);
+      expect(readOnly.user.suspendedUntil).toBe(until);
+      expect((await request(server).get('/api/v1/me').set(readOnly.auth).expect(200)).body.suspendedUntil).toBe(until);
+      const refused = await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(readOnly.auth).send({ body: 'Still here' }).expect(403);
       expect(refused.body.code).toBe('ACCOUNT_SUSPENDED');
       const wrongPassword = await request(server).post('/api/v1/auth/sign-in').send({ email: author.email, password: 'wrong password here' }).expect(401);
       expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
-      const suspendedSocket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: author.accessToken }, extraHeaders: { Origin: 'http://app.test' } });
+      const suspendedSocket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: readOnly.accessToken }, extraHeaders: { Origin: 'http://app.test' } });
       sockets.push(suspendedSocket);
-      await expect(new Promise((resolve, reject) => suspendedSocket.once('connect', () => reject(new Error('connected'))).once('connect_error', resolve))).resolves.toBeDefined();
+      const socketRefusal = await new Promise<Error>((resolve, reject) => suspendedSocket.once('connect', () => reject(new Error('connected'))).once('connect_error', resolve));
+      expect(socketRefusal.message).toBe('ACCOUNT_SUSPENDED');
 
       const listed = (await request(server).get('/api/v1/moderation/sanctions').set(admin.auth).expect(200)).body.items;
       expect(listed.find((s: { id: string }) => s.id === sanction.id)?.user).toEqual({ displayName: 'Repeat Offender' });
       await request(server).delete(`/api/v1/moderation/sanctions/${sanction.id}`).set(moderator.auth).expect(403);
       await request(server).delete(`/api/v1/moderation/sanctions/${sanction.id}`).set(admin.auth).expect(204);
-      const back = await signIn(testApp, author.email, author.password);
-      expect((await notifications(back)).items.find((n) => n.kind === 'sanction')).toMatchObject({ ruleCode: 'R6', reason: 'Repeated advertising', until });
+      expect((await request(server).get('/api/v1/me').set(readOnly.auth).expect(200)).body.suspendedUntil).toBeNull();
+      await post(readOnly, 'Back, and on topic this time');
+      expect((await notifications(readOnly)).items.find((n) => n.kind === 'sanction')).toMatchObject({ ruleCode: 'R6', reason: 'Repeated advertising', until, consultationId: null, sanctionId: sanction.id });
     });
   });
 
@@ -443,7 +471,9 @@ describe('moderation with due process', () => {
       await request(server).post('/api/v1/moderation/word-filter').set(admin.auth).send({ term: 'traitor', action: 'flag' }).expect(201);
       const author = await trusted();
       const refused = await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(author.auth).send({ body: 'What a ＳＣＵＭＢＡＧ.' }).expect(422);
-      expect(refused.body).toMatchObject({ code: 'BLOCKED_TERM', details: [{ field: 'body', reason: 'blockedTerm', message: 'scumbag' }] });
+      expect(refused.body).toMatchObject({ code: 'BLOCKED_TERM', details: [{ field: 'body', reason: 'blockedTerm' }] });
+      // The answer says a house rule was hit, never which term: the list cannot be read out by trial.
+      expect(JSON.stringify(refused.body).toLowerCase()).not.toContain('scumbag');
       expect((await post(author, 'Cheap: Buy   followers here')).status).toBe('pending');
       const flagged = await post(author, 'Only a traitor would say that');
       expect(flagged.status).toBe('published');
@@ -482,14 +512,14 @@ describe('moderation with due process', () => {
       }
       await request(server).get('/api/v1/audit').set(moderator.auth).expect(403);
       expect((await request(server).get('/api/v1/audit/verify').set(admin.auth).expect(200)).body).toMatchObject({ ok: true, firstBrokenId: null });
-      expect((await verifyAuditChain(testApp.dataSource)).exitCode).toBe(0);
+      expect((await verifyAuditChain(testApp.app.get(AuditService))).exitCode).toBe(0);
 
       const [victim] = await testApp.dataSource.query(`SELECT id::text FROM audit_event WHERE action = 'moderation.decision' ORDER BY audit_event.id LIMIT 1`);
       await testApp.dataSource.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
       await testApp.dataSource.query(`UPDATE audit_event SET details = '{"action":"approve"}' WHERE id = $1`, [victim.id]);
       await testApp.dataSource.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
       expect((await request(server).get('/api/v1/audit/verify').set(admin.auth).expect(200)).body).toMatchObject({ ok: false, firstBrokenId: victim.id });
-      const command = await verifyAuditChain(testApp.dataSource);
+      const command = await verifyAuditChain(testApp.app.get(AuditService));
       expect(command).toMatchObject({ exitCode: 1, line: `audit chain BROKEN at entry ${victim.id} (of ${command.result.entries})` });
     });
   });

@@ -27,7 +27,7 @@ describe('organisations, roles and the audit log', () => {
     expect(admin.user.roles).toEqual(expect.arrayContaining(['admin', 'participant']));
   });
 
-  it('registers an organisation with its creator as admin; a second with the same name and country is a conflict', async () => {
+  it('registers an organisation with its creator as admin; a name is reserved only once the secretariat verifies it', async () => {
     const owner = await signUpAndIn(testApp);
     const organisation = await register(owner, 'Pravasi Nepali Coordination Committee');
     expect(organisation).toMatchObject({ verified: false });
@@ -43,7 +43,13 @@ describe('organisations, roles and the audit log', () => {
         organisationVerified: false,
       },
     ]);
-    const duplicate = await request(server).post('/api/v1/organisations').set(owner.auth).send({ name: 'PRAVASI nepali coordination committee', stakeholderType: 'civil-society', countryIso3: 'NPL' }).expect(409);
+    // Registering first does not squat a name: the real body can register too, and the secretariat verifies one of them.
+    const squatter = await signUpAndIn(testApp);
+    const rival = await register(squatter, 'PRAVASI nepali coordination committee', 'civil-society', 'NPL');
+    await request(server).post(`/api/v1/organisations/${organisation.id}/verify`).set(admin.auth).expect(200);
+    const clash = await request(server).post(`/api/v1/organisations/${rival.id}/verify`).set(admin.auth).expect(409);
+    expect(clash.body.code).toBe('ORGANISATION_EXISTS');
+    const duplicate = await request(server).post('/api/v1/organisations').set(squatter.auth).send({ name: 'pravasi NEPALI coordination committee', stakeholderType: 'civil-society', countryIso3: 'NPL' }).expect(409);
     expect(duplicate.body.code).toBe('ORGANISATION_EXISTS');
     await register(owner, 'Pravasi Nepali Coordination Committee', 'civil-society', 'MYS');
   });

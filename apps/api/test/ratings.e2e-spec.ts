@@ -143,7 +143,11 @@ describe('ratings, summaries and official self-assessments', () => {
     }
     const later = (await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body;
     expect(later).toMatchObject({ n: 15, distribution: { '0': 3, '1': 2, '2': 5, '3': 2, '4': 3, dontKnow: null } });
-    expect(later.gap.value).toBe(3);
+    // An unverified "government" speaks as the people in it (individuals), never as the government: the
+    // other side is now 1,2,1,0,2 + 0,0 + 2,2,2, median 1.5; the government side is unmoved at 4.
+    expect(later.gap.value).toBe(2.5);
+    expect(later.byStakeholderType.government).toEqual({ n: 5, median: 4, mean: null });
+    expect(later.byStakeholderType.individual).toMatchObject({ n: 5 });
 
     // Official status: only a member of a verified government organisation of that country.
     const officialUrl = `/api/v1/consultations/${round.id}/recommendations/HR-1/official/NPL`;

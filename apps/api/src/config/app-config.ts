@@ -20,6 +20,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
+  // The schema's owner, for migrations and the grants that keep DATABASE_URL's role to INSERT and SELECT on the audit log.
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -72,7 +74,13 @@ const envSchema = z.object({
   SIGNUPS_PER_MAILBOX_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(3),
   // One core fewer than the machine has, so a login flood always leaves a core for everything else.
   COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
+  // Reports hide a comment before review only when this many independent reporters agree, one of
+  // them a member of a verified organisation (MOD-02); for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
   FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+  SAFEGUARDING_HIDE_REPORTERS: z.coerce.number().int().min(1).max(100).default(3),
+  // A report counts towards hiding only from an account this old: a burst of fresh accounts cannot blank a thread.
+  REPORTER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
+  FLAGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
   // A rating counts towards published figures once its account is verified and this old (PRIV-06):
   // padding a cell then takes accounts made a day before. 0 turns the rule off (demonstrations, black-box tests).
@@ -80,6 +88,10 @@ const envSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
   SERVE_WEB: booleanFlag.default(true),
   API_DOCS: booleanFlag.default(true),
+}).superRefine((env, context) => {
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+    context.addIssue({ code: 'custom', path: ['DATABASE_OWNER_URL'], message: 'needs DATABASE_URL (the embedded database has a single role)' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,7 +101,8 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly database:
-    | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number }
+    /** `ownerUrl`: migrations and grants run as this role, the app as `url`'s (see database-roles.ts). */
+    | { kind: 'postgres'; url: string; ownerUrl?: string; poolSize: number; statementTimeoutMs: number }
     | { kind: 'embedded'; dataDir: string; statementTimeoutMs: number };
   readonly dataDir: string;
   /** Finished export files; shared by every instance of a fleet (a common volume). */
@@ -118,8 +131,17 @@ export class AppConfig {
   readonly contributions: { commentsPerMinute: number };
   /** Ratings count in published figures only from accounts at least this old (hours; 0: any verified account). */
   readonly disclosure: { raterMinAccountAgeHours: number };
-  /** Flags from this many distinct people hide a comment pending review; accounts outside a verified organisation have their first N comments held. */
-  readonly moderation: { flagHideThreshold: number; newAccountHeldComments: number };
+  /**
+   * Reports from this many independent established reporters (one of them in a verified organisation)
+   * hide a comment pending review; accounts outside a verified organisation have their first N comments held.
+   */
+  readonly moderation: {
+    flagHideThreshold: number;
+    safeguardingHideReporters: number;
+    reporterMinAccountAgeHours: number;
+    flagsPerAddressPerHour: number;
+    newAccountHeldComments: number;
+  };
   readonly auth: {
     accessTokenTtlSeconds: number;
     sessionTtlDays: number;
@@ -145,6 +167,7 @@ export class AppConfig {
       ? {
           kind: 'postgres',
           url: env.DATABASE_URL,
+          ...(env.DATABASE_OWNER_URL ? { ownerUrl: env.DATABASE_OWNER_URL } : {}),
           poolSize: env.DATABASE_POOL_SIZE,
           statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
         }
@@ -163,7 +186,13 @@ export class AppConfig {
     this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.contributions = { commentsPerMinute: env.COMMENTS_PER_MINUTE };
     this.disclosure = { raterMinAccountAgeHours: env.RATER_MIN_ACCOUNT_AGE_HOURS };
-    this.moderation = { flagHideThreshold: env.FLAG_HIDE_THRESHOLD, newAccountHeldComments: env.NEW_ACCOUNT_HELD_COMMENTS };
+    this.moderation = {
+      flagHideThreshold: env.FLAG_HIDE_THRESHOLD,
+      safeguardingHideReporters: env.SAFEGUARDING_HIDE_REPORTERS,
+      reporterMinAccountAgeHours: env.REPORTER_MIN_ACCOUNT_AGE_HOURS,
+      flagsPerAddressPerHour: env.FLAGS_PER_ADDRESS_PER_HOUR,
+      newAccountHeldComments: env.NEW_ACCOUNT_HELD_COMMENTS,
+    };
     this.auth = {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: env.SESSION_TTL_DAYS,

@@ -27,12 +27,23 @@ export interface TestApp {
 
 export const TEST_ADMIN = { email: 'secretariat@test.example', password: 'secretariat passphrase 2027' };
 
-/** The real application (same module graph and HTTP pipeline as main.ts) on a suite-private database. */
-export async function createTestApp(env: Record<string, string> = {}, options: { shareDatabaseWith?: TestApp; listen?: boolean } = {}): Promise<TestApp> {
+/**
+ * The real application (same module graph and HTTP pipeline as main.ts) on a suite-private database.
+ * `connectAs` (PostgreSQL only): the app connects as that role and migrates as the suite database's
+ * owner (DATABASE_OWNER_URL), as a two-role deployment does.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { shareDatabaseWith?: TestApp; listen?: boolean; connectAs?: { user: string; password: string } } = {},
+): Promise<TestApp> {
   // A second instance on the same database (fleet tests) leaves dropping it to the first.
-  const database = options.shareDatabaseWith
+  const suite = options.shareDatabaseWith
     ? { config: options.shareDatabaseWith.databaseConfig, drop: async () => undefined }
     : await createSuiteDatabase();
+  const database =
+    options.connectAs && suite.config.kind === 'postgres'
+      ? { ...suite, config: { ...suite.config, url: urlAs(suite.config.url, options.connectAs), ownerUrl: suite.config.ownerUrl ?? suite.config.url } }
+      : suite;
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -45,6 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     // Every suite signs its people up from one address; accounts.e2e-spec tests these limits themselves.
     SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
     SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
+    FLAGS_PER_ADDRESS_PER_HOUR: '100000',
     PASSWORD_HASH_CONCURRENCY: '4',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -79,4 +91,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function urlAs(url: string, role: { user: string; password: string }): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(role.user);
+  parsed.password = encodeURIComponent(role.password);
+  return parsed.toString();
 }

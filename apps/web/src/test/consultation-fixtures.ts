@@ -79,7 +79,7 @@ export const nepalSummary: RatingSummary = {
     countryIso3: 'NPL',
     score: 3,
     narrative: 'A national action plan was adopted in 2025.',
-    organisation: { id: '7d1c2a9e-3b0d-4c55-9a51-0d7f3e2b8c41', name: 'Ministry of Labour' },
+    organisation: { id: '7d1c2a9e-3b0d-4c55-9a51-0d7f3e2b8c41', name: 'Ministry of Labour', verified: true },
     updatedAt: '2026-02-10T09:00:00.000Z',
   },
 };

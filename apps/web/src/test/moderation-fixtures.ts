@@ -53,6 +53,7 @@ export function appeal(overrides: Partial<Appeal> = {}): Appeal {
     decidedAt: null,
     outcomeReason: null,
     decisionId: base.id,
+    sanctionId: null,
     text: 'The employer is public knowledge; I named no person.',
     overdue: false,
     decision: base,

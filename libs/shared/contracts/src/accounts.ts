@@ -83,6 +83,8 @@ export interface Me {
   actingOrganisationId: string | null;
   memberships: MembershipSummary[];
   createdAt: string;
+  /** Set while a global sanction is in force: the account can read and appeal, nothing else, until then. */
+  suspendedUntil?: string | null;
 }
 
 export interface UpdateMeRequest {
@@ -164,16 +166,53 @@ export interface AdminUser {
   privacyMode: PrivacyMode;
   status: 'active' | 'erased';
   createdAt: string;
+  /** Countries whose government the account is tied to through an active organisation membership (verified or not). */
+  governmentTies: string[];
+}
+
+/** A person holding a round role (moderator, safeguarding officer), as the admin pages show them. */
+export interface RoundRoleHolder {
+  userId: string;
+  displayName: string;
+  governmentTies: string[];
+}
+
+/** A round's moderators or safeguarding officers. */
+export interface RoundRoleList {
+  userIds: string[];
+  people: RoundRoleHolder[];
 }
 
 export interface UpdateRolesRequest {
   roles: Role[];
 }
 
+/** What is wrong where the audit chain first breaks (GET /audit/verify, npm run audit:verify). */
+export type AuditChainProblem =
+  /** The entry no longer matches its own hash. */
+  | 'edited'
+  /** The entry does not follow the one before it: one before it was removed or rewritten. */
+  | 'unlinked'
+  /** A position is missing: the entry there was removed (`firstBrokenPosition` is that position). */
+  | 'missing'
+  /** The keyed hash does not match: written or rewritten without the key, or under another APP_SECRET. */
+  | 'forged'
+  /** A recorded daily head does not match the entry at its position: rewritten after that day. */
+  | 'head-mismatch'
+  /** The chain ends before a recorded daily head: entries were removed from its end (`firstBrokenId` is null). */
+  | 'truncated';
+
 export interface AuditVerification {
   ok: boolean;
   entries: number;
   firstBrokenId: string | null;
+  /** Entries of the keyed chain (positions 1…n); older entries have their plain hash chain only. */
+  keyedEntries: number;
+  /** Daily heads recorded and compared with the chain. */
+  heads: number;
+  problem: AuditChainProblem | null;
+  /** Chain position of the first break (for `missing`, the missing one); null for older entries. */
+  firstBrokenPosition: number | null;
 }
 
 export type OrganisationList = ListResponse<Organisation>;

@@ -64,7 +64,8 @@ export interface CommentAuthor {
   /** A protected author appears only under their pseudonym, with nothing else. */
   displayName: string;
   stakeholderType?: StakeholderTypeCode;
-  organisation?: { id: string; name: string } | null;
+  /** `verified`: the secretariat confirmed the organisation is who it says it is. */
+  organisation?: { id: string; name: string; verified: boolean } | null;
   countryIso3?: string | null;
 }
 
@@ -93,6 +94,19 @@ export interface Comment {
    * R on date D"); ruleCode null while it is hidden pending review (flags, safeguarding).
    */
   moderation?: { ruleCode: string | null; at: string | null } | null;
+  /**
+   * An edit waiting for a moderator (pre-moderated rounds, held accounts, a held term): shown to its
+   * author and to moderators only; everyone else reads the published text until it is approved.
+   */
+  pendingEdit?: { body: string; bodyHtml: string; submittedAt: string } | null;
+}
+
+/** An earlier version of a comment: readable by its author and the round's moderators only. */
+export interface CommentRevision {
+  body: string;
+  bodyHtml: string;
+  /** When this text was replaced. */
+  replacedAt: string;
 }
 
 export interface CreateCommentRequest {
@@ -182,6 +196,7 @@ export interface OfficialAssessment {
   countryIso3: string;
   score: number;
   narrative: string;
-  organisation: { id: string; name: string } | null;
+  /** The government organisation that posted it; `verified` is false if the secretariat has since withdrawn verification. */
+  organisation: { id: string; name: string; verified: boolean } | null;
   updatedAt: string;
 }

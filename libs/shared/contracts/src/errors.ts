@@ -70,6 +70,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  SUSPENDED_IN_ROUND: 'SUSPENDED_IN_ROUND',
+  CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

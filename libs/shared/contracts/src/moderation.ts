@@ -72,8 +72,10 @@ export interface ModerationDecision {
   cosignedBy?: { displayName: string } | null;
   /** True when the reader made the decision. */
   decidedByMe?: boolean;
-  /** Why a co-signature is needed (conflict of interest with this country). */
+  /** Why a co-signature is needed (conflict of interest with this country); null when it may not be said. */
   conflictCountryIso3?: string | null;
+  /** True when the decision needed a co-signature because of a conflict of interest (never says whose or where). */
+  conflict?: boolean;
   appeal: AppealSummary | null;
   /** The author's appeal deadline, when this decision can still be appealed. */
   appealableUntil: string | null;
@@ -83,7 +85,7 @@ export const QUEUE_SORTS = ['oldest', 'most-flagged'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /** Why an item waits in a queue. */
-export const HELD_REASONS = ['pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding'] as const;
+export const HELD_REASONS = ['pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding', 'edit'] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
 export interface QueueItem {
@@ -100,7 +102,11 @@ export interface QueueItem {
   queuedAt: string;
   /** A decision waiting for a second moderator's co-signature. */
   awaitingCosign: ModerationDecision | null;
-  /** True when the reader may not decide alone (government tie to the comment's country). */
+  /**
+   * True when the reader may not decide alone: a government tie to a country the comment is about
+   * (its tag, its thread's, the thread starter's country, else the round's), or any tie when the
+   * author is protected — then without saying which.
+   */
   conflictOfInterest: boolean;
 }
 
@@ -116,6 +122,19 @@ export interface ModeratedRound {
   queued: number;
   awaitingCosign: number;
   pendingAppeals: number;
+  /** True when the reader handles this round's safeguarding concerns; then `safeguardingQueued` counts them. */
+  safeguards: boolean;
+  safeguardingQueued: number;
+  /** True when the reader moderates the round's general queue (false: a safeguarding officer only). */
+  moderates: boolean;
+}
+
+/** A comment's moderation record as its round's moderators see it (safeguarding items: officers only). */
+export interface CommentModerationHistory {
+  commentId: string;
+  /** Reports (never who made them), resolved or not. */
+  flags: Array<{ reason: FlagReason; note: string | null; createdAt: string; resolved: boolean }>;
+  decisions: ModerationDecision[];
 }
 
 export const APPEAL_TEXT_MAX_LENGTH = 4000;
@@ -125,8 +144,10 @@ export const APPEAL_OVERDUE_DAYS = 7;
 export const APPEAL_OUTCOMES = ['upheld', 'overturned'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
+/** An appeal of a decision on your comment, or of a sanction against you: exactly one of the two. */
 export interface AppealRequest {
-  decisionId: string;
+  decisionId?: string;
+  sanctionId?: string;
   text: string;
 }
 
@@ -144,13 +165,17 @@ export interface AppealSummary {
 }
 
 export interface Appeal extends AppealSummary {
-  decisionId: string;
+  /** The decision appealed (null for an appeal of a sanction). */
+  decisionId: string | null;
+  /** The sanction appealed (null for an appeal of a decision). */
+  sanctionId: string | null;
   text: string;
   /** Undecided for more than APPEAL_OVERDUE_DAYS. */
   overdue: boolean;
-  decision: ModerationDecision;
-  /** The comment as moderators see it (moderators and admins), or as its author sees it. */
-  comment: Comment;
+  decision: ModerationDecision | null;
+  sanction?: Sanction | null;
+  /** The comment as moderators see it (moderators and admins), or as its author sees it; null for a sanction without one. */
+  comment: Comment | null;
   /** True when the reader made the original decision (and so may not decide the appeal). */
   readerIsOriginalDecider?: boolean;
 }
@@ -175,33 +200,60 @@ export interface Notification {
   reason?: string | null;
   /** Sanctions: suspended until. */
   until?: string | null;
-  /** When the decision can still be appealed. */
+  /** When the decision or sanction can still be appealed. */
   appealableUntil?: string | null;
+  /** Sanctions (and outcomes of their appeals): the sanction, to read or appeal it. */
+  sanctionId?: string | null;
 }
 
 export interface NotificationPage extends PageResponse<Notification> {
   unread: number;
 }
 
+/** A sanction longer than this waits for a second person's co-signature. */
+export const SANCTION_COSIGN_AFTER_DAYS = 7;
+
 export interface SanctionRequest {
-  /** Suspend the author of this comment (moderators of its round, admins) … */
+  /** Suspend the author of this comment in its round (moderators of its round, admins) … */
   commentId?: string;
-  /** … or this account (admins only). */
+  /** … or this account (admins only, with `consultationId` or `global`). */
   userId?: string;
+  /** The round; with `commentId` it is the comment's round. */
+  consultationId?: string;
+  /** Everywhere, not in one round (admins only): the account is then read-only until the date. */
+  global?: boolean;
   until: string;
   ruleCode: string;
   reason: string;
 }
 
+export const SANCTION_STATUSES = ['in-force', 'awaiting-cosign', 'lapsed'] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+
 export interface Sanction {
   id: string;
+  /** The round it applies to; null when global. */
+  consultationId: string | null;
+  /** `awaiting-cosign`: nothing is enforced yet; `lapsed`: it ended before anyone co-signed. */
+  status: SanctionStatus;
   until: string;
   ruleCode: string;
+  /** The rule's title in the reader's language. */
+  ruleTitle: string;
   reason: string;
   createdAt: string;
   liftedAt: string | null;
-  /** Admins only: the account (the display name, or the pseudonym of a protected account). */
+  /** The target's appeal deadline while an appeal is possible (the target only). */
+  appealableUntil: string | null;
+  appeal: AppealSummary | null;
+  /** Moderators and admins: the person as their comment reads (admins: the account's name). */
   user?: { displayName: string };
+  /** Moderators and admins: the reader proposed or imposed it. */
+  createdByMe?: boolean;
+  /** Moderators and admins: it waits for a second person's co-signature. */
+  needsCosign?: boolean;
+  /** Moderators and admins: it waited for a co-signature because of a conflict of interest (never which). */
+  conflict?: boolean;
 }
 
 export const WORD_FILTER_ACTIONS = ['block', 'hold', 'flag'] as const;
@@ -229,6 +281,19 @@ export interface Transparency {
   medianHoursToDecision: number | null;
   flags: Array<{ reason: FlagReason; count: number }>;
   sanctions: number;
+  /** The audit log's recent daily heads, newest first (always all rounds): copies kept outside show a later rewrite. */
+  auditHeads: AuditChainHead[];
+}
+
+/**
+ * The audit chain's head on a UTC day: the position and keyed hash (HMAC, key outside the database)
+ * of the first entry written that day. It reveals nothing about the entries; a rewritten log no
+ * longer reproduces it.
+ */
+export interface AuditChainHead {
+  day: string;
+  position: number;
+  mac: string;
 }
 
 export interface AuditEntry {

@@ -8,8 +8,12 @@ import { ApiException } from '../errors/api.exception.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { invalidToken } from './jwt.strategy.js';
+import { ALLOW_WHILE_SUSPENDED, assertNotSuspended } from './suspension.js';
 
-/** Deny by default, then authenticate through Passport's JWT strategy, then check roles. */
+/**
+ * Deny by default, then authenticate through Passport's JWT strategy, then check roles, then
+ * refuse writes of a globally suspended account (except routes marked `@AllowWhileSuspended()`).
+ */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -47,6 +51,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (policy.kind === 'roles' && !policy.roles.some((role) => user.roles.includes(role))) {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'You do not have permission to do this');
     }
+    const allowedWhileSuspended = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_WHILE_SUSPENDED, [context.getHandler(), context.getClass()]) === true;
+    assertNotSuspended(user, request.method, allowedWhileSuspended);
     return true;
   }
 

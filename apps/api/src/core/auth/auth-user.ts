@@ -7,6 +7,8 @@ export interface AuthUser {
   sessionId: string;
   roles: Role[];
   emailVerified: boolean;
+  /** Set while a global sanction is in force: the account may read and appeal, nothing else (see suspension.ts). */
+  suspendedUntil?: string | null;
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | undefined => {

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, type Role } from '@compact-voices/contracts';
 import { ApiException } from '../errors/api.exception.js';
 import { AppSecrets } from '../security/app-secrets.js';
+import { isoTimestamp } from '../database/sql.js';
 import type { AuthUser } from './auth-user.js';
 
 export const TOKEN_AUDIENCE = 'compact-voices';
@@ -20,7 +21,9 @@ export interface AccessTokenPayload {
 /**
  * Bearer access tokens: HS256 only (no `none`, no key from the token's header), audience, issuer
  * and type checked, 30 s clock tolerance. The session is looked up on every request, so sign-out,
- * password change and suspension end access at once rather than when the token expires.
+ * password change and a suspension's revoked sessions end access at once rather than when the
+ * token expires. A suspended account may sign in again, read-only: its principal carries
+ * `suspendedUntil`, and the AccessGuard refuses its writes.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -54,18 +57,18 @@ export const ACCESS_TOKEN_VERIFY_OPTIONS = {
   clockTolerance: 30,
 };
 
-/** A verified token's principal, if its session is live and its account active. */
+/** A verified token's principal, if its session is live and its account active (suspended or not: see `suspendedUntil`). */
 export async function loadPrincipal(dataSource: DataSource, payload: AccessTokenPayload): Promise<AuthUser | undefined> {
   if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
-  const rows: Array<{ id: string; roles: Role[]; emailVerified: boolean }> = await dataSource.query(
-    `SELECT u.id, u.roles, u.email_verified_at IS NOT NULL AS "emailVerified"
+  const rows: Array<{ id: string; roles: Role[]; emailVerified: boolean; suspendedUntil: string | null }> = await dataSource.query(
+    `SELECT u.id, u.roles, u.email_verified_at IS NOT NULL AS "emailVerified",
+            CASE WHEN u.suspended_until > now() THEN ${isoTimestamp('u.suspended_until')} END AS "suspendedUntil"
      FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'
-       AND (u.suspended_until IS NULL OR u.suspended_until <= now())`,
+     WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
     [payload.sid, payload.sub],
   );
   const user = rows[0];
-  return user ? { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified } : undefined;
+  return user ? { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified, suspendedUntil: user.suspendedUntil } : undefined;
 }
 
 export function invalidToken(): ApiException {

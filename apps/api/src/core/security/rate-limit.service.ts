@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'appealsPerUser';
+export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser';
 
 interface LimitSpec {
   points: number;
@@ -38,7 +38,11 @@ export class RateLimitService implements OnModuleDestroy {
       commentsPerUser: { points: config.contributions.commentsPerMinute, duration: 60 },
       ratingsPerUser: { points: 120, duration: 60 },
       // Reports and appeals are deliberate acts: a handful a minute is plenty; more is a campaign.
-      flagsPerUser: { points: 20, duration: 60 },
+      // MOD-02: reports are a lever on what others read, so their budget is tight per account and per
+      // address (its /64 for IPv6) whatever the accounts behind it.
+      flagsPerUser: { points: 10, duration: 60 },
+      flagsPerUserPerDay: { points: 40, duration: 86_400 },
+      flagsPerAddress: { points: config.moderation.flagsPerAddressPerHour, duration: 3_600 },
       appealsPerUser: { points: 5, duration: 60 },
     };
     if (config.redisUrl) {

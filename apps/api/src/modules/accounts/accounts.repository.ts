@@ -69,6 +69,7 @@ const ME_SQL = `
          u.stakeholder_type AS "stakeholderType", u.country_iso3 AS "countryIso3",
          u.acting_organisation_id AS "actingOrganisationId",
          ${isoTimestamp('u.created_at')} AS "createdAt",
+         CASE WHEN u.suspended_until > now() THEN ${isoTimestamp('u.suspended_until')} END AS "suspendedUntil",
          COALESCE((
            SELECT json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'role', m.role, 'status', m.status,
                                              'stakeholderType', o.stakeholder_type, 'countryIso3', o.country_iso3, 'organisationVerified', o.verified_at IS NOT NULL)

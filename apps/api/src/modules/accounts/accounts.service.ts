@@ -125,14 +125,11 @@ export class AccountsService {
       throw invalidCredentials();
     }
     await this.rateLimits.reset('signInFailuresPerMinute', accountKey);
-    // Only after the password proved who is asking: a suspension is nobody else's business.
-    if (user.suspendedUntil) {
-      this.logger.warn({ event: 'auth.sign_in_suspended', userId: user.id }, 'sign-in refused: suspended');
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_SUSPENDED, `This account is suspended until ${user.suspendedUntil}`, [
-        { field: 'account', reason: 'suspended', message: user.suspendedUntil },
-      ]);
-    }
-    this.logger.log({ event: 'auth.sign_in', userId: user.id }, 'signed in');
+    // A suspended account signs in read-only, to see why and to appeal: the response's
+    // `user.suspendedUntil` says so (only after the password proved who is asking), and the
+    // AccessGuard refuses its writes until then.
+    if (user.suspendedUntil) this.logger.warn({ event: 'auth.sign_in_suspended', userId: user.id }, 'signed in read-only: suspended');
+    else this.logger.log({ event: 'auth.sign_in', userId: user.id }, 'signed in');
     return this.openSession(user.id, context);
   }
 

@@ -64,9 +64,10 @@ export class ActingIdentityService {
       organisationName: null,
     };
     if (!chosen) return personal;
-    const organisations: Array<{ stakeholderType: StakeholderTypeCode; countryIso3: string; verified: boolean; name: string }> = await manager.query(
-      `SELECT o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.verified_at IS NOT NULL AS verified, o.name
-       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+    const organisations: Array<{ stakeholderType: StakeholderTypeCode; governmentSide: boolean; countryIso3: string; verified: boolean; name: string }> = await manager.query(
+      `SELECT o.stakeholder_type AS "stakeholderType", st.side = 'government' AS "governmentSide", o.country_iso3 AS "countryIso3",
+              o.verified_at IS NOT NULL AS verified, o.name
+       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id JOIN stakeholder_type st ON st.code = o.stakeholder_type
        WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
       [chosen, userId],
     );
@@ -78,7 +79,9 @@ export class ActingIdentityService {
     }
     return {
       ...personal,
-      stakeholderType: organisation.stakeholderType,
+      // Anyone can register "Ministry of …": a government or local authority speaks as one only once the
+      // secretariat has verified it; until then its members contribute as the type they are themselves.
+      stakeholderType: organisation.governmentSide && !organisation.verified ? user.stakeholderType : organisation.stakeholderType,
       organisationId: chosen,
       organisationVerified: organisation.verified,
       countryIso3: organisation.countryIso3,

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type AuthResponse } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { Public } from '../../core/auth/access.decorator.js';
+import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { AccountsService, type IssuedSession } from './accounts.service.js';
@@ -64,6 +65,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
   @ApiHeader({ name: CSRF_HEADER, required: true, schema: { enum: [CSRF_HEADER_VALUE] } })
@@ -82,6 +84,7 @@ export class AuthController {
 
   @Post('sign-out')
   @Public()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiHeader({ name: CSRF_HEADER, required: true, schema: { enum: [CSRF_HEADER_VALUE] } })
   @ApiOperation({ summary: 'End this session (refresh cookie or bearer token)' })

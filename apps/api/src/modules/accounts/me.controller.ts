@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiNotFound
 import type { Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
+import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
@@ -55,6 +56,7 @@ export class MeController {
 
   @Delete('sessions/:id')
   @Authenticated()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign one of my devices out' })
   @ApiNoContentResponse()
@@ -65,6 +67,7 @@ export class MeController {
 
   @Get('export')
   @Authenticated()
+  @AllowWhileSuspended()
   @Header('Cache-Control', 'no-store')
   @Header('Content-Disposition', 'attachment; filename="compact-voices-my-data.json"')
   @ApiOperation({ summary: 'Everything stored about me, as JSON' })
@@ -74,6 +77,7 @@ export class MeController {
 
   @Delete()
   @Authenticated()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Erase my account (contributions stay as "former participant" unless removal is asked for)' })
   @ApiNoContentResponse()

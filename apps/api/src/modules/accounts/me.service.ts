@@ -221,6 +221,17 @@ export class MeService {
         const removed = await this.removeContributions(manager, user.id);
         threadEvents.push(...removed.events);
         ratedCells.push(...removed.cells);
+      } else {
+        // Kept comments now read "Former participant": every thread they are in moves on, so no
+        // instance serves a cached page with the name from before (MOD-08) and live views update.
+        const kept: Array<{ id: string; consultationId: string; recommendationCode: string }> = await manager.query(
+          `SELECT id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode" FROM comment
+           WHERE author_id = $1 AND status = 'published' AND NOT author_anonymised ORDER BY created_at`,
+          [user.id],
+        );
+        for (const comment of kept) {
+          threadEvents.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: comment.id }));
+        }
       }
       // Evidence is the rater's own words: it goes with the account, whatever happens to the scores.
       await manager.query(`UPDATE rating SET evidence = NULL, evidence_url = NULL WHERE user_id = $1`, [user.id]);

@@ -30,6 +30,8 @@ export interface AuthorLabelSource {
   authorStakeholderType: StakeholderTypeCode;
   organisationId: string | null;
   organisationName: string | null;
+  /** The organisation is verified now (a later verification shows on earlier comments too). */
+  organisationVerified?: boolean | null;
   authorCountryIso3: string | null;
 }
 
@@ -52,7 +54,7 @@ export function commentAuthorLabel(source: AuthorLabelSource): CommentAuthor {
       return {
         displayName: source.displayName ?? FORMER_PARTICIPANT,
         stakeholderType: source.authorStakeholderType,
-        organisation: source.organisationId ? { id: source.organisationId, name: source.organisationName ?? '' } : null,
+        organisation: source.organisationId ? { id: source.organisationId, name: source.organisationName ?? '', verified: source.organisationVerified === true } : null,
         countryIso3: source.authorCountryIso3,
       };
   }

@@ -12,6 +12,8 @@ export const commentColumns = (viewerParam: string) => `
   c.agree_count AS "agreeCount", c.disagree_count AS "disagreeCount", c.author_id AS "authorId",
   c.author_pseudonym AS "authorPseudonym", c.author_anonymised AS "authorAnonymised", c.author_stakeholder_type AS "authorStakeholderType",
   c.author_country_iso3 AS "authorCountryIso3", o.id AS "organisationId", o.name AS "organisationName",
+  o.verified_at IS NOT NULL AS "organisationVerified", c.pending_body AS "pendingBody", c.pending_body_html AS "pendingBodyHtml",
+  ${isoTimestamp('c.pending_edit_at')} AS "pendingEditAt",
   u.display_name AS "displayName", u.status AS "authorStatus",
   c.moderation_rule AS "moderationRule", ${isoTimestamp('c.moderated_at')} AS "moderatedAt",
   (SELECT r.kind FROM comment_reaction r WHERE r.comment_id = c.id AND r.user_id = ${viewerParam}) AS "myReaction"`;
@@ -45,6 +47,16 @@ export interface CommentRow extends AuthorLabelSource {
   myReaction: ReactionKind | null;
   moderationRule: string | null;
   moderatedAt: string | null;
+  /** An edit waiting for review (absent where a read does not select it). */
+  pendingBody?: string | null;
+  pendingBodyHtml?: string | null;
+  pendingEditAt?: string | null;
+}
+
+function pendingEdit(row: CommentRow): Comment['pendingEdit'] {
+  return row.pendingBody != null && row.pendingBodyHtml != null && row.pendingEditAt != null
+    ? { body: row.pendingBody, bodyHtml: row.pendingBodyHtml, submittedAt: row.pendingEditAt }
+    : null;
 }
 
 const TOMBSTONES: CommentStatus[] = ['deleted', 'hidden', 'rejected'];
@@ -79,6 +91,7 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
     reactions: seal({ agree: row.agreeCount, disagree: row.disagreeCount, ...(viewerId ? { mine: row.myReaction } : {}) }),
     ...(viewerId ? { mine } : {}),
     ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}),
+    ...(mine && !tombstone ? { pendingEdit: pendingEdit(row) } : {}),
   };
 }
 
@@ -88,5 +101,10 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
  */
 export function presentForModerator(row: CommentRow): Comment {
   const visible = presentComment({ ...row, status: row.status === 'deleted' ? 'deleted' : 'published' }, null);
-  return { ...visible, status: row.status, ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}) };
+  return {
+    ...visible,
+    status: row.status,
+    ...(MODERATED.includes(row.status) ? { moderation: { ruleCode: row.moderationRule, at: row.moderatedAt } } : {}),
+    pendingEdit: pendingEdit(row),
+  };
 }

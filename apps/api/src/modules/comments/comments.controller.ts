@@ -7,7 +7,7 @@ import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { CommentsService } from './comments.service.js';
-import { CommentDto, CommentListDto, CommentPageDto, CreateCommentDto, ListCommentsQueryDto, ReactionDto, SearchCommentsQueryDto, UpdateCommentDto } from './dto/comment.dto.js';
+import { CommentDto, CommentListDto, CommentPageDto, CommentRevisionListDto, CreateCommentDto, ListCommentsQueryDto, ReactionDto, SearchCommentsQueryDto, UpdateCommentDto } from './dto/comment.dto.js';
 
 @ApiTags('comments')
 @Controller()
@@ -70,10 +70,22 @@ export class CommentsController {
   @Patch('comments/:commentId')
   @Authenticated()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Edit your comment while the round is open (earlier versions are kept)' })
+  @ApiOperation({
+    summary: 'Edit your comment while the round is open (earlier versions are kept)',
+    description: 'Where a new comment would wait for a moderator, so does the edit (`pendingEdit`); the published text stays until it is approved.',
+  })
   @ApiOkResponse({ type: CommentDto })
   update(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: UpdateCommentDto, @CurrentUser() user: AuthUser) {
     return this.comments.update(commentId, dto.body, user);
+  }
+
+  @Get('comments/:commentId/revisions')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Earlier versions of a comment, newest first (its author and its moderators only; the public sees “edited”)' })
+  @ApiOkResponse({ type: CommentRevisionListDto })
+  revisions(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @CurrentUser() user: AuthUser) {
+    return this.comments.revisions(commentId, user);
   }
 
   @Delete('comments/:commentId')

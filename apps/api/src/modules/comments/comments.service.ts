@@ -8,7 +8,9 @@ import {
   PAGE_LIMIT_DEFAULT,
   type Comment,
   type CommentPage,
+  type CommentRevision,
   type CommentSort,
+  type CommentStatus,
   type ListResponse,
   type ReactionKind,
 } from '@compact-voices/contracts';
@@ -26,6 +28,7 @@ import { ThreadPageCache } from './thread-page.cache.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { AppConfig } from '../../config/app-config.js';
+import { ModerationAccessService, SAFEGUARDING_SQL } from '../moderation/moderation-access.service.js';
 import { WordFilterService } from '../moderation/word-filter.service.js';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
@@ -53,6 +56,7 @@ export class CommentsService {
     private readonly pages: ThreadPageCache,
     private readonly wordFilter: WordFilterService,
     private readonly config: AppConfig,
+    private readonly access: ModerationAccessService,
   ) {}
 
   /** A thread page as JSON text: anonymous pages come from the cache while the thread is unchanged. */
@@ -194,7 +198,7 @@ export class CommentsService {
         language: dto.language ?? null, stance: dto.stance ?? null, countryIso3: dto.countryIso3 ?? null, status, createdAt,
         editedAt: null, agreeCount: 0, disagreeCount: 0, authorId: user.id, authorPseudonym, authorAnonymised: false,
         authorStakeholderType: identity.stakeholderType, authorCountryIso3: identity.countryIso3,
-        organisationId: identity.organisationId, organisationName: identity.organisationName,
+        organisationId: identity.organisationId, organisationName: identity.organisationName, organisationVerified: identity.organisationVerified,
         displayName: identity.displayName, authorStatus: 'active', myReaction: null,
         moderationRule: null, moderatedAt: null,
       };
@@ -215,30 +219,84 @@ export class CommentsService {
     return presentComment(row, user.id);
   }
 
+  /**
+   * Edits are moderated like posts (MOD-03). Where a new comment would wait for a moderator — a
+   * pre-moderated round, an account whose comments are held, a held term — an edit of a published
+   * comment waits too: the published text stays, the author (and moderators) see the edit pending.
+   * An edit that publishes at once goes back to the queue when the comment was ever reported or
+   * decided on, or brings in a flagged term. The replaced text joins the comment's history, which
+   * only its author and moderators can read.
+   */
   async update(id: string, body: string, user: AuthUser): Promise<Comment> {
     const text = body.trim();
-    const filtered = await this.wordFilter.check(text);
+    const bodyHtml = renderMarkdown(text);
+    const filtered = await this.wordFilter.check(bodyHtml);
+    // Outside the transaction: the embedded database has a single connection.
+    const heldAuthor = await this.isNewUnvouched(user);
     const events: ThreadDomainEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
       const comment = await this.lockOwn(manager, id, user);
       if (!['published', 'pending'].includes(comment.status)) throw commentNotFound();
-      await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
-      if (comment.body === text) return;
-      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
-      await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [id, text, renderMarkdown(text)]);
-      // An edit that brings in a held or flagged term goes (back) to the moderators' queue; it stays as published as it was.
-      if (filtered) {
+      const { moderationMode } = await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
+      const waiting = comment.pendingBody !== null;
+      if (text === (waiting ? comment.pendingBody : comment.body)) return;
+      if (comment.status === 'pending') {
+        // Nobody but the author and the moderators has seen it: the text under review is replaced (and the moderator's view moves on).
+        await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
+        await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [id, text, bodyHtml]);
+        return;
+      }
+      if (text === comment.body) {
+        // Back to what is published: the waiting edit is withdrawn, and with it the review it asked for.
         await manager.query(
-          `UPDATE comment SET review_queue = COALESCE(review_queue, 'general'), held_reason = COALESCE(held_reason, 'word-filter'), queued_at = COALESCE(queued_at, now()) WHERE id = $1`,
+          `UPDATE comment SET pending_body = NULL, pending_body_html = NULL, pending_edit_at = NULL, version = version + 1,
+                  review_queue = CASE WHEN held_reason = 'edit' THEN NULL ELSE review_queue END,
+                  queued_at = CASE WHEN held_reason = 'edit' THEN NULL ELSE queued_at END,
+                  held_reason = CASE WHEN held_reason = 'edit' THEN NULL ELSE held_reason END
+           WHERE id = $1`,
           [id],
         );
+        return;
       }
-      if (comment.status === 'published') {
-        events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: id }));
+      if (moderationMode === 'pre' || heldAuthor || filtered?.action === 'hold') {
+        await manager.query(
+          `UPDATE comment SET pending_body = $2, pending_body_html = $3, pending_edit_at = now(), version = version + 1,
+                  review_queue = COALESCE(review_queue, 'general'), held_reason = COALESCE(held_reason, $4), queued_at = COALESCE(queued_at, now())
+           WHERE id = $1`,
+          [id, text, bodyHtml, filtered?.action === 'hold' ? 'word-filter' : 'edit'],
+        );
+        return;
       }
+      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
+      const requeue = filtered?.action === 'flag' || comment.everReviewed;
+      await manager.query(
+        `UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1,
+                pending_body = NULL, pending_body_html = NULL, pending_edit_at = NULL,
+                review_queue = CASE WHEN $4 THEN COALESCE(review_queue, 'general') ELSE review_queue END,
+                held_reason = CASE WHEN $4 THEN COALESCE(held_reason, $5) ELSE held_reason END,
+                queued_at = CASE WHEN $4 THEN COALESCE(queued_at, now()) ELSE queued_at END
+         WHERE id = $1`,
+        [id, text, bodyHtml, requeue, filtered?.action === 'flag' ? 'word-filter' : 'edit'],
+      );
+      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: id }));
     });
     this.threads.announce(events);
     return this.get(id, user);
+  }
+
+  /** Earlier versions of a comment, newest first: its author and those who may moderate it only (the public sees "edited"). */
+  async revisions(id: string, user: AuthUser): Promise<ListResponse<CommentRevision>> {
+    const [comment]: Array<{ authorId: string | null; consultationId: string; safeguarding: boolean; status: CommentStatus }> = await this.dataSource.query(
+      `SELECT c.author_id AS "authorId", c.consultation_id AS "consultationId", c.status, ${SAFEGUARDING_SQL} AS safeguarding FROM comment c WHERE c.id = $1`,
+      [id],
+    );
+    if (!comment || comment.status === 'deleted') throw commentNotFound();
+    if (comment.authorId !== user.id && !(await this.access.mayDecide(user, comment))) throw commentNotFound();
+    const items: CommentRevision[] = await this.dataSource.query(
+      `SELECT body, body_html AS "bodyHtml", ${isoTimestamp('replaced_at')} AS "replacedAt" FROM comment_revision WHERE comment_id = $1 ORDER BY replaced_at DESC, id DESC`,
+      [id],
+    );
+    return { items };
   }
 
   /** The author's delete: the text and its history go; a tombstone keeps the thread's shape and replies. */
@@ -251,6 +309,7 @@ export class CommentsService {
       await manager.query(`DELETE FROM comment_revision WHERE comment_id = $1`, [id]);
       await manager.query(
         `UPDATE comment SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1,
+                            pending_body = NULL, pending_body_html = NULL, pending_edit_at = NULL,
                             review_queue = NULL, held_reason = NULL, queued_at = NULL WHERE id = $1`,
         [id],
       );
@@ -329,15 +388,31 @@ export class CommentsService {
   }
 
   /** Someone else's comment answers exactly like a missing one (ACL-01). */
-  private async lockOwn(manager: EntityManager, id: string, user: AuthUser): Promise<CommentRow> {
-    const [comment]: CommentRow[] = await manager.query(
-      `SELECT id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode", status, body, body_html AS "bodyHtml"
-       FROM comment WHERE id = $1 AND author_id = $2 FOR UPDATE`,
+  private async lockOwn(manager: EntityManager, id: string, user: AuthUser): Promise<OwnComment> {
+    const [comment]: OwnComment[] = await manager.query(
+      `SELECT c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", c.status, c.body, c.body_html AS "bodyHtml",
+              c.pending_body AS "pendingBody",
+              (c.flag_count > 0 OR EXISTS (SELECT 1 FROM comment_flag f WHERE f.comment_id = c.id)
+                OR EXISTS (SELECT 1 FROM moderation_decision d WHERE d.comment_id = c.id AND d.status = 'applied')) AS "everReviewed"
+       FROM comment c WHERE c.id = $1 AND c.author_id = $2 FOR UPDATE OF c`,
       [id, user.id],
     );
     if (!comment) throw commentNotFound();
     return comment;
   }
+}
+
+/** The author's own comment as an edit or delete reads it. */
+interface OwnComment {
+  id: string;
+  consultationId: string;
+  recommendationCode: string;
+  status: CommentStatus;
+  body: string;
+  bodyHtml: string;
+  pendingBody: string | null;
+  /** Ever reported, or ever decided on by a moderator. */
+  everReviewed: boolean;
 }
 
 /** Roots in page order, each followed by its replies depth-first in time order. */

@@ -77,4 +77,22 @@ export class ConsultationsController {
   setModerators(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {
     return this.consultations.setModerators(admin, id, dto.userIds);
   }
+
+  @Get(':id/safeguarding-officers')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who handles the round’s safeguarding concerns (admin); while nobody does, admins do' })
+  @ApiOkResponse({ type: ModeratorListDto })
+  safeguardingOfficers(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string) {
+    return this.consultations.safeguardingOfficers(id);
+  }
+
+  @Put(':id/safeguarding-officers')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Set the round’s safeguarding officers (admin; audit-logged)' })
+  @ApiOkResponse({ type: ModeratorListDto })
+  setSafeguardingOfficers(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {
+    return this.consultations.setSafeguardingOfficers(admin, id, dto.userIds);
+  }
 }

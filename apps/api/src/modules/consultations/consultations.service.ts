@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type Consultation, type ConsultationStatus, type ListResponse, type RecommendationCoverage } from '@compact-voices/contracts';
+import { ErrorCode, type Consultation, type ConsultationStatus, type ListResponse, type RecommendationCoverage, type RoundRoleHolder, type RoundRoleList } from '@compact-voices/contracts';
+import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -144,29 +145,48 @@ export class ConsultationsService {
     return { items: await this.disclosure.coverage(id, rows) };
   }
 
-  async moderators(id: string): Promise<{ userIds: string[] }> {
-    const [exists] = await this.dataSource.query(`SELECT 1 FROM consultation WHERE id = $1`, [id]);
-    if (!exists) throw notFound();
-    const rows: Array<{ userId: string }> = await this.dataSource.query(
-      `SELECT user_id AS "userId" FROM consultation_moderator WHERE consultation_id = $1 ORDER BY user_id`,
-      [id],
-    );
-    return { userIds: rows.map((row) => row.userId) };
+  async moderators(id: string): Promise<RoundRoleList> {
+    return this.roundRole(id, 'consultation_moderator');
   }
 
-  async setModerators(admin: AuthUser, id: string, userIds: string[]): Promise<{ userIds: string[] }> {
+  /** Who handles the round's safeguarding concerns (admins do while nobody is assigned). */
+  async safeguardingOfficers(id: string): Promise<RoundRoleList> {
+    return this.roundRole(id, 'consultation_safeguarding_officer');
+  }
+
+  async setSafeguardingOfficers(admin: AuthUser, id: string, userIds: string[]): Promise<RoundRoleList> {
+    await this.setRoundRole(admin, id, userIds, 'consultation_safeguarding_officer', 'consultation.safeguarding_officers_set');
+    return this.safeguardingOfficers(id);
+  }
+
+  private async roundRole(id: string, table: 'consultation_moderator' | 'consultation_safeguarding_officer'): Promise<RoundRoleList> {
+    const [exists] = await this.dataSource.query(`SELECT 1 FROM consultation WHERE id = $1`, [id]);
+    if (!exists) throw notFound();
+    const people: RoundRoleHolder[] = await this.dataSource.query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName", ${GOVERNMENT_TIES_SQL} AS "governmentTies"
+       FROM ${table} r JOIN app_user u ON u.id = r.user_id WHERE r.consultation_id = $1 ORDER BY u.display_name, u.id`,
+      [id],
+    );
+    return { userIds: people.map((person) => person.userId).sort(), people };
+  }
+
+  private async setRoundRole(admin: AuthUser, id: string, userIds: string[], table: 'consultation_moderator' | 'consultation_safeguarding_officer', action: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.get(id, admin, manager);
       const found: Array<{ id: string }> = await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'active'`, [userIds]);
       if (found.length !== userIds.length) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.USER_NOT_FOUND, 'Every moderator must be an active account', [
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.USER_NOT_FOUND, 'Every person assigned must be an active account', [
           { field: 'userIds', reason: 'unknown', message: 'Unknown or erased account' },
         ]);
       }
-      await manager.query(`DELETE FROM consultation_moderator WHERE consultation_id = $1`, [id]);
-      await manager.query(`INSERT INTO consultation_moderator (consultation_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, userIds]);
-      await this.audit.record(manager, { actorId: admin.id, action: 'consultation.moderators_set', targetType: 'consultation', targetId: id, details: { userIds } });
+      await manager.query(`DELETE FROM ${table} WHERE consultation_id = $1`, [id]);
+      await manager.query(`INSERT INTO ${table} (consultation_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, userIds]);
+      await this.audit.record(manager, { actorId: admin.id, action, targetType: 'consultation', targetId: id, details: { userIds } });
     });
+  }
+
+  async setModerators(admin: AuthUser, id: string, userIds: string[]): Promise<RoundRoleList> {
+    await this.setRoundRole(admin, id, userIds, 'consultation_moderator', 'consultation.moderators_set');
     return this.moderators(id);
   }
 
@@ -204,14 +224,21 @@ export class ConsultationsService {
   }
 
   /**
-   * `thread` for anonymous reads, remembered for up to a second: under load, a page of a busy
-   * thread is then served without touching the database, at most one second behind (live
-   * clients get every event pushed; writes always check the database).
+   * `thread` for anonymous reads. The round's status and the thread's existence are remembered for
+   * up to a second; the thread's seq is read fresh every time (one primary-key lookup), because
+   * cached pages are keyed by it: a decision, a hiding flag or an erasure moves the seq in its own
+   * transaction, so from its commit on no instance serves the page from before it (MOD-08).
    */
   async threadForAnonymousRead(consultationId: string, rawCode: string): Promise<ThreadScope> {
     const key = `${consultationId}/${rawCode.toUpperCase()}`;
     const hit = this.anonymousScopes.get(key);
-    if (hit && Date.now() - hit.at < ANONYMOUS_SCOPE_TTL_MS) return hit.scope;
+    if (hit && Date.now() - hit.at < ANONYMOUS_SCOPE_TTL_MS) {
+      const [row]: Array<{ lastSeq: string }> = await this.dataSource.query(
+        `SELECT last_seq AS "lastSeq" FROM thread_sequence WHERE consultation_id = $1 AND recommendation_code = $2`,
+        [consultationId, hit.scope.recommendationCode],
+      );
+      return { ...hit.scope, lastSeq: row ? Number(row.lastSeq) : 0 };
+    }
     const scope = await this.thread(consultationId, rawCode, undefined);
     if (this.anonymousScopes.size >= 1_000) this.anonymousScopes.clear();
     this.anonymousScopes.set(key, { at: Date.now(), scope });
@@ -229,6 +256,7 @@ export class ConsultationsService {
         { field: 'countryIso3', reason: 'notInScope', message: 'Country not in this consultation' },
       ]);
     }
+    await assertNotSuspendedInRound(manager ?? this.dataSource.manager, consultationId, viewer);
     return scope;
   }
 
@@ -261,6 +289,23 @@ export class ConsultationsService {
       await manager.query(`DELETE FROM consultation_country WHERE consultation_id = $1`, [id]);
       await manager.query(`INSERT INTO consultation_country (consultation_id, country_iso3) SELECT $1, unnest($2::text[])`, [id, wanted]);
     }
+  }
+}
+
+/**
+ * A round sanction in force stops its person contributing to that round, and only that one:
+ * every write to a round passes `writableThread` (flags call this directly). Their sessions live on.
+ */
+export async function assertNotSuspendedInRound(manager: EntityManager, consultationId: string, user: AuthUser): Promise<void> {
+  const [row]: Array<{ until: string | null }> = await manager.query(
+    `SELECT ${isoTimestamp('max(until)')} AS until FROM sanction
+     WHERE consultation_id = $1 AND user_id = $2 AND status = 'in-force' AND lifted_at IS NULL AND until > now()`,
+    [consultationId, user.id],
+  );
+  if (row?.until) {
+    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.SUSPENDED_IN_ROUND, `You cannot contribute to this consultation until ${row.until}`, [
+      { field: 'consultationId', reason: 'suspendedInRound', message: row.until },
+    ]);
   }
 }
 

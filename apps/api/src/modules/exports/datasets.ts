@@ -1,6 +1,7 @@
 import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
 import { authorLinkKeySql } from '../comments/author-label.js';
 import { MIN_PEOPLE } from '../disclosure/release-audit.js';
+import { SAFEGUARDING_SQL } from '../moderation/moderation-access.service.js';
 
 export const TABLE_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation'] as const;
 export type TableDataset = (typeof TABLE_DATASETS)[number];
@@ -382,7 +383,7 @@ const participation: DatasetSpec = {
 const moderation: DatasetSpec = {
   name: 'moderation',
   title: 'Moderation decisions',
-  description: 'Every moderation decision (immutable), with the rule it cites and the outcome of any appeal. Reasons are the moderators’ words to the author: withheld in public exports. Decisions on safeguarding concerns are counted but their details are in full exports only.',
+  description: 'Every moderation decision (immutable), with the rule it cites and the outcome of any appeal. Reasons are the moderators’ words to the author: withheld in public exports. Public exports hold applied decisions only: decisions on safeguarding concerns, and proposals awaiting a co-signature or lapsed, are in full exports only (the transparency page counts them).',
   joins: '`comment_key` joins `comments.comment_key` of the same export (never of another). No people.',
   columns: [
     { name: 'decision_id', type: 'uuid', description: 'Identifier of the decision (full exports only)', fullOnly: true },
@@ -394,7 +395,7 @@ const moderation: DatasetSpec = {
     { name: 'action', type: 'code', description: 'approve, hide, restore or reject' },
     { name: 'rule_code', type: 'code', description: 'House rule cited' },
     { name: 'rule_version', type: 'integer', description: 'Version of that rule in force at the time' },
-    { name: 'status', type: 'code', description: 'applied, awaiting-cosign (conflict of interest) or lapsed' },
+    { name: 'status', type: 'code', description: 'applied; in full exports also awaiting-cosign (conflict of interest) or lapsed' },
     { name: 'cosigned', type: 'boolean', description: 'true when a second moderator co-signed (conflict of interest)' },
     { name: 'decided_at', type: 'timestamp', description: 'When it was decided (UTC, ISO 8601)' },
     { name: 'applied_at', type: 'timestamp', description: 'When it took effect (UTC, ISO 8601)' },
@@ -416,7 +417,9 @@ const moderation: DatasetSpec = {
               d.appeal_id IS NOT NULL AS on_appeal,
               CASE WHEN a.id IS NULL THEN NULL WHEN a.outcome IS NULL THEN 'pending' ELSE a.outcome END AS appeal_outcome
               ${full ? ', d.reason, d.decided_by AS decided_by_account_id, d.cosigned_by AS cosigned_by_account_id' : ''}
-       FROM moderation_decision d JOIN comment c ON c.id = d.comment_id LEFT JOIN appeal a ON a.decision_id = d.id`,
+       FROM moderation_decision d
+       JOIN comment c ON c.id = d.comment_id ${full ? '' : `AND d.status = 'applied' AND NOT ${SAFEGUARDING_SQL}`}
+       LEFT JOIN appeal a ON a.decision_id = d.id`,
       'd.decided_at, d.id',
     );
   },

@@ -6,9 +6,11 @@ import type { DataSource } from 'typeorm';
 /**
  * The layout of export files. 2: people keyed per export and per dataset (a protected person's
  * comments never sharing a key with their public ones), no internal ids, ratings as published
- * figures only, no rating evidence. Packs published in an older layout are withdrawn and made again.
+ * figures only, no rating evidence. 3: public moderation data holds applied decisions only — no
+ * safeguarding decisions, no proposals awaiting a co-signature or lapsed. Packs published in an
+ * older layout are withdrawn and made again.
  */
-export const EXPORT_FORMAT_VERSION = 2;
+export const EXPORT_FORMAT_VERSION = 3;
 
 /**
  * On start: the files of open-data packs published in an older layout are deleted at once (the

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenRes
 import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
@@ -18,8 +19,9 @@ export class AppealsController {
 
   @Post()
   @Authenticated()
+  @AllowWhileSuspended()
   @Idempotent()
-  @ApiOperation({ summary: 'Appeal a decision on your comment (once, within 14 days)' })
+  @ApiOperation({ summary: 'Appeal a decision on your comment, or a sanction against you (once, within 14 days; possible while suspended)' })
   @ApiCreatedResponse({ type: AppealDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, NOT_APPEALABLE' })
   create(@CurrentUser() user: AuthUser, @Body() dto: AppealRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
@@ -37,9 +39,9 @@ export class AppealsController {
   @Post(':id/decision')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Decide an appeal (a moderator or admin other than the original decider)' })
+  @ApiOperation({ summary: 'Decide an appeal (a moderator or admin other than the original decider, without a conflict of interest)' })
   @ApiOkResponse({ type: AppealDto })
-  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ORIGINAL_DECIDER, NOT_A_MODERATOR' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ORIGINAL_DECIDER, CONFLICT_OF_INTEREST, NOT_A_MODERATOR' })
   decide(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Body() dto: AppealDecisionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
     return this.appeals.decide(user, id, dto, locale);
   }

@@ -19,12 +19,14 @@ import { RateLimitService } from '../../core/security/rate-limit.service.js';
 import { COMMENT_JOINS, commentColumns, presentComment, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
-import { ModerationAccessService, SAFEGUARDING_SQL } from './moderation-access.service.js';
+import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator } from './moderation-access.service.js';
 import { ModerationDecisionsService, planTransition, type Applied } from './moderation-decisions.service.js';
+import { SanctionsService, sanctionNotFound } from './sanctions.service.js';
 
 interface AppealRow {
   id: string;
-  decisionId: string;
+  decisionId: string | null;
+  sanctionId: string | null;
   appellantId: string | null;
   text: string;
   outcome: 'upheld' | 'overturned' | null;
@@ -32,29 +34,46 @@ interface AppealRow {
   createdAt: string;
   decidedAt: string | null;
   overdue: boolean;
-  consultationId: string;
-  commentId: string;
+  /** The round of the decision or sanction; null for a global sanction. */
+  consultationId: string | null;
+  /** The comment decided on, or that led to the sanction (null for a sanction without one). */
+  commentId: string | null;
   safeguarding: boolean;
+  /** The decision's maker, or the sanction's proposer. */
   decidedBy: string | null;
   cosignedBy: string | null;
 }
 
+/** An appeal is of a decision (`d`) or of a sanction (`s`), never both (appeal_subject_check). */
 const APPEAL_SELECT = `
-  SELECT a.id, a.decision_id AS "decisionId", a.appellant_id AS "appellantId", a.text, a.outcome, a.outcome_reason AS "outcomeReason",
+  SELECT a.id, a.decision_id AS "decisionId", a.sanction_id AS "sanctionId", a.appellant_id AS "appellantId", a.text, a.outcome, a.outcome_reason AS "outcomeReason",
          ${isoTimestamp('a.created_at')} AS "createdAt", ${isoTimestamp('a.decided_at')} AS "decidedAt",
          (a.outcome IS NULL AND a.created_at < now() - make_interval(days => ${APPEAL_OVERDUE_DAYS})) AS overdue,
-         d.consultation_id AS "consultationId", d.comment_id AS "commentId", ${SAFEGUARDING_SQL} AS safeguarding,
-         d.decided_by AS "decidedBy", d.cosigned_by AS "cosignedBy"
-  FROM appeal a JOIN moderation_decision d ON d.id = a.decision_id JOIN comment c ON c.id = d.comment_id`;
+         COALESCE(d.consultation_id, s.consultation_id) AS "consultationId", COALESCE(d.comment_id, s.comment_id) AS "commentId",
+         (c.id IS NOT NULL AND ${SAFEGUARDING_SQL}) AS safeguarding,
+         CASE WHEN d.id IS NOT NULL THEN d.decided_by ELSE s.created_by END AS "decidedBy",
+         CASE WHEN d.id IS NOT NULL THEN d.cosigned_by ELSE s.cosigned_by END AS "cosignedBy"
+  FROM appeal a
+  LEFT JOIN moderation_decision d ON d.id = a.decision_id
+  LEFT JOIN sanction s ON s.id = a.sanction_id
+  LEFT JOIN comment c ON c.id = COALESCE(d.comment_id, s.comment_id)`;
 
 function appealNotFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.APPEAL_NOT_FOUND, 'No such appeal');
 }
 
+/** Never says why: not the tie, not the country, not that the appellant is the reader. */
+function conflictOfInterest(): ApiException {
+  return new ApiException(HttpStatus.FORBIDDEN, ErrorCode.CONFLICT_OF_INTEREST, 'Another moderator must decide this appeal');
+}
+
 /**
- * Appeals: the author, once per decision, within 14 days. Decided by a moderator of the round or
- * an admin who neither made nor co-signed the decision (four eyes); overturning restores the
- * comment through a new decision that cites the appeal. The outcome is notified and audit-logged.
+ * Appeals, once each, within 14 days: of a decision on your comment (by its author), or of a
+ * sanction against you while it is in force (by its person). Decided by someone who may act in the
+ * round (a global sanction: an admin) and who neither made nor co-signed what is appealed (four
+ * eyes), nor has a conflict of interest with the comment concerned. Overturning a decision restores
+ * the comment through a new decision that cites the appeal; overturning a sanction lifts it. The
+ * outcome is notified and audit-logged.
  */
 @Injectable()
 export class AppealsService {
@@ -62,6 +81,7 @@ export class AppealsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ModerationAccessService,
     private readonly decisions: ModerationDecisionsService,
+    private readonly sanctions: SanctionsService,
     private readonly notifications: NotificationsService,
     private readonly threads: ThreadLogService,
     private readonly audit: AuditService,
@@ -69,46 +89,35 @@ export class AppealsService {
   ) {}
 
   async create(user: AuthUser, dto: AppealRequest, locale: LocaleCode = 'en'): Promise<Appeal> {
-    await this.rateLimits.consume('appealsPerUser', user.id);
-    const [decision]: Array<{ id: string; status: string; action: string; authorId: string | null; inWindow: boolean; superseded: boolean }> = await this.dataSource.query(
-      `SELECT d.id, d.status, d.action, c.author_id AS "authorId",
-              d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow",
-              EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at) AS superseded
-       FROM moderation_decision d JOIN comment c ON c.id = d.comment_id WHERE d.id = $1`,
-      [dto.decisionId],
-    );
-    // Only the author can appeal; to anyone else the decision does not exist.
-    if (!decision || decision.authorId !== user.id) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, 'No such decision');
-    if (decision.status !== 'applied' || !['hide', 'reject'].includes(decision.action) || decision.superseded) {
-      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a hide or reject decision that is still in force can be appealed');
+    if (Boolean(dto.decisionId) === Boolean(dto.sanctionId)) {
+      const message = 'Give exactly one of decisionId and sanctionId';
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [{ field: 'decisionId', reason: 'invalid', message }]);
     }
-    if (!decision.inWindow) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_WINDOW_CLOSED, `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a decision`);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO appeal (decision_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
-        [dto.decisionId, user.id, dto.text.trim()],
-      );
-      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This decision has already been appealed');
-      await this.audit.record(manager, { actorId: user.id, action: 'appeal.filed', targetType: 'appeal', targetId: row.id, details: { decisionId: dto.decisionId } });
-      return row.id;
-    });
+    await this.rateLimits.consume('appealsPerUser', user.id);
+    const id = dto.sanctionId ? await this.fileAgainstSanction(user, dto.sanctionId, dto.text) : await this.fileAgainstDecision(user, dto.decisionId!, dto.text);
     return this.get(id, user, locale);
   }
 
   async decide(user: AuthUser, appealId: string, dto: AppealDecisionRequest, locale: LocaleCode = 'en'): Promise<Appeal> {
     const appeal = await this.load(appealId);
     if (!appeal) throw appealNotFound();
-    await this.access.assertMayDecide(user, appeal);
+    // A safeguarding item stays unknown to everyone but its officers.
+    if (!(await this.mayAct(user, appeal))) throw appeal.safeguarding ? appealNotFound() : notAModerator();
     if (user.id === appeal.decidedBy || user.id === appeal.cosignedBy) {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ORIGINAL_DECIDER, 'You took part in the original decision; another moderator must decide this appeal');
     }
+    if (user.id === appeal.appellantId) throw conflictOfInterest();
+    if (appeal.commentId && (await this.access.conflict(user, appeal.commentId)).conflicted) throw conflictOfInterest();
     const reason = dto.reason.trim();
     const outcome = await this.dataSource.transaction(async (manager): Promise<Applied> => {
       const [locked]: Array<{ outcome: string | null }> = await manager.query(`SELECT outcome FROM appeal WHERE id = $1 FOR UPDATE`, [appealId]);
       if (locked?.outcome) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_ALREADY_DECIDED, 'This appeal has already been decided');
       await manager.query(`UPDATE appeal SET outcome = $2, outcome_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [appealId, dto.outcome, reason, user.id]);
-      let applied: Applied = { decisionId: appeal.decisionId, events: [], notifications: [] };
-      if (dto.outcome === 'overturned') {
+      let applied: Applied = { decisionId: appeal.decisionId ?? '', events: [], notifications: [] };
+      if (dto.outcome === 'overturned' && appeal.sanctionId) {
+        // Lifted (the record stays); nothing to do if an admin lifted it meanwhile.
+        await this.sanctions.liftWithin(manager, appeal.sanctionId, user.id, appealId);
+      } else if (dto.outcome === 'overturned' && appeal.decisionId && appeal.commentId) {
         const target = await this.decisions.loadTarget(appeal.commentId, manager, true);
         const transition = planTransition(target.status, false, false, 'restore');
         const [original]: Array<{ ruleCode: string; ruleVersion: number }> = await manager.query(
@@ -128,8 +137,16 @@ export class AppealsService {
           });
         }
       }
-      const notifications = appeal.appellantId ? [await this.notifications.create(manager, { userId: appeal.appellantId, kind: 'appeal.outcome', appealId, commentId: appeal.commentId })] : [];
-      await this.audit.record(manager, { actorId: user.id, action: 'appeal.decided', targetType: 'appeal', targetId: appealId, details: { outcome: dto.outcome, decisionId: appeal.decisionId } });
+      const notifications = appeal.appellantId
+        ? [await this.notifications.create(manager, { userId: appeal.appellantId, kind: 'appeal.outcome', appealId, commentId: appeal.commentId, sanctionId: appeal.sanctionId })]
+        : [];
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'appeal.decided',
+        targetType: 'appeal',
+        targetId: appealId,
+        details: { outcome: dto.outcome, ...(appeal.sanctionId ? { sanctionId: appeal.sanctionId } : { decisionId: appeal.decisionId }) },
+      });
       return { ...applied, notifications: [...applied.notifications, ...notifications] };
     });
     this.threads.announce(outcome.events satisfies ThreadDomainEvent[]);
@@ -137,24 +154,81 @@ export class AppealsService {
     return this.get(appealId, user, locale);
   }
 
-  /** The appellant, the round's moderators and admins (safeguarding items: that role). */
+  /** The appellant, and those who may decide it (see `mayAct`); 404 to anyone else. */
   async get(appealId: string, user: AuthUser, locale: LocaleCode = 'en'): Promise<Appeal> {
     const appeal = await this.load(appealId);
     if (!appeal) throw appealNotFound();
-    const moderates = appeal.safeguarding ? user.roles.includes('safeguarding') : await this.access.moderatesRound(user, appeal.consultationId);
+    const moderates = await this.mayAct(user, appeal);
     if (!moderates && appeal.appellantId !== user.id) throw appealNotFound();
     return this.present(appeal, user, moderates, locale);
   }
 
+  /** A round's appeals, of decisions and of its sanctions (safeguarding items excepted: they are that role's). */
   async listForRound(user: AuthUser, consultationId: string, status: 'pending' | 'decided' | undefined, locale: LocaleCode = 'en'): Promise<ListResponse<Appeal>> {
     await this.access.assertModeratesRound(user, consultationId);
     const rows: AppealRow[] = await this.dataSource.query(
-      `${APPEAL_SELECT} WHERE d.consultation_id = $1 AND NOT ${SAFEGUARDING_SQL}
+      `${APPEAL_SELECT} WHERE (d.consultation_id = $1 OR s.consultation_id = $1) AND NOT (c.id IS NOT NULL AND ${SAFEGUARDING_SQL})
          AND ($2::text IS NULL OR ($2 = 'pending') = (a.outcome IS NULL))
        ORDER BY (a.outcome IS NULL) DESC, a.created_at LIMIT 200`,
       [consultationId, status ?? null],
     );
     return { items: await Promise.all(rows.map((row) => this.present(row, user, true, locale))) };
+  }
+
+  private async fileAgainstDecision(user: AuthUser, decisionId: string, text: string): Promise<string> {
+    const [decision]: Array<{ id: string; status: string; action: string; authorId: string | null; inWindow: boolean; superseded: boolean }> = await this.dataSource.query(
+      `SELECT d.id, d.status, d.action, c.author_id AS "authorId",
+              d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow",
+              EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at) AS superseded
+       FROM moderation_decision d JOIN comment c ON c.id = d.comment_id WHERE d.id = $1`,
+      [decisionId],
+    );
+    // Only the author can appeal; to anyone else the decision does not exist.
+    if (!decision || decision.authorId !== user.id) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, 'No such decision');
+    if (decision.status !== 'applied' || !['hide', 'reject'].includes(decision.action) || decision.superseded) {
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a hide or reject decision that is still in force can be appealed');
+    }
+    if (!decision.inWindow) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_WINDOW_CLOSED, `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a decision`);
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO appeal (decision_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
+        [decisionId, user.id, text.trim()],
+      );
+      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This decision has already been appealed');
+      await this.audit.record(manager, { actorId: user.id, action: 'appeal.filed', targetType: 'appeal', targetId: row.id, details: { decisionId } });
+      return row.id;
+    });
+  }
+
+  /** Its person only (404 to anyone else), once, within 14 days of it coming into force, while it is in force. */
+  private async fileAgainstSanction(user: AuthUser, sanctionId: string, text: string): Promise<string> {
+    const [sanction]: Array<{ userId: string; inForce: boolean; inWindow: boolean }> = await this.dataSource.query(
+      `SELECT user_id AS "userId", (status = 'in-force' AND lifted_at IS NULL AND until > now()) AS "inForce",
+              COALESCE(cosigned_at, created_at) + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow"
+       FROM sanction WHERE id = $1`,
+      [sanctionId],
+    );
+    if (!sanction || sanction.userId !== user.id) throw sanctionNotFound();
+    if (!sanction.inForce) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a sanction in force can be appealed');
+    if (!sanction.inWindow) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_WINDOW_CLOSED, `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a sanction`);
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO appeal (sanction_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (sanction_id) DO NOTHING RETURNING id`,
+        [sanctionId, user.id, text.trim()],
+      );
+      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This sanction has already been appealed');
+      await this.audit.record(manager, { actorId: user.id, action: 'appeal.filed', targetType: 'appeal', targetId: row.id, details: { sanctionId } });
+      return row.id;
+    });
+  }
+
+  /**
+   * Who may decide (and read) an appeal besides its appellant: the round's moderators and admins
+   * (safeguarding items: the round's safeguarding officers); a global sanction's: admins.
+   */
+  private async mayAct(user: AuthUser, appeal: AppealRow): Promise<boolean> {
+    if (appeal.sanctionId) return this.sanctions.mayAct(user, appeal);
+    return this.access.mayDecide(user, { consultationId: appeal.consultationId!, safeguarding: appeal.safeguarding });
   }
 
   private async load(appealId: string): Promise<AppealRow | undefined> {
@@ -163,18 +237,22 @@ export class AppealsService {
   }
 
   private async present(row: AppealRow, user: AuthUser, moderates: boolean, locale: LocaleCode): Promise<Appeal> {
-    const [comment]: CommentRow[] = await this.dataSource.query(`SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1`, [row.commentId, user.id]);
+    const [comment]: Array<CommentRow | undefined> = row.commentId
+      ? await this.dataSource.query(`SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1`, [row.commentId, user.id])
+      : [];
     return {
       id: row.id,
       decisionId: row.decisionId,
+      sanctionId: row.sanctionId,
       text: row.text,
       status: row.outcome ?? 'pending',
       createdAt: row.createdAt,
       decidedAt: row.decidedAt,
       outcomeReason: row.outcomeReason,
       overdue: row.overdue,
-      decision: await this.decisions.get(row.decisionId, user, locale),
-      comment: moderates ? presentForModerator(comment!) : presentComment(comment!, user.id),
+      decision: row.decisionId ? await this.decisions.get(row.decisionId, user, locale) : null,
+      sanction: row.sanctionId ? await this.sanctions.get(user, row.sanctionId, locale) : null,
+      comment: comment ? (moderates ? presentForModerator(comment) : presentComment(comment, user.id)) : null,
       ...(moderates ? { readerIsOriginalDecider: user.id === row.decidedBy || user.id === row.cosignedBy } : {}),
     };
   }

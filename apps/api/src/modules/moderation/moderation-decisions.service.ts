@@ -5,6 +5,8 @@ import {
   APPEAL_WINDOW_DAYS,
   ErrorCode,
   PAGE_LIMIT_DEFAULT,
+  type Comment,
+  type CommentModerationHistory,
   type CommentStatus,
   type DecisionRequest,
   type FlagReason,
@@ -24,12 +26,12 @@ import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { actingLabelSql } from '../accounts/acting-identity.service.js';
-import { COMMENT_JOINS, commentColumns, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
+import { COMMENT_JOINS, commentColumns, presentComment, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
 import { isAdmin } from '../consultations/consultations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadLogService, type ThreadDomainEvent, type ThreadEventType } from '../threads/thread-log.service.js';
 import { HouseRulesService } from './house-rules.service.js';
-import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator } from './moderation-access.service.js';
+import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator, safeguardsRoundSql } from './moderation-access.service.js';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
 /** The comment a decision acts on, as read before deciding. */
@@ -46,6 +48,8 @@ export interface DecisionTarget {
   authorId: string | null;
   queuedAt: string;
   safeguarding: boolean;
+  /** An edit waits for review. */
+  pendingEdit: boolean;
 }
 
 interface Transition {
@@ -54,17 +58,22 @@ interface Transition {
   event: ThreadEventType | null;
   /** Whether the author hears about it (not when a published comment is merely cleared of flags). */
   notify: boolean;
+  /** What becomes of an edit waiting for review: published, or turned down (any other decision drops it too). */
+  edit?: 'apply' | 'discard';
 }
 
 /**
  * Which actions apply to which state. "Pending review" is a comment hidden by flags or a
- * safeguarding concern before anyone decided (hidden, no rule yet).
+ * safeguarding concern before anyone decided (hidden, no rule yet). A published comment with an
+ * edit waiting for review: approving publishes the edit, rejecting turns the edit down (the
+ * comment stays as it was published), hiding hides the comment and drops the edit.
  */
-export function planTransition(status: CommentStatus, pendingReview: boolean, queued: boolean, action: ModerationAction): Transition | undefined {
+export function planTransition(status: CommentStatus, pendingReview: boolean, queued: boolean, action: ModerationAction, pendingEdit = false): Transition | undefined {
   switch (action) {
     case 'approve':
       if (status === 'pending') return { to: 'published', event: 'comment.created', notify: true };
       if (status === 'hidden' && pendingReview) return { to: 'published', event: 'comment.updated', notify: true };
+      if (status === 'published' && pendingEdit) return { to: 'published', event: 'comment.updated', notify: true, edit: 'apply' };
       if (status === 'published' && queued) return { to: 'published', event: null, notify: false };
       return undefined;
     case 'hide':
@@ -72,7 +81,9 @@ export function planTransition(status: CommentStatus, pendingReview: boolean, qu
       if (status === 'hidden' && pendingReview) return { to: 'hidden', event: 'comment.updated', notify: true };
       return undefined;
     case 'reject':
-      return status === 'pending' ? { to: 'rejected', event: null, notify: true } : undefined;
+      if (status === 'pending') return { to: 'rejected', event: null, notify: true };
+      if (status === 'published' && pendingEdit) return { to: 'published', event: null, notify: true, edit: 'discard' };
+      return undefined;
     case 'restore':
       if (status === 'hidden') return { to: 'published', event: 'comment.updated', notify: true };
       if (status === 'rejected') return { to: 'published', event: 'comment.created', notify: true };
@@ -108,7 +119,8 @@ export interface Applied {
 const TARGET_SELECT = `
   SELECT c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", c.country_iso3 AS "countryIso3",
          c.status, c.version, c.review_queue AS "reviewQueue", c.held_reason AS "heldReason", c.moderation_rule AS "moderationRule",
-         c.author_id AS "authorId", ${isoTimestamp('COALESCE(c.queued_at, c.created_at)')} AS "queuedAt", ${SAFEGUARDING_SQL} AS safeguarding
+         c.author_id AS "authorId", ${isoTimestamp('COALESCE(c.queued_at, c.created_at)')} AS "queuedAt", ${SAFEGUARDING_SQL} AS safeguarding,
+         c.pending_body IS NOT NULL AS "pendingEdit"
   FROM comment c`;
 
 /**
@@ -130,7 +142,8 @@ function decisionSelect(localeParam: string): string {
          d.conflict_country_iso3 AS "conflictCountryIso3", c.author_id AS "authorId",
          a.id AS "appealRowId", CASE WHEN a.id IS NULL THEN NULL WHEN a.outcome IS NULL THEN 'pending' ELSE a.outcome END AS "appealStatus",
          ${isoTimestamp('a.created_at')} AS "appealCreatedAt", ${isoTimestamp('a.decided_at')} AS "appealDecidedAt", a.outcome_reason AS "appealOutcomeReason",
-         CASE WHEN d.status = 'applied' AND d.action IN ('hide', 'reject') AND a.id IS NULL AND ${appealDeadline} > now()
+         (cardinality(d.conflict_ties) > 0 OR d.conflict_country_iso3 IS NOT NULL) AS conflicted,
+         CASE WHEN d.status = 'applied' AND d.action IN ('hide', 'reject') AND NOT (d.action = 'reject' AND d.from_status = 'published') AND a.id IS NULL AND ${appealDeadline} > now()
                    AND NOT EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at)
               THEN ${isoTimestamp(`(${appealDeadline})`)} END AS "appealableUntil"
   FROM moderation_decision d
@@ -160,6 +173,7 @@ export interface DecisionRow {
   deciderName: string | null;
   cosignerName: string | null;
   conflictCountryIso3: string | null;
+  conflicted: boolean;
   authorId: string | null;
   appealRowId: string | null;
   appealStatus: 'pending' | 'upheld' | 'overturned' | null;
@@ -195,6 +209,7 @@ export function presentDecision(row: DecisionRow, reader: AuthUser, readerModera
           cosignedBy: row.cosignedById ? { displayName: row.cosignerName ?? 'Former participant' } : null,
           decidedByMe: row.decidedById === reader.id,
           conflictCountryIso3: row.conflictCountryIso3,
+          conflict: row.conflicted,
         }
       : {}),
   };
@@ -221,51 +236,83 @@ export class ModerationDecisionsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Rounds the reader moderates (admins: every round that is not a draft), with their open work. */
+  /**
+   * Rounds the reader moderates (admins: every round that is not a draft) or whose safeguarding
+   * concerns they handle, with their open work — each count only where the reader may act.
+   */
   async rounds(user: AuthUser): Promise<ListResponse<ModeratedRound>> {
-    const items: ModeratedRound[] = await this.dataSource.query(
-      `SELECT k.id AS "consultationId", k.title, k.status,
-              (SELECT count(*)::int FROM comment c WHERE c.consultation_id = k.id AND c.review_queue = 'general') AS queued,
-              (SELECT count(*)::int FROM moderation_decision d WHERE d.consultation_id = k.id AND d.status = 'awaiting-cosign') AS "awaitingCosign",
-              (SELECT count(*)::int FROM appeal a JOIN moderation_decision d ON d.id = a.decision_id WHERE d.consultation_id = k.id AND a.outcome IS NULL) AS "pendingAppeals"
-       FROM consultation k
-       WHERE ($2 AND k.status <> 'draft') OR EXISTS (SELECT 1 FROM consultation_moderator m WHERE m.consultation_id = k.id AND m.user_id = $1)
-       ORDER BY k.opens_at DESC, k.id`,
-      [user.id, isAdmin(user)],
+    const rows: Array<ModeratedRound> = await this.dataSource.query(
+      `WITH rights AS (
+         SELECT k.id, k.title, k.status, k.opens_at,
+                (($2 AND k.status <> 'draft') OR EXISTS (SELECT 1 FROM consultation_moderator m WHERE m.consultation_id = k.id AND m.user_id = $1)) AS moderates,
+                (k.status <> 'draft' AND ${safeguardsRoundSql('k.id', '$1', '$3', '$2')}) AS safeguards
+         FROM consultation k
+       )
+       SELECT r.id AS "consultationId", r.title, r.status, r.moderates, r.safeguards,
+              CASE WHEN r.moderates THEN (SELECT count(*)::int FROM comment c WHERE c.consultation_id = r.id AND c.review_queue = 'general') ELSE 0 END AS queued,
+              CASE WHEN r.safeguards THEN (SELECT count(*)::int FROM comment c WHERE c.consultation_id = r.id AND c.review_queue = 'safeguarding') ELSE 0 END AS "safeguardingQueued",
+              CASE WHEN r.moderates THEN (SELECT count(*)::int FROM moderation_decision d JOIN comment c ON c.id = d.comment_id
+                                          WHERE d.consultation_id = r.id AND d.status = 'awaiting-cosign' AND NOT ${SAFEGUARDING_SQL}) ELSE 0 END AS "awaitingCosign",
+              CASE WHEN r.moderates THEN (SELECT count(*)::int FROM appeal a JOIN moderation_decision d ON d.id = a.decision_id JOIN comment c ON c.id = d.comment_id
+                                          WHERE d.consultation_id = r.id AND a.outcome IS NULL AND NOT ${SAFEGUARDING_SQL}) ELSE 0 END AS "pendingAppeals"
+       FROM rights r
+       WHERE r.moderates OR r.safeguards
+       ORDER BY r.opens_at DESC, r.id`,
+      [user.id, isAdmin(user), user.roles.includes('safeguarding')],
     );
-    return { items };
+    return { items: rows };
   }
 
-  /** The general queue of one round (its moderators, admins) or the safeguarding queue (that role only). */
-  async queue(user: AuthUser, scope: { consultationId: string } | 'safeguarding', sort: QueueSort = 'oldest', rawCursor?: string, limit = PAGE_LIMIT_DEFAULT, locale: LocaleCode = 'en'): Promise<ModerationQueue> {
+  /**
+   * The general queue of one round (its moderators, admins) or the safeguarding queue (the rounds
+   * whose concerns the reader handles; optionally one of them). In the safeguarding queue what the
+   * public can still read comes first: a concern nobody has acted on yet is the most urgent.
+   */
+  async queue(user: AuthUser, scope: { consultationId: string } | { safeguarding: true; consultationId?: string }, sort: QueueSort = 'oldest', rawCursor?: string, limit = PAGE_LIMIT_DEFAULT, locale: LocaleCode = 'en'): Promise<ModerationQueue> {
     const cursor = decodeCursor(rawCursor);
-    if (scope === 'safeguarding') {
-      if (!user.roles.includes('safeguarding')) throw notAModerator();
+    const safeguarding = 'safeguarding' in scope;
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    let reachable = 'TRUE';
+    if (safeguarding) {
+      const [reach]: Array<{ any: boolean }> = await this.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM consultation c WHERE ($2::uuid IS NULL OR c.id = $2) AND ${safeguardsRoundSql('c.id', '$1', '$3', '$4')}) AS any`,
+        [user.id, scope.consultationId ?? null, user.roles.includes('safeguarding'), isAdmin(user)],
+      );
+      if (!reach?.any) throw notAModerator();
+      reachable = safeguardsRoundSql('c.consultation_id', bind(user.id), bind(user.roles.includes('safeguarding')), bind(isAdmin(user)));
       // Every look at the restricted queue is on the record.
-      await this.dataSource.transaction((manager) => this.audit.record(manager, { actorId: user.id, action: 'safeguarding.queue_viewed', targetType: 'queue', targetId: 'safeguarding', details: { sort } }));
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, { actorId: user.id, action: 'safeguarding.queue_viewed', targetType: 'queue', targetId: scope.consultationId ?? 'safeguarding', details: { sort } }),
+      );
     } else {
       await this.access.assertModeratesRound(user, scope.consultationId);
     }
-    const params: unknown[] = [scope === 'safeguarding' ? 'safeguarding' : 'general', scope === 'safeguarding' ? null : scope.consultationId, limit + 1];
+    // Sort keys: [rank,] queued_at, id — rank is the flag count (most-flagged, descending) or, in the
+    // safeguarding queue, 0 for a comment the public still reads and 1 otherwise (ascending).
+    const rank = sort === 'most-flagged' ? 'c.flag_count' : safeguarding ? `(CASE WHEN c.status = 'published' THEN 0 ELSE 1 END)` : null;
     let after = 'TRUE';
     if (cursor) {
-      params.push(cursor.t, cursor.id);
-      if (sort === 'most-flagged') {
-        params.push(cursor.s ?? 0);
-        after = `(c.flag_count < $6 OR (c.flag_count = $6 AND (c.queued_at, c.id) > ($4::timestamptz, $5::uuid)))`;
+      const at = `(c.queued_at, c.id) > (${bind(cursor.t)}::timestamptz, ${bind(cursor.id)}::uuid)`;
+      if (rank) {
+        const s = bind(cursor.s ?? 0);
+        after = `(${rank} ${sort === 'most-flagged' ? '<' : '>'} ${s}::int OR (${rank} = ${s}::int AND ${at}))`;
       } else {
-        after = `(c.queued_at, c.id) > ($4::timestamptz, $5::uuid)`;
+        after = at;
       }
     }
-    const rows: Array<CommentRow & { version: number; heldReason: HeldReason | null; queuedAt: string; sortTime: string; flagCount: number }> = await this.dataSource.query(
-      `SELECT ${commentColumns('NULL::uuid')}, c.version, c.held_reason AS "heldReason", c.flag_count AS "flagCount",
-              ${isoTimestamp('c.queued_at')} AS "queuedAt", c.queued_at::text AS "sortTime"
-       FROM comment c ${COMMENT_JOINS}
-       WHERE c.review_queue = $1 AND ($2::uuid IS NULL OR c.consultation_id = $2) AND ${after}
-       ORDER BY ${sort === 'most-flagged' ? 'c.flag_count DESC, ' : ''}c.queued_at, c.id
-       LIMIT $3`,
-      params,
-    );
+    const rows: Array<CommentRow & { version: number; heldReason: HeldReason | null; queuedAt: string; sortTime: string; rank: number; scopeCountries: string[]; scopeUndisclosed: boolean }> =
+      await this.dataSource.query(
+        `SELECT ${commentColumns('NULL::uuid')}, c.version, c.held_reason AS "heldReason", ${rank ?? '0'} AS rank,
+                ${isoTimestamp('c.queued_at')} AS "queuedAt", c.queued_at::text AS "sortTime",
+                scope.countries AS "scopeCountries", scope.undisclosed AS "scopeUndisclosed"
+         FROM comment c ${COMMENT_JOINS} LEFT JOIN LATERAL comment_scope(c.id) scope ON true
+         WHERE c.review_queue = ${bind(safeguarding ? 'safeguarding' : 'general')} AND (${bind(scope.consultationId ?? null)}::uuid IS NULL OR c.consultation_id = ${bind(scope.consultationId ?? null)}::uuid)
+           AND ${reachable} AND ${after}
+         ORDER BY ${rank ? `${rank} ${sort === 'most-flagged' ? 'DESC' : 'ASC'}, ` : ''}c.queued_at, c.id
+         LIMIT ${bind(limit + 1)}`,
+        params,
+      );
     const page = rows.slice(0, limit);
     const ids = page.map((row) => row.id);
     const parentIds = page.map((row) => row.parentId).filter((id): id is string => id !== null);
@@ -278,17 +325,29 @@ export class ModerationDecisionsService {
           ) as Promise<Array<{ commentId: string; reason: FlagReason; count: number; notes: string[] }>>)
         : [],
       parentIds.length
-        ? (this.dataSource.query(`SELECT ${commentColumns('NULL::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`, [parentIds]) as Promise<CommentRow[]>)
+        ? (this.dataSource.query(`SELECT ${commentColumns('$2::uuid')}, ${SAFEGUARDING_SQL} AS "safeguardingItem" FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`, [
+            parentIds,
+            user.id,
+          ]) as Promise<Array<CommentRow & { safeguardingItem: boolean }>>)
         : [],
       ids.length
         ? (this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = ANY($1::uuid[]) AND d.status = 'awaiting-cosign'`, [ids, locale]) as Promise<DecisionRow[]>)
         : [],
       this.access.governmentTies(user.id),
     ]);
+    // A parent is shown with the reader's own rights: a general moderator sees a parent that is a
+    // safeguarding item as the public does (a tombstone if hidden), and the reverse for officers.
+    const readable = new Map<string, boolean>();
+    const mayRead = async (parent: CommentRow & { safeguardingItem: boolean }) => {
+      const key = `${parent.consultationId}:${parent.safeguardingItem}`;
+      if (!readable.has(key)) readable.set(key, await this.access.mayDecide(user, { consultationId: parent.consultationId, safeguarding: parent.safeguardingItem }));
+      return readable.get(key)!;
+    };
+    const shownParents = new Map<string, Comment>();
+    for (const parent of parents) shownParents.set(parent.id, (await mayRead(parent)) ? presentForModerator(parent) : presentComment(parent, user.id));
     const items: QueueItem[] = page.map((row) => {
       const mine = flags.filter((flag) => flag.commentId === row.id);
       const pendingDecision = awaiting.find((decision) => decision.commentId === row.id);
-      const parent = parents.find((candidate) => candidate.id === row.parentId);
       return {
         comment: presentForModerator(row),
         version: row.version,
@@ -298,17 +357,17 @@ export class ModerationDecisionsService {
           byReason: Object.fromEntries(mine.map((flag) => [flag.reason, flag.count])),
           notes: mine.flatMap((flag) => flag.notes),
         },
-        parent: parent ? presentForModerator(parent) : null,
+        parent: (row.parentId && shownParents.get(row.parentId)) || null,
         queuedAt: row.queuedAt,
         awaitingCosign: pendingDecision ? presentDecision(pendingDecision, user, true) : null,
-        conflictOfInterest: row.countryIso3 !== null && ties.includes(row.countryIso3),
+        conflictOfInterest: ties.length > 0 && (row.scopeUndisclosed || (row.scopeCountries ?? []).some((iso3) => ties.includes(iso3))),
       };
     });
     const last = page.at(-1);
     return {
       items,
-      consultationId: scope === 'safeguarding' ? null : scope.consultationId,
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sortTime, id: last.id, ...(sort === 'most-flagged' ? { s: last.flagCount } : {}) }) : null,
+      consultationId: scope.consultationId ?? null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sortTime, id: last.id, ...(rank ? { s: last.rank } : {}) }) : null,
     };
   }
 
@@ -320,12 +379,12 @@ export class ModerationDecisionsService {
       await this.recordConflict(user, target.id, dto.action);
       throw new DecisionConflict();
     }
-    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, dto.action);
+    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, dto.action, target.pendingEdit);
     if (!transition) {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, `A ${target.status} comment cannot be given "${dto.action}"`);
     }
-    const ties = target.countryIso3 ? await this.access.governmentTies(user.id) : [];
-    const conflictCountry = target.countryIso3 && ties.includes(target.countryIso3) ? target.countryIso3 : null;
+    // Judged on what the comment is about, for every action (MOD-01); recorded with the proposal.
+    const conflict = await this.access.conflict(user, target.id);
     let outcome: Applied;
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
@@ -335,22 +394,23 @@ export class ModerationDecisionsService {
         );
         if (waiting[0]) {
           // A conflicted moderator cannot replace a proposal; anyone else deciding outright lets it lapse.
-          if (conflictCountry) throw new DecisionConflict();
+          if (conflict.conflicted) throw new DecisionConflict();
           await manager.query(`UPDATE moderation_decision SET status = 'lapsed' WHERE id = $1`, [waiting[0].id]);
         }
-        if (conflictCountry) {
+        if (conflict.conflicted) {
           const [row]: Array<{ id: string }> = await manager.query(
             `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, decided_by_label, status,
-                                              conflict_country_iso3, comment_version, from_status, queued_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'awaiting-cosign', $8, $9, $10, $11) RETURNING id`,
-            [target.id, target.consultationId, dto.action, rule.code, rule.version, dto.reason, user.id, conflictCountry, target.version, target.status, target.queuedAt],
+                                              conflict_country_iso3, conflict_ties, comment_version, from_status, queued_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'awaiting-cosign', $8, $12::text[], $9, $10, $11) RETURNING id`,
+            [target.id, target.consultationId, dto.action, rule.code, rule.version, dto.reason, user.id, conflict.disclosedCountry, target.version, target.status, target.queuedAt, conflict.ties],
           );
+          // The log names the country only where the decision may (never for a protected author).
           await this.audit.record(manager, {
             actorId: user.id,
             action: 'moderation.decision_proposed',
             targetType: 'comment',
             targetId: target.id,
-            details: { decisionId: row!.id, action: dto.action, ruleCode: rule.code, ruleVersion: rule.version, conflictCountryIso3: conflictCountry },
+            details: { decisionId: row!.id, action: dto.action, ruleCode: rule.code, ruleVersion: rule.version, conflictCountryIso3: conflict.disclosedCountry },
           });
           return { decisionId: row!.id, events: [], notifications: [] };
         }
@@ -370,10 +430,10 @@ export class ModerationDecisionsService {
 
   /** The second signature on a conflicted decision: applies it, unless the comment changed meanwhile. */
   async cosign(user: AuthUser, decisionId: string, locale: LocaleCode = 'en'): Promise<ModerationDecision> {
-    const [decision]: Array<{ id: string; commentId: string; action: ModerationAction; ruleCode: string; ruleVersion: number; reason: string; status: string; decidedBy: string | null; conflictCountryIso3: string | null; commentVersion: number }> =
+    const [decision]: Array<{ id: string; commentId: string; action: ModerationAction; ruleCode: string; ruleVersion: number; reason: string; status: string; decidedBy: string | null; conflictCountryIso3: string | null; conflictTies: string[]; commentVersion: number }> =
       await this.dataSource.query(
         `SELECT id, comment_id AS "commentId", action, rule_code AS "ruleCode", rule_version AS "ruleVersion", reason, status,
-                decided_by AS "decidedBy", conflict_country_iso3 AS "conflictCountryIso3", comment_version AS "commentVersion"
+                decided_by AS "decidedBy", conflict_country_iso3 AS "conflictCountryIso3", conflict_ties AS "conflictTies", comment_version AS "commentVersion"
          FROM moderation_decision WHERE id = $1`,
         [decisionId],
       );
@@ -382,10 +442,12 @@ export class ModerationDecisionsService {
     await this.access.assertMayDecide(user, target);
     if (decision.status !== 'awaiting-cosign') throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'This decision does not await a co-signature');
     if (decision.decidedBy === user.id) throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'A second moderator must co-sign your decision');
-    if (!isAdmin(user) && decision.conflictCountryIso3 && (await this.access.governmentTies(user.id)).includes(decision.conflictCountryIso3)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'You share the conflict of interest; a moderator without it, or an admin, must co-sign');
+    // Nobody who shares a tie behind the proposal co-signs it — admins included. The refusal does not say which tie.
+    const ties = decision.conflictTies.length > 0 ? decision.conflictTies : decision.conflictCountryIso3 ? [decision.conflictCountryIso3] : [];
+    if (await this.access.sharesTie(user, ties)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'You cannot co-sign this decision; another moderator must');
     }
-    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, decision.action);
+    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, decision.action, target.pendingEdit);
     let outcome: Applied;
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
@@ -419,11 +481,20 @@ export class ModerationDecisionsService {
    */
   async apply(manager: EntityManager, input: ApplyInput): Promise<Applied> {
     const { target, transition, rule } = input;
+    const applyEdit = transition.edit === 'apply';
+    // The text being replaced joins the history its author and the moderators can read.
+    if (applyEdit) {
+      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) SELECT id, body, body_html FROM comment WHERE id = $1 AND version = $2`, [target.id, target.version]);
+    }
+    // Every decision settles a waiting edit: approving publishes it, anything else drops it.
     const updated = rowsOf<{ id: string }>(await manager.query(
       `UPDATE comment SET status = $3, version = version + 1, review_queue = NULL, held_reason = NULL, queued_at = NULL, flag_count = 0,
-              moderation_rule = CASE WHEN $3 IN ('hidden', 'rejected') THEN $4 END, moderated_at = now()
+              moderation_rule = CASE WHEN $3 IN ('hidden', 'rejected') THEN $4 END, moderated_at = now(),
+              body = CASE WHEN $5 THEN pending_body ELSE body END, body_html = CASE WHEN $5 THEN pending_body_html ELSE body_html END,
+              edited_at = CASE WHEN $5 THEN now() ELSE edited_at END,
+              pending_body = NULL, pending_body_html = NULL, pending_edit_at = NULL
        WHERE id = $1 AND version = $2 RETURNING id`,
-      [target.id, target.version, transition.to, rule.code],
+      [target.id, target.version, transition.to, rule.code, applyEdit && target.pendingEdit],
     ));
     if (updated.length === 0) throw new DecisionConflict();
     await manager.query(`UPDATE comment_flag SET resolved_at = now() WHERE comment_id = $1 AND resolved_at IS NULL`, [target.id]);
@@ -456,7 +527,16 @@ export class ModerationDecisionsService {
       action: input.awaiting ? 'moderation.decision_cosigned' : input.appealId ? 'moderation.decision_on_appeal' : 'moderation.decision',
       targetType: 'comment',
       targetId: target.id,
-      details: { decisionId, action: input.action, ruleCode: rule.code, ruleVersion: rule.version, from: target.status, to: transition.to, ...(input.appealId ? { appealId: input.appealId } : {}) },
+      details: {
+        decisionId,
+        action: input.action,
+        ruleCode: rule.code,
+        ruleVersion: rule.version,
+        from: target.status,
+        to: transition.to,
+        ...(transition.edit ? { edit: transition.edit } : {}),
+        ...(input.appealId ? { appealId: input.appealId } : {}),
+      },
     });
     this.logger.log({ event: 'moderation.decision', decisionId, action: input.action, ruleCode: rule.code }, 'moderation decision applied');
     return { decisionId, events, notifications };
@@ -479,9 +559,27 @@ export class ModerationDecisionsService {
       [id, locale],
     );
     if (!row) throw decisionNotFound();
-    const moderates = row.safeguarding ? user.roles.includes('safeguarding') : await this.access.moderatesRound(user, row.consultationId);
+    const moderates = await this.access.mayDecide(user, { consultationId: row.consultationId, safeguarding: row.safeguarding });
     if (!moderates && row.authorId !== user.id) throw decisionNotFound();
     return presentDecision(row, user, moderates);
+  }
+
+  /**
+   * A comment's moderation record — its reports (never who made them) and every decision — for
+   * those who may decide on it: the round's moderators, or for a safeguarding item its officers.
+   */
+  async history(user: AuthUser, commentId: string, locale: LocaleCode = 'en'): Promise<CommentModerationHistory> {
+    const target = await this.loadTarget(commentId);
+    await this.access.assertMayDecide(user, target);
+    const [flags, decisions] = await Promise.all([
+      this.dataSource.query(
+        `SELECT reason, note, ${isoTimestamp('created_at')} AS "createdAt", resolved_at IS NOT NULL AS resolved
+         FROM comment_flag WHERE comment_id = $1 ORDER BY created_at, id`,
+        [commentId],
+      ) as Promise<CommentModerationHistory['flags']>,
+      this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = $1 ORDER BY d.decided_at, d.id`, [commentId, locale]) as Promise<DecisionRow[]>,
+    ]);
+    return { commentId, flags, decisions: decisions.map((row) => presentDecision(row, user, true)) };
   }
 
   async loadTarget(commentId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<DecisionTarget> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
-import { Authenticated, Roles } from '../../core/auth/access.decorator.js';
+import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
@@ -10,6 +10,7 @@ import { AppealsService } from './appeals.service.js';
 import {
   AppealListDto,
   AppealsQueryDto,
+  CommentModerationHistoryDto,
   DecisionRequestDto,
   HighlightDto,
   LocaleQueryDto,
@@ -17,9 +18,9 @@ import {
   ModerationDecisionDto,
   ModerationDecisionListDto,
   ModerationQueueDto,
-  QueueQueryDto,
   RoundQueryDto,
   RoundQueueQueryDto,
+  SafeguardingQueueQueryDto,
 } from './dto/moderation.dto.js';
 import { ModerationDecisionsService } from './moderation-decisions.service.js';
 
@@ -50,11 +51,15 @@ export class ModerationController {
   }
 
   @Get('safeguarding-queue')
-  @Roles('safeguarding')
-  @ApiOperation({ summary: 'The restricted safeguarding queue (safeguarding role only; every view is audit-logged)' })
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The restricted safeguarding queue of the rounds whose concerns you handle (every view is audit-logged)',
+    description: 'A round’s safeguarding officers, the platform safeguarding team, and admins for a round with no officer. Comments the public can still read come first.',
+  })
   @ApiOkResponse({ type: ModerationQueueDto })
-  safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: QueueQueryDto, @RequestLocale() locale?: LocaleCode) {
-    return this.decisions.queue(user, 'safeguarding', query.sort, query.cursor, query.limit, locale);
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
+  safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: SafeguardingQueueQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.queue(user, { safeguarding: true, consultationId: query.consultationId }, query.sort, query.cursor, query.limit, locale);
   }
 
   @Post('decisions')
@@ -89,6 +94,15 @@ export class ModerationController {
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
   cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
     return this.decisions.cosign(user, id, locale);
+  }
+
+  @Get('comments/:commentId/history')
+  @Authenticated()
+  @ApiOperation({ summary: 'A comment’s reports (never who made them) and decisions, resolved or not (those who may decide on it)' })
+  @ApiOkResponse({ type: CommentModerationHistoryDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
+  history(@CurrentUser() user: AuthUser, @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+    return this.decisions.history(user, commentId, locale);
   }
 
   @Put('highlights/:commentId')

@@ -29,6 +29,6 @@ import { WordFilterService } from './word-filter.service.js';
   imports: [ConsultationsModule, ThreadsModule, NotificationsModule, IdempotencyModule, DisclosureModule],
   controllers: [HouseRulesController, FlagsController, ModerationController, AppealsController, SanctionsController, WordFilterController, TransparencyController],
   providers: [HouseRulesService, ModerationAccessService, FlagsService, ModerationDecisionsService, AppealsService, SanctionsService, WordFilterService, TransparencyService],
-  exports: [HouseRulesService, WordFilterService],
+  exports: [HouseRulesService, WordFilterService, ModerationAccessService],
 })
 export class ModerationModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Transparency } from '@compact-voices/contracts';
+import { AuditService } from '../../core/audit/audit.service.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 
 /**
@@ -14,11 +15,12 @@ export class TransparencyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly disclosure: DisclosureService,
+    private readonly audit: AuditService,
   ) {}
 
   async report(consultationId?: string): Promise<Transparency> {
     const round = consultationId ?? null;
-    const [decisions, appeals, median, flags, sanctions] = await Promise.all([
+    const [decisions, appeals, median, flags, sanctions, auditHeads] = await Promise.all([
       this.dataSource.query(
         `SELECT to_char(date_trunc('month', applied_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, rule_code AS "ruleCode", action, count(*)::int AS count
          FROM moderation_decision WHERE status = 'applied' AND ($1::uuid IS NULL OR consultation_id = $1)
@@ -45,6 +47,7 @@ export class TransparencyService {
         `SELECT count(*)::int AS count FROM sanction s LEFT JOIN comment c ON c.id = s.comment_id WHERE $1::uuid IS NULL OR c.consultation_id = $1`,
         [round],
       ) as Promise<Array<{ count: number }>>,
+      this.audit.recentHeads(),
     ]);
     const hours = median[0]?.hours;
     // Each counted decision is public already (its comment shows a tombstone with the rule); counts are shown as they are.
@@ -55,6 +58,8 @@ export class TransparencyService {
       medianHoursToDecision: hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10,
       flags,
       sanctions: sanctions[0]?.count ?? 0,
+      // Keyed hashes of the whole audit log (every round): they reveal nothing, and a copy kept outside shows a later rewrite.
+      auditHeads,
     });
   }
 }

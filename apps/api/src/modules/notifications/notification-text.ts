@@ -3,7 +3,11 @@ import type { LocaleCode, Notification } from '@compact-voices/contracts';
 type Phrases = {
   decision: Record<'approve' | 'hide' | 'restore' | 'reject', string>;
   appeal: Record<'upheld' | 'overturned', string>;
+  /** The outcome of an appeal of a sanction. */
+  sanctionAppeal: Record<'upheld' | 'overturned', string>;
   sanction: string;
+  /** A sanction in one round. */
+  roundSanction: string;
   held: string;
   rule: string;
   reason: string;
@@ -22,7 +26,12 @@ const PHRASES: Record<LocaleCode, Phrases> = {
       upheld: 'Your appeal was decided: the original decision stands.',
       overturned: 'Your appeal succeeded: the decision was overturned and your comment restored.',
     },
+    sanctionAppeal: {
+      upheld: 'Your appeal was decided: the suspension stands.',
+      overturned: 'Your appeal succeeded: the suspension was lifted.',
+    },
     sanction: 'Your account is suspended until {until}.',
+    roundSanction: 'You cannot contribute to this consultation until {until}. You can appeal within 14 days.',
     held: 'Your comment is waiting for a moderator.',
     rule: 'Rule {rule}.',
     reason: 'Reason given: {reason}',
@@ -38,7 +47,12 @@ const PHRASES: Record<LocaleCode, Phrases> = {
       upheld: 'Banding Anda telah diputuskan: keputusan awal tetap berlaku.',
       overturned: 'Banding Anda berhasil: keputusan dibatalkan dan komentar Anda dipulihkan.',
     },
+    sanctionAppeal: {
+      upheld: 'Banding Anda telah diputuskan: penangguhan tetap berlaku.',
+      overturned: 'Banding Anda berhasil: penangguhan dicabut.',
+    },
     sanction: 'Akun Anda ditangguhkan hingga {until}.',
+    roundSanction: 'Anda tidak dapat berkontribusi pada konsultasi ini hingga {until}. Anda dapat mengajukan banding dalam 14 hari.',
     held: 'Komentar Anda menunggu moderator.',
     rule: 'Aturan {rule}.',
     reason: 'Alasan yang diberikan: {reason}',
@@ -54,7 +68,12 @@ const PHRASES: Record<LocaleCode, Phrases> = {
       upheld: 'آپ کی اپیل کا فیصلہ ہو گیا: اصل فیصلہ برقرار ہے۔',
       overturned: 'آپ کی اپیل کامیاب رہی: فیصلہ واپس لے لیا گیا اور آپ کا تبصرہ بحال ہو گیا۔',
     },
+    sanctionAppeal: {
+      upheld: 'آپ کی اپیل کا فیصلہ ہو گیا: معطلی برقرار ہے۔',
+      overturned: 'آپ کی اپیل کامیاب رہی: معطلی ختم کر دی گئی۔',
+    },
     sanction: 'آپ کا اکاؤنٹ {until} تک معطل ہے۔',
+    roundSanction: 'آپ {until} تک اس مشاورت میں حصہ نہیں لے سکتے۔ آپ 14 دن کے اندر اپیل کر سکتے ہیں۔',
     held: 'آپ کا تبصرہ نگران کا منتظر ہے۔',
     rule: 'قاعدہ {rule}۔',
     reason: 'بتائی گئی وجہ: {reason}',
@@ -69,10 +88,10 @@ export function notificationSummary(notification: Notification, locale: LocaleCo
       if (notification.action) parts.push(phrases.decision[notification.action]);
       break;
     case 'appeal.outcome':
-      if (notification.outcome) parts.push(phrases.appeal[notification.outcome]);
+      if (notification.outcome) parts.push((notification.sanctionId ? phrases.sanctionAppeal : phrases.appeal)[notification.outcome]);
       break;
     case 'sanction':
-      parts.push(phrases.sanction.replace('{until}', notification.until ? notification.until.slice(0, 10) : ''));
+      parts.push((notification.consultationId ? phrases.roundSanction : phrases.sanction).replace('{until}', notification.until ? notification.until.slice(0, 10) : ''));
       break;
     case 'comment.held':
       parts.push(phrases.held);

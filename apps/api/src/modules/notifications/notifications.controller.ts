@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPr
 import { IsIn, IsOptional } from 'class-validator';
 import { ErrorCode, LOCALES, NOTIFICATION_KINDS, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
+import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
 import { PageQueryDto } from '../../core/http/page-query.dto.js';
@@ -57,6 +58,7 @@ export class NotificationsController {
 
   @Post('read-all')
   @Authenticated()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark all your notifications read' })
   @ApiNoContentResponse()
@@ -66,6 +68,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @Authenticated()
+  @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark one of your notifications read' })
   @ApiNoContentResponse()

@@ -29,12 +29,18 @@ export interface NewNotification {
   commentId?: string | null;
 }
 
-/** Everything a notification points at, joined and worded in the reader's language. */
+/** A sanction can be appealed for this long after it came into force. */
+const SANCTION_APPEAL_DEADLINE = `(COALESCE(s.cosigned_at, s.created_at) + make_interval(days => ${APPEAL_WINDOW_DAYS}))`;
+
+/**
+ * Everything a notification points at, joined and worded in the reader's language. A sanction's
+ * round is the sanction's own (null when global), not its comment's.
+ */
 const SELECT_NOTIFICATIONS = `
   SELECT n.id, n.kind, ${isoTimestamp('n.created_at')} AS "createdAt", ${isoTimestamp('n.read_at')} AS "readAt",
          n.created_at::text AS "sortTime",
-         d.id AS "decisionId", n.appeal_id AS "appealId", c.id AS "commentId",
-         c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode",
+         d.id AS "decisionId", n.appeal_id AS "appealId", c.id AS "commentId", s.id AS "sanctionId",
+         CASE WHEN s.id IS NOT NULL THEN s.consultation_id ELSE c.consultation_id END AS "consultationId", c.recommendation_code AS "recommendationCode",
          d.action, a.outcome,
          COALESCE(d.rule_code, s.rule_code) AS "ruleCode",
          COALESCE(r.title ->> $2, r.title ->> 'en') AS "ruleTitle",
@@ -43,12 +49,15 @@ const SELECT_NOTIFICATIONS = `
          CASE WHEN n.kind = 'moderation.decision' AND d.status = 'applied' AND d.action IN ('hide', 'reject') AND da.id IS NULL
                    AND d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now()
                    AND NOT EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at)
-              THEN ${isoTimestamp(`(d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}))`)} END AS "appealableUntil"
+              THEN ${isoTimestamp(`(d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}))`)}
+              WHEN n.kind = 'sanction' AND s.status = 'in-force' AND s.lifted_at IS NULL AND s.until > now() AND sa.id IS NULL AND ${SANCTION_APPEAL_DEADLINE} > now()
+              THEN ${isoTimestamp(SANCTION_APPEAL_DEADLINE)} END AS "appealableUntil"
   FROM notification n
   LEFT JOIN appeal a ON a.id = n.appeal_id
   LEFT JOIN moderation_decision d ON d.id = COALESCE(n.decision_id, a.decision_id)
   LEFT JOIN appeal da ON da.decision_id = d.id
-  LEFT JOIN sanction s ON s.id = n.sanction_id
+  LEFT JOIN sanction s ON s.id = COALESCE(n.sanction_id, a.sanction_id)
+  LEFT JOIN appeal sa ON sa.sanction_id = s.id
   LEFT JOIN comment c ON c.id = COALESCE(n.comment_id, d.comment_id)
   LEFT JOIN house_rule r ON r.code = COALESCE(d.rule_code, s.rule_code) AND r.version = COALESCE(d.rule_version, s.rule_version)`;
 

@@ -64,7 +64,11 @@ export class OrganisationsService {
     return organisation;
   }
 
-  /** Anyone signed in may register one and becomes its first admin; the secretariat verifies it later. */
+  /**
+   * Anyone signed in may register one and becomes its first admin; the secretariat verifies it later.
+   * A name is reserved only once verified: someone registering "Ministry of Foreign Affairs" first
+   * does not stop the ministry itself from registering — the secretariat verifies the real one.
+   */
   async create(user: AuthUser, dto: CreateOrganisationDto): Promise<Organisation> {
     const [country] = await this.dataSource.query(`SELECT 1 FROM country WHERE iso3 = $1`, [dto.countryIso3]);
     if (!country) {
@@ -72,6 +76,11 @@ export class OrganisationsService {
         { field: 'countryIso3', reason: 'unknown', message: 'Unknown country' },
       ]);
     }
+    const [verified] = await this.dataSource.query(
+      `SELECT 1 FROM organisation WHERE lower(name) = lower($1) AND country_iso3 = $2 AND verified_at IS NOT NULL`,
+      [dto.name, dto.countryIso3],
+    );
+    if (verified) throw nameTaken();
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [{ id }]: Array<{ id: string }> = await manager.query(
@@ -85,22 +94,26 @@ export class OrganisationsService {
         return this.get(id, manager);
       });
     } catch (error) {
-      if ((error as { constraint?: string }).constraint === 'organisation_name_country_key') {
-        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ORGANISATION_EXISTS, 'An organisation with this name is already registered in this country');
-      }
+      if ((error as { constraint?: string }).constraint === 'organisation_name_country_key') throw nameTaken();
       throw error;
     }
   }
 
+  /** Verifying one of several organisations of the same name is the secretariat resolving the clash; a second verified one is refused. */
   async verify(admin: AuthUser, id: string): Promise<Organisation> {
-    return this.dataSource.transaction(async (manager) => {
-      const updated = affectedCount(
-        await manager.query(`UPDATE organisation SET verified_at = now(), verified_by = $2 WHERE id = $1 AND verified_at IS NULL`, [id, admin.id]),
-      );
-      const organisation = await this.get(id, manager);
-      if (updated > 0) await this.audit.record(manager, { actorId: admin.id, action: 'organisation.verified', targetType: 'organisation', targetId: id });
-      return organisation;
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const updated = affectedCount(
+          await manager.query(`UPDATE organisation SET verified_at = now(), verified_by = $2 WHERE id = $1 AND verified_at IS NULL`, [id, admin.id]),
+        );
+        const organisation = await this.get(id, manager);
+        if (updated > 0) await this.audit.record(manager, { actorId: admin.id, action: 'organisation.verified', targetType: 'organisation', targetId: id });
+        return organisation;
+      });
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'organisation_name_country_key') throw nameTaken();
+      throw error;
+    }
   }
 
   async requestToJoin(user: AuthUser, id: string): Promise<{ status: 'pending' }> {
@@ -195,4 +208,8 @@ export class OrganisationsService {
     );
     if (!membership) throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'Only the organisation’s admins can do this');
   }
+}
+
+function nameTaken(): ApiException {
+  return new ApiException(HttpStatus.CONFLICT, ErrorCode.ORGANISATION_EXISTS, 'A verified organisation with this name is already registered in this country');
 }

@@ -147,16 +147,16 @@ export class RatingsService {
   }
 
   async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {
-    const [row]: Array<OfficialAssessment & { organisationId: string | null; organisationName: string | null }> = await manager.query(
+    const [row]: Array<OfficialAssessment & { organisationId: string | null; organisationName: string | null; organisationVerified: boolean }> = await manager.query(
       `SELECT a.country_iso3 AS "countryIso3", a.score, a.narrative, ${isoTimestamp('a.updated_at')} AS "updatedAt",
-              o.id AS "organisationId", o.name AS "organisationName"
+              o.id AS "organisationId", o.name AS "organisationName", o.verified_at IS NOT NULL AS "organisationVerified"
        FROM official_assessment a LEFT JOIN organisation o ON o.id = a.organisation_id
        WHERE a.consultation_id = $1 AND a.recommendation_code = $2 AND a.country_iso3 = $3`,
       [consultationId, recommendationCode, countryIso3],
     );
     if (!row) return null;
-    const { organisationId, organisationName, ...assessment } = row;
-    return { ...assessment, organisation: organisationId ? { id: organisationId, name: organisationName ?? '' } : null };
+    const { organisationId, organisationName, organisationVerified, ...assessment } = row;
+    return { ...assessment, organisation: organisationId ? { id: organisationId, name: organisationName ?? '', verified: organisationVerified } : null };
   }
 
   /** Only a member of a verified government organisation of that very country may speak for it. */

@@ -94,6 +94,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.authenticate(token)
         .then((principal) => {
           if (!principal) return next(new Error('INVALID_TOKEN'));
+          // A suspended account may read the API to appeal, but gets no live presence (WS-07).
+          if (principal.user.suspendedUntil) return next(new Error('ACCOUNT_SUSPENDED'));
           if ((this.socketsPerUser.get(principal.user.id) ?? 0) >= MAX_SOCKETS_PER_USER) return next(new Error('TOO_MANY_CONNECTIONS'));
           data.user = principal.user;
           data.tokenExpiresAt = principal.expiresAt;

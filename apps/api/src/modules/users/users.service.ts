@@ -9,9 +9,10 @@ import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 
 const ADMIN_USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.email_verified_at IS NOT NULL AS "emailVerified",
-  u.privacy_mode AS "privacyMode", u.status, ${isoTimestamp('u.created_at')} AS "createdAt"`;
+  u.privacy_mode AS "privacyMode", u.status, ${isoTimestamp('u.created_at')} AS "createdAt", ${GOVERNMENT_TIES_SQL} AS "governmentTies"`;
 
 /** Account administration for the secretariat: the only place besides /me where emails appear. */
 @Injectable()

@@ -69,7 +69,7 @@ describe('thread page', () => {
       id: 'c-2',
       body: 'The new law helps.',
       bodyHtml: '<p>The new law helps.</p>',
-      author: { displayName: 'Bashir Ahmed', stakeholderType: 'trade-union', organisation: { id: 'o-1', name: 'Workers Union' }, countryIso3: 'NPL' },
+      author: { displayName: 'Bashir Ahmed', stakeholderType: 'trade-union', organisation: { id: 'o-1', name: 'Workers Union', verified: true }, countryIso3: 'NPL' },
       stance: 'supports',
       countryIso3: 'NPL',
     });

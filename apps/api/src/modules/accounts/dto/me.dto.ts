@@ -48,6 +48,7 @@ export class MeDto implements Me {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actingOrganisationId!: string | null;
   @ApiProperty({ type: [MembershipSummaryDto] }) memberships!: MembershipSummaryDto[];
   @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Set while a global sanction is in force: read and appeal only until then' }) suspendedUntil?: string | null;
 }
 
 export class AuthResponseDto implements AuthResponse {

@@ -108,10 +108,16 @@ export class SearchCommentsQueryDto {
   limit?: number;
 }
 
+class CommentOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The secretariat confirmed the organisation is who it says it is' }) verified!: boolean;
+}
+
 class CommentAuthorDto {
   @ApiProperty() displayName!: string;
   @ApiPropertyOptional({ enum: STAKEHOLDER_TYPE_CODES }) stakeholderType?: StakeholderTypeCode;
-  @ApiPropertyOptional({ nullable: true }) organisation?: { id: string; name: string } | null;
+  @ApiPropertyOptional({ type: CommentOrganisationDto, nullable: true }) organisation?: CommentOrganisationDto | null;
   @ApiPropertyOptional({ nullable: true }) countryIso3?: string | null;
 }
 
@@ -119,6 +125,12 @@ class ReactionsDto {
   @ApiProperty() agree!: number;
   @ApiProperty() disagree!: number;
   @ApiPropertyOptional({ enum: REACTION_KINDS, nullable: true }) mine?: ReactionKind | null;
+}
+
+class PendingEditDto {
+  @ApiProperty() body!: string;
+  @ApiProperty() bodyHtml!: string;
+  @ApiProperty() submittedAt!: string;
 }
 
 export class CommentDto implements Comment {
@@ -138,6 +150,18 @@ export class CommentDto implements Comment {
   @ApiProperty({ type: String, nullable: true }) editedAt!: string | null;
   @ApiProperty({ type: ReactionsDto }) reactions!: ReactionsDto;
   @ApiPropertyOptional() mine?: boolean;
+  @ApiPropertyOptional({ type: PendingEditDto, nullable: true, description: 'An edit waiting for review: its author and moderators only' })
+  pendingEdit?: PendingEditDto | null;
+}
+
+export class CommentRevisionDto {
+  @ApiProperty() body!: string;
+  @ApiProperty() bodyHtml!: string;
+  @ApiProperty({ description: 'When this text was replaced' }) replacedAt!: string;
+}
+
+export class CommentRevisionListDto {
+  @ApiProperty({ type: [CommentRevisionDto] }) items!: CommentRevisionDto[];
 }
 
 export class CommentPageDto {

@@ -132,8 +132,15 @@ export class ConsultationListDto {
   @ApiProperty({ type: [ConsultationDto] }) items!: ConsultationDto[];
 }
 
+class RoundRoleHolderDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: [String], description: 'Countries whose government the person is tied to: a conflict of interest there' }) governmentTies!: string[];
+}
+
 export class ModeratorListDto {
   @ApiProperty({ type: [String], format: 'uuid' }) userIds!: string[];
+  @ApiProperty({ type: [RoundRoleHolderDto] }) people!: RoundRoleHolderDto[];
 }
 
 export class RecommendationCoverageDto {

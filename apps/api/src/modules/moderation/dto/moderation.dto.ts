@@ -25,7 +25,10 @@ import {
   type LocaleCode,
   type ModerationAction,
   type QueueSort,
+  type Sanction,
   type SanctionRequest,
+  type SanctionStatus,
+  SANCTION_STATUSES,
   type WordFilterAction,
 } from '@compact-voices/contracts';
 import { CommentDto } from '../../comments/dto/comment.dto.js';
@@ -70,6 +73,13 @@ export class RoundQueueQueryDto extends QueueQueryDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   consultationId!: string;
+}
+
+export class SafeguardingQueueQueryDto extends QueueQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One round only (default: every round whose concerns you handle)' })
+  @IsOptional()
+  @IsUUID()
+  consultationId?: string;
 }
 
 export class RoundQueryDto extends LocaleQueryDto {
@@ -148,7 +158,8 @@ export class ModerationDecisionDto {
   @ApiPropertyOptional({ type: PersonNameDto, description: 'Moderators and admins only' }) decidedBy?: PersonNameDto;
   @ApiPropertyOptional({ type: PersonNameDto, nullable: true }) cosignedBy?: PersonNameDto | null;
   @ApiPropertyOptional() decidedByMe?: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true }) conflictCountryIso3?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The country of the conflict of interest; null when it may not be said' }) conflictCountryIso3?: string | null;
+  @ApiPropertyOptional({ description: 'Waited for a co-signature because of a conflict of interest' }) conflict?: boolean;
   @ApiProperty({ type: AppealSummaryDto, nullable: true }) appeal!: AppealSummaryDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'The author’s appeal deadline while an appeal is possible' }) appealableUntil!: string | null;
 }
@@ -187,6 +198,22 @@ export class ModeratedRoundDto {
   @ApiProperty() queued!: number;
   @ApiProperty() awaitingCosign!: number;
   @ApiProperty() pendingAppeals!: number;
+  @ApiProperty({ description: 'You handle this round’s safeguarding concerns' }) safeguards!: boolean;
+  @ApiProperty() safeguardingQueued!: number;
+  @ApiProperty({ description: 'You moderate this round’s general queue' }) moderates!: boolean;
+}
+
+class FlagRecordDto {
+  @ApiProperty({ enum: FLAG_REASONS }) reason!: FlagReason;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() resolved!: boolean;
+}
+
+export class CommentModerationHistoryDto {
+  @ApiProperty({ format: 'uuid' }) commentId!: string;
+  @ApiProperty({ type: [FlagRecordDto] }) flags!: FlagRecordDto[];
+  @ApiProperty({ type: [ModerationDecisionDto] }) decisions!: ModerationDecisionDto[];
 }
 
 export class ModeratedRoundListDto {
@@ -194,9 +221,15 @@ export class ModeratedRoundListDto {
 }
 
 export class AppealRequestDto implements AppealRequest {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The decision on your comment you appeal (or give sanctionId)' })
+  @IsOptional()
   @IsUUID()
-  decisionId!: string;
+  decisionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The sanction against you that you appeal (or give decisionId)' })
+  @IsOptional()
+  @IsUUID()
+  sanctionId?: string;
 
   @ApiProperty({ maxLength: APPEAL_TEXT_MAX_LENGTH })
   @IsString()
@@ -218,11 +251,13 @@ export class AppealDecisionRequestDto implements AppealDecisionRequest {
 }
 
 export class AppealDto extends AppealSummaryDto {
-  @ApiProperty({ format: 'uuid' }) decisionId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a sanction' }) decisionId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a decision' }) sanctionId!: string | null;
   @ApiProperty() text!: string;
   @ApiProperty() overdue!: boolean;
-  @ApiProperty({ type: ModerationDecisionDto }) decision!: ModerationDecisionDto;
-  @ApiProperty({ type: CommentDto }) comment!: CommentDto;
+  @ApiProperty({ type: ModerationDecisionDto, nullable: true }) decision!: ModerationDecisionDto | null;
+  @ApiPropertyOptional({ type: () => SanctionDto, nullable: true }) sanction?: SanctionDto | null;
+  @ApiProperty({ type: CommentDto, nullable: true, description: 'Null for a sanction without a comment' }) comment!: CommentDto | null;
   @ApiPropertyOptional() readerIsOriginalDecider?: boolean;
 }
 
@@ -236,10 +271,20 @@ export class SanctionRequestDto implements SanctionRequest {
   @IsUUID()
   commentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Suspend this account (admins)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Suspend this account (admins, with consultationId or global)' })
   @IsOptional()
   @IsUUID()
   userId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The round it applies to (with commentId: the comment’s round)' })
+  @IsOptional()
+  @IsUUID()
+  consultationId?: string;
+
+  @ApiPropertyOptional({ description: 'Everywhere, not in one round (admins): the account is read-only until the date' })
+  @IsOptional()
+  @IsBoolean()
+  global?: boolean;
 
   @ApiProperty({ description: 'ISO 8601, in the future' })
   @IsISO8601({ strict: true })
@@ -257,14 +302,29 @@ export class SanctionRequestDto implements SanctionRequest {
   reason!: string;
 }
 
-export class SanctionDto {
+export class SanctionsQueryDto extends LocaleQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One round’s sanctions (its moderators); without it: every sanction (admins)' })
+  @IsOptional()
+  @IsUUID()
+  consultationId?: string;
+}
+
+export class SanctionDto implements Sanction {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when global' }) consultationId!: string | null;
+  @ApiProperty({ enum: SANCTION_STATUSES }) status!: SanctionStatus;
   @ApiProperty() until!: string;
   @ApiProperty() ruleCode!: string;
+  @ApiProperty() ruleTitle!: string;
   @ApiProperty() reason!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) liftedAt!: string | null;
-  @ApiPropertyOptional({ type: PersonNameDto, description: 'Admins only' }) user?: PersonNameDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Its person’s appeal deadline while an appeal is possible' }) appealableUntil!: string | null;
+  @ApiProperty({ type: AppealSummaryDto, nullable: true }) appeal!: AppealSummaryDto | null;
+  @ApiPropertyOptional({ type: PersonNameDto, description: 'Moderators: the author as their comment reads; admins also an account’s name' }) user?: PersonNameDto;
+  @ApiPropertyOptional({ description: 'Moderators and admins' }) createdByMe?: boolean;
+  @ApiPropertyOptional({ description: 'Moderators and admins: waits for a co-signature' }) needsCosign?: boolean;
+  @ApiPropertyOptional({ description: 'Moderators and admins: waited because of a conflict of interest (never which)' }) conflict?: boolean;
 }
 
 export class SanctionListDto {

@@ -70,11 +70,17 @@ export class RatingListDto {
   @ApiProperty({ type: [RatingDto] }) items!: RatingDto[];
 }
 
+class OfficialOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() verified!: boolean;
+}
+
 export class OfficialAssessmentDto implements OfficialAssessment {
   @ApiProperty() countryIso3!: string;
   @ApiProperty() score!: number;
   @ApiProperty() narrative!: string;
-  @ApiProperty({ nullable: true }) organisation!: { id: string; name: string } | null;
+  @ApiProperty({ type: OfficialOrganisationDto, nullable: true }) organisation!: OfficialOrganisationDto | null;
   @ApiProperty() updatedAt!: string;
 }
 

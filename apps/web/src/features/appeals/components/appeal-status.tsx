@@ -35,7 +35,7 @@ export function AppealStatus({ appeal }: { appeal: Appeal }) {
       </section>
       <section aria-labelledby="appeal-decision" className="page-section">
         <h2 id="appeal-decision">{t('appeals.decisionHeading')}</h2>
-        <DecisionSummary decision={appeal.decision} />
+        {appeal.decision ? <DecisionSummary decision={appeal.decision} /> : null}
       </section>
     </>
   );

@@ -24,20 +24,25 @@ function AppealCard({ appeal, onOutcome }: { appeal: Appeal; onOutcome: (message
     <li className="card item-list__item">
       <h3 id={titleId} className="item-list__heading">
         {appeal.overdue ? <span className="badge badge--warning">{t('moderation.overdue')}</span> : null}{' '}
-        {t('moderation.appealTitle', { name: appeal.comment.author?.displayName ?? t('moderation.unknownAuthor'), date: formatDate(appeal.createdAt, locale) })}
+        {t('moderation.appealTitle', { name: appeal.comment?.author?.displayName ?? t('moderation.unknownAuthor'), date: formatDate(appeal.createdAt, locale) })}
       </h3>
-      <p>
-        {t('moderation.appealedDecision', {
-          action: t(`moderationOutcomes.${decision.action}`),
-          rule: isolate(`${decision.ruleCode} — ${decision.ruleTitle}`),
-          date: formatDateTime(decision.appliedAt ?? decision.decidedAt, locale),
-        })}
-      </p>
-      <p>
-        <strong>{t('moderation.originalReason')}</strong> <span dir="auto">{decision.reason}</span>
-      </p>
-      {decision.decidedBy ? <p className="meta">{t('moderation.decidedBy', { name: decision.decidedBy.displayName })}</p> : null}
-      <div className="queue-item__comment prose" dir="auto" dangerouslySetInnerHTML={{ __html: appeal.comment.bodyHtml }} />
+      {/* Appeals of sanctions (no decision) get their own card when the web UI for sanctions is built. */}
+      {decision ? (
+        <>
+          <p>
+            {t('moderation.appealedDecision', {
+              action: t(`moderationOutcomes.${decision.action}`),
+              rule: isolate(`${decision.ruleCode} — ${decision.ruleTitle}`),
+              date: formatDateTime(decision.appliedAt ?? decision.decidedAt, locale),
+            })}
+          </p>
+          <p>
+            <strong>{t('moderation.originalReason')}</strong> <span dir="auto">{decision.reason}</span>
+          </p>
+          {decision.decidedBy ? <p className="meta">{t('moderation.decidedBy', { name: decision.decidedBy.displayName })}</p> : null}
+        </>
+      ) : null}
+      {appeal.comment ? <div className="queue-item__comment prose" dir="auto" dangerouslySetInnerHTML={{ __html: appeal.comment.bodyHtml }} /> : null}
       <p>
         <strong>{t('moderation.appealText')}</strong> <span dir="auto" className="overflow-anywhere">{appeal.text}</span>
       </p>
