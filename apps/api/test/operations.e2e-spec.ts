@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { LifecycleService } from '../src/core/lifecycle/lifecycle.service.js';
@@ -8,18 +11,29 @@ import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 import { usesEmbedded } from './support/test-database.js';
 
 const METRICS = 'metrics-token-for-tests-0123';
+/** What Prometheus 2.x/3.x sends when it scrapes. */
+const PROMETHEUS_ACCEPT =
+  'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
 
 describe('operations: health, readiness, metrics, draining', () => {
   let testApp: TestApp;
+  let webDist: string;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    testApp = await createTestApp({ METRICS_TOKEN: METRICS, LOG_LEVEL: 'debug', ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) }, { listen: true });
+    // A built web app beside the API, as in production: its shell must not answer a scraper.
+    webDist = mkdtempSync(join(tmpdir(), 'cv-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Compact Voices</title>');
+    testApp = await createTestApp(
+      { METRICS_TOKEN: METRICS, LOG_LEVEL: 'debug', SERVE_WEB: 'true', WEB_DIST_DIR: webDist, ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) },
+      { listen: true },
+    );
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     await testApp.close();
+    rmSync(webDist, { recursive: true, force: true });
   });
 
   it('reports readiness with its dependencies, and keeps liveness free of them', async () => {
@@ -45,6 +59,15 @@ describe('operations: health, readiness, metrics, draining', () => {
     expect(scrape.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/recommendations\/:code",status="200"\} \d+/);
     for (const name of ['live_sockets', 'live_events_sent_total', 'export_jobs_in_flight{status="queued"}', 'database_pool_connections', 'nodejs_eventloop_lag_p99_seconds']) expect(scrape.text).toContain(name);
     expect(scrape.text).not.toContain('PC-1');
+    // Whatever Accept a scraper sends — Prometheus's own, a bare */* (curl) — the exposition format, never the web app's page.
+    for (const accept of [PROMETHEUS_ACCEPT, '*/*', 'text/plain']) {
+      const scraped = await request(server).get('/metrics').set('Accept', accept).auth('metrics', METRICS).expect(200);
+      expect(scraped.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(scraped.text).toContain('http_request_duration_seconds_count');
+    }
+    // A browser's navigation still gets the app shell on a client-side route.
+    const page = await request(server).get('/consultations').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(200);
+    expect(page.text).toContain('<title>Compact Voices</title>');
   });
 
   it('keeps the process up when a pooled connection fails (FLT-01)', () => {

@@ -142,12 +142,16 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
       },
     }),
   );
-  // Client-side routes: any GET for an HTML page outside /api and /socket.io gets the app shell.
+  // Client-side routes: a GET that asks for HTML by name (a browser's navigation), outside /api,
+  // /socket.io and /metrics, gets the app shell. `*/*` alone is not enough: Prometheus and curl
+  // send it, and must reach the API's own answer.
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isAppRoute =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !request.path.startsWith('/api') &&
       !request.path.startsWith('/socket.io') &&
+      request.path !== '/metrics' &&
+      /\btext\/html\b/i.test(request.headers.accept ?? '') &&
       request.accepts(['html', 'json']) === 'html';
     if (!isAppRoute) {
       next();

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../../config/app-config.js';
 import { LiveGateway } from '../../modules/realtime/live.gateway.js';
+import { flushLogs } from '../logging/log-destination.js';
 import { LifecycleService } from './lifecycle.service.js';
 
 /**
@@ -36,6 +37,8 @@ export function installGracefulShutdown(app: NestExpressApplication, config: App
       clearInterval(idle);
       await app.close();
       logger.log({ event: 'shutdown.done', ms: Date.now() - started, sockets }, 'shut down cleanly');
+      // The last lines get what time is left, at most a second; stdout that nobody reads cannot hold the exit.
+      await flushLogs(Math.min(1_000, Math.max(0, config.shutdownTimeoutMs - (Date.now() - started))));
       process.exit(0);
     } catch (error) {
       logger.error({ event: 'shutdown.failed', err: (error as Error).message }, 'shutdown failed');

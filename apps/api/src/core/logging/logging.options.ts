@@ -4,6 +4,7 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app-config.js';
+import { stdoutDestination } from './log-destination.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -40,5 +41,5 @@ export function loggingOptions(config: AppConfig, stream?: NodeJS.WritableStream
     // A failed query's error carries its parameters (addresses, ids): never logged; the SQL text is.
     redact: { paths: ['req.headers', 'err.config', 'err.parameters', 'err.driverError', '*.password', '*.token', '*.email'], remove: true },
   };
-  return { pinoHttp: stream ? [options, stream as DestinationStream] : options };
+  return { pinoHttp: [options, (stream ?? stdoutDestination()) as DestinationStream] };
 }
