@@ -37,6 +37,21 @@ export function mailsTo(testApp: TestApp, address: string): Array<{ subject: str
     });
 }
 
+/**
+ * The mails to `address` once there are more than `already` of them: links that are mailed after the
+ * answer (password reset, resent verification) arrive a moment later.
+ */
+export async function nextMailsTo(testApp: TestApp, address: string, already = 0, timeoutMs = 10_000): Promise<Array<{ subject: string; text: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  let mails = mailsTo(testApp, address);
+  while (mails.length <= already && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    mails = mailsTo(testApp, address);
+  }
+  if (mails.length <= already) throw new Error(`No new mail to ${address}`);
+  return mails;
+}
+
 export function tokenFromMail(text: string): string {
   const match = /#token=([A-Za-z0-9_-]+)/.exec(text);
   if (!match?.[1]) throw new Error(`No token link in mail:\n${text}`);

@@ -9,9 +9,11 @@ import { ACCESS_POLICY, type AccessPolicy } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { invalidToken } from './jwt.strategy.js';
 import { ALLOW_WHILE_SUSPENDED, assertNotSuspended } from './suspension.js';
+import { ALLOW_UNVERIFIED, assertVerifiedUnlessAllowed } from './unverified.js';
 
 /**
  * Deny by default, then authenticate through Passport's JWT strategy, then check roles, then
+ * refuse an unconfirmed account everything but its own account (`@AllowUnverified()`), then
  * refuse writes of a globally suspended account (except routes marked `@AllowWhileSuspended()`).
  */
 @Injectable()
@@ -50,6 +52,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     const user = request.user as AuthUser;
     if (policy.kind === 'roles' && !policy.roles.some((role) => user.roles.includes(role))) {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'You do not have permission to do this');
+    }
+    if (policy.kind !== 'public') {
+      const allowedUnverified = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNVERIFIED, [context.getHandler(), context.getClass()]) === true;
+      assertVerifiedUnlessAllowed(user, allowedUnverified);
     }
     const allowedWhileSuspended = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_WHILE_SUSPENDED, [context.getHandler(), context.getClass()]) === true;
     assertNotSuspended(user, request.method, allowedWhileSuspended);

@@ -168,6 +168,14 @@ export class AccountsRepository {
     );
   }
 
+  /**
+   * Every outstanding reset and verification token of the account stops working: after a password
+   * reset, a password change or an e-mail change, an older mailed link is no key any more.
+   */
+  async invalidateMailTokens(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE email_token SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+  }
+
   /** Marks a valid, unused token used and returns its user; undefined when invalid, used or expired. */
   async consumeMailToken(manager: EntityManager, purpose: 'verify-email' | 'password-reset', hash: string): Promise<string | undefined> {
     const rows = rowsOf<{ userId: string }>(await manager.query(

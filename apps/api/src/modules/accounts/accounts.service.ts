@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
@@ -45,8 +45,10 @@ function invalidMailToken(): ApiException {
  * reveal whether an address has an account: same status, same body, same work.
  */
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnApplicationShutdown {
   private readonly logger = new Logger('Security');
+  /** Mail work started after an answer (afterAnswer), awaited at shutdown. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -98,13 +100,20 @@ export class AccountsService {
     return { status: 'accepted' };
   }
 
+  /**
+   * Known address or not, the answer comes after the same work — the limit and one lookup — and
+   * the token and the mail follow it (`afterAnswer`), so neither the time nor the reply tells
+   * whether the address has an account.
+   */
   async resendVerification(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
     const user = await this.accounts.credentialsByEmail(emailInput);
     if (user && !user.emailVerified) {
-      const { token, hash } = this.tokens.newMailToken();
-      await this.accounts.createMailToken(this.dataSource.manager, user.id, 'verify-email', hash, VERIFY_TTL_MINUTES);
-      await this.sendMail({ to: user.email, kind: 'verify-email', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+      this.afterAnswer('verify-email', async () => {
+        const { token, hash } = this.tokens.newMailToken();
+        await this.accounts.createMailToken(this.dataSource.manager, user.id, 'verify-email', hash, VERIFY_TTL_MINUTES);
+        await this.sendMail({ to: user.email, kind: 'verify-email', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+      });
     }
     return { status: 'verification-sent' };
   }
@@ -188,15 +197,34 @@ export class AccountsService {
     if (target) announceSessionsRevoked(this.emitter, await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
   }
 
+  /** As resendVerification: the same work before the answer for every address, the token and mail after it. */
   async requestPasswordReset(emailInput: string, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
     const user = await this.accounts.credentialsByEmail(emailInput);
     if (user) {
-      const { token, hash } = this.tokens.newMailToken();
-      await this.accounts.createMailToken(this.dataSource.manager, user.id, 'password-reset', hash, RESET_TTL_MINUTES);
-      await this.sendMail({ to: user.email, kind: 'password-reset', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/reset-password#token=${token}` });
+      this.afterAnswer('password-reset', async () => {
+        const { token, hash } = this.tokens.newMailToken();
+        await this.accounts.createMailToken(this.dataSource.manager, user.id, 'password-reset', hash, RESET_TTL_MINUTES);
+        await this.sendMail({ to: user.email, kind: 'password-reset', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/reset-password#token=${token}` });
+      });
     }
     return { status: 'reset-sent' };
+  }
+
+  /**
+   * Runs `task` once the current request has been answered; a failure is logged, never thrown at the
+   * caller (who was already told "sent"). The shutdown waits for tasks still running.
+   */
+  private afterAnswer(kind: string, task: () => Promise<void>): void {
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(task)
+      .catch((error: unknown) => this.logger.error({ event: 'mail.deferred_failed', kind, err: (error as Error).message }, 'a mailed link could not be prepared or sent'))
+      .finally(() => this.pending.delete(run));
+    this.pending.add(run);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
   /**
@@ -211,6 +239,8 @@ export class AccountsService {
     const userId = await this.dataSource.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'password-reset', hashToken(token));
       if (!id) return undefined;
+      // An older reset link, or a verification link, must not outlive the new password.
+      await this.accounts.invalidateMailTokens(manager, id);
       await manager.query(
         `UPDATE app_user SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
         [id, passwordHash],

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
+import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../../core/audit/audit.service.js';
-import { canonicalMailbox, newPseudonym, normaliseEmail } from './accounts.repository.js';
+import { AccountsRepository, canonicalMailbox, newPseudonym, normaliseEmail } from './accounts.repository.js';
 import { PasswordService } from './password.service.js';
 
-/** With ADMIN_EMAIL and ADMIN_PASSWORD set, that account exists, is verified, is an admin and has that password. */
+/**
+ * With ADMIN_EMAIL and ADMIN_PASSWORD set, that account exists, is verified, is an admin and has that
+ * password. Taking over an account it did not create revokes every session and mailed link of it,
+ * and the audit log says so.
+ */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrapService.name);
@@ -17,6 +23,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly accounts: AccountsRepository,
+    private readonly emitter: EventEmitter2,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,11 +38,12 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     );
     if (existing && existing.isAdmin && existing.verified && (await this.passwords.verify(existing.passwordHash, admin.password))) return;
     const passwordHash = await this.passwords.hash(admin.password);
+    let revoked: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       // The configured address wins its account even when another spelling of its mailbox signed up
       // first: that account keeps the mailbox, and this one is marked as a second (see the migration).
       const id = randomUUID();
-      const rows: Array<{ id: string }> = await manager.query(
+      const rows: Array<{ id: string; adopted: boolean }> = await manager.query(
         `INSERT INTO app_user (id, email, email_normalized, mailbox, display_name, password_hash, pseudonym, roles, email_verified_at)
          VALUES ($5, $1, $2, CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE mailbox = $6) THEN $6 || '#' || $7 ELSE $6 END,
                  'Administrator', $3, $4, '{participant,admin}', now())
@@ -43,11 +52,28 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
            roles = (SELECT ARRAY(SELECT DISTINCT unnest(app_user.roles || '{admin}'::text[]))),
            email_verified_at = COALESCE(app_user.email_verified_at, now()),
            updated_at = now()
-         RETURNING id`,
+         RETURNING id, id <> $5 AS adopted`,
         [admin.email, email, passwordHash, newPseudonym(), id, canonicalMailbox(admin.email), id],
       );
-      await this.audit.record(manager, { actorId: null, action: 'user.admin_bootstrapped', targetType: 'user', targetId: rows[0]?.id ?? null });
+      const row = rows[0]!;
+      // An account this did not just create — someone may have signed up with the address first and
+      // stayed signed in — keeps no session and no mailed link: only ADMIN_PASSWORD opens it now.
+      if (row.adopted) {
+        revoked = await this.accounts.revokeSessions(manager, { userId: row.id }, 'admin-bootstrap');
+        await this.accounts.invalidateMailTokens(manager, row.id);
+      }
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'user.admin_bootstrapped',
+        targetType: 'user',
+        targetId: row.id,
+        details: row.adopted ? { adopted: true, sessionsRevoked: revoked.length } : {},
+      });
     });
+    announceSessionsRevoked(this.emitter, revoked);
+    if (revoked.length > 0) {
+      this.logger.warn({ event: 'auth.admin_bootstrap_adopted', sessionsRevoked: revoked.length }, 'ADMIN_EMAIL named an existing account: its sessions and mailed links were revoked');
+    }
     this.logger.log('administrator account ensured from ADMIN_EMAIL');
   }
 }

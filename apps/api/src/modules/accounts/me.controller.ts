@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { AllowWhileSuspended } from '../../core/auth/suspension.js';
+import { AllowUnverified } from '../../core/auth/unverified.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
@@ -19,6 +20,7 @@ export class MeController {
 
   @Get()
   @Authenticated()
+  @AllowUnverified()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'My profile, roles, memberships and privacy mode' })
   @ApiOkResponse({ type: MeDto })
@@ -28,6 +30,7 @@ export class MeController {
 
   @Patch()
   @Authenticated()
+  @AllowUnverified()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Update my profile, privacy mode or acting organisation' })
   @ApiOkResponse({ type: MeDto })
@@ -38,6 +41,7 @@ export class MeController {
 
   @Post('password')
   @Authenticated()
+  @AllowUnverified()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Change my password; ends my other sessions' })
   @ApiNoContentResponse()
@@ -47,6 +51,7 @@ export class MeController {
 
   @Get('sessions')
   @Authenticated()
+  @AllowUnverified()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'My signed-in devices' })
   @ApiOkResponse({ type: SessionListDto })
@@ -56,6 +61,7 @@ export class MeController {
 
   @Delete('sessions/:id')
   @Authenticated()
+  @AllowUnverified()
   @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign one of my devices out' })
@@ -67,6 +73,7 @@ export class MeController {
 
   @Get('export')
   @Authenticated()
+  @AllowUnverified()
   @AllowWhileSuspended()
   @Header('Cache-Control', 'no-store')
   @Header('Content-Disposition', 'attachment; filename="compact-voices-my-data.json"')
@@ -77,6 +84,7 @@ export class MeController {
 
   @Delete()
   @Authenticated()
+  @AllowUnverified()
   @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Erase my account (contributions stay as "former participant" unless removal is asked for)' })

@@ -126,6 +126,7 @@ export class MeService {
     const passwordHash = await this.passwords.hash(dto.newPassword);
     const revoked = await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.accounts.invalidateMailTokens(manager, user.id);
       return this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
     });
     announceSessionsRevoked(this.emitter, revoked);

@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ErrorCode, LOCALES, NOTIFICATION_KINDS, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { AllowWhileSuspended } from '../../core/auth/suspension.js';
+import { AllowUnverified } from '../../core/auth/unverified.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
 import { PageQueryDto } from '../../core/http/page-query.dto.js';
@@ -50,6 +51,7 @@ export class NotificationsController {
 
   @Get()
   @Authenticated()
+  @AllowUnverified()
   @ApiOperation({ summary: 'Your notifications, newest first, with the unread count' })
   @ApiOkResponse({ type: NotificationPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto, @RequestLocale() locale?: LocaleCode) {
@@ -58,6 +60,7 @@ export class NotificationsController {
 
   @Post('read-all')
   @Authenticated()
+  @AllowUnverified()
   @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark all your notifications read' })
@@ -68,6 +71,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @Authenticated()
+  @AllowUnverified()
   @AllowWhileSuspended()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Mark one of your notifications read' })
