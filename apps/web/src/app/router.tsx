@@ -59,6 +59,7 @@ const AdminEditConsultationRoute = lazyPage(() => import('./routes/admin-consult
 const AdminAuditRoute = lazyPage(() => import('./routes/admin-audit-route'), 'AdminAuditRoute');
 const AdminWordFilterRoute = lazyPage(() => import('./routes/admin-word-filter-route'), 'AdminWordFilterRoute');
 const AdminSanctionsRoute = lazyPage(() => import('./routes/admin-sanctions-route'), 'AdminSanctionsRoute');
+const AdminRulesRoute = lazyPage(() => import('./routes/admin-rules-route'), 'AdminRulesRoute');
 const AdminExportsRoute = lazyPage(() => import('./routes/admin-exports-route'), 'AdminExportsRoute');
 
 const DashboardRoute = lazyPage(() => import('./routes/dashboard-route'), 'DashboardRoute');
@@ -109,7 +110,7 @@ export function AppRoutes() {
         <Route path="appeals/:id" element={<RequireAuth><AppealRoute /></RequireAuth>} />
 
         <Route path="moderation" element={<RequireModerator roles={['moderator', 'admin', 'safeguarding']}><ModerationRoute /></RequireModerator>} />
-        <Route path="moderation/safeguarding" element={<RequireModerator roles={['safeguarding']}><SafeguardingRoute /></RequireModerator>} />
+        <Route path="moderation/safeguarding" element={<RequireModerator roles={['safeguarding']} via="safeguards"><SafeguardingRoute /></RequireModerator>} />
         <Route path="moderation/:consultationId" element={<RequireModerator><ModerationRoundRoute /></RequireModerator>} />
 
         <Route path="admin" element={<AdminLayout />}>
@@ -121,6 +122,7 @@ export function AppRoutes() {
           <Route path="audit" element={<AdminAuditRoute />} />
           <Route path="word-filter" element={<AdminWordFilterRoute />} />
           <Route path="sanctions" element={<AdminSanctionsRoute />} />
+          <Route path="rules" element={<AdminRulesRoute />} />
           <Route path="exports" element={<AdminExportsRoute />} />
         </Route>
 

@@ -49,6 +49,7 @@ export const paths = {
   adminAudit: () => '/admin/audit',
   adminWordFilter: () => '/admin/word-filter',
   adminSanctions: () => '/admin/sanctions',
+  adminRules: () => '/admin/rules',
   /** `query`: filters to start from, as the dashboard writes them (features/exports/filters.ts). */
   adminExports: (query?: string) => (query ? `/admin/exports?${query}` : '/admin/exports'),
 

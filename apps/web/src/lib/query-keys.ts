@@ -15,6 +15,11 @@ export function threadQueryKey(consultationId: string, recommendationCode: strin
   return [...consultationsQueryRoot, 'thread', consultationId, recommendationCode] as const;
 }
 
+/** Who holds a role in one round (admin pages): its moderators or its safeguarding officers. */
+export function roundTeamQueryKey(consultationId: string, role: 'moderators' | 'safeguarding-officers') {
+  return ['admin', 'round-team', consultationId, role] as const;
+}
+
 /** My notifications (the header's unread count and the notification centre). */
 export const notificationsQueryRoot = ['notifications'] as const;
 

@@ -183,6 +183,11 @@ export interface RoundRoleList {
   people: RoundRoleHolder[];
 }
 
+/** PUT /consultations/{id}/moderators and /safeguarding-officers (admin): the complete new list. */
+export interface SetRoundRoleRequest {
+  userIds: string[];
+}
+
 export interface UpdateRolesRequest {
   roles: Role[];
 }

@@ -4,6 +4,7 @@
  * the word filter and the public transparency counts.
  */
 import type { Comment } from './consultations.js';
+import type { LocaleCode } from './locales.js';
 import type { PageResponse } from './lists.js';
 
 export interface HouseRule {
@@ -14,6 +15,18 @@ export interface HouseRule {
   /** The language title and text are in (English where a translation is missing). */
   language: string;
   publishedAt: string;
+}
+
+/** The longest title or text of a house rule, in any language. */
+export const HOUSE_RULE_TEXT_MAX_LENGTH = 4000;
+
+/** One string per shipped language: English is required; a language left out falls back to English. */
+export type TranslatedText = { en: string } & Partial<Record<Exclude<LocaleCode, 'en'>, string>>;
+
+/** PUT /rules/{code} (admin): the next version of a house rule, in every language it has. */
+export interface PublishRuleRequest {
+  title: TranslatedText;
+  text: TranslatedText;
 }
 
 export const FLAG_REASONS = ['spam', 'abuse', 'personal-data', 'off-topic', 'misinformation', 'safeguarding'] as const;

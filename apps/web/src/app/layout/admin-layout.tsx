@@ -29,6 +29,9 @@ export function AdminLayout() {
               <NavLink to={paths.adminWordFilter()}>{t('admin.wordFilterNav')}</NavLink>
             </li>
             <li>
+              <NavLink to={paths.adminRules()}>{t('admin.rulesNav')}</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.adminExports()}>{t('admin.exportsNav')}</NavLink>
             </li>
             <li>

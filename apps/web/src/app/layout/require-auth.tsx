@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { LoadingStatus } from '../../components/loading-status';
 import { PageHeading } from '../../components/page-heading';
 import { useSession } from '../../features/auth/hooks/use-session';
+import { useModeratedRounds } from '../../features/moderation/api/get-moderated-rounds';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { paths } from '../../lib/paths';
 
@@ -58,21 +59,32 @@ function RoleRequired({ heading, text }: { heading: string; text: string }) {
   );
 }
 
-/** Moderation pages: moderators and admins (or, for `roles`, whoever holds one of them); the API checks each call again. */
-export function RequireModerator({ children, roles = ['moderator', 'admin'] }: { children?: ReactNode; roles?: readonly Role[] }) {
+/**
+ * Moderation pages: whoever holds one of `roles` (by default moderators and admins), or — the
+ * secretariat assigns people per round — whoever the API lists as moderating (`via: 'moderates'`)
+ * or safeguarding (`via: 'safeguards'`) at least one round. The API checks each call again.
+ */
+export function RequireModerator({
+  children,
+  roles = ['moderator', 'admin'],
+  via = 'moderates',
+}: {
+  children?: ReactNode;
+  roles?: readonly Role[];
+  via?: 'moderates' | 'safeguards';
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const allowed = user ? user.roles.some((role) => roles.includes(role)) : false;
-  return (
-    <RequireAuth>
-      {user && !allowed ? (
-        <RoleRequired
-          heading={t('moderation.forbiddenHeading')}
-          text={roles.includes('safeguarding') ? t('moderation.safeguardingOnly') : t('moderation.forbiddenText')}
-        />
-      ) : (
-        (children ?? <Outlet />)
-      )}
-    </RequireAuth>
-  );
+  const byRole = user ? user.roles.some((role) => roles.includes(role)) : false;
+  const rounds = useModeratedRounds({ enabled: Boolean(user) && !byRole });
+  const byRound = Boolean(rounds.data?.items.some((round) => (via === 'safeguards' ? round.safeguards : round.moderates || round.safeguards)));
+  let content: ReactNode = children ?? <Outlet />;
+  if (user && !byRole && !byRound) {
+    content = rounds.isPending ? (
+      <LoadingStatus />
+    ) : (
+      <RoleRequired heading={t('moderation.forbiddenHeading')} text={via === 'safeguards' ? t('moderation.safeguardingOnly') : t('moderation.forbiddenText')} />
+    );
+  }
+  return <RequireAuth>{content}</RequireAuth>;
 }

@@ -4,6 +4,7 @@ import { ErrorView } from '../../components/error-view';
 import { LoadingStatus } from '../../components/loading-status';
 import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
+import { RoundTeamPanel } from '../../features/admin/components/round-team-panel';
 import { useConsultation } from '../../features/consultations/api/get-consultation';
 import { ConsultationForm } from '../../features/consultations/components/consultation-form';
 import { useCountries } from '../../features/countries/api/get-countries';
@@ -79,6 +80,8 @@ export function AdminEditConsultationRoute() {
           })
         }
       />
+      {/* Saved on their own (each change is audit-logged), not with the form above. */}
+      <RoundTeamPanel consultationId={consultation.data.id} countries={data.countries} />
     </div>
   );
 }

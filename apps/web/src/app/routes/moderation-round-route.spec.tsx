@@ -131,10 +131,27 @@ describe('moderation console', () => {
     expect(await within(dialog).findByText('You made the original decision; another moderator must decide this appeal.')).toBeTruthy();
   });
 
-  it('keeps the console from participants', async () => {
-    api = mockApi(routes());
+  it('keeps the console from participants who moderate no round: only the list of their rounds is asked for', async () => {
+    api = mockApi(routes({ '/api/v1/moderation/rounds': { body: { items: [], nextCursor: null } } }));
     renderApp(`/moderation/${ROUND_ID}`, { user: participant });
     expect(await screen.findByRole('heading', { level: 1, name: 'This page is for moderators' })).toBeTruthy();
-    expect(api.requests.some((url) => url.includes('/moderation/'))).toBe(false);
+    expect(api.requests.filter((url) => url.includes('/moderation/'))).toEqual(['/api/v1/moderation/rounds']);
+  });
+
+  it('opens the console to a participant the secretariat assigned to a round', async () => {
+    api = mockApi(
+      routes({
+        '/api/v1/moderation/rounds': {
+          body: {
+            items: [{ consultationId: ROUND_ID, title: 'Round', status: 'open', queued: 0, awaitingCosign: 0, pendingAppeals: 0, safeguards: false, safeguardingQueued: 0, moderates: true }],
+            nextCursor: null,
+          },
+        },
+        [QUEUE]: { body: { items: [], nextCursor: null, consultationId: ROUND_ID } },
+      }),
+    );
+    renderApp(`/moderation/${ROUND_ID}`, { user: participant });
+    expect(await screen.findByRole('heading', { level: 1, name: new RegExp(round.title) })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'This page is for moderators' })).toBeNull();
   });
 });

@@ -12,8 +12,10 @@ import { paths } from '../../lib/paths';
 export function ModerationRoute() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const moderates = Boolean(user?.roles.some((role) => role === 'moderator' || role === 'admin'));
   const rounds = useModeratedRounds();
+  // A global role, or a round the secretariat assigned (moderator or safeguarding officer).
+  const moderates = Boolean(user?.roles.some((role) => role === 'moderator' || role === 'admin')) || Boolean(rounds.data?.items.some((round) => round.moderates));
+  const safeguards = Boolean(user?.roles.includes('safeguarding')) || Boolean(rounds.data?.items.some((round) => round.safeguards));
   useDocumentTitle(t('moderation.heading'));
 
   return (
@@ -23,7 +25,7 @@ export function ModerationRoute() {
       <p>
         <Link to={paths.rules()}>{t('transparency.rulesLink')}</Link>
       </p>
-      {user?.roles.includes('safeguarding') ? (
+      {safeguards ? (
         <p className="notice">
           <Link to={paths.safeguardingQueue()}>{t('moderation.safeguardingLink')}</Link>
         </p>

@@ -12,11 +12,14 @@ import { StatusMessage } from '../../components/status-message';
 import { useMe } from '../../features/account/api/get-me';
 import { useSession } from '../../features/auth/hooks/use-session';
 import { CommentComposer } from '../../features/comments/components/comment-composer';
+import { CommentRevisions } from '../../features/comments/components/comment-revisions';
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { useConsultation } from '../../features/consultations/api/get-consultation';
 import { ConsultationBadges } from '../../features/consultations/components/consultation-badges';
 import { useCountries } from '../../features/countries/api/get-countries';
 import { LiveStatus } from '../../features/live/components/live-status';
+import { CommentModerationMenu } from '../../features/moderation/components/comment-moderation-menu';
+import { useRoundModeration } from '../../features/moderation/hooks/use-round-moderation';
 import { useLiveThread } from '../../features/live/hooks/use-live-thread';
 import { useMyRatings } from '../../features/ratings/api/get-my-ratings';
 import { useRatingSummary } from '../../features/ratings/api/get-rating-summary';
@@ -60,6 +63,9 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   const me = useMe({ enabled: signedIn });
   const user = signedIn ? (me.data ?? session.user) : null;
   const isAdmin = user?.roles.includes('admin') ?? false;
+  // Set only while a suspension of the whole account is in force: read and appeal, nothing else.
+  const suspendedUntil = user?.suspendedUntil ?? null;
+  const moderation = useRoundModeration(consultationId, { enabled: signedIn });
 
   const consultation = useConsultation(consultationId);
   const recommendation = useRecommendation(code);
@@ -83,7 +89,7 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   const selectedCountry = roundCountries.find((country) => country.iso3 === selected);
   const selectedName = isolate(selectedCountry?.name ?? selected);
 
-  const canWrite = Boolean(round?.acceptingContributions && user?.emailVerified);
+  const canWrite = Boolean(round?.acceptingContributions && user?.emailVerified && !suspendedUntil);
   const summary = useRatingSummary(consultationId, code, selected, { enabled: inScope });
   const mine = useMyRatings(consultationId, code, { enabled: inScope && canWrite });
   const government = useGovernmentOrganisation(selected);
@@ -114,6 +120,12 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
       <p className="notice">
         {t('thread.signedOutText')} <Link to={paths.signIn(`${location.pathname}${location.search}`)}>{t('thread.signInLink')}</Link>{' '}
         {t('thread.orSignUp')} <Link to={paths.signUp()}>{t('thread.signUpLink')}</Link>
+      </p>
+    );
+  } else if (suspendedUntil) {
+    participation = (
+      <p className="notice">
+        {t('thread.suspendedText', { date: formatDateTime(suspendedUntil, locale) })} <Link to={paths.notifications()}>{t('thread.suspendedLink')}</Link>
       </p>
     );
   } else if (user && !user.emailVerified) {
@@ -262,7 +274,28 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
             ))}
           </select>
         </div>
-        <CommentThread consultationId={consultationId} code={code} sort={sort} canWrite={canWrite} canFlag={Boolean(user?.emailVerified)} countries={countries.data?.items ?? []} />
+        <CommentThread
+          consultationId={consultationId}
+          code={code}
+          sort={sort}
+          canWrite={canWrite}
+          canFlag={Boolean(user?.emailVerified && !suspendedUntil)}
+          countries={countries.data?.items ?? []}
+          renderModeration={
+            moderation.moderates || moderation.safeguards
+              ? (comment, describedBy) => (
+                  <CommentModerationMenu
+                    comment={comment}
+                    describedBy={describedBy}
+                    moderates={moderation.moderates}
+                    safeguards={moderation.safeguards}
+                    awaiting={moderation.awaitingByComment.get(comment.id) ?? null}
+                    renderRevisions={() => <CommentRevisions commentId={comment.id} />}
+                  />
+                )
+              : undefined
+          }
+        />
       </section>
     </article>
   );

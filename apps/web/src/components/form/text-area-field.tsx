@@ -14,6 +14,8 @@ interface TextAreaFieldProps<F extends string> {
   rows?: number;
   required?: boolean;
   lang?: string;
+  /** `auto` (the default) follows the text; a field for one language gives that language's direction. */
+  dir?: 'ltr' | 'rtl' | 'auto';
   className?: string;
 }
 
@@ -31,7 +33,7 @@ function band(left: number): 'over' | 'near' | 'close' | null {
  * politely only when crossing 100 and 20 left and the limit. No `maxlength`: it would cut pasted
  * text silently, and counts UTF-16 units where people count characters.
  */
-export function TextAreaField<F extends string>({ form, name, label, hint, maxCharacters, rows = 5, required, lang, className }: TextAreaFieldProps<F>) {
+export function TextAreaField<F extends string>({ form, name, label, hint, maxCharacters, rows = 5, required, lang, dir = 'auto', className }: TextAreaFieldProps<F>) {
   const { t } = useTranslation();
   const error = form.errors[name];
   const control = form.control(name, { hasHint: Boolean(hint) });
@@ -64,7 +66,7 @@ export function TextAreaField<F extends string>({ form, name, label, hint, maxCh
         </p>
       ) : null}
       <FieldError id={form.errorId(name)} message={error} />
-      <textarea rows={rows} required={required} dir="auto" lang={lang} {...control} aria-describedby={describedBy} />
+      <textarea rows={rows} required={required} dir={dir} lang={lang} {...control} aria-describedby={describedBy} />
       {maxCharacters === undefined ? null : (
         <>
           <p id={counterId} className={left < 0 ? 'char-counter char-counter--over' : 'char-counter'}>

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { LOCALES, type LocaleCode } from '@compact-voices/contracts';
+import { HOUSE_RULE_TEXT_MAX_LENGTH, LOCALES, type LocaleCode } from '@compact-voices/contracts';
 
 const LOCALE_CODES = LOCALES.map((locale) => locale.code);
 
@@ -14,9 +14,9 @@ export class RulesQueryDto {
 
 /** One string per shipped language; English is required, the others fall back to it. */
 export class TranslatedTextDto {
-  @ApiProperty() @IsString() @Length(1, 4000) en!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) id?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) ur?: string;
+  @ApiProperty() @IsString() @Length(1, HOUSE_RULE_TEXT_MAX_LENGTH) en!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(HOUSE_RULE_TEXT_MAX_LENGTH) id?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(HOUSE_RULE_TEXT_MAX_LENGTH) ur?: string;
 }
 
 export class PublishRuleDto {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../components/country-options';
+import { OrganisationBadge } from '../../../components/organisation-badge';
 import { ErrorAlert } from '../../../components/error-alert';
 import { StatusMessage } from '../../../components/status-message';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -14,6 +15,7 @@ import { useDeleteComment } from '../api/delete-comment';
 import { CommentComposer } from './comment-composer';
 import { isTombstone, moderationNotice, type ModerationNotice } from '../moderation-notice';
 import { CommentEditForm } from './comment-edit-form';
+import { CommentRevisions } from './comment-revisions';
 import { FlagDialog } from './flag-dialog';
 import { ReactionButtons } from './reaction-buttons';
 
@@ -29,6 +31,8 @@ interface CommentItemProps {
   countries: readonly Country[];
   /** Its replies, already rendered. */
   children?: ReactNode;
+  /** A moderator's tools for this comment (composed by the route); `describedBy` names the comment. */
+  renderModeration?: (comment: Comment, describedBy: string) => ReactNode;
 }
 
 /** The tombstone's sentence, with the rule code as a link to that rule on the house rules page. */
@@ -60,12 +64,13 @@ function TombstoneText({ notice }: { notice: ModerationNotice }) {
  * stance, country, time and "edited" mark, the text (server-sanitised HTML), reactions, and reply /
  * edit / delete. A removed comment is a tombstone that keeps its replies under it.
  */
-export function CommentItem({ comment, canWrite, canFlag = false, countries, children }: CommentItemProps) {
+export function CommentItem({ comment, canWrite, canFlag = false, countries, children, renderModeration }: CommentItemProps) {
   const { t, i18n } = useTranslation();
   const contentLang = useContentLang();
   const remove = useDeleteComment();
   const [mode, setMode] = useState<Mode>('view');
   const [outcome, setOutcome] = useState('');
+  const [showRevisions, setShowRevisions] = useState(false);
   const focusAfter = useRef<FocusTarget | null>(null);
   const replyRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -123,7 +128,7 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
               {comment.author!.organisation ? (
                 <span>
                   {' · '}
-                  <bdi>{comment.author!.organisation.name}</bdi>
+                  <bdi>{comment.author!.organisation.name}</bdi> <OrganisationBadge verified={comment.author!.organisation.verified} />
                 </span>
               ) : null}
               {comment.author!.countryIso3 ? (
@@ -156,6 +161,22 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
               // Server-sanitised HTML (the API renders the safe Markdown subset); the only kind we ever inject.
               <div className="comment__body prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
             )}
+            {comment.pendingEdit && mode !== 'edit' ? (
+              // Only its author and the round's moderators receive it; everyone else reads the published text above.
+              <div className="comment__pending-edit">
+                <p>
+                  <span className="badge badge--pending">{own ? t('comment.pendingEditMine') : t('comment.pendingEditOther')}</span>{' '}
+                  <span className="meta">{formatDateTime(comment.pendingEdit.submittedAt, locale)}</span>
+                </p>
+                <div className="comment__body prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.pendingEdit.bodyHtml }} />
+              </div>
+            ) : null}
+            {own && comment.editedAt ? (
+              <details className="comment__revisions" onToggle={(event) => setShowRevisions(event.currentTarget.open)}>
+                <summary>{t('comment.earlierVersions')}</summary>
+                {showRevisions ? <CommentRevisions commentId={comment.id} /> : null}
+              </details>
+            ) : null}
           </>
         )}
 
@@ -236,6 +257,7 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
             onCancel={() => close('reply')}
           />
         ) : null}
+        {renderModeration ? renderModeration(comment, authorId) : null}
         <StatusMessage>{outcome}</StatusMessage>
       </article>
       {children}

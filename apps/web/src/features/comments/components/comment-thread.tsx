@@ -15,6 +15,8 @@ interface CommentThreadProps {
   /** Signed in with a confirmed email: others' comments get "Report". */
   canFlag?: boolean;
   countries: readonly Country[];
+  /** A moderator's tools on each comment (composed by the route from the moderation feature). */
+  renderModeration?: (comment: Comment, describedBy: string) => ReactNode;
 }
 
 interface Node {
@@ -36,7 +38,7 @@ export function buildTree(comments: readonly Comment[]): Node[] {
 }
 
 /** The discussion as nested lists (replies inside their comment), with "show more" for older pages. */
-export function CommentThread({ consultationId, code, sort, canWrite, canFlag = false, countries }: CommentThreadProps) {
+export function CommentThread({ consultationId, code, sort, canWrite, canFlag = false, countries, renderModeration }: CommentThreadProps) {
   const { t } = useTranslation();
   const comments = useComments(consultationId, code, sort);
   const tree = useMemo(() => buildTree(threadComments(comments.data)), [comments.data]);
@@ -46,7 +48,7 @@ export function CommentThread({ consultationId, code, sort, canWrite, canFlag = 
 
   const render = (nodes: Node[]): ReactNode =>
     nodes.map(({ comment, replies }) => (
-      <CommentItem key={comment.id} comment={comment} canWrite={canWrite} canFlag={canFlag} countries={countries}>
+      <CommentItem key={comment.id} comment={comment} canWrite={canWrite} canFlag={canFlag} countries={countries} renderModeration={renderModeration}>
         {replies.length > 0 ? (
           <ol className="comment-list comment-list--replies" aria-label={t('thread.repliesLabel', { name: comment.author?.displayName ?? t('thread.removedComment') })}>
             {render(replies)}

@@ -18,14 +18,15 @@ export function getDecisions(consultationId: string, signal?: AbortSignal): Prom
   return apiGet<ListResponse<ModerationDecision>>('/moderation/decisions', { params: { consultationId }, signal });
 }
 
-export function useDecisions(consultationId: string) {
-  return useQuery(
-    queryOptions({
+export function useDecisions(consultationId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...queryOptions({
       queryKey: [...moderationQueryRoot, 'decisions', consultationId] as const,
       queryFn: ({ signal }) => getDecisions(consultationId, signal),
       staleTime: 0,
     }),
-  );
+    enabled: options.enabled ?? true,
+  });
 }
 
 /**

@@ -8,8 +8,9 @@ export function getModeratedRounds(signal?: AbortSignal): Promise<ListResponse<M
   return apiGet<ListResponse<ModeratedRound>>('/moderation/rounds', { signal });
 }
 
-export function useModeratedRounds() {
-  return useQuery(
-    queryOptions({ queryKey: [...moderationQueryRoot, 'rounds'] as const, queryFn: ({ signal }) => getModeratedRounds(signal), staleTime: 0 }),
-  );
+export function useModeratedRounds(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...queryOptions({ queryKey: [...moderationQueryRoot, 'rounds'] as const, queryFn: ({ signal }) => getModeratedRounds(signal), staleTime: 0 }),
+    enabled: options.enabled ?? true,
+  });
 }

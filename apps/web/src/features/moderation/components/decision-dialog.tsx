@@ -28,23 +28,32 @@ function validate(values: FormValues<Field>) {
   });
 }
 
+/** What a decision is about: a queue item, or a comment in its thread (no version: the API checks the current one). */
+export type DecisionSubject = Pick<QueueItem, 'comment'> & Partial<Pick<QueueItem, 'version' | 'conflictOfInterest'>>;
+
 interface DecisionDialogProps {
-  item: QueueItem;
+  item: DecisionSubject;
   action: ModerationAction;
   onClose: () => void;
   onDecided: (decision: ModerationDecision) => void;
   /** Someone else decided first (409 DECISION_CONFLICT): the queue is refreshed and the dialog closes. */
   onConflict: () => void;
+  /**
+   * Keep the dialog open on a decision that waits for a co-signature, saying so, until the
+   * moderator closes it (the thread; the queue says it in its status line instead).
+   */
+  showAwaitingResult?: boolean;
 }
 
 /**
  * A moderation decision: always under a published rule and with a reason (the author reads both).
  * Sends the version of the comment the moderator saw, so a decision made meanwhile is not overwritten.
  */
-export function DecisionDialog({ item, action, onClose, onDecided, onConflict }: DecisionDialogProps) {
+export function DecisionDialog({ item, action, onClose, onDecided, onConflict, showAwaitingResult = false }: DecisionDialogProps) {
   const { t } = useTranslation();
   const decide = useCreateDecision();
   const [flight] = useState(() => new SingleFlight());
+  const [awaiting, setAwaiting] = useState<ModerationDecision | null>(null);
   const form = useForm<Field>({
     id: `decision-${item.comment.id}`,
     fields: FIELDS,
@@ -64,7 +73,8 @@ export function DecisionDialog({ item, action, onClose, onDecided, onConflict }:
           reason: values.reason.trim(),
           expectedVersion: item.version,
         });
-        onDecided(decision);
+        if (showAwaitingResult && decision.status === 'awaiting-cosign') setAwaiting(decision);
+        else onDecided(decision);
       } catch (error) {
         if (isApiError(error) && error.code === ErrorCode.DECISION_CONFLICT) {
           onConflict();
@@ -79,8 +89,20 @@ export function DecisionDialog({ item, action, onClose, onDecided, onConflict }:
     <Dialog
       title={t(`moderation.dialogTitle.${action}`, { name: item.comment.author?.displayName ?? t('moderation.unknownAuthor') })}
       description={item.conflictOfInterest ? t('moderation.conflictHint') : t('moderation.decisionHint')}
-      onClose={onClose}
+      onClose={awaiting ? () => onDecided(awaiting) : onClose}
     >
+      {awaiting ? (
+        <>
+          <p role="status" className="notice">
+            {t('threadModeration.awaitingCosign')}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => onDecided(awaiting)}>
+              {t('flag.done')}
+            </button>
+          </div>
+        </>
+      ) : (
       <form noValidate className="form" onSubmit={submit} aria-busy={form.submitting || undefined}>
         <ErrorSummary form={form} labels={labels} />
         <SelectField form={form} name="ruleCode" label={labels.ruleCode} required>
@@ -96,6 +118,7 @@ export function DecisionDialog({ item, action, onClose, onDecided, onConflict }:
           </button>
         </div>
       </form>
+      )}
     </Dialog>
   );
 }

@@ -37,7 +37,7 @@ function validate(values: FormValues<Field>) {
 }
 
 interface SanctionDialogProps {
-  item: QueueItem;
+  item: Pick<QueueItem, 'comment'>;
   onClose: () => void;
   onSuspended: (sanction: Sanction) => void;
 }

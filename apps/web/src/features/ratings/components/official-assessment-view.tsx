@@ -1,5 +1,6 @@
 import type { OfficialAssessment } from '@compact-voices/contracts';
 import { useTranslation } from 'react-i18next';
+import { OrganisationBadge } from '../../../components/organisation-badge';
 import { formatDateTime } from '../../../lib/format';
 import { currentLocale } from '../../../lib/i18n';
 import { useScaleLabel } from '../scale';
@@ -25,7 +26,7 @@ export function OfficialAssessmentView({ official, country }: { official: Offici
       <p className="meta">
         {official.organisation ? (
           <>
-            {t('ratings.officialBy')} <bdi>{official.organisation.name}</bdi>
+            {t('ratings.officialBy')} <bdi>{official.organisation.name}</bdi> <OrganisationBadge verified={official.organisation.verified} />
             <span aria-hidden="true"> · </span>
             <span className="visually-hidden">, </span>
           </>
