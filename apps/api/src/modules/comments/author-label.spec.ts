@@ -8,6 +8,7 @@ const named: AuthorLabelSource = {
   authorStakeholderType: 'migrant-organisation',
   organisationId: 'org-1',
   organisationName: 'Pravasi',
+  organisationVerified: true,
   authorCountryIso3: 'NPL',
 };
 
@@ -16,9 +17,11 @@ describe('comment author label', () => {
     expect(commentAuthorLabel(named)).toEqual({
       displayName: 'Amina',
       stakeholderType: 'migrant-organisation',
-      organisation: { id: 'org-1', name: 'Pravasi' },
+      organisation: { id: 'org-1', name: 'Pravasi', verified: true },
       countryIso3: 'NPL',
     });
+    // Whether the secretariat verified the organisation is part of the label: anyone can register a name.
+    expect(commentAuthorLabel({ ...named, organisationVerified: false }).organisation).toEqual({ id: 'org-1', name: 'Pravasi', verified: false });
   });
 
   it('shows a protected comment under its own pseudonym and nothing else', () => {
