@@ -12,6 +12,12 @@ export type PrivacyMode = (typeof PRIVACY_MODES)[number];
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
+/**
+ * A display name is one line of printable text: no control characters (line breaks included, which
+ * would inject text into the platform's mails), no line or paragraph separators, no bidirectional
+ * overrides (which reorder how a name reads). Joiners (ZWJ, ZWNJ), which Urdu, Hindi and emoji need, are kept.
+ */
+export const DISPLAY_NAME_PATTERN = /^[^\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]+$/u;
 export const EMAIL_MAX_LENGTH = 254;
 
 /** Stakeholder types a person may claim in their own name; the others come only through an organisation. */

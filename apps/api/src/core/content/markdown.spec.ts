@@ -49,4 +49,10 @@ describe('renderMarkdown', () => {
     }
     expect(html).not.toContain('evil.example/pixel.png');
   });
+
+  it('reads character references beyond Unicode, surrogates and NUL as U+FFFD instead of failing', () => {
+    for (const source of ['<a href="&#x110000;">x</a>', '<a href="&#1114112;">y</a>', '[x](&#x110000;)', '[x](&#1114112;)', '[x](https://a.example/&#xD800;)', '[x](&#0;)', '&#xFFFFFFFFFF; text']) {
+      expect(() => renderMarkdown(source)).not.toThrow();
+    }
+  });
 });

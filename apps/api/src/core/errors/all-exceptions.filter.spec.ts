@@ -38,6 +38,14 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new Error('relation "x" does not exist')).statusCode).toBe(500);
   });
 
+  it('answers a value the database refused as malformed or out of range (class 22) with 400, not 500', () => {
+    const outOfRange = Object.assign(new Error('value "100000000000000000000" is out of range for type bigint'), { code: '22003' });
+    expect(toErrorBody(outOfRange)).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    const wrapped = Object.assign(new Error('QueryFailedError'), { driverError: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
+    expect(toErrorBody(wrapped).statusCode).toBe(400);
+    expect(toErrorBody(Object.assign(new Error('duplicate key'), { code: '23505' })).statusCode).toBe(500);
+  });
+
   it('hides the message of anything unexpected behind a 500 INTERNAL_ERROR', () => {
     expect(toErrorBody(new Error('secret internals at /srv/app'))).toEqual({
       statusCode: 500,

@@ -27,6 +27,19 @@ function isDatabaseUnavailable(exception: unknown): boolean {
   return false;
 }
 
+/**
+ * PostgreSQL's class 22, "data exception" (a number out of range, a malformed value, NUL in text):
+ * a value from the request that validation let through. The request is wrong, not the server —
+ * 400, never a 500 — but it is still logged, since the edge should have refused it first.
+ */
+export function isDataException(exception: unknown): boolean {
+  for (const candidate of [exception, (exception as { driverError?: unknown } | null)?.driverError]) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
   401: ErrorCode.UNAUTHORIZED,
@@ -61,6 +74,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (isDatabaseUnavailable(exception)) {
     return { statusCode: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The service is temporarily unavailable' };
   }
+  if (isDataException(exception)) {
+    return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'Invalid input: a value is out of range or malformed' };
+  }
   return { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal error' };
 }
 
@@ -77,6 +93,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === 503) {
       // Expected while a dependency is down: one line each, no stack.
       this.logger.warn({ event: 'request.unavailable', err: { type: (exception as Error)?.name, message: (exception as Error)?.message }, code: body.code }, 'request failed: service unavailable');
+    } else if (isDataException(exception)) {
+      this.logger.warn({ event: 'request.data_exception', err: { type: (exception as Error)?.name, code: (exception as { code?: string }).code, message: (exception as Error)?.message } }, 'a request value reached the database unvalidated');
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }

@@ -17,7 +17,7 @@ import { ApiException } from '../errors/api.exception.js';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
 import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { validationException } from '../errors/validation.js';
-import { rejectUnsafeJson } from './reject-unsafe-json.js';
+import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
 import { LiveIoAdapter } from '../../modules/realtime/live-io.adapter.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
@@ -86,7 +86,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.use('/api', cookieParser());
   app.use('/api', requireJson);
-  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson);
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson, rejectUnsafeQuery);
 
   app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import {
   DISPLAY_NAME_MAX_LENGTH,
+  DISPLAY_NAME_PATTERN,
   EMAIL_MAX_LENGTH,
   LOCALES,
   PRIVACY_MODES,
@@ -36,6 +37,7 @@ export class SignUpDto implements SignUpRequest {
   @Transform(trimString)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  @Matches(DISPLAY_NAME_PATTERN, { message: 'A display name is one line of printable text' })
   displayName!: string;
 
   @ApiPropertyOptional({ enum: LOCALE_CODES })

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   DISPLAY_NAME_MAX_LENGTH,
+  DISPLAY_NAME_PATTERN,
   LOCALES,
   PERSONAL_STAKEHOLDER_TYPES,
   PRIVACY_MODES,
@@ -67,6 +68,7 @@ export class UpdateMeDto implements UpdateMeRequest {
   @Transform(trimString)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)
+  @Matches(DISPLAY_NAME_PATTERN, { message: 'A display name is one line of printable text' })
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALE_CODES })
