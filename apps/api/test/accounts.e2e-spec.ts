@@ -220,27 +220,60 @@ describe('accounts', () => {
       expect(Math.min(...differences)).toBeLessThan(10);
     });
 
-    it('locks an account after 5 failures a minute with 429 and Retry-After, and a password reset lifts it (AUTH-03, AUTH-05)', async () => {
-      const { email } = await signUpAndIn(testApp);
+    it('holds back a guessing client after 5 failures a minute, never the owner elsewhere, and a reset lets the owner in (AUTH-03, AUTH-05)', async () => {
+      const { email, password } = await signUpAndIn(testApp);
+      const attacker = '203.0.113.66';
       for (let i = 0; i < 5; i++) {
-        await request(server).post('/api/v1/auth/sign-in').send({ email, password: `wrong ${i}` }).expect(401);
+        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: `wrong ${i}` }).expect(401);
       }
-      const locked = await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'wrong again' }).expect(429);
+      const locked = await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: 'wrong again' }).expect(429);
       expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-      // Even the right password waits: the lock is per account, whatever the address of the caller.
-      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '203.0.113.9').send({ email, password: 'anything' }).expect(429);
+      // The guessing client waits even with the right password; the owner, from anywhere else, does not.
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password }).expect(429);
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '198.51.100.7').send({ email, password }).expect(200);
       expect(testApp.logs()).toContain('"event":"auth.sign_in_failed"');
 
-      // The owner gets back in through the mailed reset link; the attacker cannot extend that.
+      // Sharing the attacker's address (a dormitory's Wi-Fi), the owner gets in through the mailed reset link.
       const mailed = mailsTo(testApp, email).length;
-      await request(server).post('/api/v1/auth/password-reset').send({ email }).expect(202);
+      await request(server).post('/api/v1/auth/password-reset').set('X-Forwarded-For', attacker).send({ email }).expect(202);
       const resetMail = (await nextMailsTo(testApp, email, mailed)).find((mail) => mail.subject.startsWith('Reset'));
       await request(server)
         .post('/api/v1/auth/password-reset/confirm')
+        .set('X-Forwarded-For', attacker)
         .send({ token: tokenFromMail(resetMail!.text), password: 'a brand new passphrase' })
         .expect(200);
-      await signIn(testApp, email, 'a brand new passphrase');
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: 'a brand new passphrase' }).expect(200);
+    });
+
+    it('lets the owner in from a browser that signed in before, whatever others did from the same address', async () => {
+      const { email, password } = await signUpAndIn(testApp);
+      const shared = '203.0.113.77';
+      const first = await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).send({ email, password }).expect(200);
+      const device = (first.headers['set-cookie'] as unknown as string[]).find((cookie) => cookie.startsWith('__Host-cv_device='))!;
+      expect(device).toMatch(/HttpOnly/i);
+      expect(device).toMatch(/SameSite=Strict/i);
+      const deviceCookie = device.split(';')[0]!;
+      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).send({ email, password: `guess ${i}` }).expect(401);
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).send({ email, password }).expect(429);
+      // The known browser, same address: in.
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email, password }).expect(200);
+      // The cookie is no key to another account, and a known browser guessing is held back like any client.
+      const other = await signUpAndIn(testApp);
+      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email: other.email, password: `guess ${i}` }).expect(401);
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email: other.email, password: other.password }).expect(429);
+      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('Cookie', deviceCookie).send({ email, password: `device guess ${i}` }).expect(401);
+      await request(server).post('/api/v1/auth/sign-in').set('Cookie', deviceCookie).send({ email, password }).expect(429);
+    });
+
+    it('alerts, and does not lock, when one account fails from very many clients', async () => {
+      const { email, password } = await signUpAndIn(testApp);
+      for (let i = 0; i < 101; i++) {
+        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', `198.18.${Math.floor(i / 250)}.${i % 250}`).send({ email, password: `spray ${i}` }).expect(401);
+      }
+      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '192.0.2.200').send({ email, password }).expect(200);
+      expect(testApp.logs()).toContain('"event":"auth.account_failure_ceiling"');
+      expect(testApp.logs().split('auth.account_failure_ceiling').length - 1).toBe(1);
     });
   });
 

@@ -48,7 +48,9 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().url())),
-  TRUST_PROXY: z.string().default('loopback'),
+  // No proxy is trusted unless one is named: with 'loopback' by default, anything on the same host could
+  // set X-Forwarded-For and rotate past every per-address limit. docker-compose.yml and the fleet set it.
+  TRUST_PROXY: z.string().default('false'),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')

@@ -15,6 +15,8 @@ export class AppSecrets {
   readonly mailTokenKey: Buffer;
   /** Keys the audit chain's MACs (audit-chain.ts); never stored in the database, so whoever rewrites the log there cannot re-key it. */
   readonly auditChainKey: Buffer;
+  /** Signs the known-device cookie (known-device.ts). */
+  readonly deviceKey: Buffer;
   private readonly ipKey: Buffer;
   private readonly statisticsKey: Buffer;
 
@@ -24,6 +26,7 @@ export class AppSecrets {
     this.refreshTokenKey = derive('refresh-token');
     this.mailTokenKey = derive('mail-token');
     this.auditChainKey = derive('audit-chain');
+    this.deviceKey = derive('known-device');
     this.ipKey = derive('client-address');
     this.statisticsKey = derive('statistics-seed');
   }

@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser';
+export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser';
 
 interface LimitSpec {
   points: number;
@@ -29,9 +29,13 @@ export class RateLimitService implements OnModuleDestroy {
       // PRIV-06: accounts made in bulk cost addresses and mailboxes, not just a loop.
       signUpsPerAddress: { points: config.auth.signUpsPerAddressPerHour, duration: 3_600 },
       signUpsPerMailbox: { points: config.auth.signUpsPerMailboxPerDay, duration: 86_400 },
-      // AUTH-03: five failures a minute, and at most 100 an hour, per account.
+      // AUTH-03: failures count per (account, client address): five a minute, then twenty an hour —
+      // the wait grows for that client only, so nobody elsewhere can lock the owner out.
       signInFailuresPerMinute: { points: config.auth.accountFailuresPerMinute, duration: 60 },
-      signInFailuresPerHour: { points: 100, duration: 3_600 },
+      signInFailuresPerHour: { points: 20, duration: 3_600 },
+      // Across every client, an account's failures past this in an hour raise an alert, never a lock.
+      signInFailuresPerAccount: { points: 100, duration: 3_600 },
+      signInCeilingAlerts: { points: 1, duration: 3_600 },
       // Mail to one address (verification, reset, notices): no mail bombing through our server.
       mailPerAddress: { points: 5, duration: 3_600 },
       // RATE-01: enough for a lively discussion, too few for a flood.

@@ -118,28 +118,53 @@ export class AccountsService implements OnApplicationShutdown {
     return { status: 'verification-sent' };
   }
 
-  async signIn(emailInput: string, password: string, context: RequestContext): Promise<IssuedSession> {
+  /**
+   * Failed sign-ins count per (account, client): the client's address, or — from a browser that
+   * signed in to this account before (`knownDevice`) — that device. Five a minute, then twenty an
+   * hour, and the wait is that client's alone: someone else's failures never lock the owner out of
+   * their own device or another network, and a mailed reset link always gets them in. Across every
+   * client, an account's failures past the hourly ceiling raise an alert in the log, never a lock.
+   */
+  async signIn(emailInput: string, password: string, context: RequestContext, knownDevice: (userId: string) => string | null = () => null): Promise<IssuedSession> {
     await this.rateLimits.consume('authPerIp', context.ip);
     const accountKey = normaliseEmail(emailInput);
-    await this.rateLimits.assertAvailable('signInFailuresPerMinute', accountKey);
-    await this.rateLimits.assertAvailable('signInFailuresPerHour', accountKey);
     const user = await this.accounts.credentialsByEmail(accountKey);
+    const deviceId = user ? knownDevice(user.id) : null;
+    const clientKey = `${accountKey}|${deviceId ? `device:${deviceId}` : addressLimitKey(context.ip)}`;
+    await this.rateLimits.assertAvailable('signInFailuresPerMinute', clientKey);
+    await this.rateLimits.assertAvailable('signInFailuresPerHour', clientKey);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) {
       await Promise.all([
-        this.rateLimits.consume('signInFailuresPerMinute', accountKey).catch(swallowLimit),
-        this.rateLimits.consume('signInFailuresPerHour', accountKey).catch(swallowLimit),
+        this.rateLimits.consume('signInFailuresPerMinute', clientKey).catch(swallowLimit),
+        this.rateLimits.consume('signInFailuresPerHour', clientKey).catch(swallowLimit),
+        this.noteAccountFailure(accountKey, user?.id ?? null),
       ]);
       this.logger.warn({ event: 'auth.sign_in_failed', userId: user?.id ?? null }, 'sign-in failed');
       throw invalidCredentials();
     }
-    await this.rateLimits.reset('signInFailuresPerMinute', accountKey);
+    await this.rateLimits.reset('signInFailuresPerMinute', clientKey);
     // A suspended account signs in read-only, to see why and to appeal: the response's
     // `user.suspendedUntil` says so (only after the password proved who is asking), and the
     // AccessGuard refuses its writes until then.
     if (user.suspendedUntil) this.logger.warn({ event: 'auth.sign_in_suspended', userId: user.id }, 'signed in read-only: suspended');
     else this.logger.log({ event: 'auth.sign_in', userId: user.id }, 'signed in');
     return this.openSession(user.id, context);
+  }
+
+  /** The account-wide ceiling: an alert (at most one an hour per account), never a lock. */
+  private async noteAccountFailure(accountKey: string, userId: string | null): Promise<void> {
+    try {
+      await this.rateLimits.consume('signInFailuresPerAccount', accountKey);
+    } catch (error) {
+      swallowLimit(error);
+      try {
+        await this.rateLimits.consume('signInCeilingAlerts', accountKey);
+        this.logger.warn({ event: 'auth.account_failure_ceiling', userId }, 'many failed sign-ins for one account from many clients: a password-guessing attack is likely');
+      } catch (alerted) {
+        swallowLimit(alerted);
+      }
+    }
   }
 
   async refresh(rawToken: unknown): Promise<IssuedSession> {
@@ -250,9 +275,10 @@ export class AccountsService implements OnApplicationShutdown {
     });
     if (!userId) throw invalidMailToken();
     announceSessionsRevoked(this.emitter, revoked);
+    // The owner's own wait, from where they reset, ends with it (others' waits are theirs).
     const user = await this.accounts.credentialsById(userId);
     if (user) {
-      const key = normaliseEmail(user.email);
+      const key = `${normaliseEmail(user.email)}|${addressLimitKey(context.ip)}`;
       await this.rateLimits.reset('signInFailuresPerMinute', key);
       await this.rateLimits.reset('signInFailuresPerHour', key);
     }

@@ -7,9 +7,11 @@ import { Public } from '../../core/auth/access.decorator.js';
 import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
+import { AppSecrets } from '../../core/security/app-secrets.js';
 import { AccountsService, type IssuedSession } from './accounts.service.js';
 import { EmailDto, PasswordResetConfirmDto, SignInDto, SignUpDto, TokenDto } from './dto/auth.dto.js';
 import { AcceptedResponseDto, AuthResponseDto } from './dto/me.dto.js';
+import { knownDeviceId, rememberDevice } from './known-device.js';
 import { ClientContext, type RequestContext } from './request-context.js';
 import { assertSameSite, clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
@@ -19,6 +21,7 @@ export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
+    private readonly secrets: AppSecrets,
   ) {}
 
   @Post('sign-up')
@@ -59,8 +62,10 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS, the same for an unknown address and a wrong password' })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto })
-  async signIn(@Body() dto: SignInDto, @ClientContext() context: RequestContext, @Res({ passthrough: true }) response: Response): Promise<AuthResponse> {
-    return this.withCookie(response, await this.accounts.signIn(dto.email, dto.password, context));
+  async signIn(@Body() dto: SignInDto, @ClientContext() context: RequestContext, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResponse> {
+    const session = await this.accounts.signIn(dto.email, dto.password, context, (userId) => knownDeviceId(request, this.secrets.deviceKey, userId));
+    rememberDevice(request, response, this.secrets.deviceKey, session.user.id);
+    return this.withCookie(response, session);
   }
 
   @Post('refresh')
