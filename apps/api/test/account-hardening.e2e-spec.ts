@@ -7,8 +7,13 @@ import { AccountsRepository } from '../src/modules/accounts/accounts.repository.
 import { AdminBootstrapService } from '../src/modules/accounts/admin-bootstrap.service.js';
 import { PasswordService } from '../src/modules/accounts/password.service.js';
 import { MailService } from '../src/modules/mail/mail.service.js';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RetentionService } from '../src/modules/accounts/retention.service.js';
 import { CSRF, REFRESH_COOKIE, mailsTo, nextMailsTo, signIn, signUpAndIn, tokenFromMail, uniqueEmail } from './support/accounts.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { openConsultation } from './support/consultations.js';
+import { registeredRoutes } from './support/routes.js';
+import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 14: the identity layer against someone who registers first, locks others out or replays old
@@ -144,6 +149,64 @@ describe('accounts hardened', () => {
       } finally {
         release();
         mail.send = original;
+      }
+    });
+  });
+
+  describe('retention', () => {
+    it('forgets an Idempotency-Key after 7 days, deletes its copy of the response, and drops every one of an erased account', async () => {
+      const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+      const round = await openConsultation(testApp, admin, { recommendationCodes: ['PC-2'] });
+      const url = `/api/v1/consultations/${round.id}/recommendations/PC-2/comments`;
+      const author = await signUpAndIn(testApp, { displayName: 'Retained Name' });
+      const first = await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'Sent from the bus' }).expect(201);
+      const [stored] = await testApp.dataSource.query(`SELECT response_body FROM idempotency_key WHERE user_id = $1`, [author.user.id]);
+      expect(JSON.stringify(stored.response_body)).toContain('Retained Name');
+      // Six days on, a retry is still the same comment; eight days on, the key starts a new request.
+      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '6 days' WHERE user_id = $1`, [author.user.id]);
+      expect((await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'Sent from the bus' }).expect(201)).body.id).toBe(first.body.id);
+      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE user_id = $1`, [author.user.id]);
+      const purged = await testApp.app.get(RetentionService).purge();
+      expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
+      expect(await testApp.dataSource.query(`SELECT 1 FROM idempotency_key WHERE user_id = $1`, [author.user.id])).toEqual([]);
+      const later = await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'A new thought, days later' }).expect(201);
+      expect(later.body.id).not.toBe(first.body.id);
+      // Erasure drops the rest at once.
+      await request(server).delete('/api/v1/me').set(author.auth).send({ password: author.password }).expect(204);
+      expect(await testApp.dataSource.query(`SELECT 1 FROM idempotency_key WHERE user_id = $1`, [author.user.id])).toEqual([]);
+    });
+
+    it('deletes a full export from disk 7 days after it finished, and keeps public ones', async () => {
+      const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+      const config = testApp.app.get(AppConfig);
+      const jobs: Array<{ id: string }> = [];
+      for (const [privacy, daysAgo] of [['full', 8], ['full', 6], ['public', 30]] as const) {
+        const [job] = await testApp.dataSource.query(
+          `INSERT INTO export_job (requested_by, dataset, format, privacy, status, file_name, pseudonym_seed, finished_at)
+           VALUES ($1, 'comments', 'csv', $2, 'done', 'comments.csv', 'ab', now() - make_interval(days => $3)) RETURNING id`,
+          [admin.user.id, privacy, daysAgo],
+        );
+        mkdirSync(join(config.exportDir, job.id), { recursive: true });
+        writeFileSync(join(config.exportDir, job.id, 'comments.csv'), 'names,account ids\n');
+        jobs.push(job);
+      }
+      const purged = await testApp.app.get(RetentionService).purge();
+      expect(purged.fullExports).toBe(1);
+      expect(jobs.map((job) => existsSync(join(config.exportDir, job.id, 'comments.csv')))).toEqual([false, true, true]);
+      const link = await request(server).get(`/api/v1/exports/${jobs[0]!.id}`).set(admin.auth).expect(200);
+      expect(link.body.downloadUrl).toBeUndefined();
+    });
+
+    it('answers every private route with Cache-Control: no-store', async () => {
+      const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
+      const privateReads = registeredRoutes(testApp).filter((route) => route.method === 'GET' && route.policy && route.policy.kind !== 'public' && !route.path.includes(':'));
+      expect(privateReads.length).toBeGreaterThan(10);
+      for (const route of privateReads) {
+        const response = await request(server).get(`/api/v1${route.path}`).set(admin.auth);
+        expect(`${route.path} ${response.headers['cache-control']}`).toBe(`${route.path} no-store`);
+      }
+      for (const path of ['/api/v1/notifications', '/api/v1/moderation/queue', '/api/v1/moderation/decisions', '/api/v1/moderation/appeals']) {
+        expect((await request(server).get(path).set(admin.auth)).headers['cache-control']).toBe('no-store');
       }
     });
   });

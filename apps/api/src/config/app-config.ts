@@ -78,6 +78,8 @@ const envSchema = z.object({
   COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
   // Reports hide a comment before review only when this many independent reporters agree, one of
   // them a member of a verified organisation (MOD-02); for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
+  // Full exports (names, account ids) are deleted from disk this many days after they finished.
+  EXPORT_FULL_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
   SAFEGUARDING_HIDE_REPORTERS: z.coerce.number().int().min(1).max(100).default(3),
   // A report counts towards hiding only from an account this old: a burst of fresh accounts cannot blank a thread.
@@ -116,7 +118,8 @@ export class AppConfig {
   /** Token for GET /metrics (HTTP Basic, user `metrics`); unset, metrics are off. */
   readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
-  readonly exports: { concurrency: number; reportFont: string | undefined; xlsxRowCap: number };
+  /** `fullRetentionDays`: full exports are deleted from disk this long after they finished. */
+  readonly exports: { concurrency: number; reportFont: string | undefined; xlsxRowCap: number; fullRetentionDays: number };
   readonly redisUrl: string | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly corsOrigins: string[];
@@ -164,7 +167,7 @@ export class AppConfig {
     this.metricsToken = env.METRICS_TOKEN;
     this.liveBufferLimitBytes = env.LIVE_BUFFER_LIMIT_BYTES;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
-    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP };
+    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP, fullRetentionDays: env.EXPORT_FULL_RETENTION_DAYS };
     this.database = env.DATABASE_URL
       ? {
           kind: 'postgres',

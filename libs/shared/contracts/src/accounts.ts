@@ -13,6 +13,12 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
 /**
+ * An Idempotency-Key is remembered this long: a phone offline for days can still retry safely; after
+ * it, the same key starts a new request. The record (a copy of the response) is then deleted, and at
+ * once when the account is erased.
+ */
+export const IDEMPOTENCY_KEY_TTL_DAYS = 7;
+/**
  * A display name is one line of printable text: no control characters (line breaks included, which
  * would inject text into the platform's mails), no line or paragraph separators, no bidirectional
  * overrides (which reorder how a name reads). Joiners (ZWJ, ZWNJ), which Urdu, Hindi and emoji need, are kept.

@@ -2,7 +2,7 @@ import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { WsException } from '@nestjs/websockets';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { ApiException } from '../errors/api.exception.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorator.js';
@@ -49,6 +49,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_REQUIRED, 'Sign in to do this');
     }
     await super.canActivate(context);
+    // What a session may see is nobody else's: no cache, shared or private, keeps it (a handler may not loosen this).
+    if (policy.kind !== 'public') context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
     const user = request.user as AuthUser;
     if (policy.kind === 'roles' && !policy.roles.some((role) => user.roles.includes(role))) {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'You do not have permission to do this');

@@ -239,6 +239,8 @@ export class MeService {
       const sessions: Array<{ id: string }> = await manager.query(`SELECT id FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
+      // Idempotency records keep a copy of each response, the author's name in it.
+      await manager.query(`DELETE FROM idempotency_key WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM organisation_membership WHERE user_id = $1`, [user.id]);
       await manager.query(
         `UPDATE app_user SET status = 'erased', email = NULL, email_normalized = NULL, mailbox = NULL, password_hash = NULL,

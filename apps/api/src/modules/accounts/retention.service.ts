@@ -1,21 +1,40 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { affectedCount } from '../../core/database/query-result.js';
+import { IDEMPOTENCY_KEY_TTL_DAYS } from '@compact-voices/contracts';
+import { AppConfig } from '../../config/app-config.js';
+import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 
-const EVERY_HOURS = 6;
+const EVERY_HOURS = 1;
+
+export interface PurgeResult {
+  addressHashes: number;
+  mailTokens: number;
+  sessions: number;
+  idempotencyKeys: number;
+  fullExports: number;
+}
+
+const NOTHING: PurgeResult = { addressHashes: 0, mailTokens: 0, sessions: 0, idempotencyKeys: 0, fullExports: 0 };
 
 /**
- * Data we promised not to keep: client-address hashes after 30 days, spent mail tokens, and
- * sessions long over. Runs at start and every six hours; each statement is idempotent, so
- * several instances running it is harmless.
+ * Data we promised not to keep (docs/privacy.md, "Retention"): client-address hashes after 30 days,
+ * spent mail tokens, sessions long over, idempotency records (which hold a copy of the response,
+ * names included) after IDEMPOTENCY_KEY_TTL_DAYS, and full exports' files (names, account ids)
+ * EXPORT_FULL_RETENTION_DAYS after they finished. Runs at start and every hour; each step is
+ * idempotent, so several instances running it is harmless.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionService.name);
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.purge();
@@ -27,7 +46,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     if (this.timer) clearInterval(this.timer);
   }
 
-  async purge(): Promise<{ addressHashes: number; mailTokens: number; sessions: number }> {
+  async purge(): Promise<PurgeResult> {
     try {
       const addressHashes = affectedCount(
         await this.dataSource.query(`UPDATE user_session SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created_at < now() - interval '30 days'`),
@@ -40,11 +59,31 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
           `DELETE FROM user_session WHERE expires_at < now() - interval '30 days' OR revoked_at < now() - interval '30 days'`,
         ),
       );
-      if (addressHashes + mailTokens + sessions > 0) this.logger.log({ addressHashes, mailTokens, sessions }, 'retention purge');
-      return { addressHashes, mailTokens, sessions };
+      const idempotencyKeys = affectedCount(
+        await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [IDEMPOTENCY_KEY_TTL_DAYS]),
+      );
+      const fullExports = await this.purgeFullExports();
+      const result = { addressHashes, mailTokens, sessions, idempotencyKeys, fullExports };
+      if (Object.values(result).some((count) => count > 0)) this.logger.log({ event: 'retention.purged', ...result }, 'retention purge');
+      return result;
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'retention purge failed; will retry');
-      return { addressHashes: 0, mailTokens: 0, sessions: 0 };
+      return NOTHING;
     }
+  }
+
+  /** Files first, then the row forgets its file name: a crash in between only repeats the delete. */
+  private async purgeFullExports(): Promise<number> {
+    const due = rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `SELECT id FROM export_job WHERE privacy = 'full' AND file_name IS NOT NULL AND finished_at < now() - make_interval(days => $1)`,
+        [this.config.exports.fullRetentionDays],
+      ),
+    );
+    for (const { id } of due) {
+      await rm(join(this.config.exportDir, id), { recursive: true, force: true });
+      await this.dataSource.query(`UPDATE export_job SET file_name = NULL WHERE id = $1`, [id]);
+    }
+    return due.length;
   }
 }

@@ -122,7 +122,8 @@ export class ExportsService {
   async get(user: AuthUser, id: string): Promise<ExportJob> {
     const job = await this.load(id);
     if (!job || job.requestedBy !== user.id) throw exportNotFound();
-    if (job.status !== 'done') return this.present(job);
+    // A full export's file is deleted after EXPORT_FULL_RETENTION_DAYS (RetentionService): no link to nothing.
+    if (job.status !== 'done' || !job.fileName) return this.present(job);
     const token = randomBytes(32).toString('base64url');
     const [link]: Array<{ expiresAt: string }> = await this.dataSource.query(
       `INSERT INTO export_download_link (export_id, token_hash, session_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))

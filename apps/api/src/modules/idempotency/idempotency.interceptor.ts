@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { ErrorCode } from '@compact-voices/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_TTL_DAYS } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { canonicalJson } from '../../core/content/canonical-json.js';
 import { ApiException } from '../../core/errors/api.exception.js';
@@ -53,15 +53,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [userId, key, operation, requestHash],
       );
       if (claimed.length > 0) return this.execute(userId, key, next, successStatus(context, request.method));
-      const [existing]: Array<{ requestHash: string; responseStatus: number | null; responseBody: unknown; abandoned: boolean }> = await this.dataSource.query(
+      const [existing]: Array<{ requestHash: string; responseStatus: number | null; responseBody: unknown; expired: boolean; abandoned: boolean }> = await this.dataSource.query(
         `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
+                created_at < now() - make_interval(days => $4) AS expired,
                 (created_at < now() - make_interval(secs => $3)
                  OR (claimed_by_pid IS NOT NULL AND NOT EXISTS (
                        SELECT 1 FROM pg_stat_activity a WHERE a.pid = k.claimed_by_pid AND a.backend_start = k.claimed_by_start))) AS abandoned
          FROM idempotency_key k WHERE user_id = $1 AND key = $2`,
-        [userId, key, ABANDONED_AFTER_SECONDS],
+        [userId, key, ABANDONED_AFTER_SECONDS, IDEMPOTENCY_KEY_TTL_DAYS],
       );
       if (!existing) continue; // released between our insert and select: try again
+      if (existing.expired) {
+        // Past its lifetime the key is forgotten, whether or not the purge has run yet: a new request.
+        await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(days => $3)`, [userId, key, IDEMPOTENCY_KEY_TTL_DAYS]);
+        continue;
+      }
       if (existing.requestHash !== requestHash) {
         throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for a different request');
       }
@@ -108,6 +114,6 @@ function successStatus(context: ExecutionContext, method: string): number {
 export function Idempotent(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key: a replay with the same key and body returns the original response' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: `Retry-safe key: a replay with the same key and body returns the original response, for ${IDEMPOTENCY_KEY_TTL_DAYS} days; after that the key starts a new request` }),
   );
 }
