@@ -142,6 +142,49 @@ describe('live threads over socket.io', () => {
     expect(await join(adminSocket, draft.id, 'PC-1')).toMatchObject({ ok: true });
   });
 
+  it('drops the sockets of a person whose roles change: a demoted admin reconnects without the draft rooms', async () => {
+    const server = testApp.app.getHttpServer();
+    const draft = (await request(server).post('/api/v1/consultations').set(admin.auth).send({
+      title: 'Another draft',
+      opensAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      moderationMode: 'post',
+    }).expect(201)).body as Consultation;
+    const deputy = await signUpAndIn(testApp, { displayName: 'Deputy Admin' });
+    await request(server).patch(`/api/v1/users/${deputy.user.id}/roles`).set(admin.auth).send({ roles: ['admin'] }).expect(200);
+    const promoted = await signIn(testApp, deputy.email, deputy.password);
+    const socket = connect(testApp, { token: promoted.accessToken });
+    await connected(socket);
+    expect(await join(socket, draft.id, 'PC-1')).toMatchObject({ ok: true });
+    const dropped = disconnected(socket);
+    await request(server).patch(`/api/v1/users/${deputy.user.id}/roles`).set(admin.auth).send({ roles: ['participant'] }).expect(200);
+    await dropped;
+    const namespace = (testApp.app.get(LiveGateway) as unknown as { namespace: Namespace }).namespace;
+    expect((await namespace.in(threadRoom(draft.id, 'PC-1')).fetchSockets()).length).toBe(0);
+    // Back with a token of its new rights, the draft is not found any more.
+    const again = connect(testApp, { token: (await signIn(testApp, deputy.email, deputy.password)).accessToken });
+    await connected(again);
+    expect(await join(again, draft.id, 'PC-1')).toEqual({ ok: false, code: 'CONSULTATION_NOT_FOUND' });
+  });
+
+  it('replays a run of rating events as one summary per country, and pages anonymous callers by 100 (issue 14)', async () => {
+    const server = testApp.app.getHttpServer();
+    const base = `/api/v1/consultations/${round.id}/recommendations/IC-3`;
+    const before = (await request(server).get(`${base}/events`).query({ after: 0 }).expect(200)).body.lastSeq as number;
+    const { ThreadLogService } = await import('../src/modules/threads/thread-log.service.js');
+    const log = testApp.app.get(ThreadLogService);
+    await testApp.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 120; i++) await log.append(manager, { consultationId: round.id, recommendationCode: 'IC-3', type: 'ratings.summary', countryIso3: i % 2 === 0 ? 'NPL' : 'PHL' });
+    });
+    const anonymous = (await request(server).get(`${base}/events`).query({ after: before, limit: 500 }).expect(200)).body as { items: Array<{ seq: number; type: string; payload: { countryIso3: string } }> };
+    // 100 events in the page, two of them rendered: the last summary of each country within it.
+    expect(anonymous.items.map((item) => item.payload.countryIso3).sort()).toEqual(['NPL', 'PHL']);
+    expect(Math.max(...anonymous.items.map((item) => item.seq))).toBe(before + 100);
+    const signedIn = (await request(server).get(`${base}/events`).set(author.auth).query({ after: before, limit: 500 }).expect(200)).body as { items: Array<{ seq: number }> };
+    expect(Math.max(...signedIn.items.map((item) => item.seq))).toBe(before + 120);
+    expect(signedIn.items).toHaveLength(2);
+  });
+
   it('refuses unknown events, and disconnects a flooding socket without affecting others (WS-04, WS-06)', async () => {
     const flooder = connect(testApp, { token: author.accessToken });
     const bystander = connect(testApp);

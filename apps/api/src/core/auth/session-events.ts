@@ -11,3 +11,15 @@ export interface SessionsRevokedEvent {
 export function announceSessionsRevoked(emitter: EventEmitter2, sessionIds: string[]): void {
   if (sessionIds.length > 0) emitter.emit(SESSIONS_REVOKED, { sessionIds } satisfies SessionsRevokedEvent);
 }
+
+/** Announced after a person's rights changed (roles, a sanction in force or lifted): their sockets reconnect and are judged again. */
+export const ACCESS_CHANGED = 'access.changed';
+
+export interface AccessChangedEvent {
+  userId: string;
+}
+
+/** Call after the transaction that changed the rights committed; the realtime module drops the person's sockets on every instance. */
+export function announceAccessChanged(emitter: EventEmitter2, userId: string): void {
+  emitter.emit(ACCESS_CHANGED, { userId } satisfies AccessChangedEvent);
+}

@@ -10,7 +10,7 @@ import { Public } from '../../core/auth/access.decorator.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } from '../../core/auth/jwt.strategy.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { SESSIONS_REVOKED, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
+import { ACCESS_CHANGED, SESSIONS_REVOKED, type AccessChangedEvent, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
 import { AppConfig } from '../../config/app-config.js';
 import { acceptRequestId } from '../../core/logging/logging.options.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
@@ -216,6 +216,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** Ended sessions lose their sockets on every instance (JWT-06/07). */
+  /**
+   * A socket keeps the rights it had at its handshake; when they change (a demoted admin, a sanction),
+   * the person's sockets are dropped everywhere and reconnect under their rights of now.
+   */
+  @OnEvent(ACCESS_CHANGED)
+  onAccessChanged(event: AccessChangedEvent): void {
+    this.namespace.in(`user:${event.userId}`).disconnectSockets(true);
+  }
+
   @OnEvent(SESSIONS_REVOKED)
   disconnectSessions(event: SessionsRevokedEvent): void {
     if (event.sessionIds.length === 0) return;

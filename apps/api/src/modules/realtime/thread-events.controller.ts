@@ -8,6 +8,7 @@ import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService } from '../threads/thread-log.service.js';
+import { collapseStateEvents } from './replay-collapse.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 
 class ThreadEventsQueryDto {
@@ -37,6 +38,10 @@ class ThreadEventsDto implements ThreadEvents {
   @ApiProperty({ description: 'The thread’s latest seq; ask again from the last item when items is full' }) lastSeq!: number;
 }
 
+const DEFAULT_LIMIT = 200;
+const MAX_LIMIT = 500;
+const MAX_ANONYMOUS_LIMIT = 100;
+
 @ApiTags('live')
 @Controller('consultations/:id/recommendations/:code/events')
 export class ThreadEventsController {
@@ -58,10 +63,12 @@ export class ThreadEventsController {
     @CurrentUser() viewer?: AuthUser,
   ): Promise<ThreadEvents> {
     const { recommendationCode, lastSeq: scopeSeq } = await this.consultations.thread(id, code, viewer);
-    const events = await this.log.since(id, recommendationCode, query.after, query.limit ?? 200);
+    // Anonymous callers page in smaller steps: a replay must not be a cheap way to make the server work.
+    const limit = Math.min(query.limit ?? DEFAULT_LIMIT, viewer ? MAX_LIMIT : MAX_ANONYMOUS_LIMIT);
+    const events = await this.log.since(id, recommendationCode, query.after, limit);
     const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
     const items: ThreadEvent[] = [];
-    for (const event of events) {
+    for (const event of collapseStateEvents(events)) {
       const rendered = await this.renderer.render(id, recommendationCode, event);
       if (rendered) items.push(rendered);
     }

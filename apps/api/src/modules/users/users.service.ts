@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type AdminUser, type ListResponse, type Role } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { announceSessionsRevoked } from '../../core/auth/session-events.js';
+import { announceAccessChanged, announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { isoTimestamp } from '../../core/database/sql.js';
@@ -38,7 +38,7 @@ export class UsersService {
   async updateRoles(admin: AuthUser, id: string, roles: Role[]): Promise<AdminUser> {
     // Everyone is at least a participant.
     const next = [...new Set<Role>(['participant', ...roles])];
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const [before]: Array<{ roles: Role[] }> = await manager.query(`SELECT roles FROM app_user WHERE id = $1 AND status = 'active' FOR UPDATE`, [id]);
       if (!before) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'No such user');
       if (before.roles.includes('admin') && !next.includes('admin')) {
@@ -58,6 +58,9 @@ export class UsersService {
       });
       return this.get(manager, id);
     });
+    // Live connections made under the old roles reconnect under the new ones (a demoted admin leaves draft rooms).
+    announceAccessChanged(this.emitter, id);
+    return updated;
   }
 
   /** "Terminate sessions": every refresh token of the account stops working and access ends on the next request. */
