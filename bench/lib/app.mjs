@@ -32,6 +32,8 @@ export async function startApp(env = {}, { cwd } = {}) {
       // They also sign up their participants from one address.
       SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
       SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
+      // And open their readers' sockets from 127.0.0.1.
+      LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: '100000',
       ...env,
     },
     stdio: ['ignore', process.env.BENCH_APP_LOGS ? 'inherit' : 'ignore', 'inherit'],

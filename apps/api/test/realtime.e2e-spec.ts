@@ -167,6 +167,31 @@ describe('live threads over socket.io', () => {
     expect(await join(again, draft.id, 'PC-1')).toEqual({ ok: false, code: 'CONSULTATION_NOT_FOUND' });
   });
 
+  it('caps signed-out sockets per client address, and frees the place when one leaves (issue 14)', async () => {
+    const from = (address: string) => {
+      const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'X-Forwarded-For': address } });
+      sockets.push(socket);
+      return socket;
+    };
+    const crowd = Array.from({ length: 40 }, () => from('198.51.100.40'));
+    await Promise.all(crowd.map(connected));
+    expect(await refused(from('198.51.100.40'))).toBe('TOO_MANY_CONNECTIONS');
+    // Another address, and a signed-in reader from the same one, are not affected.
+    await connected(from('198.51.100.41'));
+    await connected(connect(testApp, { token: author.accessToken }));
+    const leaving = disconnected(crowd[0]!);
+    crowd[0]!.disconnect();
+    await leaving;
+    const deadline = Date.now() + 5_000;
+    let admitted = false;
+    while (!admitted && Date.now() < deadline) {
+      admitted = await connected(from('198.51.100.40')).then(() => true, () => false);
+      if (!admitted) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(admitted).toBe(true);
+    for (const socket of crowd) socket.disconnect();
+  });
+
   it('replays a run of rating events as one summary per country, and pages anonymous callers by 100 (issue 14)', async () => {
     const server = testApp.app.getHttpServer();
     const base = `/api/v1/consultations/${round.id}/recommendations/IC-3`;

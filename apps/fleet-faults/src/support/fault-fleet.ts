@@ -49,6 +49,8 @@ export async function startFaultFleet(name: string, options: { instances?: numbe
       SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
       SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
       SHUTDOWN_TIMEOUT_MS: '15000',
+      // Every simulated reader comes from 127.0.0.1.
+      LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: '100000',
       ...options.env,
     },
   });

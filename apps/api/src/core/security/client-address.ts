@@ -22,3 +22,24 @@ export function addressLimitKey(address: string): string {
     .map((group) => group.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
 }
+
+/** Express's compiled `trust proxy` function (app.get('trust proxy fn')): is the hop at `index` a trusted proxy? */
+export type TrustProxyFn = (address: string, index: number) => boolean;
+
+/**
+ * A request's client address the way Express's `req.ip` reads it, for requests Express does not see
+ * (the socket.io handshake): walk X-Forwarded-For from the nearest hop while each hop is trusted.
+ */
+export function clientAddressOf(request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }, trust: TrustProxyFn): string {
+  const remote = request.socket.remoteAddress ?? '';
+  const header = request.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .reverse();
+  const hops = [remote, ...forwarded];
+  let index = 0;
+  while (index < hops.length - 1 && trust(hops[index]!, index)) index++;
+  return hops[index]!;
+}

@@ -1,4 +1,5 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
@@ -14,6 +15,7 @@ import { ACCESS_CHANGED, SESSIONS_REVOKED, type AccessChangedEvent, type Session
 import { AppConfig } from '../../config/app-config.js';
 import { acceptRequestId } from '../../core/logging/logging.options.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
+import { addressLimitKey, clientAddressOf, type TrustProxyFn } from '../../core/security/client-address.js';
 import { MetricsService } from '../../core/metrics/metrics.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
@@ -30,6 +32,7 @@ const EVENTS_PER_WINDOW = 20;
 const WINDOW_MS = 10_000;
 const MAX_VIOLATIONS = 3;
 const MAX_SOCKETS_PER_USER = 10;
+
 const MAX_ROOMS_PER_SOCKET = 20;
 const PRESENCE_INTERVAL_MS = 1_000;
 /** How often every socket's unsent bytes are checked against LIVE_BUFFER_LIMIT_BYTES, and how many may be cut at a time. */
@@ -42,6 +45,8 @@ interface LiveSocketData {
   requestId: string;
   user?: AuthUser;
   tokenExpiresAt?: number;
+  /** A signed-out socket's client address (its limit key), counted in anonymousPerAddress. */
+  anonymousAddress?: string;
   window: { started: number; count: number; violations: number };
 }
 
@@ -61,6 +66,7 @@ export function threadRoom(consultationId: string, recommendationCode: string): 
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private readonly socketsPerUser = new Map<string, number>();
+  private readonly anonymousPerAddress = new Map<string, number>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   private bufferSweep: NodeJS.Timeout | undefined;
 
@@ -76,7 +82,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly disclosure: DisclosureService,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
+
+  /** The HTTP app's own `trust proxy` rule, so a socket's address is read exactly as a request's is. */
+  private trustProxy(): TrustProxyFn {
+    const express = this.adapterHost.httpAdapter?.getInstance() as { get?: (name: string) => unknown } | undefined;
+    const trust = express?.get?.('trust proxy fn');
+    return typeof trust === 'function' ? (trust as TrustProxyFn) : () => false;
+  }
 
   afterInit(namespace: Namespace): void {
     this.bufferSweep = setInterval(() => this.dropSlowSockets(), BUFFER_SWEEP_MS);
@@ -88,6 +102,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       data.window = { started: Date.now(), count: 0, violations: 0 };
       data.requestId = acceptRequestId(socket.handshake.headers['x-request-id']);
       if (token === undefined || token === null || token === '') {
+        const address = addressLimitKey(clientAddressOf(socket.request, this.trustProxy()));
+        const open = this.anonymousPerAddress.get(address) ?? 0;
+        // Signed-out sockets per client address on this instance (LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS).
+        if (open >= this.config.liveAnonymousSocketsPerAddress) {
+          next(new Error('TOO_MANY_CONNECTIONS'));
+          return;
+        }
+        this.anonymousPerAddress.set(address, open + 1);
+        data.anonymousAddress = address;
         next();
         return;
       }
@@ -142,6 +165,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleDisconnect(socket: LiveSocket): void {
+    const address = socket.data.anonymousAddress;
+    if (address) {
+      const remaining = (this.anonymousPerAddress.get(address) ?? 1) - 1;
+      if (remaining > 0) this.anonymousPerAddress.set(address, remaining);
+      else this.anonymousPerAddress.delete(address);
+    }
     const user = socket.data.user;
     if (user) {
       const remaining = (this.socketsPerUser.get(user.id) ?? 1) - 1;
