@@ -31,8 +31,9 @@ export default async function globalSetup() {
       // Journeys post as brand-new accounts: publish their first comments at once (post-moderation)
       // instead of holding them for a moderator, which the default of 1 would do.
       NEW_ACCOUNT_HELD_COMMENTS: '0',
-      // Every journey signs its people up from this one address.
+      // Every journey signs its people up, and in, from this one address, several journeys a minute.
       SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
+      AUTH_IP_LIMIT_PER_MINUTE: '100000',
       // Journeys are demonstrations by accounts made a moment ago: their ratings count at once.
       RATER_MIN_ACCOUNT_AGE_HOURS: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
