@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../lib/paths';
@@ -26,13 +26,28 @@ export function AccountMenu({ links }: { links?: ReactNode }) {
     signInRef.current?.focus();
   }, [status]);
 
-  const handleSignOut = async () => {
-    const onHome = location.pathname === paths.home();
+  // Leave first, sign out once the home page is shown: a page that needs a session would otherwise
+  // send people to "Sign in" on the way. A navigation can wait for the page's code (a transition), so
+  // the sign-out waits for the location to be home, not for navigate() to return.
+  const leavingRef = useRef(false);
+  const onHome = location.pathname === paths.home();
+  const { mutateAsync: signOutNow } = signOut;
+  const finishSignOut = useCallback(() => {
+    leavingRef.current = false;
+    void signOutNow().then((confirmed) => setNotice(confirmed ? t('auth.signedOut') : t('auth.signedOutLocally')));
+  }, [signOutNow, t]);
+  useEffect(() => {
+    if (leavingRef.current && onHome) finishSignOut();
+  }, [onHome, finishSignOut]);
+
+  const handleSignOut = () => {
     focusSignInRef.current = onHome;
-    // Leave first: a page that needs a session would otherwise send people to "Sign in" on the way.
-    if (!onHome) await navigate(paths.home());
-    const confirmed = await signOut.mutateAsync();
-    setNotice(confirmed ? t('auth.signedOut') : t('auth.signedOutLocally'));
+    if (onHome) {
+      finishSignOut();
+      return;
+    }
+    leavingRef.current = true;
+    void navigate(paths.home());
   };
 
   return (
