@@ -26,7 +26,7 @@ export class DashboardService {
 
   async dashboard(filters: ExportFilters): Promise<Dashboard> {
     this.disclosure.assertPublicTimeFilters(filters);
-    const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
+    const key = dashboardCacheKey(filters);
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
     const [ratings, participation] = await Promise.all([this.disclosure.dashboardRatings(filters), this.disclosure.participation(filters)]);
@@ -35,4 +35,18 @@ export class DashboardService {
     this.cache.set(key, { at: Date.now(), value });
     return value;
   }
+}
+
+/**
+ * One key per distinct question: absent and empty filters drop out, and a time filter (always a UTC
+ * midnight, assertPublicTimeFilters) is its day — `2027-01-08`, `2027-01-08T00:00:00Z` and
+ * `2027-01-08T02:00:00+02:00` ask the same and share one entry, so spelling a date another way is no
+ * way round the cache.
+ */
+export function dashboardCacheKey(filters: ExportFilters): string {
+  const entries = Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([name, value]) => [name, (name === 'from' || name === 'to') && typeof value === 'string' ? new Date(value).toISOString().slice(0, 10) : value] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries);
 }
