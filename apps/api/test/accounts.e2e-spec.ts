@@ -246,6 +246,16 @@ describe('accounts', () => {
       await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: 'a brand new passphrase' }).expect(200);
     });
 
+    it("forgets a client's slips once it signs in with the right password", async () => {
+      const { email, password } = await signUpAndIn(testApp);
+      const address = '203.0.113.78';
+      // Six times four slips (24, past the 20-an-hour ceiling), each run ended by the right password.
+      for (let run = 0; run < 6; run++) {
+        for (let i = 0; i < 4; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', address).send({ email, password: `slip ${i}` }).expect(401);
+        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', address).send({ email, password }).expect(200);
+      }
+    });
+
     it('lets the owner in from a browser that signed in before, whatever others did from the same address', async () => {
       const { email, password } = await signUpAndIn(testApp);
       const shared = '203.0.113.77';

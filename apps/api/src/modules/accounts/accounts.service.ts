@@ -143,7 +143,8 @@ export class AccountsService implements OnApplicationShutdown {
       this.logger.warn({ event: 'auth.sign_in_failed', userId: user?.id ?? null }, 'sign-in failed');
       throw invalidCredentials();
     }
-    await this.rateLimits.reset('signInFailuresPerMinute', clientKey);
+    // The right password proves this client is the owner: its earlier slips no longer count.
+    await Promise.all([this.rateLimits.reset('signInFailuresPerMinute', clientKey), this.rateLimits.reset('signInFailuresPerHour', clientKey)]);
     // A suspended account signs in read-only, to see why and to appeal: the response's
     // `user.suspendedUntil` says so (only after the password proved who is asking), and the
     // AccessGuard refuses its writes until then.
