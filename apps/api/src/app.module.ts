@@ -22,6 +22,7 @@ import { DisclosureModule } from './modules/disclosure/disclosure.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
 import { MetricsModule } from './core/metrics/metrics.module.js';
+import { JobsModule } from './core/jobs/jobs.module.js';
 import { loggingOptions } from './core/logging/logging.options.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRoot(config),
         LifecycleModule,
+        JobsModule,
         MetricsModule,
         SecurityModule,
         AuditModule,

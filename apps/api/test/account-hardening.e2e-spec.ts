@@ -9,7 +9,8 @@ import { PasswordService } from '../src/modules/accounts/password.service.js';
 import { MailService } from '../src/modules/mail/mail.service.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RetentionService } from '../src/modules/accounts/retention.service.js';
+import { JobQueue } from '../src/core/jobs/job-queue.service.js';
+import { RETENTION_CRON, RetentionService } from '../src/modules/accounts/retention.service.js';
 import { CSRF, REFRESH_COOKIE, mailsTo, nextMailsTo, signIn, signUpAndIn, tokenFromMail, uniqueEmail } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
 import { registeredRoutes } from './support/routes.js';
@@ -195,6 +196,22 @@ describe('accounts hardened', () => {
       expect(jobs.map((job) => existsSync(join(config.exportDir, job.id, 'comments.csv')))).toEqual([false, true, true]);
       const link = await request(server).get(`/api/v1/exports/${jobs[0]!.id}`).set(admin.auth).expect(200);
       expect(link.body.downloadUrl).toBeUndefined();
+    });
+
+    it('runs the purge as an hourly job on the shared queue, once for the whole fleet', async () => {
+      const [schedule] = await testApp.dataSource.query(`SELECT cron FROM pgboss.schedule WHERE name = 'retention'`);
+      expect(schedule.cron).toBe(RETENTION_CRON);
+      const { user } = await signUpAndIn(testApp);
+      await testApp.dataSource.query(
+        `INSERT INTO email_token (user_id, purpose, token_hash, expires_at) VALUES ($1, 'password-reset', 'spent-token-hash', now() - interval '2 days')`,
+        [user.id],
+      );
+      await testApp.app.get(JobQueue).send('retention', {}, { singletonKey: `test-${user.id}` });
+      const deadline = Date.now() + 30_000;
+      while ((await testApp.dataSource.query(`SELECT 1 FROM email_token WHERE user_id = $1 AND token_hash = 'spent-token-hash'`, [user.id])).length > 0) {
+        if (Date.now() > deadline) throw new Error('the queued purge never ran');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     });
 
     it('answers every private route with Cache-Control: no-store', async () => {

@@ -1,13 +1,16 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IDEMPOTENCY_KEY_TTL_DAYS } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
+import { JobQueue } from '../../core/jobs/job-queue.service.js';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 
-const EVERY_HOURS = 1;
+const QUEUE = 'retention';
+/** Every hour, at minute 17 (off the hour, when other schedules of a host pile up). */
+export const RETENTION_CRON = '17 * * * *';
 
 export interface PurgeResult {
   addressHashes: number;
@@ -23,27 +26,26 @@ const NOTHING: PurgeResult = { addressHashes: 0, mailTokens: 0, sessions: 0, ide
  * Data we promised not to keep (docs/privacy.md, "Retention"): client-address hashes after 30 days,
  * spent mail tokens, sessions long over, idempotency records (which hold a copy of the response,
  * names included) after IDEMPOTENCY_KEY_TTL_DAYS, and full exports' files (names, account ids)
- * EXPORT_FULL_RETENTION_DAYS after they finished. Runs at start and every hour; each step is
- * idempotent, so several instances running it is harmless.
+ * EXPORT_FULL_RETENTION_DAYS after they finished. A cron schedule on the shared job queue runs it
+ * once an hour for the whole fleet, and once when an instance starts (at most once in ten minutes
+ * across the fleet); each step is idempotent, so a retried or repeated run is harmless.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+export class RetentionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    void this.purge();
-    this.timer = setInterval(() => void this.purge(), EVERY_HOURS * 3_600_000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.work(QUEUE, { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 1_800 }, { pollingIntervalSeconds: 5 }, async () => {
+      await this.purge();
+    });
+    await this.jobs.schedule(QUEUE, RETENTION_CRON);
+    await this.jobs.send(QUEUE, {}, { singletonKey: 'on-start', singletonSeconds: 600 });
   }
 
   async purge(): Promise<PurgeResult> {
