@@ -34,6 +34,8 @@ export async function startApp(env = {}, { cwd } = {}) {
       SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
       // And open their readers' sockets from 127.0.0.1.
       LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: '100000',
+      // And ask the dashboard many new questions, every one a cache miss on purpose.
+      DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: '100000',
       ...env,
     },
     stdio: ['ignore', process.env.BENCH_APP_LOGS ? 'inherit' : 'ignore', 'inherit'],

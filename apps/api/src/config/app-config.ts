@@ -32,6 +32,8 @@ const envSchema = z.object({
   LIVE_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(16_384).max(268_435_456).default(1_048_576),
   // Signed-out live connections per client address on one instance (a dormitory reads together; sixty sockets joining twenty rooms each is an attack).
   LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
+  // Dashboard questions not already cached that one client address may ask a minute (each costs up to a second of database time).
+  DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
   REPORT_FONT: z.string().min(1).optional(),
   REDIS_URL: z
@@ -118,6 +120,8 @@ export class AppConfig {
   /** A live socket whose unsent events pass this many bytes (a client that stopped reading) is disconnected. */
   readonly liveBufferLimitBytes: number;
   readonly liveAnonymousSocketsPerAddress: number;
+  /** Uncached dashboard questions per client address (IPv6: /64) a minute. */
+  readonly dashboardMissesPerAddressPerMinute: number;
   /** Token for GET /metrics (HTTP Basic, user `metrics`); unset, metrics are off. */
   readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
@@ -170,6 +174,7 @@ export class AppConfig {
     this.metricsToken = env.METRICS_TOKEN;
     this.liveBufferLimitBytes = env.LIVE_BUFFER_LIMIT_BYTES;
     this.liveAnonymousSocketsPerAddress = env.LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS;
+    this.dashboardMissesPerAddressPerMinute = env.DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
     this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP, fullRetentionDays: env.EXPORT_FULL_RETENTION_DAYS };
     this.database = env.DATABASE_URL

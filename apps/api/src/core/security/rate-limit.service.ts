@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser';
+export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser' | 'dashboardMissesPerAddress';
 
 interface LimitSpec {
   points: number;
@@ -48,6 +48,9 @@ export class RateLimitService implements OnModuleDestroy {
       flagsPerUserPerDay: { points: 40, duration: 86_400 },
       flagsPerAddress: { points: config.moderation.flagsPerAddressPerHour, duration: 3_600 },
       appealsPerUser: { points: 5, duration: 60 },
+      // A dashboard question nobody asked in the last 30 s costs up to a second of database time:
+      // cached answers are free, new questions are budgeted per client address.
+      dashboardMissesPerAddress: { points: config.dashboardMissesPerAddressPerMinute, duration: 60 },
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });

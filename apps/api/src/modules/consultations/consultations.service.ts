@@ -5,6 +5,7 @@ import { ErrorCode, type Consultation, type ConsultationStatus, type ListRespons
 import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
+import { AggregateCache } from '../../core/cache/aggregate-cache.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { ApiException } from '../../core/errors/api.exception.js';
@@ -50,6 +51,8 @@ const ANONYMOUS_SCOPE_TTL_MS = 1_000;
 
 @Injectable()
 export class ConsultationsService {
+  /** No reuse (TTL 0): only requests that overlap share a computation; the published part is cached in DisclosureService. */
+  private readonly coverageNow = new AggregateCache<RecommendationCoverage[]>(0, 100);
   private readonly anonymousScopes = new Map<string, { at: number; scope: ThreadScope }>();
 
   constructor(
@@ -131,6 +134,11 @@ export class ConsultationsService {
   /** Rating and comment counts per recommendation in scope (the round page's "coverage"), through the disclosure layer. */
   async coverage(id: string, viewer: AuthUser | undefined): Promise<ListResponse<RecommendationCoverage>> {
     await this.assertVisible(id, viewer);
+    // The same for every viewer: concurrent readers of a round share one count (never an older one).
+    return { items: await this.coverageNow.get(id, () => this.countCoverage(id)) };
+  }
+
+  private async countCoverage(id: string): Promise<RecommendationCoverage[]> {
     const rows: Array<{ recommendationCode: string; comments: number }> = await this.dataSource.query(
       `SELECT cr.recommendation_code AS "recommendationCode", COALESCE(m.comments, 0) AS comments
        FROM consultation_recommendation cr
@@ -142,7 +150,7 @@ export class ConsultationsService {
        ORDER BY p.position, rec.position`,
       [id],
     );
-    return { items: await this.disclosure.coverage(id, rows) };
+    return this.disclosure.coverage(id, rows);
   }
 
   async moderators(id: string): Promise<RoundRoleList> {

@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { Public } from '../../core/auth/access.decorator.js';
+import { ClientContext, type RequestContext } from '../accounts/request-context.js';
 import { ExportFiltersDto } from '../exports/dto/export.dto.js';
 import { DashboardService } from './dashboard.service.js';
 
@@ -17,7 +19,8 @@ export class DashboardController {
     description: 'Every figure is a sum of published cell figures (at least 5 people each, changing only in batches of at least 5). Time filters are whole UTC days at least 7 days apart; ratings are shown as published before the day given as to. A stakeholder-type filter shows medians only.',
   })
   @ApiOkResponse({ description: 'Dashboard' })
-  get(@Query() filters: ExportFiltersDto) {
-    return this.dashboard.dashboard({ ...filters });
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS: too many new questions from this address in a minute' })
+  get(@Query() filters: ExportFiltersDto, @ClientContext() client: RequestContext) {
+    return this.dashboard.dashboard({ ...filters }, client.ip);
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Dashboard, ExportFilters } from '@compact-voices/contracts';
+import { AggregateCache } from '../../core/cache/aggregate-cache.js';
+import { addressLimitKey } from '../../core/security/client-address.js';
+import { RateLimitService } from '../../core/security/rate-limit.service.js';
 import { RATINGS_RELEASED } from '../disclosure/disclosure.events.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 
@@ -11,29 +14,35 @@ const CACHE_ENTRIES = 200;
  * Public aggregates for the dashboard, with the export filters: medians per principle × country,
  * distributions and perception gaps per recommendation, and participation per week — every figure
  * a sum of published cell figures (DisclosureService), time filters in whole days. Results are
- * cached briefly per filter set, and dropped when a release changes published figures.
+ * cached briefly per filter set (concurrent askers share one computation), and dropped when a
+ * release changes published figures; a question not in the cache counts against the client
+ * address's budget (DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE), so no one can keep the database busy
+ * by asking ever new questions.
  */
 @Injectable()
 export class DashboardService {
-  private readonly cache = new Map<string, { at: number; value: Dashboard }>();
+  private readonly cache = new AggregateCache<Dashboard>(CACHE_MS, CACHE_ENTRIES);
 
-  constructor(private readonly disclosure: DisclosureService) {}
+  constructor(
+    private readonly disclosure: DisclosureService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
 
   @OnEvent(RATINGS_RELEASED)
   forgetCachedFigures(): void {
     this.cache.clear();
   }
 
-  async dashboard(filters: ExportFilters): Promise<Dashboard> {
+  async dashboard(filters: ExportFilters, clientAddress: string): Promise<Dashboard> {
     this.disclosure.assertPublicTimeFilters(filters);
-    const key = dashboardCacheKey(filters);
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const [ratings, participation] = await Promise.all([this.disclosure.dashboardRatings(filters), this.disclosure.participation(filters)]);
-    const value: Dashboard = { filters, ...ratings, participation };
-    if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, { at: Date.now(), value });
-    return value;
+    return this.cache.get(
+      dashboardCacheKey(filters),
+      async () => {
+        const [ratings, participation] = await Promise.all([this.disclosure.dashboardRatings(filters), this.disclosure.participation(filters)]);
+        return { filters, ...ratings, participation };
+      },
+      () => this.rateLimits.consume('dashboardMissesPerAddress', addressLimitKey(clientAddress)),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, STAKEHOLDER_TYPE_CODES, type CellStatistics, type Dashboard, type ExportFilters, type RatingSummary, type RecommendationCoverage, type StakeholderTypeCode } from '@compact-voices/contracts';
+import { AggregateCache } from '../../core/cache/aggregate-cache.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { RATINGS_RELEASED, type RatingsReleasedEvent } from './disclosure.events.js';
 import { MIN_PEOPLE } from './release-audit.js';
@@ -10,8 +11,13 @@ import { cellScope, latestGaps, latestGroups, participationRows, publishedCovera
 import { seal } from './seal.js';
 import { meanOfCounts, medianOfCounts, round } from './statistics.js';
 
-const COVERAGE_CACHE_MS = 60_000;
+/** Published figures change only with a release: kept until one is made here, or this long (a release made by another instance). */
+const PUBLISHED_CACHE_MS = 60_000;
 const COVERAGE_CACHE_ENTRIES = 100;
+/** Every cell and every pooled summary of a few busy rounds (32 recommendations × 30-odd countries each). */
+const SUMMARY_CACHE_ENTRIES = 5_000;
+
+type CoverageRow = { recommendationCode: string; raters: number; countries: number };
 
 /** Public time filters: whole UTC days, and a window of at least this many days when both ends are given. */
 export const MIN_WINDOW_DAYS = 7;
@@ -29,13 +35,16 @@ const add = (into: Histogram, counts: readonly number[]) => counts.forEach((coun
  */
 @Injectable()
 export class DisclosureService {
-  private readonly coverageCache = new Map<string, { at: number; rows: Array<{ recommendationCode: string; raters: number; countries: number }> }>();
+  private readonly coverageCache = new AggregateCache<CoverageRow[]>(PUBLISHED_CACHE_MS, COVERAGE_CACHE_ENTRIES);
+  private readonly summaryCache = new AggregateCache<Omit<RatingSummary, 'official'>>(PUBLISHED_CACHE_MS, SUMMARY_CACHE_ENTRIES);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @OnEvent(RATINGS_RELEASED)
-  forgetCoverage(event: RatingsReleasedEvent): void {
-    this.coverageCache.delete(event.consultationId);
+  forgetPublished(event: RatingsReleasedEvent): void {
+    this.coverageCache.forget(event.consultationId);
+    this.summaryCache.forget(summaryKey(event.consultationId, event.recommendationCode, event.countryIso3));
+    this.summaryCache.forget(summaryKey(event.consultationId, event.recommendationCode, null));
   }
 
   private readonly query: Query = (sql, params) => this.dataSource.query(sql, params);
@@ -81,6 +90,16 @@ export class DisclosureService {
   /** A thread's live viewer count: open sockets, not contributions; shown as is. */
   presence(count: number): { count: number } {
     return seal({ count });
+  }
+
+  /**
+   * The public summary of a cell, or pooled over every country (`countryIso3` null), as the public
+   * endpoints serve it: from the cache, so repeating the question costs no database time.
+   */
+  publishedSummary(consultationId: string, recommendationCode: string, countryIso3: string | null): Promise<Omit<RatingSummary, 'official'>> {
+    return this.summaryCache.get(summaryKey(consultationId, recommendationCode, countryIso3), () =>
+      countryIso3 ? this.cellSummary(consultationId, recommendationCode, countryIso3) : this.pooledSummary(consultationId, recommendationCode),
+    );
   }
 
   /** A cell's public summary (without the official status, which is a public statement, not a statistic). */
@@ -157,12 +176,7 @@ export class DisclosureService {
    * releases made by another instance).
    */
   async coverage(consultationId: string, recommendations: ReadonlyArray<{ recommendationCode: string; comments: number }>, query: Query = this.query): Promise<RecommendationCoverage[]> {
-    const cached = this.coverageCache.get(consultationId);
-    const rows = cached && Date.now() - cached.at < COVERAGE_CACHE_MS ? cached.rows : await publishedCoverage(query, consultationId);
-    if (rows !== cached?.rows) {
-      if (this.coverageCache.size >= COVERAGE_CACHE_ENTRIES) this.coverageCache.delete(this.coverageCache.keys().next().value!);
-      this.coverageCache.set(consultationId, { at: Date.now(), rows });
-    }
+    const rows = query === this.query ? await this.coverageCache.get(consultationId, () => publishedCoverage(query, consultationId)) : await publishedCoverage(query, consultationId);
     const published = new Map(rows.map((row) => [row.recommendationCode, row]));
     return recommendations.map(({ recommendationCode, comments }) =>
       seal({ recommendationCode, raters: published.get(recommendationCode)?.raters ?? 0, countriesRated: published.get(recommendationCode)?.countries ?? 0, comments }),
@@ -176,6 +190,8 @@ export class DisclosureService {
     return { groups, gaps };
   }
 }
+
+const summaryKey = (consultationId: string, recommendationCode: string, countryIso3: string | null) => `${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`;
 
 const ALL_GROUPS = ['total', 'dk', ...STAKEHOLDER_TYPE_CODES.map((code) => `type:${code}`)];
 

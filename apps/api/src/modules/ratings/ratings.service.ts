@@ -121,8 +121,7 @@ export class RatingsService {
     const country = countryIso3 ?? null;
     const official = country ? await this.official(consultationId, recommendationCode, country) : null;
     if (isAdmin(viewer)) return this.disclosure.forAdmin({ ...(await this.unpublishedSummary(consultationId, recommendationCode, country)), official });
-    const published = country ? await this.disclosure.cellSummary(consultationId, recommendationCode, country) : await this.disclosure.pooledSummary(consultationId, recommendationCode);
-    return this.disclosure.withOfficial(published, official);
+    return this.disclosure.withOfficial(await this.disclosure.publishedSummary(consultationId, recommendationCode, country), official);
   }
 
   /** What live readers get with a `ratings.summary` event: the published summary and the official status. */
