@@ -90,6 +90,20 @@ describe('public aggregates under repeated anonymous reads', () => {
     expect((await coverage()).body.items[0].comments).toBe(1);
   });
 
+  it('renders a replay page once for clients reconnecting together, and a new event makes a new page', async () => {
+    const round = await openConsultation(testApp, admin, { recommendationCodes: ['SD-1'], countryIso3s: ['PHL'] });
+    const [author] = await quickParticipants(testApp, 1, { countryIso3: 'PHL' });
+    const url = `/api/v1/consultations/${round.id}/recommendations/SD-1/comments`;
+    for (let i = 0; i < 5; i++) await request(server).post(url).set(author!.auth).send({ body: `Event ${i}` }).expect(201);
+    const replay = () => request(server).get(`/api/v1/consultations/${round.id}/recommendations/SD-1/events`).query({ after: 0, limit: 100 }).expect(200);
+    const LOG = /FROM thread_event/;
+    await replay();
+    expect(await statementsDuring(() => burst(8, replay), LOG, true)).toBe(0);
+    await request(server).post(url).set(author!.auth).send({ body: 'One more' }).expect(201);
+    const pages = await Promise.all([replay(), replay()]);
+    for (const page of pages) expect(page.body.items.map((item: { payload: { body?: string } }) => item.payload.body)).toContain('One more');
+  });
+
   it('budgets new dashboard questions per address; asked again, or from elsewhere, they are answered', async () => {
     const round = await openConsultation(testApp, admin, { recommendationCodes: ['WS-1'], countryIso3s: ['PHL'] });
     const ask = (address: string, query: Record<string, string>) => request(server).get('/api/v1/dashboard').set('X-Forwarded-For', address).query({ consultationId: round.id, ...query });

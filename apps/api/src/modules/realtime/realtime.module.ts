@@ -6,12 +6,13 @@ import { RatingsModule } from '../ratings/ratings.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { LiveGateway } from './live.gateway.js';
+import { ReplayCache } from './replay-cache.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 import { ThreadEventsController } from './thread-events.controller.js';
 
 @Module({
   imports: [JwtModule.register({}), CommentsModule, RatingsModule, ConsultationsModule, ThreadsModule, DisclosureModule],
   controllers: [ThreadEventsController],
-  providers: [LiveGateway, ThreadEventRenderer],
+  providers: [LiveGateway, ThreadEventRenderer, ReplayCache],
 })
 export class RealtimeModule {}

@@ -8,6 +8,7 @@ import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService } from '../threads/thread-log.service.js';
+import { ReplayCache } from './replay-cache.js';
 import { collapseStateEvents } from './replay-collapse.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 
@@ -49,6 +50,7 @@ export class ThreadEventsController {
     private readonly consultations: ConsultationsService,
     private readonly log: ThreadLogService,
     private readonly renderer: ThreadEventRenderer,
+    private readonly replays: ReplayCache,
   ) {}
 
   @Get()
@@ -65,13 +67,16 @@ export class ThreadEventsController {
     const { recommendationCode, lastSeq: scopeSeq } = await this.consultations.thread(id, code, viewer);
     // Anonymous callers page in smaller steps: a replay must not be a cheap way to make the server work.
     const limit = Math.min(query.limit ?? DEFAULT_LIMIT, viewer ? MAX_LIMIT : MAX_ANONYMOUS_LIMIT);
-    const events = await this.log.since(id, recommendationCode, query.after, limit);
-    const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
-    const items: ThreadEvent[] = [];
-    for (const event of collapseStateEvents(events)) {
-      const rendered = await this.renderer.render(id, recommendationCode, event);
-      if (rendered) items.push(rendered);
-    }
-    return { items, lastSeq };
+    // What a page holds does not depend on who asks (events render as the public reads them).
+    return this.replays.page({ consultationId: id, recommendationCode, after: query.after, limit, threadSeq: scopeSeq }, async () => {
+      const events = await this.log.since(id, recommendationCode, query.after, limit);
+      const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
+      const items: ThreadEvent[] = [];
+      for (const event of collapseStateEvents(events)) {
+        const rendered = await this.renderer.render(id, recommendationCode, event);
+        if (rendered) items.push(rendered);
+      }
+      return { items, lastSeq };
+    });
   }
 }
