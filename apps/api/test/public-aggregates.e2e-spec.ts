@@ -25,7 +25,7 @@ describe('public aggregates under repeated anonymous reads', () => {
   let slow: RegExp | null = null;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: '3' });
+    testApp = await createTestApp({ DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: '3', REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: '3' });
     server = testApp.app.getHttpServer();
     admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
     const query = testApp.dataSource.query.bind(testApp.dataSource);
@@ -95,7 +95,7 @@ describe('public aggregates under repeated anonymous reads', () => {
     const [author] = await quickParticipants(testApp, 1, { countryIso3: 'PHL' });
     const url = `/api/v1/consultations/${round.id}/recommendations/SD-1/comments`;
     for (let i = 0; i < 5; i++) await request(server).post(url).set(author!.auth).send({ body: `Event ${i}` }).expect(201);
-    const replay = () => request(server).get(`/api/v1/consultations/${round.id}/recommendations/SD-1/events`).query({ after: 0, limit: 100 }).expect(200);
+    const replay = () => request(server).get(`/api/v1/consultations/${round.id}/recommendations/SD-1/events`).set('X-Forwarded-For', '203.0.113.95').query({ after: 0, limit: 100 }).expect(200);
     const LOG = /FROM thread_event/;
     await replay();
     expect(await statementsDuring(() => burst(8, replay), LOG, true)).toBe(0);
@@ -104,10 +104,25 @@ describe('public aggregates under repeated anonymous reads', () => {
     for (const page of pages) expect(page.body.items.map((item: { payload: { body?: string } }) => item.payload.body)).toContain('One more');
   });
 
+  it('budgets signed-out replay pages that must be rendered, per address; cached pages and signed-in readers are not counted', async () => {
+    const round = await openConsultation(testApp, admin, { recommendationCodes: ['SD-2'], countryIso3s: ['PHL'] });
+    const [author] = await quickParticipants(testApp, 1, { countryIso3: 'PHL' });
+    for (let i = 0; i < 6; i++) await request(server).post(`/api/v1/consultations/${round.id}/recommendations/SD-2/comments`).set(author!.auth).send({ body: `Page ${i}` }).expect(201);
+    const replay = (address: string, after: number) => request(server).get(`/api/v1/consultations/${round.id}/recommendations/SD-2/events`).set('X-Forwarded-For', address).query({ after });
+    for (const after of [0, 1, 2]) await replay('203.0.113.96', after).expect(200);
+    const refused = await replay('203.0.113.96', 3).expect(429);
+    expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
+    // Once the budget is spent, the address waits out the minute (before any database work).
+    await replay('203.0.113.96', 0).expect(429);
+    await replay('198.51.100.96', 3).expect(200);
+    await replay('198.51.100.96', 3).expect(200);
+    for (const after of [4, 5, 6, 4, 5]) await replay('203.0.113.96', after).set(author!.auth).expect(200);
+  });
+
   it('budgets new dashboard questions per address; asked again, or from elsewhere, they are answered', async () => {
     const round = await openConsultation(testApp, admin, { recommendationCodes: ['WS-1'], countryIso3s: ['PHL'] });
     const ask = (address: string, query: Record<string, string>) => request(server).get('/api/v1/dashboard').set('X-Forwarded-For', address).query({ consultationId: round.id, ...query });
-    const questions = [{}, { countryIso3: 'PHL' }, { to: '2026-12-01' }];
+    const questions: Array<Record<string, string>> = [{}, { countryIso3: 'PHL' }, { to: '2026-12-01' }];
     for (const question of questions) await ask('203.0.113.90', question).expect(200);
     const refused = await ask('203.0.113.90', { stakeholderType: 'academia' }).expect(429);
     expect(refused.body.code).toBe('TOO_MANY_REQUESTS');

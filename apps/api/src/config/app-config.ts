@@ -34,6 +34,8 @@ const envSchema = z.object({
   LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
   // Dashboard questions not already cached that one client address may ask a minute (each costs up to a second of database time).
   DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Replay pages not already cached that one signed-out client address may ask a minute (a reconnect needs a few).
+  REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
   REPORT_FONT: z.string().min(1).optional(),
   REDIS_URL: z
@@ -122,6 +124,8 @@ export class AppConfig {
   readonly liveAnonymousSocketsPerAddress: number;
   /** Uncached dashboard questions per client address (IPv6: /64) a minute. */
   readonly dashboardMissesPerAddressPerMinute: number;
+  /** Uncached replay pages per signed-out client address (IPv6: /64) a minute. */
+  readonly replayMissesPerAddressPerMinute: number;
   /** Token for GET /metrics (HTTP Basic, user `metrics`); unset, metrics are off. */
   readonly metricsToken: string | undefined;
   /** Exports one instance runs at once; a TrueType font for PDF reports (DejaVu Sans when installed). */
@@ -175,6 +179,7 @@ export class AppConfig {
     this.liveBufferLimitBytes = env.LIVE_BUFFER_LIMIT_BYTES;
     this.liveAnonymousSocketsPerAddress = env.LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS;
     this.dashboardMissesPerAddressPerMinute = env.DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE;
+    this.replayMissesPerAddressPerMinute = env.REPLAY_MISSES_PER_ADDRESS_PER_MINUTE;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
     this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP, fullRetentionDays: env.EXPORT_FULL_RETENTION_DAYS };
     this.database = env.DATABASE_URL

@@ -59,6 +59,7 @@ export async function createTestApp(
     FLAGS_PER_ADDRESS_PER_HOUR: '100000',
     // The disclosure suites ask the dashboard many new questions; dashboard-cache.e2e-spec tests this budget.
     DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: '100000',
+    REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: '100000',
     // The suites play the proxy: X-Forwarded-For from the loopback client stands for the client's address.
     TRUST_PROXY: 'loopback',
     PASSWORD_HASH_CONCURRENCY: '4',

@@ -51,6 +51,7 @@ export async function startFaultFleet(name: string, options: { instances?: numbe
       SHUTDOWN_TIMEOUT_MS: '15000',
       // Every simulated reader comes from 127.0.0.1.
       LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: '100000',
+      REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: '100000',
       ...options.env,
     },
   });

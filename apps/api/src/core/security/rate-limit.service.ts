@@ -5,7 +5,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser' | 'dashboardMissesPerAddress';
+export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser' | 'dashboardMissesPerAddress' | 'replayMissesPerAddress';
 
 interface LimitSpec {
   points: number;
@@ -51,6 +51,8 @@ export class RateLimitService implements OnModuleDestroy {
       // A dashboard question nobody asked in the last 30 s costs up to a second of database time:
       // cached answers are free, new questions are budgeted per client address.
       dashboardMissesPerAddress: { points: config.dashboardMissesPerAddressPerMinute, duration: 60 },
+      // Likewise a replay page of a thread that moved since it was last asked, for signed-out callers.
+      replayMissesPerAddress: { points: config.replayMissesPerAddressPerMinute, duration: 60 },
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });

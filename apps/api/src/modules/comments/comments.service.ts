@@ -364,11 +364,17 @@ export class CommentsService {
 
   /** Public view of a comment for live events and replays: published or a tombstone, never pending. */
   async publicView(id: string): Promise<Comment | undefined> {
-    const [row]: CommentRow[] = await this.dataSource.query(
-      `SELECT ${commentColumns('NULL::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1 AND c.status IN ('published', 'deleted', 'hidden')`,
-      [id],
+    return (await this.publicViews([id])).get(id);
+  }
+
+  /** As publicView, for many comments in one query (a replay page renders with this). */
+  async publicViews(ids: readonly string[]): Promise<Map<string, Comment>> {
+    if (ids.length === 0) return new Map();
+    const rows: CommentRow[] = await this.dataSource.query(
+      `SELECT ${commentColumns('NULL::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[]) AND c.status IN ('published', 'deleted', 'hidden')`,
+      [[...new Set(ids)]],
     );
-    return row ? presentComment(row, null) : undefined;
+    return new Map(rows.map((row) => [row.id, presentComment(row, null)]));
   }
 
   /**

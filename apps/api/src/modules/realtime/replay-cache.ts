@@ -18,8 +18,13 @@ const MAX_ENTRIES = 500;
 export class ReplayCache {
   private readonly cache = new AggregateCache<ThreadEvents>(TTL_MS, MAX_ENTRIES);
 
-  page(key: { consultationId: string; recommendationCode: string; after: number; limit: number; threadSeq: number }, render: () => Promise<ThreadEvents>): Promise<ThreadEvents> {
-    return this.cache.get(`${key.consultationId}/${key.recommendationCode}/${key.threadSeq}/${key.after}/${key.limit}`, render);
+  /** `beforeMiss` runs only when the page must be rendered (a budget on misses: its refusal is the answer). */
+  page(
+    key: { consultationId: string; recommendationCode: string; after: number; limit: number; threadSeq: number },
+    render: () => Promise<ThreadEvents>,
+    beforeMiss?: () => Promise<void>,
+  ): Promise<ThreadEvents> {
+    return this.cache.get(`${key.consultationId}/${key.recommendationCode}/${key.threadSeq}/${key.after}/${key.limit}`, render, beforeMiss);
   }
 
   @OnEvent(IDENTITY_CHANGED)

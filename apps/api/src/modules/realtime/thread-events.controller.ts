@@ -1,11 +1,15 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ErrorCode, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
 import { Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
+import { addressLimitKey } from '../../core/security/client-address.js';
+import { RateLimitService } from '../../core/security/rate-limit.service.js';
+import { ClientContext, type RequestContext } from '../accounts/request-context.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService } from '../threads/thread-log.service.js';
 import { ReplayCache } from './replay-cache.js';
@@ -51,6 +55,7 @@ export class ThreadEventsController {
     private readonly log: ThreadLogService,
     private readonly renderer: ThreadEventRenderer,
     private readonly replays: ReplayCache,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   @Get()
@@ -58,25 +63,26 @@ export class ThreadEventsController {
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'What a reconnecting client missed: the thread’s events after a seq, as they read now' })
   @ApiOkResponse({ type: ThreadEventsDto })
+  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS: too many pages not already cached from this address (signed out) in a minute' })
   async since(
     @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
     @Param('code') code: string,
     @Query() query: ThreadEventsQueryDto,
+    @ClientContext() client: RequestContext,
     @CurrentUser() viewer?: AuthUser,
   ): Promise<ThreadEvents> {
-    const { recommendationCode, lastSeq: scopeSeq } = await this.consultations.thread(id, code, viewer);
+    // A signed-out address that spent its budget of rendered pages waits out the minute before any
+    // database work, so hammering the endpoint costs the server next to nothing.
+    const budgetKey = addressLimitKey(client.ip);
+    if (!viewer) await this.rateLimits.assertAvailable('replayMissesPerAddress', budgetKey);
+    const { recommendationCode, lastSeq: scopeSeq } = viewer ? await this.consultations.thread(id, code, viewer) : await this.consultations.threadForAnonymousRead(id, code);
     // Anonymous callers page in smaller steps: a replay must not be a cheap way to make the server work.
     const limit = Math.min(query.limit ?? DEFAULT_LIMIT, viewer ? MAX_LIMIT : MAX_ANONYMOUS_LIMIT);
     // What a page holds does not depend on who asks (events render as the public reads them).
     return this.replays.page({ consultationId: id, recommendationCode, after: query.after, limit, threadSeq: scopeSeq }, async () => {
       const events = await this.log.since(id, recommendationCode, query.after, limit);
       const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
-      const items: ThreadEvent[] = [];
-      for (const event of collapseStateEvents(events)) {
-        const rendered = await this.renderer.render(id, recommendationCode, event);
-        if (rendered) items.push(rendered);
-      }
-      return { items, lastSeq };
-    });
+      return { items: await this.renderer.renderAll(id, recommendationCode, collapseStateEvents(events)), lastSeq };
+    }, viewer ? undefined : () => this.rateLimits.consume('replayMissesPerAddress', budgetKey));
   }
 }
