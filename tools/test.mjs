@@ -18,9 +18,15 @@ mkdirSync(resultsDir, { recursive: true });
 const summary = { passed: 0, failed: 0, skipped: 0 };
 const tiers = [];
 
+const started = Date.now();
+/** Seconds each step took, printed with the summary. */
+const durations = new Map();
+
 function run(name, command, commandArgs, extraEnv = {}) {
   process.stdout.write(`\n── ${name} ──\n`);
+  const stepStarted = Date.now();
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  durations.set(name, (Date.now() - stepStarted) / 1000);
   return result.status === 0;
 }
 
@@ -116,7 +122,17 @@ function faultToolsInstalled() {
 }
 
 process.stdout.write('\n');
-for (const tier of tiers) process.stdout.write(`${tier.ok ? 'ok  ' : 'FAIL'}  ${tier.name}${tier.counts ? ` (${tier.counts})` : ''}\n`);
+for (const tier of tiers) {
+  const seconds = durations.has(tier.name) ? ` ${durations.get(tier.name).toFixed(0)} s` : '';
+  process.stdout.write(`${tier.ok ? 'ok  ' : 'FAIL'}  ${tier.name}${tier.counts ? ` (${tier.counts})` : ''}${seconds}\n`);
+}
+// The budget is reported, never enforced: a busy machine must not turn a run red, but a feature that
+// pushes the suite past it shows here in every CI log.
+const elapsed = (Date.now() - started) / 1000;
+const budget = Number(process.env.TEST_BUDGET_SECONDS ?? 420);
+process.stdout.write(
+  `time: ${Math.floor(elapsed / 60)} min ${Math.round(elapsed % 60)} s of the ${budget / 60}-minute budget${elapsed > budget ? ' — OVER BUDGET' : ''}\n`,
+);
 process.stdout.write(`tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
-writeFileSync(`${resultsDir}/summary.json`, JSON.stringify({ ...summary, tiers }, null, 2));
+writeFileSync(`${resultsDir}/summary.json`, JSON.stringify({ ...summary, seconds: Math.round(elapsed), tiers }, null, 2));
 process.exit(summary.failed > 0 || tiers.some((tier) => !tier.ok) ? 1 : 0);

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { seedCatalogue } from '../src/modules/catalogue/catalogue.seeder.js';
@@ -286,6 +289,25 @@ describe('catalogue API', () => {
       expect(params).toEqual(expect.arrayContaining(['principle', 'objective', 'q']));
       const html = await request(server).get('/api/docs/').expect(200);
       expect(html.text).toContain('swagger');
+    });
+
+    it("passes Redocly's recommended rules: every operation states its security and its 4xx answers", async () => {
+      const document = (await request(server).get('/api/docs-json').expect(200)).body;
+      const dir = mkdtempSync(join(tmpdir(), 'cv-openapi-'));
+      try {
+        writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
+        writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\n');
+        const lint = spawnSync(join(process.cwd(), 'node_modules/.bin/redocly'), ['lint', 'openapi.json', '--format=json'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        });
+        const report = JSON.parse(lint.stdout) as { problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
+        const problems = report.problems.map((problem) => `${problem.severity} ${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
+        expect(problems).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Role } from '@compact-voices/contracts';
 
 /**
@@ -10,7 +11,8 @@ export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { ki
 
 export const ACCESS_POLICY = 'compact-voices:access';
 
-export const Access = (policy: AccessPolicy) => SetMetadata(ACCESS_POLICY, policy);
+/** The policy, for the guard and (as `x-access`, turned into `security` and 4xx answers) for the OpenAPI document. */
+export const Access = (policy: AccessPolicy) => applyDecorators(SetMetadata(ACCESS_POLICY, policy), ApiExtension('x-access', policy));
 
 /** Anyone, signed in or not. A bearer token, if sent, must still be valid. */
 export const Public = () => Access({ kind: 'public' });

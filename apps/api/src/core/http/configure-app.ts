@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpStatus, ValidationPipe, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -18,6 +18,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
 import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { validationException } from '../errors/validation.js';
 import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
+import { createOpenApiDocument } from './openapi.js';
 import { LiveIoAdapter } from '../../modules/realtime/live-io.adapter.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
@@ -104,14 +105,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new AllExceptionsFilter());
 
   if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Compact Voices API')
-        .setDescription('Consultation on the GCM recommendations of the Asia-Pacific Migration Report 2020, Chapter 7.')
-        .setVersion('1')
-        .build(),
-    );
+    const document = createOpenApiDocument(app, config);
     // Swagger UI needs inline styles; loosen the policy for the docs page only.
     app.use('/api/docs', (_request: Request, response: Response, next: NextFunction) => {
       response.setHeader(

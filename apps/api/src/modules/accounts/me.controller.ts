@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Patch, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
@@ -13,7 +13,6 @@ import { MeService } from './me.service.js';
 import { clearRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   constructor(private readonly me: MeService) {}

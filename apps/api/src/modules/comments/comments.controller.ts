@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated, Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -34,7 +34,6 @@ export class CommentsController {
   @Post('consultations/:id/recommendations/:code/comments')
   @Authenticated()
   @Idempotent()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Comment or reply (verified accounts, while the round is open)' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'CONSULTATION_CLOSED, DUPLICATE_COMMENT, IDEMPOTENCY_IN_PROGRESS' })
@@ -69,7 +68,6 @@ export class CommentsController {
 
   @Patch('comments/:commentId')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Edit your comment while the round is open (earlier versions are kept)',
     description: 'Where a new comment would wait for a moderator, so does the edit (`pendingEdit`); the published text stays until it is approved.',
@@ -81,7 +79,6 @@ export class CommentsController {
 
   @Get('comments/:commentId/revisions')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Earlier versions of a comment, newest first (its author and its moderators only; the public sees “edited”)' })
   @ApiOkResponse({ type: CommentRevisionListDto })
   revisions(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @CurrentUser() user: AuthUser) {
@@ -91,7 +88,6 @@ export class CommentsController {
   @Delete('comments/:commentId')
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Delete your comment: a tombstone stays and replies survive' })
   @ApiNoContentResponse()
   remove(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @CurrentUser() user: AuthUser) {
@@ -100,7 +96,6 @@ export class CommentsController {
 
   @Put('comments/:commentId/reaction')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Agree or disagree (one reaction per person; null clears it)' })
   react(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: ReactionDto, @CurrentUser() user: AuthUser) {
     return this.comments.react(commentId, dto.kind, user);

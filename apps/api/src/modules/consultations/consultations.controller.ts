@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Public, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -24,7 +24,6 @@ export class ConsultationsController {
 
   @Post()
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a round (admin); it starts as a draft' })
   @ApiCreatedResponse({ type: ConsultationDto })
   create(@CurrentUser() admin: AuthUser, @Body() dto: CreateConsultationDto) {
@@ -52,7 +51,6 @@ export class ConsultationsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Edit a round or move its status (admin; audit-logged)' })
   @ApiOkResponse({ type: ConsultationDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'INVALID_STATUS_TRANSITION' })
@@ -62,7 +60,6 @@ export class ConsultationsController {
 
   @Get(':id/moderators')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The moderators of a round (admin)' })
   @ApiOkResponse({ type: ModeratorListDto })
   moderators(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string) {
@@ -71,7 +68,6 @@ export class ConsultationsController {
 
   @Put(':id/moderators')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Set the moderators of a round (admin; audit-logged)' })
   @ApiOkResponse({ type: ModeratorListDto })
   setModerators(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {
@@ -80,7 +76,6 @@ export class ConsultationsController {
 
   @Get(':id/safeguarding-officers')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who handles the round’s safeguarding concerns (admin); while nobody does, admins do' })
   @ApiOkResponse({ type: ModeratorListDto })
   safeguardingOfficers(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string) {
@@ -89,7 +84,6 @@ export class ConsultationsController {
 
   @Put(':id/safeguarding-officers')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Set the round’s safeguarding officers (admin; audit-logged)' })
   @ApiOkResponse({ type: ModeratorListDto })
   setSafeguardingOfficers(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiGoneResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiGoneResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Public, Roles } from '../../core/auth/access.decorator.js';
@@ -29,7 +29,6 @@ export class ExportsController {
   @Roles('admin')
   @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Export a dataset, the pack (zip with codebook and manifest) or the PDF report, as a background job (admin)' })
   @ApiAcceptedResponse({ type: ExportJobDto })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'More than 3 exports queued or running' })
@@ -39,7 +38,6 @@ export class ExportsController {
 
   @Get('exports')
   @Roles('admin')
-  @ApiBearerAuth()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Your recent exports' })
   @ApiOkResponse({ type: ExportJobListDto })
@@ -51,6 +49,7 @@ export class ExportsController {
   @Public()
   @ApiOperation({ summary: 'Download a finished export: single use, 15 minutes, only in the browser session that asked for the link (its refresh cookie)' })
   @ApiProduces('text/csv', 'application/x-ndjson', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/pdf')
+  @ApiOkResponse({ description: 'The file, as an attachment, in the format the export was asked in' })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'AUTHENTICATION_REQUIRED, DOWNLOAD_LINK_INVALID' })
   @ApiGoneResponse({ type: ErrorBodyDto, description: 'DOWNLOAD_LINK_EXPIRED (used or late)' })
   async download(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -60,7 +59,6 @@ export class ExportsController {
 
   @Get('exports/:id')
   @Roles('admin')
-  @ApiBearerAuth()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'An export’s status and progress (its requester only); when done, a fresh single-use download link' })
   @ApiOkResponse({ type: ExportJobDto })
@@ -71,7 +69,6 @@ export class ExportsController {
   @Delete('exports/:id')
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Cancel a queued or running export' })
   @ApiNoContentResponse()
   cancel(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.EXPORT_NOT_FOUND) id: string) {

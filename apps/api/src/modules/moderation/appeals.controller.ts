@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -12,7 +12,6 @@ import { AppealsService } from './appeals.service.js';
 import { AppealDecisionRequestDto, AppealDto, AppealRequestDto, LocaleQueryDto } from './dto/moderation.dto.js';
 
 @ApiTags('moderation')
-@ApiBearerAuth()
 @Controller('appeals')
 export class AppealsController {
   constructor(private readonly appeals: AppealsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -11,7 +11,6 @@ import { FlagDto, FlagReceiptDto } from './dto/moderation.dto.js';
 import { FlagsService } from './flags.service.js';
 
 @ApiTags('moderation')
-@ApiBearerAuth()
 @Controller('comments')
 export class FlagsController {
   constructor(private readonly flags: FlagsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpStatus, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Public, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -23,7 +23,6 @@ export class HouseRulesController {
 
   @Put(':code')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Publish a new version of a rule (admin; earlier versions stay, audit-logged)' })
   @ApiOkResponse({ type: HouseRuleDto })
   publish(@CurrentUser() admin: AuthUser, @Param('code') code: string, @Body() dto: PublishRuleDto) {

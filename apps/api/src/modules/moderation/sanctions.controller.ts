@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -19,7 +18,6 @@ import { LocaleQueryDto, SanctionDto, SanctionListDto, SanctionRequestDto, Sanct
 import { SanctionsService } from './sanctions.service.js';
 
 @ApiTags('moderation')
-@ApiBearerAuth()
 @Controller('moderation/sanctions')
 export class SanctionsController {
   constructor(private readonly sanctions: SanctionsService) {}

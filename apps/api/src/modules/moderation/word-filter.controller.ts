@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -9,7 +9,6 @@ import { WordFilterTermDto, WordFilterTermListDto, WordFilterTermRequestDto } fr
 import { WordFilterService } from './word-filter.service.js';
 
 @ApiTags('moderation')
-@ApiBearerAuth()
 @Controller('moderation/word-filter')
 export class WordFilterController {
   constructor(private readonly wordFilter: WordFilterService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated, Public, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -33,7 +33,6 @@ export class OrganisationsController {
 
   @Post()
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Register an organisation; you become its admin' })
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ORGANISATION_EXISTS' })
@@ -53,7 +52,6 @@ export class OrganisationsController {
   @Post(':id/verify')
   @Roles('admin')
   @HttpCode(HttpStatus.OK)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Mark an organisation verified (secretariat)' })
   @ApiOkResponse({ type: OrganisationDto })
   verify(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
@@ -63,7 +61,6 @@ export class OrganisationsController {
   @Post(':id/join')
   @Authenticated()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Ask to join; an organisation admin accepts' })
   @ApiAcceptedResponse({ type: MembershipRequestDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_MEMBER' })
@@ -73,7 +70,6 @@ export class OrganisationsController {
 
   @Get(':id/members')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Members and pending requests (organisation admins, secretariat)' })
   @ApiOkResponse({ type: OrganisationMemberListDto })
   members(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.ORGANISATION_NOT_FOUND) id: string) {
@@ -83,7 +79,6 @@ export class OrganisationsController {
   @Post(':id/members/:memberId/accept')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Accept a request to join (organisation admins)' })
   @ApiParam({ name: 'memberId', description: MEMBER_REF })
   @ApiOkResponse({ type: OrganisationMemberDto })
@@ -99,7 +94,6 @@ export class OrganisationsController {
   @Delete(':id/members/:memberId')
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Remove a member or decline a request (organisation admins); leave (yourself)' })
   @ApiParam({ name: 'memberId', description: MEMBER_REF })
   @ApiNoContentResponse()

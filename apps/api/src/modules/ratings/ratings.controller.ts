@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpStatus, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated, Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -20,7 +20,6 @@ export class RatingsController {
   @Put('ratings/:iso3')
   @Authenticated()
   @Idempotent()
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Rate implementation in a country (creates or replaces your rating; history kept)',
     description: 'The published figures follow in batches: a rating counts once the account is verified and old enough (RATER_MIN_ACCOUNT_AGE_HOURS) and at least 5 ratings of the cell can be published together.',
@@ -39,7 +38,6 @@ export class RatingsController {
   @Get('ratings/mine')
   @Authenticated()
   @Header('Cache-Control', 'no-store')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'My ratings in this thread, per country' })
   @ApiOkResponse({ type: RatingListDto })
   mine(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Param('code') code: string, @CurrentUser() user: AuthUser) {
@@ -66,7 +64,6 @@ export class RatingsController {
 
   @Put('official/:iso3')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "Post the country's official status (members of its verified government organisation)" })
   @ApiOkResponse({ type: OfficialAssessmentDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_GOVERNMENT_REPRESENTATIVE' })
