@@ -1,5 +1,5 @@
 # API + web on one port. Build: docker build -t compact-voices .
-FROM node:20-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY libs/shared/contracts/package.json libs/shared/contracts/package.json
@@ -8,7 +8,7 @@ COPY . .
 RUN NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api web --output-style=static \
  && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:26-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
