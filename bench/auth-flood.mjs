@@ -11,7 +11,9 @@ const before = process.env.BENCH_BEFORE;
 const measured = [];
 for (const cwd of before ? [before, undefined] : [undefined]) measured.push(await measure(cwd));
 const names = measured[0].map(([name]) => name);
-console.log(`machine: ${cpus().length} cores, Node ${process.version}, database ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`);
+console.log(
+  `machine: ${cpus().length} cores, Node ${process.version}, database ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`,
+);
 if (before) {
   console.log('| measure | before | after | after / before |\n|---|---|---|---|');
   names.forEach((name, i) => {
@@ -33,7 +35,8 @@ async function measure(cwd) {
   const base = app.base;
   const stop = () => app.stop();
 
-  const post = (path, body) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path, body) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const timed = async (fn) => {
     const started = performance.now();
     const response = await fn();

@@ -28,9 +28,38 @@ const laplace = (scale) => () => {
   return -scale * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
 };
 const noises = [
-  ['cell key, noise within ±2, variance 0.8', draw([[-2, 0.05], [-1, 0.2], [0, 0.5], [1, 0.2], [2, 0.05]])],
-  ['cell key, noise within ±2, variance 1.6', draw([[-2, 0.15], [-1, 0.2], [0, 0.3], [1, 0.2], [2, 0.15]])],
-  ['cell key, noise within ±3, variance 3', draw([[-3, 0.1], [-2, 0.12], [-1, 0.13], [0, 0.3], [1, 0.13], [2, 0.12], [3, 0.1]])],
+  [
+    'cell key, noise within ±2, variance 0.8',
+    draw([
+      [-2, 0.05],
+      [-1, 0.2],
+      [0, 0.5],
+      [1, 0.2],
+      [2, 0.05],
+    ]),
+  ],
+  [
+    'cell key, noise within ±2, variance 1.6',
+    draw([
+      [-2, 0.15],
+      [-1, 0.2],
+      [0, 0.3],
+      [1, 0.2],
+      [2, 0.15],
+    ]),
+  ],
+  [
+    'cell key, noise within ±3, variance 3',
+    draw([
+      [-3, 0.1],
+      [-2, 0.12],
+      [-1, 0.13],
+      [0, 0.3],
+      [1, 0.13],
+      [2, 0.12],
+      [3, 0.1],
+    ]),
+  ],
   ['Laplace, ε = 1 per release', laplace(1)],
   ['Laplace, ε = 0.5 per release', laplace(2)],
 ];
@@ -57,4 +86,6 @@ for (const [name, noise] of noises) {
 }
 process.stdout.write('Hidden score recovered (chance: 20%):\n\n| method | 1 view | 2 views | 4 views |\n|---|---|---|---|\n');
 for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
-process.stdout.write('\nAudited releases (this platform): no difference of published figures holds fewer than 5 people, so there is nothing to read a single score from.\n');
+process.stdout.write(
+  '\nAudited releases (this platform): no difference of published figures holds fewer than 5 people, so there is nothing to read a single score from.\n',
+);

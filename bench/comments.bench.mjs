@@ -22,8 +22,16 @@ try {
   const writer = await participant(app, 'writer');
   const thread = `/api/v1/consultations/${round.id}/recommendations/PC-1/comments`;
 
-  const cannon = (options) => new Promise((resolve, reject) => autocannon({ connections: 8, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result))));
-  const summary = (result) => ({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+  const cannon = (options) =>
+    new Promise((resolve, reject) =>
+      autocannon({ connections: 8, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  const summary = (result) => ({
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  });
 
   // 1. Comment POST at full speed, then p99 at 70% of that rate.
   const post = (extra = {}) =>
@@ -40,7 +48,9 @@ try {
   const postAt70 = summary(await post({ overallRate: Math.round(postMax.rps * 0.7), duration: Math.min(DURATION, 15) }));
 
   // Raw insert baseline: the same statements the comment transaction runs, on the same tables.
-  const { rows: [author] } = await (async () => {
+  const {
+    rows: [author],
+  } = await (async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const result = await client.query(`SELECT author_id FROM comment LIMIT 1`);
@@ -67,7 +77,11 @@ COMMIT;
 `,
   );
   const pgbench = (script) => {
-    const out = execFileSync('pgbench', ['-n', '-M', 'prepared', '-f', script, '-c', '8', '-j', '2', '-T', String(DURATION), database.url], { encoding: 'utf8' });
+    const out = execFileSync(
+      'pgbench',
+      ['-n', '-M', 'prepared', '-f', script, '-c', '8', '-j', '2', '-T', String(DURATION), database.url],
+      { encoding: 'utf8' },
+    );
     return Number(/tps = ([\d.]+)/.exec(out)[1]);
   };
   const rawInsertTps = pgbench(insertScript);
@@ -75,7 +89,9 @@ COMMIT;
   // 2. Thread page read: 50 top-level comments (plus their replies) by keyset, vs the same query raw.
   const readThread = `/api/v1/consultations/${round.id}/recommendations/PC-1/comments?limit=50`;
   const readMax = summary(await cannon({ url: `${app.base}${readThread}` }));
-  const readAtHalf = summary(await cannon({ url: `${app.base}${readThread}`, overallRate: Math.round(readMax.rps * 0.5), duration: Math.min(DURATION, 15) }));
+  const readAtHalf = summary(
+    await cannon({ url: `${app.base}${readThread}`, overallRate: Math.round(readMax.rps * 0.5), duration: Math.min(DURATION, 15) }),
+  );
   const selectScript = join(dir, 'select.sql');
   writeFileSync(
     selectScript,

@@ -9,14 +9,19 @@ import { BENCH_ADMIN, api, scratchDatabase, signIn, startApp } from './lib/app.m
 
 const formats = (process.env.BENCH_FORMATS ?? 'csv,ndjson,xlsx').split(',');
 // BENCH_DATABASE_URL: reuse a database already filled by seed:load (kept afterwards).
-const database = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined } : await scratchDatabase();
+const database = process.env.BENCH_DATABASE_URL
+  ? { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined }
+  : await scratchDatabase();
 let app;
 try {
   if (!process.env.BENCH_DATABASE_URL) {
     // Migrate once, then fill.
     app = await startApp({ DATABASE_URL: database.url });
     await app.stop();
-    execFileSync(process.execPath, ['tools/seed-load.mjs'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['tools/seed-load.mjs'], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: database.url });
@@ -29,12 +34,18 @@ try {
   // Raw baseline per table: the database writing CSV to a pipe, best of three.
   const rawRates = {};
   let raw = Infinity;
-  for (const [dataset, table] of [['ratings', 'rating'], ['comments', 'comment']]) {
+  for (const [dataset, table] of [
+    ['ratings', 'rating'],
+    ['comments', 'comment'],
+  ]) {
     let best = Infinity;
     let rowsOut = 0;
     for (let i = 0; i < 3; i++) {
       const started = process.hrtime.bigint();
-      const result = spawnSync('psql', [database.url, '-q', '-c', `COPY (SELECT * FROM ${table} ORDER BY id) TO STDOUT CSV`], { maxBuffer: 2 * 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+      const result = spawnSync('psql', [database.url, '-q', '-c', `COPY (SELECT * FROM ${table} ORDER BY id) TO STDOUT CSV`], {
+        maxBuffer: 2 * 1024 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       if (result.status !== 0) throw new Error('psql COPY failed');
       best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
       rowsOut = result.stdout.toString('utf8').split('\n').length - 1;
@@ -48,13 +59,23 @@ try {
   const token = await signIn(app.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.child.pid}/status`, 'utf8'))[1]) * 1024;
   const results = [];
-  const runs = formats.flatMap((format) => (format === 'xlsx' ? [{ format, dataset: 'ratings' }, { format, dataset: 'comments' }] : [{ format, dataset: 'ratings' }]));
+  const runs = formats.flatMap((format) =>
+    format === 'xlsx'
+      ? [
+          { format, dataset: 'ratings' },
+          { format, dataset: 'comments' },
+        ]
+      : [{ format, dataset: 'ratings' }],
+  );
   for (const { format, dataset } of runs) {
     const before = rss();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
     const started = process.hrtime.bigint();
-    const job = await api(app.base, 'POST', '/api/v1/exports', { token, body: { dataset, format, privacy: dataset === 'ratings' ? 'full' : 'public' } });
+    const job = await api(app.base, 'POST', '/api/v1/exports', {
+      token,
+      body: { dataset, format, privacy: dataset === 'ratings' ? 'full' : 'public' },
+    });
     let status;
     for (;;) {
       status = await api(app.base, 'GET', `/api/v1/exports/${job.id}`, { token });
@@ -68,14 +89,29 @@ try {
       continue;
     }
     if (status.status !== 'done') throw new Error(`${format} export ${status.status}`);
-    results.push({ format, dataset, rows: status.rowCount, seconds, rate: status.rowCount / seconds, ratio: status.rowCount / seconds / rawRates[dataset], rssGrowthMb: (peak - before) / 2 ** 20, sizeMb: status.sizeBytes / 2 ** 20 });
+    results.push({
+      format,
+      dataset,
+      rows: status.rowCount,
+      seconds,
+      rate: status.rowCount / seconds,
+      ratio: status.rowCount / seconds / rawRates[dataset],
+      rssGrowthMb: (peak - before) / 2 ** 20,
+      sizeMb: status.sizeBytes / 2 ** 20,
+    });
   }
   const bars = { csv: [0.3, 150], ndjson: [0.3, 150], xlsx: [0.1, 400] };
-  process.stdout.write(`\nRaw COPY … TO STDOUT CSV (best of 3): rating ${total.toLocaleString('en')} rows in ${raw.toFixed(2)} s = ${Math.round(rawRate).toLocaleString('en')} rows/s; comment ${Math.round(rawRates.comments).toLocaleString('en')} rows/s\n\n`);
-  process.stdout.write('| format | dataset | rows | seconds | rows/s | of raw COPY (bar) | peak RSS growth (bar) | file |\n|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\nRaw COPY … TO STDOUT CSV (best of 3): rating ${total.toLocaleString('en')} rows in ${raw.toFixed(2)} s = ${Math.round(rawRate).toLocaleString('en')} rows/s; comment ${Math.round(rawRates.comments).toLocaleString('en')} rows/s\n\n`,
+  );
+  process.stdout.write(
+    '| format | dataset | rows | seconds | rows/s | of raw COPY (bar) | peak RSS growth (bar) | file |\n|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of results) {
     if (r.refused) {
-      process.stdout.write(`| ${r.format} | ${r.dataset} | ${total.toLocaleString('en')} | ${r.seconds.toFixed(1)} | — | refused above the row cap (${r.refused}) | — | — |\n`);
+      process.stdout.write(
+        `| ${r.format} | ${r.dataset} | ${total.toLocaleString('en')} | ${r.seconds.toFixed(1)} | — | refused above the row cap (${r.refused}) | — | — |\n`,
+      );
       continue;
     }
     const [ratioBar, rssBar] = bars[r.format];

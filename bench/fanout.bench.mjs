@@ -14,13 +14,28 @@ const GAP_MS = 400;
 async function connectAll(urls, join) {
   const sockets = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const socket = io(`${urls[i % urls.length]}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${urls[i % urls.length]}/live`, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
   }
-  await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => {
-    socket.once('connect', () => socket.timeout(10_000).emitWithAck('thread:join', join).then((ack) => (ack.ok ? resolve() : reject(new Error(ack.code))), reject));
-    socket.once('connect_error', reject);
-  })));
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise((resolve, reject) => {
+          socket.once('connect', () =>
+            socket
+              .timeout(10_000)
+              .emitWithAck('thread:join', join)
+              .then((ack) => (ack.ok ? resolve() : reject(new Error(ack.code))), reject),
+          );
+          socket.once('connect_error', reject);
+        }),
+    ),
+  );
   return sockets;
 }
 
@@ -45,17 +60,29 @@ async function measure(sockets, send) {
 }
 
 const close = (sockets) => sockets.forEach((socket) => socket.disconnect());
-const row = (name, { latencies, lost }) => [name, `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`, String(lost)];
+const row = (name, { latencies, lost }) => [
+  name,
+  `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
+  String(lost),
+];
 const rows = [];
 
 // 1. Baseline: bare socket.io.
 {
   const port = await freePort();
-  const server = fork(new URL('./lib/raw-broadcast-server.mjs', import.meta.url), { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = fork(new URL('./lib/raw-broadcast-server.mjs', import.meta.url), {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   await new Promise((resolve) => server.once('message', resolve));
   const base = `http://127.0.0.1:${port}`;
   const sockets = await connectAll([base], {});
-  const result = await measure(sockets, (body) => fetch(`${base}/broadcast`, { method: 'POST', body: JSON.stringify({ id: 'x', body, bodyHtml: `<p>${body}</p>`, author: { displayName: 'Bench' }, seq: 1 }) }));
+  const result = await measure(sockets, (body) =>
+    fetch(`${base}/broadcast`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'x', body, bodyHtml: `<p>${body}</p>`, author: { displayName: 'Bench' }, seq: 1 }),
+    }),
+  );
   close(sockets);
   server.kill();
   rows.push(row('raw socket.io broadcast (baseline)', result));
@@ -69,7 +96,8 @@ try {
   const round = await openRound(first.base, admin, ['WS-2']);
   const writer = await participant(first, 'fanout');
   const thread = { consultationId: round.id, recommendationCode: 'WS-2' };
-  const post = (base) => (body) => api(base, 'POST', `/api/v1/consultations/${round.id}/recommendations/WS-2/comments`, { token: writer, body: { body } });
+  const post = (base) => (body) =>
+    api(base, 'POST', `/api/v1/consultations/${round.id}/recommendations/WS-2/comments`, { token: writer, body: { body } });
   {
     const sockets = await connectAll([first.base], thread);
     rows.push(row('app, 1 instance', await measure(sockets, post(first.base))));
@@ -84,7 +112,8 @@ try {
   {
     const writer2 = await signIn(a.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const sockets = await connectAll([a.base, b.base], thread);
-    const post2 = (body) => api(a.base, 'POST', `/api/v1/consultations/${round.id}/recommendations/WS-2/comments`, { token: writer2, body: { body } });
+    const post2 = (body) =>
+      api(a.base, 'POST', `/api/v1/consultations/${round.id}/recommendations/WS-2/comments`, { token: writer2, body: { body } });
     rows.push(row('app, 2 instances + Redis adapter', await measure(sockets, post2)));
     close(sockets);
   }
@@ -95,8 +124,12 @@ try {
 }
 
 const baseline = rows[0];
-console.log(`machine: ${cpus().length} cores, Node ${process.version}; ${CLIENTS} sockets in one thread, ${POSTS} posts ${GAP_MS} ms apart`);
+console.log(
+  `machine: ${cpus().length} cores, Node ${process.version}; ${CLIENTS} sockets in one thread, ${POSTS} posts ${GAP_MS} ms apart`,
+);
 console.log('| setup | delivery p50 / p99 ms | lost |\n|---|---|---|');
 for (const [name, latency, lost] of rows) console.log(`| ${name} | ${latency} | ${lost} |`);
 const p99 = (r) => Number(r[1].split(' / ')[1]);
-console.log(`\np99 ratio to raw broadcast (bar ≤ 2): 1 instance ${(p99(rows[1]) / p99(baseline)).toFixed(2)}, 2 instances ${(p99(rows[2]) / p99(baseline)).toFixed(2)}; bar also p99 ≤ 250 ms and no loss`);
+console.log(
+  `\np99 ratio to raw broadcast (bar ≤ 2): 1 instance ${(p99(rows[1]) / p99(baseline)).toFixed(2)}, 2 instances ${(p99(rows[2]) / p99(baseline)).toFixed(2)}; bar also p99 ≤ 250 ms and no loss`,
+);

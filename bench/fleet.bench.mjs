@@ -90,8 +90,15 @@ async function loadRole() {
       const n = posts++;
       return {
         ...request,
-        headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${writers[n % writers.length]}`, 'idempotency-key': `${marker}-${process.pid}-${n}` },
-        body: JSON.stringify({ body: `Fleet benchmark comment ${marker} n=${n} on **decent work** for migrant domestic workers. t=${now()}` }),
+        headers: {
+          ...request.headers,
+          'content-type': 'application/json',
+          authorization: `Bearer ${writers[n % writers.length]}`,
+          'idempotency-key': `${marker}-${process.pid}-${n}`,
+        },
+        body: JSON.stringify({
+          body: `Fleet benchmark comment ${marker} n=${n} on **decent work** for migrant domestic workers. t=${now()}`,
+        }),
       };
     },
     onResponse(_status, _body, context) {
@@ -99,10 +106,29 @@ async function loadRole() {
     },
   }));
   const cpuBefore = process.cpuUsage();
-  const result = await new Promise((resolve, reject) => autocannon({ url: base, connections: CONNECTIONS, duration, requests }, (error, r) => (error ? reject(error) : resolve(r))));
-  process.send({ rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: result.statusCodeStats, cpu: cpuOf(process.cpuUsage(cpuBefore)),
-      byKind: Object.fromEntries(Object.entries(latencies).map(([kind, values]) => [kind, { count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) }])) },
-    () => process.exit(0));
+  const result = await new Promise((resolve, reject) =>
+    autocannon({ url: base, connections: CONNECTIONS, duration, requests }, (error, r) => (error ? reject(error) : resolve(r))),
+  );
+  process.send(
+    {
+      rps: result.requests.average,
+      total: result.requests.total,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      statusCodes: result.statusCodeStats,
+      cpu: cpuOf(process.cpuUsage(cpuBefore)),
+      byKind: Object.fromEntries(
+        Object.entries(latencies).map(([kind, values]) => [
+          kind,
+          { count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) },
+        ]),
+      ),
+    },
+    () => process.exit(0),
+  );
 }
 
 // ───────────── child: the live clients (socket.io) ─────────────
@@ -114,12 +140,18 @@ async function liveRole() {
   let received = 0;
   let disconnected = 0;
   let latencies = [];
-  for (let i = 0; i < count; i++) sockets.push(io(`${base}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true }));
+  for (let i = 0; i < count; i++)
+    sockets.push(io(`${base}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true }));
   const joins = await Promise.allSettled(
     sockets.map(
       (socket) =>
         new Promise((resolve, reject) => {
-          socket.once('connect', () => socket.timeout(15_000).emitWithAck('thread:join', thread).then((ack) => (ack.ok ? resolve() : reject(new Error(ack.code))), reject));
+          socket.once('connect', () =>
+            socket
+              .timeout(15_000)
+              .emitWithAck('thread:join', thread)
+              .then((ack) => (ack.ok ? resolve() : reject(new Error(ack.code))), reject),
+          );
           socket.once('connect_error', reject);
         }),
     ),
@@ -148,7 +180,13 @@ async function liveRole() {
       process.exit(0);
     }
   });
-  process.send({ joined, failed: joins.filter((j) => j.status === 'rejected').map((j) => String(j.reason?.message ?? j.reason)).slice(0, 3) });
+  process.send({
+    joined,
+    failed: joins
+      .filter((j) => j.status === 'rejected')
+      .map((j) => String(j.reason?.message ?? j.reason))
+      .slice(0, 3),
+  });
 }
 
 // ───────────── child: one bare server of the baseline ─────────────
@@ -169,7 +207,9 @@ async function bareRole() {
         const text = JSON.stringify(comment);
         if (marker && body.includes(marker)) posts += 1;
         seq += 1;
-        io.of('/live').to(room).emit('comment.created', { ...comment, seq });
+        io.of('/live')
+          .to(room)
+          .emit('comment.created', { ...comment, seq });
         response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
         return;
       }
@@ -240,13 +280,23 @@ function processes(match) {
 
 /** Busy CPU seconds of the whole machine (every core), from /proc/stat. */
 function machineBusySeconds() {
-  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
 }
 
 /** Per part of the system, CPU seconds per process so far. */
 function cpuSnapshot(groups) {
-  const parts = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map((typeof pids === 'function' ? pids() : pids).map((pid) => [pid, cpuSeconds(pid)]))]));
+  const parts = Object.fromEntries(
+    Object.entries(groups).map(([name, pids]) => [
+      name,
+      new Map((typeof pids === 'function' ? pids() : pids).map((pid) => [pid, cpuSeconds(pid)])),
+    ]),
+  );
   return { parts, machine: machineBusySeconds() };
 }
 
@@ -284,7 +334,11 @@ function sampleBackends(client) {
     async stop() {
       stopped = true;
       await loop;
-      return Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([what, n]) => [what, Number((n / samples).toFixed(2))]));
+      return Object.fromEntries(
+        Object.entries(totals)
+          .sort((a, b) => b[1] - a[1])
+          .map(([what, n]) => [what, Number((n / samples).toFixed(2))]),
+      );
     },
   };
 }
@@ -297,7 +351,8 @@ function sampleBackends(client) {
 async function mixedRun(base, plan, server) {
   const live = child('live', { base, join: plan.thread, count: SOCKETS });
   const connected = await live.next();
-  if (connected.joined < SOCKETS) process.stderr.write(`warning: ${SOCKETS - connected.joined} sockets did not join (${connected.failed.join('; ')})\n`);
+  if (connected.joined < SOCKETS)
+    process.stderr.write(`warning: ${SOCKETS - connected.joined} sockets did not join (${connected.failed.join('; ')})\n`);
   try {
     const load = (marker, duration) => child('load', { base, mix: plan.mix, writers: plan.writers, marker, duration }).next();
     if (WARMUP > 0) await load(`warm${Date.now().toString(36)}`, WARMUP);
@@ -314,7 +369,11 @@ async function mixedRun(base, plan, server) {
     await sleep(1_000);
     const created = await server.created(marker);
     let delivered = await live.ask({ type: 'report' });
-    for (let idle = 0, waited = 0; delivered.received < created * delivered.joined && idle < 2_000 && waited < DRAIN_MAX_MS; waited += 250) {
+    for (
+      let idle = 0, waited = 0;
+      delivered.received < created * delivered.joined && idle < 2_000 && waited < DRAIN_MAX_MS;
+      waited += 250
+    ) {
       await sleep(250);
       const next = await live.ask({ type: 'report' });
       idle = next.received === delivered.received ? idle + 250 : 0;
@@ -322,7 +381,13 @@ async function mixedRun(base, plan, server) {
     }
     const cpu = cpuBetween(before, cpuSnapshot(groups));
     cpu['load generator (autocannon)'] = result.cpu;
-    return { ...result, live: { ...delivered, created, expected: created * delivered.joined }, cpu, waits, window: (Date.now() - started) / 1000 };
+    return {
+      ...result,
+      live: { ...delivered, created, expected: created * delivered.joined },
+      cpu,
+      waits,
+      window: (Date.now() - started) / 1000,
+    };
   } finally {
     if (live.proc.connected) live.proc.send({ type: 'close' });
     await Promise.race([new Promise((r) => live.proc.once('exit', r)), sleep(5_000)]);
@@ -332,9 +397,11 @@ async function mixedRun(base, plan, server) {
 
 async function inPool(items, concurrency, task) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await task(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]);
+    }),
+  );
 }
 
 async function measureFleet(count, { startFleet, startFleetProxy, startPostgresCluster, startRedisServer, freePort, pg }) {
@@ -354,7 +421,14 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
     await server.query('CREATE DATABASE compact_voices');
     await server.end();
     redis = await startRedisServer({ port: await freePort() });
-    fleet = await startFleet({ dir, instances: count, env: ENV, logDir: dir, databaseUrl: postgres.url.replace(/\/postgres$/, '/compact_voices'), redisUrl: redis.url });
+    fleet = await startFleet({
+      dir,
+      instances: count,
+      env: ENV,
+      logDir: dir,
+      databaseUrl: postgres.url.replace(/\/postgres$/, '/compact_voices'),
+      redisUrl: redis.url,
+    });
     const base = fleet.proxy.base;
     db.client = new pg.Client({ connectionString: fleet.databaseUrl });
     await db.client.connect();
@@ -364,22 +438,46 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
     const admin = await signIn(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const round = await openRound(base, admin, [HOT, QUIET, 'WS-2']);
     const writers = [];
-    for (let i = 0; i < WRITERS; i++) writers.push(await participant({ base: fleet.instances[0].base, dataDir: join(dir, 'api-1') }, `fleet${i}`));
+    for (let i = 0; i < WRITERS; i++)
+      writers.push(await participant({ base: fleet.instances[0].base, dataDir: join(dir, 'api-1') }, `fleet${i}`));
     const threadPath = (code) => `/api/v1/consultations/${round.id}/recommendations/${code}/comments`;
-    await inPool(Array.from({ length: SEED_COMMENTS }, (_, i) => i), 8, (i) =>
-      api(base, 'POST', threadPath(i % 2 === 0 ? HOT : QUIET), { token: writers[i % WRITERS], body: { body: `Seed comment ${i}: safe and regular pathways, *decent work*, access to services in country ${i % 32}.` } }),
+    await inPool(
+      Array.from({ length: SEED_COMMENTS }, (_, i) => i),
+      8,
+      (i) =>
+        api(base, 'POST', threadPath(i % 2 === 0 ? HOT : QUIET), {
+          token: writers[i % WRITERS],
+          body: { body: `Seed comment ${i}: safe and regular pathways, *decent work*, access to services in country ${i % 32}.` },
+        }),
     );
     const hot = `${threadPath(HOT)}?limit=50`;
     const quiet = `${threadPath(QUIET)}?limit=50`;
-    const kinds = { [hot]: 'thread page, hot', [quiet]: 'thread page, quiet', '/api/v1/recommendations': 'catalogue', '/api/v1/recommendations/HR-1': 'catalogue' };
-    const mix = [hot, '/api/v1/recommendations', 'POST', hot, quiet, '/api/v1/recommendations/HR-1', hot, 'POST', quiet, '/api/v1/recommendations'].map((path) =>
+    const kinds = {
+      [hot]: 'thread page, hot',
+      [quiet]: 'thread page, quiet',
+      '/api/v1/recommendations': 'catalogue',
+      '/api/v1/recommendations/HR-1': 'catalogue',
+    };
+    const mix = [
+      hot,
+      '/api/v1/recommendations',
+      'POST',
+      hot,
+      quiet,
+      '/api/v1/recommendations/HR-1',
+      hot,
+      'POST',
+      quiet,
+      '/api/v1/recommendations',
+    ].map((path) =>
       path === 'POST' ? { method: 'POST', path: threadPath(HOT), kind: 'comment POST' } : { method: 'GET', path, kind: kinds[path] },
     );
     const plan = { mix, writers, thread: { consultationId: round.id, recommendationCode: HOT } };
 
     // What the baseline answers: the app's own responses, captured now.
     const bodies = {};
-    for (const path of new Set(mix.filter((m) => m.method === 'GET').map((m) => m.path))) bodies[path] = await (await fetch(`${base}${path}`)).text();
+    for (const path of new Set(mix.filter((m) => m.method === 'GET').map((m) => m.path)))
+      bodies[path] = await (await fetch(`${base}${path}`)).text();
     const created = await api(base, 'POST', threadPath(HOT), { token: writers[0], body: { body: 'Template comment for the baseline.' } });
 
     const postmaster = Number(readFileSync(join(dir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -389,7 +487,8 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
     };
     const app = await mixedRun(base, plan, {
       sample: () => sampleBackends(db.client),
-      created: async (marker) => Number((await db.client.query('SELECT count(*) AS n FROM comment WHERE body LIKE $1', [`%${marker}%`])).rows[0].n),
+      created: async (marker) =>
+        Number((await db.client.query('SELECT count(*) AS n FROM comment WHERE body LIKE $1', [`%${marker}%`])).rows[0].n),
       pids: { 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
     });
 
@@ -421,8 +520,13 @@ async function measureFleet(count, { startFleet, startFleetProxy, startPostgresC
       proxy = await startFleetProxy({ port: 0, upstreams: bare.map((server, i) => ({ name: `bare-${i + 1}`, port: server.port })) });
       const baseline = await mixedRun(proxy.base, plan, {
         reset: (marker) => Promise.all(bare.map((server) => server.ask({ type: 'reset', marker }))),
-        created: async () => (await Promise.all(bare.map((server) => server.ask({ type: 'count' })))).reduce((sum, answer) => sum + answer.posts, 0),
-        pids: { 'bare servers': bare.map((server) => server.proc.pid), 'API instances': fleet.instances.map((instance) => instance.pid), ...shared },
+        created: async () =>
+          (await Promise.all(bare.map((server) => server.ask({ type: 'count' })))).reduce((sum, answer) => sum + answer.posts, 0),
+        pids: {
+          'bare servers': bare.map((server) => server.proc.pid),
+          'API instances': fleet.instances.map((instance) => instance.pid),
+          ...shared,
+        },
       });
       return { app, baseline, version, bodySizes: Object.fromEntries(Object.entries(bodies).map(([path, text]) => [path, text.length])) };
     } finally {
@@ -447,7 +551,9 @@ async function builtApi(entry) {
     last = mtime;
     await sleep(1_000);
   }
-  throw new Error(`${entry} is missing: build first (NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api web --output-style=static)`);
+  throw new Error(
+    `${entry} is missing: build first (NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api web --output-style=static)`,
+  );
 }
 
 async function main() {
@@ -465,9 +571,17 @@ async function main() {
     `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors}${r.timeouts ? ` (${r.timeouts} timeouts)` : ''} | ${r.live.received} / ${r.live.expected}${r.live.disconnected ? ` (${r.live.disconnected} sockets cut)` : ''} | ${fmt(r.live.p99)} |`;
   const out = [];
   out.push(`machine: ${availableParallelism()} cores, Node ${process.version}, ${runs[0].version.split(',')[0]}`);
-  out.push(`load: ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, cycle of 10 = 5 thread pages of 50 (3 hot, 2 quiet) + 3 catalogue reads + 2 comment POSTs by ${WRITERS} participants; ${SOCKETS} sockets in the hot thread; ${SEED_COMMENTS} seeded comments`);
-  out.push(`build: apps/api/dist/main.js of ${runs.map((r) => r.build.toISOString()).join(' and ')}${runs[0].build.getTime() === runs[1].build.getTime() ? ' (the same for both)' : ' — REBUILT BETWEEN THE RUNS, the rows compare different builds'}`);
-  out.push(`responses (bytes): ${Object.entries(runs[0].bodySizes).map(([path, size]) => `${path.replace(/consultations\/[0-9a-f-]+/, 'consultations/{id}')} ${size}`).join(', ')}`);
+  out.push(
+    `load: ${DURATION} s after ${WARMUP} s warm-up, ${CONNECTIONS} connections, cycle of 10 = 5 thread pages of 50 (3 hot, 2 quiet) + 3 catalogue reads + 2 comment POSTs by ${WRITERS} participants; ${SOCKETS} sockets in the hot thread; ${SEED_COMMENTS} seeded comments`,
+  );
+  out.push(
+    `build: apps/api/dist/main.js of ${runs.map((r) => r.build.toISOString()).join(' and ')}${runs[0].build.getTime() === runs[1].build.getTime() ? ' (the same for both)' : ' — REBUILT BETWEEN THE RUNS, the rows compare different builds'}`,
+  );
+  out.push(
+    `responses (bytes): ${Object.entries(runs[0].bodySizes)
+      .map(([path, size]) => `${path.replace(/consultations\/[0-9a-f-]+/, 'consultations/{id}')} ${size}`)
+      .join(', ')}`,
+  );
   out.push('');
   out.push('| setup | req/s | p50 ms | p99 ms | non-2xx | errors | live events delivered / expected | live p99 ms |');
   out.push('|---|---|---|---|---|---|---|---|');
@@ -477,26 +591,50 @@ async function main() {
   }
   const [one, two] = runs;
   out.push('');
-  out.push(`app 2 instances / 1: req/s ${fmt(two.app.rps / one.app.rps, 2)}, p99 ${fmt(two.app.p99 / one.app.p99, 2)}; baseline 2 / 1: req/s ${fmt(two.baseline.rps / one.baseline.rps, 2)}`);
-  out.push(`app / baseline, req/s: 1 instance ${fmt((100 * one.app.rps) / one.baseline.rps, 0)}%, 2 instances ${fmt((100 * two.app.rps) / two.baseline.rps, 0)}%; p99: 1 instance ${fmt(one.app.p99 / one.baseline.p99, 2)}×, 2 instances ${fmt(two.app.p99 / two.baseline.p99, 2)}×`);
-  const setups = runs.flatMap((run) => [[`baseline ×${run.count}`, run.baseline], [`app ×${run.count}`, run.app]]);
+  out.push(
+    `app 2 instances / 1: req/s ${fmt(two.app.rps / one.app.rps, 2)}, p99 ${fmt(two.app.p99 / one.app.p99, 2)}; baseline 2 / 1: req/s ${fmt(two.baseline.rps / one.baseline.rps, 2)}`,
+  );
+  out.push(
+    `app / baseline, req/s: 1 instance ${fmt((100 * one.app.rps) / one.baseline.rps, 0)}%, 2 instances ${fmt((100 * two.app.rps) / two.baseline.rps, 0)}%; p99: 1 instance ${fmt(one.app.p99 / one.baseline.p99, 2)}×, 2 instances ${fmt(two.app.p99 / two.baseline.p99, 2)}×`,
+  );
+  const setups = runs.flatMap((run) => [
+    [`baseline ×${run.count}`, run.baseline],
+    [`app ×${run.count}`, run.app],
+  ]);
   out.push('');
   out.push('Latency by kind of request, p50 / p99 ms (time from building the request to its response, in the load generator):');
   const kindNames = ['thread page, hot', 'thread page, quiet', 'catalogue', 'comment POST'];
   out.push(`| setup | ${kindNames.join(' | ')} |`);
   out.push(`|---|${kindNames.map(() => '---|').join('')}`);
-  for (const [name, r] of setups) out.push(`| ${name} | ${kindNames.map((kind) => (r.byKind[kind] ? `${fmt(r.byKind[kind].p50)} / ${fmt(r.byKind[kind].p99)}` : '—')).join(' | ')} |`);
+  for (const [name, r] of setups)
+    out.push(
+      `| ${name} | ${kindNames.map((kind) => (r.byKind[kind] ? `${fmt(r.byKind[kind].p50)} / ${fmt(r.byKind[kind].p99)}` : '—')).join(' | ')} |`,
+    );
   out.push('');
   out.push('CPU seconds during the measured window (load, then draining the live events), by part; "others" is the rest of the machine:');
-  const parts = ['proxy (bench main process)', 'load generator (autocannon)', 'socket clients', 'API instances', 'bare servers', 'postgres', 'redis'];
+  const parts = [
+    'proxy (bench main process)',
+    'load generator (autocannon)',
+    'socket clients',
+    'API instances',
+    'bare servers',
+    'postgres',
+    'redis',
+  ];
   out.push(`| setup | window s | ${parts.join(' | ')} | others | machine busy / available |`);
   out.push(`|---|---|${parts.map(() => '---|').join('')}---|---|`);
   for (const [name, r] of setups) {
     const ours = parts.reduce((sum, part) => sum + (r.cpu[part] ?? 0), 0);
-    out.push(`| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(r.cpu.machine - ours)} | ${fmt(r.cpu.machine)} / ${fmt(r.window * availableParallelism())} |`);
+    out.push(
+      `| ${name} | ${fmt(r.window)} | ${parts.map((part) => (r.cpu[part] === undefined ? '—' : fmt(r.cpu[part]))).join(' | ')} | ${fmt(r.cpu.machine - ours)} | ${fmt(r.cpu.machine)} / ${fmt(r.window * availableParallelism())} |`,
+    );
   }
-  out.push(`status codes: ${runs.map((r) => `app ${r.count}: ${JSON.stringify(Object.fromEntries(Object.entries(r.app.statusCodes).map(([code, s]) => [code, s.count])))}`).join('; ')}`);
-  out.push(`app's PostgreSQL sessions during the load, average number by state (sampled every 100 ms): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.waits)}`).join('; ')}`);
+  out.push(
+    `status codes: ${runs.map((r) => `app ${r.count}: ${JSON.stringify(Object.fromEntries(Object.entries(r.app.statusCodes).map(([code, s]) => [code, s.count])))}`).join('; ')}`,
+  );
+  out.push(
+    `app's PostgreSQL sessions during the load, average number by state (sampled every 100 ms): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.waits)}`).join('; ')}`,
+  );
   out.push(`instance logs (warn and above): ${runs.map((r) => `app ${r.count}: ${JSON.stringify(r.app.logged)}`).join('; ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -14,7 +14,9 @@ if (!before) {
   process.exit(2);
 }
 const SAMPLES = 16;
-const database = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined } : await scratchDatabase();
+const database = process.env.BENCH_DATABASE_URL
+  ? { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined }
+  : await scratchDatabase();
 const secret = 'bench-secret-0123456789abcdefghijklmnop';
 const time = async (fn) => {
   const started = process.hrtime.bigint();
@@ -49,11 +51,26 @@ async function measure(app, exports) {
     results[name] = median(ms);
   };
   await run('dashboard, whole round (cold)', [`/api/v1/dashboard?consultationId=${round.id}`]);
-  await run('dashboard, one country (median of 16 cold)', countries.slice(0, SAMPLES).map((c) => `/api/v1/dashboard?consultationId=${round.id}&countryIso3=${c}`));
-  await run('dashboard, one principle (median of 10 cold)', principles.map((p) => `/api/v1/dashboard?principleCode=${p}`));
-  await run('summary of a cell (median of 16)', countries.slice(0, SAMPLES).map((c) => `/api/v1/consultations/${round.id}/recommendations/PC-1/ratings/summary?country=${c}`));
-  await run('summary over all countries (median of 16)', codes.slice(0, SAMPLES).map((code) => `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary`));
-  await run('coverage of the round (median of 10)', Array.from({ length: 10 }, () => `/api/v1/consultations/${round.id}/coverage`));
+  await run(
+    'dashboard, one country (median of 16 cold)',
+    countries.slice(0, SAMPLES).map((c) => `/api/v1/dashboard?consultationId=${round.id}&countryIso3=${c}`),
+  );
+  await run(
+    'dashboard, one principle (median of 10 cold)',
+    principles.map((p) => `/api/v1/dashboard?principleCode=${p}`),
+  );
+  await run(
+    'summary of a cell (median of 16)',
+    countries.slice(0, SAMPLES).map((c) => `/api/v1/consultations/${round.id}/recommendations/PC-1/ratings/summary?country=${c}`),
+  );
+  await run(
+    'summary over all countries (median of 16)',
+    codes.slice(0, SAMPLES).map((code) => `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary`),
+  );
+  await run(
+    'coverage of the round (median of 10)',
+    Array.from({ length: 10 }, () => `/api/v1/consultations/${round.id}/coverage`),
+  );
   // Exports: best of three (a busy machine only ever makes them slower).
   for (const [name, body] of exports) {
     let best;
@@ -73,10 +90,18 @@ try {
   // Migrate with the earlier version and fill with its own seed tool.
   beforeApp = await startApp({ DATABASE_URL: database.url }, { cwd: before });
   await beforeApp.stop();
-  if (!process.env.BENCH_DATABASE_URL) execFileSync(process.execPath, ['tools/seed-load.mjs'], { cwd: before, env: { ...process.env, DATABASE_URL: database.url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!process.env.BENCH_DATABASE_URL)
+    execFileSync(process.execPath, ['tools/seed-load.mjs'], {
+      cwd: before,
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   const copy = () => {
     const started = process.hrtime.bigint();
-    const result = spawnSync('psql', [database.url, '-q', '-c', 'COPY (SELECT * FROM rating ORDER BY id) TO STDOUT CSV'], { maxBuffer: 2 * 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    const result = spawnSync('psql', [database.url, '-q', '-c', 'COPY (SELECT * FROM rating ORDER BY id) TO STDOUT CSV'], {
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (result.status !== 0) throw new Error('psql COPY failed');
     return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rows: result.stdout.toString('utf8').split('\n').length - 1 };
   };
@@ -94,7 +119,10 @@ try {
   afterApp = await startApp(afterEnv);
   await afterApp.stop();
   const releasing = process.hrtime.bigint();
-  execFileSync(process.execPath, ['apps/api/dist/cli/release-ratings.js'], { env: { ...process.env, ...afterEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, ['apps/api/dist/cli/release-ratings.js'], {
+    env: { ...process.env, ...afterEnv },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const releaseSeconds = Number(process.hrtime.bigint() - releasing) / 1e9;
   const rawAfter = copy();
   afterApp = await startApp(afterEnv);
@@ -105,9 +133,15 @@ try {
   for (const name of Object.keys(b).filter((key) => typeof b[key] === 'number')) {
     rows.push([name, `${b[name].toFixed(1)} ms`, `${a[name].toFixed(1)} ms`, `${((a[name] / b[name]) * 100).toFixed(0)}%`]);
   }
-  const rate = (r, raw) => `${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s (${((r.rows / r.seconds / (raw.rows / raw.seconds)) * 100).toFixed(0)}% of raw COPY)`;
+  const rate = (r, raw) =>
+    `${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s (${((r.rows / r.seconds / (raw.rows / raw.seconds)) * 100).toFixed(0)}% of raw COPY)`;
   const time = (name) => `${((a[name].seconds / b[name].seconds) * 100).toFixed(0)}% of the time`;
-  rows.push(['ratings CSV export, full (one row per rating), best of 3', rate(b['ratings CSV export, full'], rawBefore), rate(a['ratings CSV export, full'], rawAfter), time('ratings CSV export, full')]);
+  rows.push([
+    'ratings CSV export, full (one row per rating), best of 3',
+    rate(b['ratings CSV export, full'], rawBefore),
+    rate(a['ratings CSV export, full'], rawAfter),
+    time('ratings CSV export, full'),
+  ]);
   rows.push([
     'ratings CSV export, public, best of 3',
     `${rate(b['ratings CSV export, public'], rawBefore)}: one row per rating`,
@@ -120,4 +154,6 @@ try {
   await afterApp?.stop();
   await database.drop();
 }
-process.stdout.write(`| measure | before | after | after / before |\n|---|---|---|---|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+process.stdout.write(
+  `| measure | before | after | after / before |\n|---|---|---|---|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
+);

@@ -15,8 +15,16 @@ const SECONDS = 15;
 const before = process.env.BENCH_BEFORE;
 
 const results = [];
-for (const [label, cwd] of before ? [['before', before], ['after', undefined]] : [['this version', undefined]]) results.push([label, await measure(cwd)]);
-console.log(`machine: ${cpus().length} cores, Node ${process.version}, database ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${EVENTS} events, 8 replaying clients, ${SECONDS} s per phase`);
+for (const [label, cwd] of before
+  ? [
+      ['before', before],
+      ['after', undefined],
+    ]
+  : [['this version', undefined]])
+  results.push([label, await measure(cwd)]);
+console.log(
+  `machine: ${cpus().length} cores, Node ${process.version}, database ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${EVENTS} events, 8 replaying clients, ${SECONDS} s per phase`,
+);
 console.log('| measure | ' + results.map(([label]) => label).join(' | ') + ' |');
 console.log('|---|' + results.map(() => '---|').join(''));
 for (const name of Object.keys(results[0][1])) console.log(`| ${name} | ${results.map(([, r]) => r[name]).join(' | ')} |`);
@@ -29,7 +37,8 @@ async function measure(cwd) {
     const thread = `/api/v1/consultations/${round.id}/recommendations/HR-1`;
     const authors = [];
     for (let i = 0; i < AUTHORS; i++) authors.push(await participant(app, `replay-author-${i}`));
-    for (let i = 0; i < EVENTS; i++) await api(app.base, 'POST', `${thread}/comments`, { token: authors[i % AUTHORS], body: { body: `Event ${i} on the thread` } });
+    for (let i = 0; i < EVENTS; i++)
+      await api(app.base, 'POST', `${thread}/comments`, { token: authors[i % AUTHORS], body: { body: `Event ${i} on the thread` } });
 
     let running = true;
     // The thread keeps moving: a new comment every 500 ms in both phases.
@@ -62,7 +71,7 @@ async function measure(cwd) {
     const replayer = async () => {
       while (replaying) {
         // From the start to the end, as a client that was offline for the whole thread would.
-        for (let after = 0; replaying; ) {
+        for (let after = 0; replaying;) {
           const response = await fetch(`${app.base}${thread}/events?after=${after}&limit=500`);
           statuses[response.status] = (statuses[response.status] ?? 0) + 1;
           if (!response.ok) break;

@@ -34,7 +34,15 @@ for (let run = 1; run <= RUNS; run++) {
     `${r.dropped} / ${r.slow}`,
   ]);
 }
-const header = ['run', "readers' p99, ms (all read → 100 stalled)", 'change', '≤ +20%', 'median broadcast p99, ms', 'RSS peak, MB', 'stalled sockets cut'];
+const header = [
+  'run',
+  "readers' p99, ms (all read → 100 stalled)",
+  'change',
+  '≤ +20%',
+  'median broadcast p99, ms',
+  'RSS peak, MB',
+  'stalled sockets cut',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 process.stdout.write(`${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}\n`);

@@ -25,8 +25,7 @@ try {
   } else {
     const timestamp = Date.now();
     const className = summary.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase()) + timestamp;
-    const render = (queries) =>
-      queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
+    const render = (queries) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
     const file = join('apps/api/src/core/database/migrations', `${timestamp}-${summary}.ts`);
     writeFileSync(
       file,

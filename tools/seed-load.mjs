@@ -10,7 +10,13 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '1000' }, comments: { type: 'string', default: '100000' }, countries: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '1000' },
+    comments: { type: 'string', default: '100000' },
+    countries: { type: 'string', default: '32' },
+  },
+});
 const users = Number(values.users);
 const comments = Number(values.comments);
 const countries = Number(values.countries);
@@ -45,9 +51,14 @@ await step(
   `INSERT INTO consultation (title, description, description_html, opens_at, closes_at, moderation_mode, status)
    VALUES ('Load round ' || now(), 'Generated for load tests.', '<p>Generated for load tests.</p>', now() - interval '1 day', now() + interval '30 days', 'post', 'open')`,
 );
-const { rows: [{ id: roundId }] } = await client.query(`SELECT id FROM consultation ORDER BY created_at DESC LIMIT 1`);
+const {
+  rows: [{ id: roundId }],
+} = await client.query(`SELECT id FROM consultation ORDER BY created_at DESC LIMIT 1`);
 await step('scope: recommendations', `INSERT INTO consultation_recommendation SELECT $1, code FROM recommendation`, [roundId]);
-await step('scope: countries', `INSERT INTO consultation_country SELECT $1, iso3 FROM country WHERE in_region ORDER BY iso3 LIMIT $2`, [roundId, countries]);
+await step('scope: countries', `INSERT INTO consultation_country SELECT $1, iso3 FROM country WHERE in_region ORDER BY iso3 LIMIT $2`, [
+  roundId,
+  countries,
+]);
 await step(
   'top-level comments',
   `WITH u AS (SELECT id, stakeholder_type, country_iso3, privacy_mode = 'protected' AS protected, pseudonym, row_number() OVER () AS rn FROM app_user WHERE email_normalized LIKE 'load-%'),

@@ -5,12 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NODE_NO_WARNINGS: '1' };
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', '--output-style=static'], { stdio: 'inherit', env });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', '--output-style=static'], {
+  stdio: 'inherit',
+  env,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 mkdirSync('tmp/test-results', { recursive: true });
 const result = spawnSync(
   'node',
-  ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '-c', 'apps/fleet-faults/jest.config.mjs', '--json', '--outputFile=tmp/test-results/faults.json', ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    'node_modules/jest/bin/jest.js',
+    '-c',
+    'apps/fleet-faults/jest.config.mjs',
+    '--json',
+    '--outputFile=tmp/test-results/faults.json',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env },
 );
 process.exit(result.status ?? 1);

@@ -38,10 +38,15 @@ function check(name, command, commandArgs) {
 
 function jest(name, config, extraEnv = {}) {
   const output = `${resultsDir}/${name.replace(/[^a-z0-9]+/gi, '-')}.json`;
-  const ok = run(name, 'node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${output}`], {
-    ...extraEnv,
-    NODE_NO_WARNINGS: '1',
-  });
+  const ok = run(
+    name,
+    'node',
+    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${output}`],
+    {
+      ...extraEnv,
+      NODE_NO_WARNINGS: '1',
+    },
+  );
   let report;
   try {
     report = JSON.parse(readFileSync(output, 'utf8'));
@@ -75,6 +80,7 @@ async function postgresReachable() {
 // The module-boundaries lint rule needs Nx's project graph; on a clean clone nothing has computed
 // it yet and the rule would be skipped silently.
 run('project graph', 'npx', ['nx', 'show', 'projects']);
+check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
 jest('unit api', 'apps/api/jest.config.mjs');
@@ -93,7 +99,11 @@ if (!args.has('--skip-e2e')) {
     if (faultToolsInstalled()) {
       jest('faults', 'apps/fleet-faults/jest.config.mjs');
     } else {
-      unavailable('faults', 'redis-server or the PostgreSQL server binaries (initdb, pg_ctl) are missing', 'install redis-server and postgresql');
+      unavailable(
+        'faults',
+        'redis-server or the PostgreSQL server binaries (initdb, pg_ctl) are missing',
+        'install redis-server and postgresql',
+      );
     }
   }
 }

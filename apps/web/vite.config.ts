@@ -3,9 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const contractsEntry = fileURLToPath(
-  new URL('../../libs/shared/contracts/src/index.ts', import.meta.url),
-);
+const contractsEntry = fileURLToPath(new URL('../../libs/shared/contracts/src/index.ts', import.meta.url));
 const apiTarget = 'http://localhost:3000';
 
 /**
@@ -33,10 +31,7 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: (html) => {
       const charset = '<meta charset="utf-8" />';
       if (!html.includes(charset)) throw new Error(`index.html must contain ${charset}`);
-      return html.replace(
-        charset,
-        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
-      );
+      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`);
     },
   };
 }

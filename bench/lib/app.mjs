@@ -83,8 +83,12 @@ export async function participant(app, label) {
   const email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@bench.test`;
   const password = `bench passphrase ${label}`;
   await api(app.base, 'POST', '/api/v1/auth/sign-up', { body: { email, password, displayName: label } });
-  const file = readdirSync(join(app.dataDir, 'outbox')).find((name) => readFileSync(join(app.dataDir, 'outbox', name), 'utf8').includes(`To: ${email}`));
-  const raw = readFileSync(join(app.dataDir, 'outbox', file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const file = readdirSync(join(app.dataDir, 'outbox')).find((name) =>
+    readFileSync(join(app.dataDir, 'outbox', name), 'utf8').includes(`To: ${email}`),
+  );
+  const raw = readFileSync(join(app.dataDir, 'outbox', file), 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=');
   const token = /#token=([A-Za-z0-9_-]+)/.exec(raw)[1];
   await api(app.base, 'POST', '/api/v1/auth/verify-email', { body: { token } });
   return signIn(app.base, email, password);
@@ -93,7 +97,13 @@ export async function participant(app, label) {
 export async function openRound(base, adminToken, recommendationCodes) {
   const round = await api(base, 'POST', '/api/v1/consultations', {
     token: adminToken,
-    body: { title: `Bench ${Date.now()}`, opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), moderationMode: 'post', recommendationCodes },
+    body: {
+      title: `Bench ${Date.now()}`,
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      moderationMode: 'post',
+      recommendationCodes,
+    },
   });
   await api(base, 'PATCH', `/api/v1/consultations/${round.id}`, { token: adminToken, body: { status: 'open' } });
   return round;

@@ -48,9 +48,16 @@ async function ensureDatabase(serverUrl, name) {
 export async function startFleet(options) {
   const { dir, instances: count = 2, env = {}, logDir } = options;
   mkdirSync(dir, { recursive: true });
-  const postgres = options.databaseUrl ? undefined : await startPostgresCluster({ dir: join(dir, 'postgres'), port: options.postgresPort ?? (await freePort()), settings: options.postgresSettings });
+  const postgres = options.databaseUrl
+    ? undefined
+    : await startPostgresCluster({
+        dir: join(dir, 'postgres'),
+        port: options.postgresPort ?? (await freePort()),
+        settings: options.postgresSettings,
+      });
   const databaseUrl = options.databaseUrl ?? (await ensureDatabase(postgres.url, 'compact_voices'));
-  const redis = options.redisUrl === false || options.redisUrl ? undefined : await startRedisServer({ port: options.redisPort ?? (await freePort()) });
+  const redis =
+    options.redisUrl === false || options.redisUrl ? undefined : await startRedisServer({ port: options.redisPort ?? (await freePort()) });
   const redisUrl = options.redisUrl === false ? undefined : (options.redisUrl ?? redis.url);
 
   const instanceEnv = { DATABASE_URL: databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), EXPORT_DIR: join(dir, 'exports'), ...env };
@@ -72,7 +79,10 @@ export async function startFleet(options) {
   let proxy;
   try {
     for (let i = 0; i < count; i++) await startInstance(i);
-    proxy = await startFleetProxy({ port: options.proxyPort ?? 0, upstreams: instances.map((instance) => ({ name: instance.name, port: instance.port })) });
+    proxy = await startFleetProxy({
+      port: options.proxyPort ?? 0,
+      upstreams: instances.map((instance) => ({ name: instance.name, port: instance.port })),
+    });
   } catch (error) {
     // Leave nothing running behind a failed start.
     await Promise.all(instances.map((instance) => instance?.kill('SIGKILL')));

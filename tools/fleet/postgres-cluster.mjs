@@ -12,7 +12,11 @@ const run = promisify(execFile);
 export function postgresBin() {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (majors.length === 0) throw new Error('PostgreSQL server binaries not found: install postgresql or set PG_BIN');
   return join(root, majors[0], 'bin');
 }
@@ -46,7 +50,12 @@ export async function startPostgresCluster({ dir, port, settings = {} }) {
   if (!existsSync(join(data, 'PG_VERSION'))) {
     await asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   }
-  const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`)].join(' ');
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses='127.0.0.1'",
+    ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`),
+  ].join(' ');
   const cluster = {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

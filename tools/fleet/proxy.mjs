@@ -19,7 +19,17 @@ import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 const REPEATABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const STICKY_COOKIE = 'cv_upstream';
@@ -30,7 +40,12 @@ function jsonError(response, statusCode, code, message, requestId) {
     return;
   }
   const body = JSON.stringify({ statusCode, code, message, requestId });
-  response.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'retry-after': '1', 'cache-control': 'no-store' });
+  response.writeHead(statusCode, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'retry-after': '1',
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -80,7 +95,9 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
 
   async function check(upstream) {
     try {
-      const response = await fetch(`http://${upstream.host}:${upstream.port}/api/health/ready`, { signal: AbortSignal.timeout(Math.max(500, healthIntervalMs)) });
+      const response = await fetch(`http://${upstream.host}:${upstream.port}/api/health/ready`, {
+        signal: AbortSignal.timeout(Math.max(500, healthIntervalMs)),
+      });
       await response.arrayBuffer();
       upstream.ready = response.ok;
     } catch {
@@ -117,7 +134,13 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
     try {
       body = await readBody(request);
     } catch (error) {
-      jsonError(response, error.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400, error.code === 'PAYLOAD_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', 'the request body could not be read', requestId);
+      jsonError(
+        response,
+        error.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400,
+        error.code === 'PAYLOAD_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+        'the request body could not be read',
+        requestId,
+      );
       return;
     }
     const polling = request.url.startsWith('/socket.io/') && request.url.includes('transport=polling');
@@ -143,14 +166,22 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
           upstream.inFlight -= 1;
         }
       };
-      const outgoing = httpRequest({ host: upstream.host, port: upstream.port, method: request.method, path: request.url, headers, agent: false });
+      const outgoing = httpRequest({
+        host: upstream.host,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers,
+        agent: false,
+      });
       outgoing.on('response', (answer) => {
         answered = true;
         const rawHeaders = [];
         for (let i = 0; i < answer.rawHeaders.length; i += 2) {
           if (!HOP_BY_HOP.has(answer.rawHeaders[i].toLowerCase())) rawHeaders.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
         }
-        if (polling && stickyName(request) !== upstream.name) rawHeaders.push('Set-Cookie', `${STICKY_COOKIE}=${upstream.name}; Path=/socket.io; HttpOnly; SameSite=Lax`);
+        if (polling && stickyName(request) !== upstream.name)
+          rawHeaders.push('Set-Cookie', `${STICKY_COOKIE}=${upstream.name}; Path=/socket.io; HttpOnly; SameSite=Lax`);
         response.writeHead(answer.statusCode ?? 502, rawHeaders);
         answer.pipe(response);
         answer.on('end', finish);
@@ -171,7 +202,13 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
           attempt();
           return;
         }
-        jsonError(response, 502, 'UPSTREAM_FAILED', 'the API instance failed while answering; the request may or may not have been applied', requestId);
+        jsonError(
+          response,
+          502,
+          'UPSTREAM_FAILED',
+          'the API instance failed while answering; the request may or may not have been applied',
+          requestId,
+        );
       });
       response.on('close', () => {
         if (!response.writableFinished) outgoing.destroy();
@@ -188,7 +225,11 @@ export async function startFleetProxy({ port, host = '127.0.0.1', upstreams, hea
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const headers = forwardHeaders(request, requestId);
-    const lines = [`${request.method} ${request.url} HTTP/1.1`, 'Connection: Upgrade', `Upgrade: ${request.headers.upgrade ?? 'websocket'}`];
+    const lines = [
+      `${request.method} ${request.url} HTTP/1.1`,
+      'Connection: Upgrade',
+      `Upgrade: ${request.headers.upgrade ?? 'websocket'}`,
+    ];
     for (const [name, value] of Object.entries(headers)) {
       for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${item}`);
     }

@@ -26,7 +26,9 @@ export async function startRedisServer({ port, log = 'ignore' }) {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', log, log] });
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: ['ignore', log, log],
+      });
       for (let i = 0; i < 100; i++) {
         if (await ping(port)) return;
         if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);

@@ -21,9 +21,22 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   // A forgotten promise is a bug to log, not a reason to drop every connection of this instance;
   // a thrown exception nobody caught leaves the process in an unknown state: exit, the supervisor restarts it.
-  process.on('unhandledRejection', (reason) => logger.error({ event: 'process.unhandled_rejection', err: reason instanceof Error ? { type: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled promise rejection', 'Process'));
+  process.on('unhandledRejection', (reason) =>
+    logger.error(
+      {
+        event: 'process.unhandled_rejection',
+        err: reason instanceof Error ? { type: reason.name, message: reason.message, stack: reason.stack } : String(reason),
+      },
+      'unhandled promise rejection',
+      'Process',
+    ),
+  );
   process.on('uncaughtException', (error) => {
-    logger.fatal?.({ event: 'process.uncaught_exception', err: { type: error.name, message: error.message, stack: error.stack } }, 'uncaught exception; exiting', 'Process');
+    logger.fatal?.(
+      { event: 'process.uncaught_exception', err: { type: error.name, message: error.message, stack: error.stack } },
+      'uncaught exception; exiting',
+      'Process',
+    );
     process.exitCode = 1;
     setTimeout(() => process.exit(1), 100).unref();
   });

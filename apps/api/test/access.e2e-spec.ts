@@ -119,7 +119,6 @@ const EXPECTED: Record<string, string> = {
   'WS thread:leave': 'public',
 };
 
-
 function describePolicy(policy: AccessPolicy | undefined): string {
   if (!policy) return 'UNDECLARED';
   return policy.kind === 'roles' ? `roles:${policy.roles.join(',')}` : policy.kind;
@@ -138,11 +137,19 @@ describe('route access matrix', () => {
     roles.anonymous = undefined;
     roles.participant = await signUpAndIn(testApp);
     const orgAdmin = await signUpAndIn(testApp);
-    await request(server).post('/api/v1/organisations').set(orgAdmin.auth).send({ name: 'Matrix Org', stakeholderType: 'trade-union', countryIso3: 'LKA' }).expect(201);
+    await request(server)
+      .post('/api/v1/organisations')
+      .set(orgAdmin.auth)
+      .send({ name: 'Matrix Org', stakeholderType: 'trade-union', countryIso3: 'LKA' })
+      .expect(201);
     roles['organisation admin'] = orgAdmin;
     const moderator = await signUpAndIn(testApp);
     roles.admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
-    await request(server).patch(`/api/v1/users/${moderator.user.id}/roles`).set(roles.admin.auth).send({ roles: ['moderator'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${moderator.user.id}/roles`)
+      .set(roles.admin.auth)
+      .send({ roles: ['moderator'] })
+      .expect(200);
     roles.moderator = moderator;
   });
 
@@ -158,10 +165,16 @@ describe('route access matrix', () => {
   it('the guard enforces the matrix for every route and role', async () => {
     const results: string[] = [];
     const failures: string[] = [];
-    const routes = registeredRoutes(testApp).filter((route) => route.method !== 'WS' && !(route.method === 'DELETE' && route.path === '/me'));
+    const routes = registeredRoutes(testApp).filter(
+      (route) => route.method !== 'WS' && !(route.method === 'DELETE' && route.path === '/me'),
+    );
     for (const route of routes) {
       for (const [role, session] of Object.entries(roles)) {
-        const path = `/api/v1${route.path}`.replace('/api/v1/health', '/api/health').replace(/:[A-Za-z]+/g, (param) => (param === ':code' ? 'PC-1' : param === ':number' ? '1' : param === ':iso3' ? 'NPL' : randomUUID()));
+        const path = `/api/v1${route.path}`
+          .replace('/api/v1/health', '/api/health')
+          .replace(/:[A-Za-z]+/g, (param) =>
+            param === ':code' ? 'PC-1' : param === ':number' ? '1' : param === ':iso3' ? 'NPL' : randomUUID(),
+          );
         const call = request(server)[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (session) call.set(session.auth);
         const response = await call.send({});
@@ -172,7 +185,8 @@ describe('route access matrix', () => {
           (policy.kind === 'authenticated' && session !== undefined) ||
           (policy.kind === 'roles' && session !== undefined && policy.roles.some((r) => session.user.roles.includes(r)));
         results.push(`${route.method} ${route.path} as ${role}: ${response.status}`);
-        if (denied === shouldAllow) failures.push(`${route.method} ${route.path} as ${role}: ${response.status} ${String(response.body.code)}`);
+        if (denied === shouldAllow)
+          failures.push(`${route.method} ${route.path} as ${role}: ${response.status} ${String(response.body.code)}`);
         if (!shouldAllow && session === undefined) expect(response.status).toBe(401);
         if (!shouldAllow && session !== undefined) expect(response.status).toBe(403);
         expect(response.status).toBeLessThan(500);

@@ -53,7 +53,9 @@ describe('accounts hardened', () => {
         testApp.dataSource,
         testApp.app.get(PasswordService),
         testApp.app.get(AuditService),
-        Object.assign(Object.create(Object.getPrototypeOf(config) as object) as AppConfig, config, { admin: { email: squatter.email, password: 'the operator passphrase 2027' } }),
+        Object.assign(Object.create(Object.getPrototypeOf(config) as object) as AppConfig, config, {
+          admin: { email: squatter.email, password: 'the operator passphrase 2027' },
+        }),
         testApp.app.get(AccountsRepository),
         testApp.app.get(EventEmitter2),
       );
@@ -82,7 +84,10 @@ describe('accounts hardened', () => {
       await request(server).get('/api/v1/notifications').set(session.auth).expect(200);
       await request(server).patch('/api/v1/me').set(session.auth).send({ locale: 'id' }).expect(200);
       for (const attempt of [
-        request(server).post('/api/v1/organisations').set(session.auth).send({ name: 'Early Org', stakeholderType: 'civil-society', countryIso3: 'NPL' }),
+        request(server)
+          .post('/api/v1/organisations')
+          .set(session.auth)
+          .send({ name: 'Early Org', stakeholderType: 'civil-society', countryIso3: 'NPL' }),
         request(server).get('/api/v1/moderation/rounds').set(session.auth),
         request(server).get('/api/v1/moderation/appeals').set(session.auth),
       ]) {
@@ -103,8 +108,14 @@ describe('accounts hardened', () => {
       await request(server).post('/api/v1/auth/password-reset').send({ email }).expect(202);
       const second = tokenFromMail((await nextMailsTo(testApp, email, 2)).at(-1)!.text);
       expect(second).not.toBe(first);
-      await request(server).post('/api/v1/auth/password-reset/confirm').send({ token: second, password: 'a second new passphrase' }).expect(200);
-      const stale = await request(server).post('/api/v1/auth/password-reset/confirm').send({ token: first, password: 'the attacker passphrase' }).expect(400);
+      await request(server)
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token: second, password: 'a second new passphrase' })
+        .expect(200);
+      const stale = await request(server)
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token: first, password: 'the attacker passphrase' })
+        .expect(400);
       expect(stale.body.code).toBeDefined();
       await request(server).post('/api/v1/auth/verify-email').send({ token: verification }).expect(400);
       await request(server).post('/api/v1/auth/sign-in').send({ email, password }).expect(401);
@@ -116,8 +127,15 @@ describe('accounts hardened', () => {
       const mailed = mailsTo(testApp, person.email).length;
       await request(server).post('/api/v1/auth/password-reset').send({ email: person.email }).expect(202);
       const link = tokenFromMail((await nextMailsTo(testApp, person.email, mailed)).at(-1)!.text);
-      await request(server).post('/api/v1/me/password').set(person.auth).send({ currentPassword: person.password, newPassword: 'changed by the owner 2027' }).expect(204);
-      await request(server).post('/api/v1/auth/password-reset/confirm').send({ token: link, password: 'the attacker passphrase' }).expect(400);
+      await request(server)
+        .post('/api/v1/me/password')
+        .set(person.auth)
+        .send({ currentPassword: person.password, newPassword: 'changed by the owner 2027' })
+        .expect(204);
+      await request(server)
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token: link, password: 'the attacker passphrase' })
+        .expect(400);
       await signIn(testApp, person.email, 'changed by the owner 2027');
     });
 
@@ -138,10 +156,16 @@ describe('accounts hardened', () => {
       };
       try {
         const known = await request(server).post('/api/v1/auth/password-reset').send({ email }).expect(202);
-        const unknown = await request(server).post('/api/v1/auth/password-reset').send({ email: uniqueEmail('nobody') }).expect(202);
+        const unknown = await request(server)
+          .post('/api/v1/auth/password-reset')
+          .send({ email: uniqueEmail('nobody') })
+          .expect(202);
         expect(known.body).toEqual(unknown.body);
         const resendKnown = await request(server).post('/api/v1/auth/resend-verification').send({ email }).expect(202);
-        const resendUnknown = await request(server).post('/api/v1/auth/resend-verification').send({ email: uniqueEmail('nobody') }).expect(202);
+        const resendUnknown = await request(server)
+          .post('/api/v1/auth/resend-verification')
+          .send({ email: uniqueEmail('nobody') })
+          .expect(202);
         expect(resendKnown.body).toEqual(resendUnknown.body);
         expect(sent).toEqual([]);
         release();
@@ -160,17 +184,40 @@ describe('accounts hardened', () => {
       const round = await openConsultation(testApp, admin, { recommendationCodes: ['PC-2'] });
       const url = `/api/v1/consultations/${round.id}/recommendations/PC-2/comments`;
       const author = await signUpAndIn(testApp, { displayName: 'Retained Name' });
-      const first = await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'Sent from the bus' }).expect(201);
+      const first = await request(server)
+        .post(url)
+        .set(author.auth)
+        .set('Idempotency-Key', 'offline-retry-1')
+        .send({ body: 'Sent from the bus' })
+        .expect(201);
       const [stored] = await testApp.dataSource.query(`SELECT response_body FROM idempotency_key WHERE user_id = $1`, [author.user.id]);
       expect(JSON.stringify(stored.response_body)).toContain('Retained Name');
       // Six days on, a retry is still the same comment; eight days on, the key starts a new request.
-      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '6 days' WHERE user_id = $1`, [author.user.id]);
-      expect((await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'Sent from the bus' }).expect(201)).body.id).toBe(first.body.id);
-      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE user_id = $1`, [author.user.id]);
+      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '6 days' WHERE user_id = $1`, [
+        author.user.id,
+      ]);
+      expect(
+        (
+          await request(server)
+            .post(url)
+            .set(author.auth)
+            .set('Idempotency-Key', 'offline-retry-1')
+            .send({ body: 'Sent from the bus' })
+            .expect(201)
+        ).body.id,
+      ).toBe(first.body.id);
+      await testApp.dataSource.query(`UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE user_id = $1`, [
+        author.user.id,
+      ]);
       const purged = await testApp.app.get(RetentionService).purge();
       expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
       expect(await testApp.dataSource.query(`SELECT 1 FROM idempotency_key WHERE user_id = $1`, [author.user.id])).toEqual([]);
-      const later = await request(server).post(url).set(author.auth).set('Idempotency-Key', 'offline-retry-1').send({ body: 'A new thought, days later' }).expect(201);
+      const later = await request(server)
+        .post(url)
+        .set(author.auth)
+        .set('Idempotency-Key', 'offline-retry-1')
+        .send({ body: 'A new thought, days later' })
+        .expect(201);
       expect(later.body.id).not.toBe(first.body.id);
       // Erasure drops the rest at once.
       await request(server).delete('/api/v1/me').set(author.auth).send({ password: author.password }).expect(204);
@@ -181,7 +228,11 @@ describe('accounts hardened', () => {
       const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
       const config = testApp.app.get(AppConfig);
       const jobs: Array<{ id: string }> = [];
-      for (const [privacy, daysAgo] of [['full', 8], ['full', 6], ['public', 30]] as const) {
+      for (const [privacy, daysAgo] of [
+        ['full', 8],
+        ['full', 6],
+        ['public', 30],
+      ] as const) {
         const [job] = await testApp.dataSource.query(
           `INSERT INTO export_job (requested_by, dataset, format, privacy, status, file_name, pseudonym_seed, finished_at)
            VALUES ($1, 'comments', 'csv', $2, 'done', 'comments.csv', 'ab', now() - make_interval(days => $3)) RETURNING id`,
@@ -208,7 +259,10 @@ describe('accounts hardened', () => {
       );
       await testApp.app.get(JobQueue).send('retention', {}, { singletonKey: `test-${user.id}` });
       const deadline = Date.now() + 30_000;
-      while ((await testApp.dataSource.query(`SELECT 1 FROM email_token WHERE user_id = $1 AND token_hash = 'spent-token-hash'`, [user.id])).length > 0) {
+      while (
+        (await testApp.dataSource.query(`SELECT 1 FROM email_token WHERE user_id = $1 AND token_hash = 'spent-token-hash'`, [user.id]))
+          .length > 0
+      ) {
         if (Date.now() > deadline) throw new Error('the queued purge never ran');
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -216,13 +270,20 @@ describe('accounts hardened', () => {
 
     it('answers every private route with Cache-Control: no-store', async () => {
       const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
-      const privateReads = registeredRoutes(testApp).filter((route) => route.method === 'GET' && route.policy && route.policy.kind !== 'public' && !route.path.includes(':'));
+      const privateReads = registeredRoutes(testApp).filter(
+        (route) => route.method === 'GET' && route.policy && route.policy.kind !== 'public' && !route.path.includes(':'),
+      );
       expect(privateReads.length).toBeGreaterThan(10);
       for (const route of privateReads) {
         const response = await request(server).get(`/api/v1${route.path}`).set(admin.auth);
         expect(`${route.path} ${response.headers['cache-control']}`).toBe(`${route.path} no-store`);
       }
-      for (const path of ['/api/v1/notifications', '/api/v1/moderation/queue', '/api/v1/moderation/decisions', '/api/v1/moderation/appeals']) {
+      for (const path of [
+        '/api/v1/notifications',
+        '/api/v1/moderation/queue',
+        '/api/v1/moderation/decisions',
+        '/api/v1/moderation/appeals',
+      ]) {
         expect((await request(server).get(path).set(admin.auth)).headers['cache-control']).toBe('no-store');
       }
     });

@@ -35,8 +35,14 @@ describe('accounts', () => {
   describe('sign-up and verification', () => {
     it('answers 202 the same for a new and an existing address; mails the owner either way (AUTH-02)', async () => {
       const email = uniqueEmail('signup');
-      const first = await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'first passphrase 1', displayName: 'First' }).expect(202);
-      const second = await request(server).post('/api/v1/auth/sign-up').send({ email: email.toUpperCase(), password: 'other passphrase 2', displayName: 'Impostor' }).expect(202);
+      const first = await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email, password: 'first passphrase 1', displayName: 'First' })
+        .expect(202);
+      const second = await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: email.toUpperCase(), password: 'other passphrase 2', displayName: 'Impostor' })
+        .expect(202);
       expect(first.body).toEqual({ status: 'verification-sent' });
       expect(second.body).toEqual(first.body);
       const mails = mailsTo(testApp, email);
@@ -52,13 +58,21 @@ describe('accounts', () => {
     it('keeps one account per mailbox: a +tag, or dots at Gmail, make no second account (PRIV-06)', async () => {
       const tag = randomUUID().slice(0, 8);
       const owner = `amina${tag}@gmail.com`;
-      const first = await request(server).post('/api/v1/auth/sign-up').send({ email: owner, password: 'the owner passphrase', displayName: 'Owner' }).expect(202);
+      const first = await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: owner, password: 'the owner passphrase', displayName: 'Owner' })
+        .expect(202);
       for (const twin of [`a.mina${tag}+poll@googlemail.com`, `Amina${tag}+2@Gmail.com`, `a.m.i.n.a${tag}@gmail.com`]) {
-        const again = await request(server).post('/api/v1/auth/sign-up').send({ email: twin, password: 'a padding passphrase', displayName: 'Padding' }).expect(202);
+        const again = await request(server)
+          .post('/api/v1/auth/sign-up')
+          .send({ email: twin, password: 'a padding passphrase', displayName: 'Padding' })
+          .expect(202);
         expect(again.body).toEqual(first.body);
         expect(mailsTo(testApp, twin)).toEqual([]);
       }
-      const accounts = await testApp.dataSource.query(`SELECT email_normalized AS email, mailbox FROM app_user WHERE mailbox LIKE $1`, [`amina${tag}@%`]);
+      const accounts = await testApp.dataSource.query(`SELECT email_normalized AS email, mailbox FROM app_user WHERE mailbox LIKE $1`, [
+        `amina${tag}@%`,
+      ]);
       expect(accounts).toEqual([{ email: owner, mailbox: owner }]);
       // The owner is told each time, at the address they registered.
       expect(mailsTo(testApp, owner).map((mail) => mail.subject)).toEqual([
@@ -69,24 +83,44 @@ describe('accounts', () => {
       ]);
       // Sign-in keeps working by the exact address, as before.
       await request(server).post('/api/v1/auth/sign-in').send({ email: owner, password: 'the owner passphrase' }).expect(200);
-      await request(server).post('/api/v1/auth/sign-in').send({ email: `a.mina${tag}@gmail.com`, password: 'the owner passphrase' }).expect(401);
+      await request(server)
+        .post('/api/v1/auth/sign-in')
+        .send({ email: `a.mina${tag}@gmail.com`, password: 'the owner passphrase' })
+        .expect(401);
 
       // Elsewhere a +tag is dropped but dots count: x.y and xy are two people.
       const dotted = `x.y${tag}@example.org`;
-      await request(server).post('/api/v1/auth/sign-up').send({ email: dotted, password: 'dotted passphrase 1', displayName: 'Dotted' }).expect(202);
-      await request(server).post('/api/v1/auth/sign-up').send({ email: `x.y${tag}+again@example.org`, password: 'dotted passphrase 2', displayName: 'Again' }).expect(202);
-      await request(server).post('/api/v1/auth/sign-up').send({ email: `xy${tag}@example.org`, password: 'undotted passphrase', displayName: 'Undotted' }).expect(202);
-      const others = await testApp.dataSource.query(`SELECT mailbox FROM app_user WHERE mailbox LIKE $1 ORDER BY mailbox`, [`%${tag}@example.org`]);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: dotted, password: 'dotted passphrase 1', displayName: 'Dotted' })
+        .expect(202);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: `x.y${tag}+again@example.org`, password: 'dotted passphrase 2', displayName: 'Again' })
+        .expect(202);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: `xy${tag}@example.org`, password: 'undotted passphrase', displayName: 'Undotted' })
+        .expect(202);
+      const others = await testApp.dataSource.query(`SELECT mailbox FROM app_user WHERE mailbox LIKE $1 ORDER BY mailbox`, [
+        `%${tag}@example.org`,
+      ]);
       expect(others).toEqual([{ mailbox: dotted }, { mailbox: `xy${tag}@example.org` }]);
       await expect(
-        testApp.dataSource.query(`INSERT INTO app_user (email, email_normalized, mailbox, display_name, pseudonym) VALUES ('z@x.test', 'z@x.test', $1, 'Sneaky', $2)`, [owner, `Participant ${tag}`]),
+        testApp.dataSource.query(
+          `INSERT INTO app_user (email, email_normalized, mailbox, display_name, pseudonym) VALUES ('z@x.test', 'z@x.test', $1, 'Sneaky', $2)`,
+          [owner, `Participant ${tag}`],
+        ),
       ).rejects.toThrow(/app_user_mailbox_key/);
     });
 
     it('refuses the names the platform gives as display names, at sign-up and in the profile', async () => {
       for (const displayName of ['Раrticipant 7K2M9QX4ZB', 'participant-7k2m9qx4zb', 'FORMER  PARTICIPANT', 'Protected member 4KX2']) {
         const email = uniqueEmail('reserved');
-        const response = await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'a reserved passphrase', displayName }).expect(400);
+        const response = await request(server)
+          .post('/api/v1/auth/sign-up')
+          .send({ email, password: 'a reserved passphrase', displayName })
+          .expect(400);
         expect(response.body).toMatchObject({ code: 'DISPLAY_NAME_RESERVED', details: [{ field: 'displayName', reason: 'reserved' }] });
         expect(await testApp.dataSource.query(`SELECT 1 FROM app_user WHERE email_normalized = $1`, [email])).toEqual([]);
       }
@@ -110,14 +144,20 @@ describe('accounts', () => {
 
     it('can start in protected mode from sign-up', async () => {
       const email = uniqueEmail('protected');
-      await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'protected from day one', displayName: 'Hidden', privacyMode: 'protected' }).expect(202);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email, password: 'protected from day one', displayName: 'Hidden', privacyMode: 'protected' })
+        .expect(202);
       const session = await signIn(testApp, email, 'protected from day one');
       expect(session.user.privacyMode).toBe('protected');
     });
 
     it('verifies an address once through the mailed link, in the person’s language', async () => {
       const email = uniqueEmail('verify');
-      await request(server).post('/api/v1/auth/sign-up').send({ email, password: 'verify me please', displayName: 'Sari', locale: 'id' }).expect(202);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email, password: 'verify me please', displayName: 'Sari', locale: 'id' })
+        .expect(202);
       const [mail] = mailsTo(testApp, email);
       expect(mail!.subject).toBe('Konfirmasi alamat email Anda untuk Compact Voices');
       expect(mail!.text).toContain('http://app.test/verify-email#token=');
@@ -139,7 +179,9 @@ describe('accounts', () => {
       const email = uniqueEmail('weak');
       const response = await request(server).post('/api/v1/auth/sign-up').send({ email, password, displayName: 'Weak' }).expect(400);
       expect(response.body).toMatchObject({ code: 'WEAK_PASSWORD', details: [{ field: 'password', reason }] });
-      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized = $1`, [email]);
+      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized = $1`, [
+        email,
+      ]);
       expect(count).toBe(0);
     });
 
@@ -147,7 +189,10 @@ describe('accounts', () => {
       const prefix = 'é'.repeat(40); // 80 bytes in UTF-8: past bcrypt's 72-byte limit
       const password = `${prefix}-one`;
       const { email } = await signUpAndIn(testApp, { password });
-      await request(server).post('/api/v1/auth/sign-in').send({ email, password: `${prefix}-two` }).expect(401);
+      await request(server)
+        .post('/api/v1/auth/sign-in')
+        .send({ email, password: `${prefix}-two` })
+        .expect(401);
       await request(server).post('/api/v1/auth/sign-in').send({ email, password }).expect(200);
     });
 
@@ -164,7 +209,9 @@ describe('accounts', () => {
       const body = `${JSON.stringify({ email, password: 'perfectly fine passphrase', displayName: 'Extra' }).slice(0, -1)},${extra}}`;
       const response = await request(server).post('/api/v1/auth/sign-up').set('Content-Type', 'application/json').send(body).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
-      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized = $1`, [email]);
+      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized = $1`, [
+        email,
+      ]);
       expect(count).toBe(0);
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
@@ -176,7 +223,10 @@ describe('accounts', () => {
     });
 
     it('refuses arrays and numbers where strings belong (INP-04)', async () => {
-      for (const body of [{ email: [uniqueEmail()], password: 'fine passphrase', displayName: 'A' }, { email: uniqueEmail(), password: 12345678, displayName: 'A' }]) {
+      for (const body of [
+        { email: [uniqueEmail()], password: 'fine passphrase', displayName: 'A' },
+        { email: uniqueEmail(), password: 12345678, displayName: 'A' },
+      ]) {
         const response = await request(server).post('/api/v1/auth/sign-up').send(body).expect(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
       }
@@ -187,14 +237,18 @@ describe('accounts', () => {
     it('gives an unknown address and a wrong password the same status, body, headers and timing (AUTH-01)', async () => {
       const { email, password } = await signUpAndIn(testApp);
       const unknownEmail = uniqueEmail('ghost');
-      const attempt = (address: string) => request(server).post('/api/v1/auth/sign-in').send({ email: address, password: 'not the password' });
+      const attempt = (address: string) =>
+        request(server).post('/api/v1/auth/sign-in').send({ email: address, password: 'not the password' });
       const [unknown, wrong] = [await attempt(unknownEmail), await attempt(email)];
       expect(unknown.status).toBe(401);
       expect(wrong.status).toBe(401);
       const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
       expect(strip(unknown.body)).toEqual(strip(wrong.body));
       expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
-      const headerNames = (response: request.Response) => Object.keys(response.headers).filter((name) => !['date', 'x-request-id', 'etag'].includes(name)).sort();
+      const headerNames = (response: request.Response) =>
+        Object.keys(response.headers)
+          .filter((name) => !['date', 'x-request-id', 'etag'].includes(name))
+          .sort();
       expect(headerNames(unknown)).toEqual(headerNames(wrong));
       expect(unknown.headers['content-length']).toBe(wrong.headers['content-length']);
       expect(JSON.stringify(unknown.body)).not.toMatch(/stack|at \//);
@@ -207,7 +261,10 @@ describe('accounts', () => {
       for (let round = 0; round < 3 && !(differences.at(-1)! < 10); round++) {
         const samples = { unknown: [] as number[], wrong: [] as number[] };
         for (let i = 0; i < 16; i++) {
-          for (const [kind, address] of [['unknown', uniqueEmail('ghost')], ['wrong', email]] as const) {
+          for (const [kind, address] of [
+            ['unknown', uniqueEmail('ghost')],
+            ['wrong', email],
+          ] as const) {
             const started = performance.now();
             const response = await attempt(address);
             samples[kind].push(performance.now() - started);
@@ -224,9 +281,17 @@ describe('accounts', () => {
       const { email, password } = await signUpAndIn(testApp);
       const attacker = '203.0.113.66';
       for (let i = 0; i < 5; i++) {
-        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: `wrong ${i}` }).expect(401);
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', attacker)
+          .send({ email, password: `wrong ${i}` })
+          .expect(401);
       }
-      const locked = await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: 'wrong again' }).expect(429);
+      const locked = await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('X-Forwarded-For', attacker)
+        .send({ email, password: 'wrong again' })
+        .expect(429);
       expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       // The guessing client waits even with the right password; the owner, from anywhere else, does not.
@@ -243,7 +308,11 @@ describe('accounts', () => {
         .set('X-Forwarded-For', attacker)
         .send({ token: tokenFromMail(resetMail!.text), password: 'a brand new passphrase' })
         .expect(200);
-      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', attacker).send({ email, password: 'a brand new passphrase' }).expect(200);
+      await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('X-Forwarded-For', attacker)
+        .send({ email, password: 'a brand new passphrase' })
+        .expect(200);
     });
 
     it("forgets a client's slips once it signs in with the right password", async () => {
@@ -251,7 +320,12 @@ describe('accounts', () => {
       const address = '203.0.113.78';
       // Six times four slips (24, past the 20-an-hour ceiling), each run ended by the right password.
       for (let run = 0; run < 6; run++) {
-        for (let i = 0; i < 4; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', address).send({ email, password: `slip ${i}` }).expect(401);
+        for (let i = 0; i < 4; i++)
+          await request(server)
+            .post('/api/v1/auth/sign-in')
+            .set('X-Forwarded-For', address)
+            .send({ email, password: `slip ${i}` })
+            .expect(401);
         await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', address).send({ email, password }).expect(200);
       }
     });
@@ -264,22 +338,52 @@ describe('accounts', () => {
       expect(device).toMatch(/HttpOnly/i);
       expect(device).toMatch(/SameSite=Strict/i);
       const deviceCookie = device.split(';')[0]!;
-      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).send({ email, password: `guess ${i}` }).expect(401);
+      for (let i = 0; i < 5; i++)
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', shared)
+          .send({ email, password: `guess ${i}` })
+          .expect(401);
       await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).send({ email, password }).expect(429);
       // The known browser, same address: in.
-      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email, password }).expect(200);
+      await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('X-Forwarded-For', shared)
+        .set('Cookie', deviceCookie)
+        .send({ email, password })
+        .expect(200);
       // The cookie is no key to another account, and a known browser guessing is held back like any client.
       const other = await signUpAndIn(testApp);
-      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email: other.email, password: `guess ${i}` }).expect(401);
-      await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', shared).set('Cookie', deviceCookie).send({ email: other.email, password: other.password }).expect(429);
-      for (let i = 0; i < 5; i++) await request(server).post('/api/v1/auth/sign-in').set('Cookie', deviceCookie).send({ email, password: `device guess ${i}` }).expect(401);
+      for (let i = 0; i < 5; i++)
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', shared)
+          .set('Cookie', deviceCookie)
+          .send({ email: other.email, password: `guess ${i}` })
+          .expect(401);
+      await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('X-Forwarded-For', shared)
+        .set('Cookie', deviceCookie)
+        .send({ email: other.email, password: other.password })
+        .expect(429);
+      for (let i = 0; i < 5; i++)
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('Cookie', deviceCookie)
+          .send({ email, password: `device guess ${i}` })
+          .expect(401);
       await request(server).post('/api/v1/auth/sign-in').set('Cookie', deviceCookie).send({ email, password }).expect(429);
     });
 
     it('alerts, and does not lock, when one account fails from very many clients', async () => {
       const { email, password } = await signUpAndIn(testApp);
       for (let i = 0; i < 101; i++) {
-        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', `198.18.${Math.floor(i / 250)}.${i % 250}`).send({ email, password: `spray ${i}` }).expect(401);
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', `198.18.${Math.floor(i / 250)}.${i % 250}`)
+          .send({ email, password: `spray ${i}` })
+          .expect(401);
       }
       await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '192.0.2.200').send({ email, password }).expect(200);
       expect(testApp.logs()).toContain('"event":"auth.account_failure_ceiling"');
@@ -311,7 +415,10 @@ describe('accounts', () => {
         notYetValid: forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...good, nbf: now + 3600 }, realKey),
       };
       // The control: the same forgery with correct claims is accepted, so the refusals above are about the claims.
-      await request(server).get('/api/v1/me').set('Authorization', `Bearer ${forgeToken({ alg: 'HS256', typ: 'JWT' }, good, realKey)}`).expect(200);
+      await request(server)
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${forgeToken({ alg: 'HS256', typ: 'JWT' }, good, realKey)}`)
+        .expect(200);
       for (const [name, token] of Object.entries(variants)) {
         const response = await request(server).get('/api/v1/me').set('Authorization', `Bearer ${token}`);
         expect({ name, status: response.status, code: response.body.code }).toEqual({ name, status: 401, code: 'INVALID_TOKEN' });
@@ -340,7 +447,11 @@ describe('accounts', () => {
       // Later, the old token is theft: the session ends, successor included.
       await testApp.dataSource.query(`UPDATE refresh_token SET rotated_at = now() - interval '1 minute' WHERE rotated_at IS NOT NULL`);
       await request(server).post('/api/v1/auth/refresh').set(CSRF).set('Cookie', cookie(session.refreshToken)).expect(401);
-      await request(server).post('/api/v1/auth/refresh').set(CSRF).set('Cookie', cookie(decodeURIComponent(successor))).expect(401);
+      await request(server)
+        .post('/api/v1/auth/refresh')
+        .set(CSRF)
+        .set('Cookie', cookie(decodeURIComponent(successor)))
+        .expect(401);
       await request(server).get('/api/v1/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(401);
       expect(testApp.logs()).toContain('"event":"auth.refresh_token_reused"');
     });
@@ -364,7 +475,11 @@ describe('accounts', () => {
     it('a password change ends the other sessions but keeps this one; an admin can end them all (JWT-07)', async () => {
       const phone = await signUpAndIn(testApp);
       const laptop = await signIn(testApp, phone.email, phone.password);
-      await request(server).post('/api/v1/me/password').set(laptop.auth).send({ currentPassword: phone.password, newPassword: 'changed passphrase 99' }).expect(204);
+      await request(server)
+        .post('/api/v1/me/password')
+        .set(laptop.auth)
+        .send({ currentPassword: phone.password, newPassword: 'changed passphrase 99' })
+        .expect(204);
       await request(server).get('/api/v1/me').set(phone.auth).expect(401);
       await request(server).get('/api/v1/me').set(laptop.auth).expect(200);
       const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
@@ -392,13 +507,21 @@ describe('accounts', () => {
   describe('profile, privacy and personal data', () => {
     it('switches to protected mode and keeps personal stakeholder types to those a person may claim', async () => {
       const session = await signUpAndIn(testApp);
-      const updated = await request(server).patch('/api/v1/me').set(session.auth).send({ privacyMode: 'protected', countryIso3: 'NPL', stakeholderType: 'academia' }).expect(200);
+      const updated = await request(server)
+        .patch('/api/v1/me')
+        .set(session.auth)
+        .send({ privacyMode: 'protected', countryIso3: 'NPL', stakeholderType: 'academia' })
+        .expect(200);
       expect(updated.body).toMatchObject({ privacyMode: 'protected', countryIso3: 'NPL', stakeholderType: 'academia' });
       const government = await request(server).patch('/api/v1/me').set(session.auth).send({ stakeholderType: 'government' }).expect(400);
       expect(government.body.code).toBe('VALIDATION_FAILED');
       const unknownCountry = await request(server).patch('/api/v1/me').set(session.auth).send({ countryIso3: 'XXX' }).expect(400);
       expect(unknownCountry.body.code).toBe('COUNTRY_NOT_FOUND');
-      const roles = await request(server).patch('/api/v1/me').set(session.auth).send({ roles: ['admin'] }).expect(400);
+      const roles = await request(server)
+        .patch('/api/v1/me')
+        .set(session.auth)
+        .send({ roles: ['admin'] })
+        .expect(400);
       expect(roles.body.details[0]).toMatchObject({ field: 'roles', reason: 'unknownField' });
       expect((await request(server).get('/api/v1/me').set(session.auth)).body.roles).toEqual(['participant']);
     });
@@ -419,7 +542,9 @@ describe('accounts', () => {
       const [row] = await testApp.dataSource.query(`SELECT * FROM user_session WHERE user_id = $1`, [session.user.id]);
       expect(row.ip_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1|::ffff|::1/);
-      await testApp.dataSource.query(`UPDATE user_session SET created_at = now() - interval '31 days' WHERE user_id = $1`, [session.user.id]);
+      await testApp.dataSource.query(`UPDATE user_session SET created_at = now() - interval '31 days' WHERE user_id = $1`, [
+        session.user.id,
+      ]);
       const { RetentionService } = await import('../src/modules/accounts/retention.service.js');
       const purged = await testApp.app.get(RetentionService).purge();
       expect(purged.addressHashes).toBeGreaterThanOrEqual(1);
@@ -429,12 +554,24 @@ describe('accounts', () => {
 
     it('erases an account: no email, name, password, memberships or sessions remain; the address is free again (PRIV-01)', async () => {
       const session = await signUpAndIn(testApp, { displayName: 'Erase Me' });
-      await request(server).post('/api/v1/organisations').set(session.auth).send({ name: `Erasure Org ${session.user.id}`, stakeholderType: 'civil-society', countryIso3: 'PHL' }).expect(201);
+      await request(server)
+        .post('/api/v1/organisations')
+        .set(session.auth)
+        .send({ name: `Erasure Org ${session.user.id}`, stakeholderType: 'civil-society', countryIso3: 'PHL' })
+        .expect(201);
       await request(server).delete('/api/v1/me').set(session.auth).send({ password: 'wrong' }).expect(400);
       await request(server).delete('/api/v1/me').set(session.auth).send({ password: session.password }).expect(204);
       await request(server).get('/api/v1/me').set(session.auth).expect(401);
       const [user] = await testApp.dataSource.query(`SELECT * FROM app_user WHERE id = $1`, [session.user.id]);
-      expect(user).toMatchObject({ status: 'erased', email: null, email_normalized: null, mailbox: null, password_hash: null, display_name: 'Former participant', country_iso3: null });
+      expect(user).toMatchObject({
+        status: 'erased',
+        email: null,
+        email_normalized: null,
+        mailbox: null,
+        password_hash: null,
+        display_name: 'Former participant',
+        country_iso3: null,
+      });
       const leftovers = await testApp.dataSource.query(
         `SELECT (SELECT count(*) FROM user_session WHERE user_id = $1)::int AS sessions,
                 (SELECT count(*) FROM organisation_membership WHERE user_id = $1)::int AS memberships,
@@ -443,7 +580,10 @@ describe('accounts', () => {
       );
       expect(leftovers[0]).toEqual({ sessions: 0, memberships: 0, tokens: 0 });
       await request(server).post('/api/v1/auth/sign-in').send({ email: session.email, password: session.password }).expect(401);
-      await request(server).post('/api/v1/auth/sign-up').send({ email: session.email, password: 'starting over passphrase', displayName: 'New' }).expect(202);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: session.email, password: 'starting over passphrase', displayName: 'New' })
+        .expect(202);
       expect(mailsTo(testApp, session.email).at(-1)!.subject).toBe('Confirm your email address for Compact Voices');
     });
 
@@ -457,7 +597,14 @@ describe('accounts', () => {
       await request(server).get('/api/v1/me').set(session.auth).expect(200);
       const logs = testApp.logs();
       expect(logs.length).toBeGreaterThan(0);
-      for (const secret of [canaryPassword, canaryEmail, session.accessToken, session.refreshToken, session.refreshToken.split('.')[1]!, ...mailsTo(testApp, canaryEmail).map((mail) => tokenFromMail(mail.text))]) {
+      for (const secret of [
+        canaryPassword,
+        canaryEmail,
+        session.accessToken,
+        session.refreshToken,
+        session.refreshToken.split('.')[1]!,
+        ...mailsTo(testApp, canaryEmail).map((mail) => tokenFromMail(mail.text)),
+      ]) {
         expect(logs.includes(secret)).toBe(false);
       }
       expect(logs).not.toMatch(/127\.0\.0\.1|::ffff:/);

@@ -43,7 +43,8 @@ describe('the keyed audit chain', () => {
     mac: string | null;
   }
 
-  const query = <T = Array<Record<string, unknown>>>(sql: string, parameters?: unknown[]): Promise<T> => testApp.dataSource.query(sql, parameters);
+  const query = <T = Array<Record<string, unknown>>>(sql: string, parameters?: unknown[]): Promise<T> =>
+    testApp.dataSource.query(sql, parameters);
 
   /** As the owner would: guards off, change, guards on, in one transaction. */
   async function tamper(change: (manager: EntityManager) => Promise<unknown>): Promise<void> {
@@ -63,13 +64,26 @@ describe('the keyed audit chain', () => {
   function clockAt(iso: string): void {
     jest.useFakeTimers({
       now: new Date(iso),
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
   }
 
   async function write(action: string, at?: string): Promise<void> {
     if (at) clockAt(at);
-    await testApp.dataSource.transaction((manager) => audit.record(manager, { actorId: admin.user.id, action, targetType: 'test', targetId: action, details: { n: action } }));
+    await testApp.dataSource.transaction((manager) =>
+      audit.record(manager, { actorId: admin.user.id, action, targetType: 'test', targetId: action, details: { n: action } }),
+    );
   }
 
   /** Five entries over three UTC days: heads at positions 1 (day 1), 3 (day 2) and 5 (day 3). */
@@ -91,7 +105,14 @@ describe('the keyed audit chain', () => {
     return result.map((row) => ({ ...row, position: row.position === null ? null : Number(row.position) }));
   }
 
-  const bodyOf = (row: Row): AuditBody => ({ at: row.at, actorId: row.actorId, action: row.action, targetType: row.targetType, targetId: row.targetId, details: row.details });
+  const bodyOf = (row: Row): AuditBody => ({
+    at: row.at,
+    actorId: row.actorId,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    details: row.details,
+  });
 
   const idAt = async (position: number) => (await rows()).find((row) => row.position === position)!.id;
 
@@ -120,7 +141,19 @@ describe('the keyed audit chain', () => {
         const mac = keyed && macKey && !untouched ? chainMac(macKey, position, prevMac, hash) : null;
         await manager.query(
           `INSERT INTO audit_event (id, at, actor_id, action, target_type, target_id, details, prev_hash, hash, position, mac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [row.id, row.at, row.actorId, row.action, row.targetType, row.targetId, JSON.stringify(row.details), prevHash, hash, keyed ? position : null, keyed ? (mac ?? row.mac) : null],
+          [
+            row.id,
+            row.at,
+            row.actorId,
+            row.action,
+            row.targetType,
+            row.targetId,
+            JSON.stringify(row.details),
+            prevHash,
+            hash,
+            keyed ? position : null,
+            keyed ? (mac ?? row.mac) : null,
+          ],
         );
         prevHash = hash;
         if (keyed) prevMac = mac ?? row.mac!;
@@ -133,13 +166,23 @@ describe('the keyed audit chain', () => {
     const log = await rows();
     expect(log.map((row) => row.position)).toEqual([1, 2, 3, 4, 5]);
     expect(log.every((row) => /^[0-9a-f]{64}$/.test(row.mac ?? ''))).toBe(true);
-    const heads: Array<{ day: string; position: string; mac: string }> = await query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, position::text AS position, mac FROM audit_head ORDER BY day`);
+    const heads: Array<{ day: string; position: string; mac: string }> = await query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, position::text AS position, mac FROM audit_head ORDER BY day`,
+    );
     expect(heads).toEqual([
       { day: '2027-01-14', position: '1', mac: log[0]!.mac },
       { day: '2027-01-15', position: '3', mac: log[2]!.mac },
       { day: '2027-01-16', position: '5', mac: log[4]!.mac },
     ]);
-    expect(await verified()).toEqual({ ok: true, entries: 5, firstBrokenId: null, keyedEntries: 5, heads: 3, problem: null, firstBrokenPosition: null });
+    expect(await verified()).toEqual({
+      ok: true,
+      entries: 5,
+      firstBrokenId: null,
+      keyedEntries: 5,
+      heads: 3,
+      problem: null,
+      firstBrokenPosition: null,
+    });
 
     const report = (await request(server).get('/api/v1/transparency').expect(200)).body as Transparency;
     expect(report.auditHeads).toEqual([
@@ -176,7 +219,13 @@ describe('the keyed audit chain', () => {
     await threeDays();
     const next = await idAt(position + 1);
     await tamper(async (manager) => manager.query(`DELETE FROM audit_event WHERE position = $1`, [position]));
-    expect(await verified()).toMatchObject({ ok: false, entries: 4, firstBrokenId: next, problem: 'missing', firstBrokenPosition: position });
+    expect(await verified()).toMatchObject({
+      ok: false,
+      entries: 4,
+      firstBrokenId: next,
+      problem: 'missing',
+      firstBrokenPosition: position,
+    });
   });
 
   it('shows the last entry deleted when a recorded head stands at it: the chain ends too early', async () => {
@@ -206,7 +255,9 @@ describe('the keyed audit chain', () => {
     const log = await rows();
     expect(log.map((row) => row.position)).toEqual([1, 2, 3, 4]);
     // The plain chain alone — what verification was before — would have passed.
-    expect(log.every((row, i) => row.prevHash === (log[i - 1]?.hash ?? GENESIS) && plainHash(row.prevHash, bodyOf(row)) === row.hash)).toBe(true);
+    expect(log.every((row, i) => row.prevHash === (log[i - 1]?.hash ?? GENESIS) && plainHash(row.prevHash, bodyOf(row)) === row.hash)).toBe(
+      true,
+    );
     expect(await verified()).toMatchObject({ ok: false, firstBrokenId: firstRewritten, problem: 'forged', firstBrokenPosition: 2 });
   });
 
@@ -229,7 +280,14 @@ describe('the keyed audit chain', () => {
   it('refuses a plain (unkeyed) entry slipped in after the keyed chain began', async () => {
     await threeDays();
     const [last] = await query<Array<{ hash: string }>>(`SELECT hash FROM audit_event WHERE position = 5`);
-    const body: AuditBody = { at: '2027-01-16T09:00:00.000Z', actorId: null, action: 'slipped-in', targetType: 'test', targetId: null, details: {} };
+    const body: AuditBody = {
+      at: '2027-01-16T09:00:00.000Z',
+      actorId: null,
+      action: 'slipped-in',
+      targetType: 'test',
+      targetId: null,
+      details: {},
+    };
     const [inserted] = await query<Array<{ id: string }>>(
       `INSERT INTO audit_event (at, actor_id, action, target_type, target_id, details, prev_hash, hash) VALUES ($1, NULL, $2, $3, NULL, '{}', $4, $5) RETURNING id::text`,
       [body.at, body.action, body.targetType, last!.hash, plainHash(last!.hash, body)],
@@ -242,7 +300,14 @@ describe('the keyed audit chain', () => {
     async function plainHistory(count: number): Promise<void> {
       let prevHash = GENESIS;
       for (let i = 1; i <= count; i++) {
-        const body: AuditBody = { at: `2026-12-0${i}T10:00:00.000Z`, actorId: null, action: `old-${i}`, targetType: 'test', targetId: null, details: { i } };
+        const body: AuditBody = {
+          at: `2026-12-0${i}T10:00:00.000Z`,
+          actorId: null,
+          action: `old-${i}`,
+          targetType: 'test',
+          targetId: null,
+          details: { i },
+        };
         const hash = plainHash(prevHash, body);
         await query(
           `INSERT INTO audit_event (at, actor_id, action, target_type, target_id, details, prev_hash, hash) VALUES ($1, NULL, $2, $3, NULL, $4, $5, $6)`,

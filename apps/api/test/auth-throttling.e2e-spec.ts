@@ -18,15 +18,32 @@ describe('auth rate limits per client address', () => {
 
     it('answers 429 with Retry-After past the limit, and a spoofed X-Forwarded-For does not reset it', async () => {
       for (let i = 0; i < 5; i++) {
-        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: `nobody${i}@test.example`, password: 'whatever it is' }).expect(401);
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', `198.51.100.${i}`)
+          .send({ email: `nobody${i}@test.example`, password: 'whatever it is' })
+          .expect(401);
       }
-      const limited = await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', '198.51.100.200').send({ email: 'x@test.example', password: 'whatever it is' }).expect(429);
+      const limited = await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('X-Forwarded-For', '198.51.100.200')
+        .send({ email: 'x@test.example', password: 'whatever it is' })
+        .expect(429);
       expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      await request(server).post('/api/v1/auth/sign-up').send({ email: 'y@test.example', password: 'fine passphrase', displayName: 'Y' }).expect(429);
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: 'y@test.example', password: 'fine passphrase', displayName: 'Y' })
+        .expect(429);
       await request(server).post('/api/v1/auth/password-reset').send({ email: 'y@test.example' }).expect(429);
-      await request(server).post('/api/v1/auth/verify-email').send({ token: 'a'.repeat(43) }).expect(429);
-      await request(server).post('/api/v1/auth/password-reset/confirm').send({ token: 'a'.repeat(43), password: 'guessing tokens' }).expect(429);
+      await request(server)
+        .post('/api/v1/auth/verify-email')
+        .send({ token: 'a'.repeat(43) })
+        .expect(429);
+      await request(server)
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token: 'a'.repeat(43), password: 'guessing tokens' })
+        .expect(429);
       // Reading is not throttled by the auth limiter.
       await request(server).get('/api/v1/principles').expect(200);
       expect(testApp.logs()).not.toContain('198.51.100');
@@ -53,7 +70,10 @@ describe('auth rate limits per client address', () => {
       // Different addresses each time, so the per-account limit (shared through Redis too) stays out of it.
       let n = 0;
       const attempt = (app: TestApp) =>
-        request(app.app.getHttpServer()).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: `${client}-${n++}@test.example`, password: 'whatever it is' });
+        request(app.app.getHttpServer())
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', client)
+          .send({ email: `${client}-${n++}@test.example`, password: 'whatever it is' });
       const statuses = [];
       for (const app of [first, second, first, second, first, second]) statuses.push((await attempt(app)).status);
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
@@ -71,7 +91,10 @@ describe('auth rate limits per client address', () => {
     afterAll(() => limited.close());
 
     const signUp = (email: string, from: string) =>
-      request(limited.app.getHttpServer()).post('/api/v1/auth/sign-up').set('X-Forwarded-For', from).send({ email, password: PASSWORD, displayName: 'Limited' });
+      request(limited.app.getHttpServer())
+        .post('/api/v1/auth/sign-up')
+        .set('X-Forwarded-For', from)
+        .send({ email, password: PASSWORD, displayName: 'Limited' });
 
     it('counts every attempt per mailbox, registered or not, and answers 429 with Retry-After the same way', async () => {
       const tag = randomUUID().slice(0, 8);
@@ -96,7 +119,11 @@ describe('auth rate limits per client address', () => {
         return { mailbox, statuses };
       };
       const old = await outcomes(registered, [`old${tag}+a@example.org`, `old${tag}+b@example.org`, registered]);
-      const fresh = await outcomes(`new${tag}@example.org`, [`new${tag}@example.org`, `new${tag}+b@example.org`, `new${tag}+c@example.org`]);
+      const fresh = await outcomes(`new${tag}@example.org`, [
+        `new${tag}@example.org`,
+        `new${tag}+b@example.org`,
+        `new${tag}+c@example.org`,
+      ]);
       expect(old.statuses).toEqual([202, 202, 429]);
       expect(fresh.statuses).toEqual(old.statuses);
     });
@@ -114,7 +141,9 @@ describe('auth rate limits per client address', () => {
       await signUp(`v6-3-${tag}@example.org`, '2001:db8:7:1:ffff:ffff:ffff:fffe').expect(429);
       await signUp(`v6-4-${tag}@example.org`, '2001:db8:7:2::1').expect(202);
       // Refused attempts created nothing.
-      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized LIKE $1`, [`%-${tag}@example.org`]);
+      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM app_user WHERE email_normalized LIKE $1`, [
+        `%-${tag}@example.org`,
+      ]);
       expect(count).toBe(8);
     });
   });
@@ -133,9 +162,17 @@ describe('auth rate limits per client address', () => {
     it('counts each forwarded client separately', async () => {
       for (const client of ['192.0.2.1', '192.0.2.2']) {
         for (let i = 0; i < 3; i++) {
-          await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: `n${i}@test.example`, password: 'whatever it is' }).expect(401);
+          await request(server)
+            .post('/api/v1/auth/sign-in')
+            .set('X-Forwarded-For', client)
+            .send({ email: `n${i}@test.example`, password: 'whatever it is' })
+            .expect(401);
         }
-        await request(server).post('/api/v1/auth/sign-in').set('X-Forwarded-For', client).send({ email: 'n@test.example', password: 'whatever it is' }).expect(429);
+        await request(server)
+          .post('/api/v1/auth/sign-in')
+          .set('X-Forwarded-For', client)
+          .send({ email: 'n@test.example', password: 'whatever it is' })
+          .expect(429);
       }
     });
   });

@@ -26,7 +26,16 @@ describe('catalogue API', () => {
       const response = await request(server).get('/api/v1/principles').expect(200);
       expect(response.headers['content-type']).toMatch(/application\/json; charset=utf-8/);
       expect(response.body.items.map((p: { code: string }) => p.code)).toEqual([
-        'PC', 'IC', 'NS', 'RL', 'SD', 'HR', 'GR', 'CS', 'WG', 'WS',
+        'PC',
+        'IC',
+        'NS',
+        'RL',
+        'SD',
+        'HR',
+        'GR',
+        'CS',
+        'WG',
+        'WS',
       ]);
       expect(response.body.items.map((p: { recommendationCount: number }) => p.recommendationCount)).toEqual([
         3, 4, 1, 2, 4, 3, 3, 4, 3, 5,
@@ -165,9 +174,16 @@ describe('catalogue API', () => {
       const all = await request(server).get('/api/v1/countries').expect(200);
       expect(all.body.items).toHaveLength(66);
       const outside = await request(server).get('/api/v1/countries?inRegion=false').expect(200);
-      expect(outside.body.items.map((c: { iso3: string }) => c.iso3).sort()).toEqual(
-        ['ARE', 'BHR', 'JOR', 'KWT', 'LBN', 'OMN', 'QAT', 'SAU'],
-      );
+      expect(outside.body.items.map((c: { iso3: string }) => c.iso3).sort()).toEqual([
+        'ARE',
+        'BHR',
+        'JOR',
+        'KWT',
+        'LBN',
+        'OMN',
+        'QAT',
+        'SAU',
+      ]);
       const pacific = await request(server).get('/api/v1/countries').query({ subregion: 'Pacific' }).expect(200);
       expect(pacific.body.items.map((c: { iso3: string }) => c.iso3)).toEqual(expect.arrayContaining(['FJI', 'WSM', 'NZL', 'AUS']));
       for (const country of pacific.body.items) expect(country).toMatchObject({ subregion: 'Pacific', inRegion: true });
@@ -194,10 +210,12 @@ describe('catalogue API', () => {
   describe('catalogue loading', () => {
     it('is idempotent: loading twice changes nothing', async () => {
       const count = async () =>
-        (await testApp.dataSource.query(
-          `SELECT (SELECT count(*) FROM principle) AS p, (SELECT count(*) FROM recommendation) AS r,
+        (
+          await testApp.dataSource.query(
+            `SELECT (SELECT count(*) FROM principle) AS p, (SELECT count(*) FROM recommendation) AS r,
                   (SELECT count(*) FROM recommendation_objective) AS l, (SELECT count(*) FROM country) AS c`,
-        ))[0];
+          )
+        )[0];
       const before = await count();
       await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
       await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
@@ -262,7 +280,12 @@ describe('catalogue API', () => {
     it('reports liveness, and readiness with the database up', async () => {
       const response = await request(server).get('/api/health').expect(200);
       expect(response.body.status).toBe('ok');
-      expect((await request(server).get('/api/health/ready').expect(200)).body).toEqual({ status: 'ok', database: 'up', redis: 'not-configured', accepting: true });
+      expect((await request(server).get('/api/health/ready').expect(200)).body).toEqual({
+        status: 'ok',
+        database: 'up',
+        redis: 'not-configured',
+        accepting: true,
+      });
       // Metrics are off without METRICS_TOKEN.
       await request(server).get('/metrics').expect(404);
       expect(response.headers['cache-control']).toBe('no-store');
@@ -302,8 +325,12 @@ describe('catalogue API', () => {
           encoding: 'utf8',
           env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
         });
-        const report = JSON.parse(lint.stdout) as { problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
-        const problems = report.problems.map((problem) => `${problem.severity} ${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
+        const report = JSON.parse(lint.stdout) as {
+          problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }>;
+        };
+        const problems = report.problems.map(
+          (problem) => `${problem.severity} ${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`,
+        );
         expect(problems).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -312,9 +339,9 @@ describe('catalogue API', () => {
   });
 
   it('serves the same recommendation texts as the reviewed data file', () => {
-    const file = JSON.parse(
-      readFileSync(new URL('../src/modules/catalogue/data/recommendations.json', import.meta.url), 'utf8'),
-    ) as Array<{ code: string }>;
+    const file = JSON.parse(readFileSync(new URL('../src/modules/catalogue/data/recommendations.json', import.meta.url), 'utf8')) as Array<{
+      code: string;
+    }>;
     expect(file.map((r) => r.code)).toEqual(data.recommendations.map((r) => r.code));
   });
 });

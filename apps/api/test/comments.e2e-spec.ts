@@ -24,7 +24,14 @@ describe('comments', () => {
   });
 
   afterAll(async () => {
-    if (process.env.DUMP_LOGS) process.stderr.write(testApp.logs().split('\n').filter((l) => l.includes('"level":50')).join('\n'));
+    if (process.env.DUMP_LOGS)
+      process.stderr.write(
+        testApp
+          .logs()
+          .split('\n')
+          .filter((l) => l.includes('"level":50'))
+          .join('\n'),
+      );
     await testApp.close();
   });
 
@@ -32,7 +39,12 @@ describe('comments', () => {
 
   it('creates a comment with sanitised Markdown and the author as they acted', async () => {
     await request(server).patch('/api/v1/me').set(alice.auth).send({ countryIso3: 'NPL' }).expect(200);
-    const created = await post(alice, { body: 'Ratify **C190**. [Text](https://www.ilo.org) <img src=x onerror=alert(1)>', countryIso3: 'MYS', stance: 'concern', language: 'en' }).expect(201);
+    const created = await post(alice, {
+      body: 'Ratify **C190**. [Text](https://www.ilo.org) <img src=x onerror=alert(1)>',
+      countryIso3: 'MYS',
+      stance: 'concern',
+      language: 'en',
+    }).expect(201);
     expect(created.body).toMatchObject({
       consultationId: round.id,
       recommendationCode: 'HR-1',
@@ -55,7 +67,9 @@ describe('comments', () => {
 
   it('shows a protected author only by pseudonym, in every response', async () => {
     const carol = await signUpAndIn(testApp, { displayName: 'Carol Realname' });
-    const { pseudonym } = (await request(server).patch('/api/v1/me').set(carol.auth).send({ privacyMode: 'protected', countryIso3: 'PHL' }).expect(200)).body;
+    const { pseudonym } = (
+      await request(server).patch('/api/v1/me').set(carol.auth).send({ privacyMode: 'protected', countryIso3: 'PHL' }).expect(200)
+    ).body;
     const created = await post(carol, { body: 'I was recruited with false promises.' }).expect(201);
     expect(created.body.author).toEqual({ displayName: pseudonym });
     const listed = await request(server).get(thread()).expect(200);
@@ -73,7 +87,11 @@ describe('comments', () => {
     }
     const tooDeep = await post(alice, { body: 'Level four', parentId: parent.id }).expect(422);
     expect(tooDeep.body.code).toBe('REPLY_TOO_DEEP');
-    const elsewhere = await post(alice, { body: 'Wrong thread', parentId: parent.id }, `/api/v1/consultations/${round.id}/recommendations/CS-3/comments`).expect(404);
+    const elsewhere = await post(
+      alice,
+      { body: 'Wrong thread', parentId: parent.id },
+      `/api/v1/consultations/${round.id}/recommendations/CS-3/comments`,
+    ).expect(404);
     expect(elsewhere.body.code).toBe('COMMENT_NOT_FOUND');
   });
 
@@ -98,13 +116,35 @@ describe('comments', () => {
   it('keeps one reaction per person with counts', async () => {
     const comment = (await post(alice, { body: 'React to me' }).expect(201)).body as Comment;
     const url = `/api/v1/comments/${comment.id}/reaction`;
-    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: 'agree' });
-    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: 'agree' });
-    expect((await request(server).put(url).set(bob.auth).send({ kind: 'disagree' }).expect(200)).body).toEqual({ agree: 0, disagree: 1, mine: 'disagree' });
-    expect((await request(server).put(url).set(alice.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({ agree: 1, disagree: 1, mine: 'agree' });
-    expect((await request(server).put(url).set(bob.auth).send({ kind: null }).expect(200)).body).toEqual({ agree: 1, disagree: 0, mine: null });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({
+      agree: 1,
+      disagree: 0,
+      mine: 'agree',
+    });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({
+      agree: 1,
+      disagree: 0,
+      mine: 'agree',
+    });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: 'disagree' }).expect(200)).body).toEqual({
+      agree: 0,
+      disagree: 1,
+      mine: 'disagree',
+    });
+    expect((await request(server).put(url).set(alice.auth).send({ kind: 'agree' }).expect(200)).body).toEqual({
+      agree: 1,
+      disagree: 1,
+      mine: 'agree',
+    });
+    expect((await request(server).put(url).set(bob.auth).send({ kind: null }).expect(200)).body).toEqual({
+      agree: 1,
+      disagree: 0,
+      mine: null,
+    });
     await request(server).put(url).set(bob.auth).send({ kind: 'love' }).expect(400);
-    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM comment_reaction WHERE comment_id = $1`, [comment.id]);
+    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM comment_reaction WHERE comment_id = $1`, [
+      comment.id,
+    ]);
     expect(count).toBe(1);
   });
 
@@ -120,7 +160,10 @@ describe('comments', () => {
       const seen: Comment[] = [];
       let cursor: string | null = null;
       do {
-        const page: request.Response = await request(server).get(url).query({ sort, limit: 5, ...(cursor ? { cursor } : {}) }).expect(200);
+        const page: request.Response = await request(server)
+          .get(url)
+          .query({ sort, limit: 5, ...(cursor ? { cursor } : {}) })
+          .expect(200);
         seen.push(...page.body.items);
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -166,7 +209,9 @@ describe('comments', () => {
 
   it('takes over an Idempotency-Key whose claiming session died, and replays one recorded with the comment', async () => {
     const hash = (body: string) =>
-      testApp.dataSource.query(`SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS h`, [`POST ${thread()}\n${JSON.stringify({ body })}`]).then((rows: Array<{ h: string }>) => rows[0]!.h);
+      testApp.dataSource
+        .query(`SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS h`, [`POST ${thread()}\n${JSON.stringify({ body })}`])
+        .then((rows: Array<{ h: string }>) => rows[0]!.h);
     // A claim left by a process that was killed mid-request: its database session no longer exists.
     const orphan = `orphan-${Date.now()}`;
     await testApp.dataSource.query(
@@ -184,7 +229,9 @@ describe('comments', () => {
        VALUES ($1, $2, 'POST', $3, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()))`,
       [alice.user.id, live, await hash('Still being sent')],
     );
-    expect((await post(alice, { body: 'Still being sent' }).set('Idempotency-Key', live).expect(409)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect((await post(alice, { body: 'Still being sent' }).set('Idempotency-Key', live).expect(409)).body.code).toBe(
+      'IDEMPOTENCY_IN_PROGRESS',
+    );
   });
 
   it('refuses an immediate duplicate, a blank or oversized body, and unverified accounts', async () => {
@@ -225,10 +272,21 @@ describe('comments', () => {
     const before = (await request(server).get(`${base}/events`).query({ after: 0 }).expect(200)).body.lastSeq;
 
     await request(server).delete('/api/v1/me').set(keeper.auth).send({ password: keeper.password }).expect(204);
-    await request(server).delete('/api/v1/me').set(remover.auth).send({ password: remover.password, removeContributions: true }).expect(204);
+    await request(server)
+      .delete('/api/v1/me')
+      .set(remover.auth)
+      .send({ password: remover.password, removeContributions: true })
+      .expect(204);
 
-    expect((await request(server).get(`/api/v1/comments/${kept.id}`).expect(200)).body).toMatchObject({ body: 'Keep my words', author: { displayName: 'Former participant' } });
-    expect((await request(server).get(`/api/v1/comments/${removed.id}`).expect(200)).body).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect((await request(server).get(`/api/v1/comments/${kept.id}`).expect(200)).body).toMatchObject({
+      body: 'Keep my words',
+      author: { displayName: 'Former participant' },
+    });
+    expect((await request(server).get(`/api/v1/comments/${removed.id}`).expect(200)).body).toMatchObject({
+      status: 'deleted',
+      body: '',
+      author: null,
+    });
     expect((await request(server).get(`/api/v1/comments/${reply.id}`).expect(200)).body.body).toBe('A reply that stays');
     expect(await testApp.dataSource.query(`SELECT 1 FROM rating WHERE consultation_id = $1`, [fresh.id])).toEqual([]);
     expect(await testApp.dataSource.query(`SELECT 1 FROM comment WHERE body = 'Take my words away'`)).toEqual([]);
@@ -242,8 +300,10 @@ describe('comments', () => {
   });
 
   describe('protected participation (PRIV-07, PRIV-08)', () => {
-    const me = async (who: SignedIn) => (await request(server).get('/api/v1/me').set(who.auth).expect(200)).body as { pseudonym: string; privacyMode: string };
-    const setMode = async (who: SignedIn, body: Record<string, unknown>) => (await request(server).patch('/api/v1/me').set(who.auth).send(body).expect(200)).body as { pseudonym: string };
+    const me = async (who: SignedIn) =>
+      (await request(server).get('/api/v1/me').set(who.auth).expect(200)).body as { pseudonym: string; privacyMode: string };
+    const setMode = async (who: SignedIn, body: Record<string, unknown>) =>
+      (await request(server).patch('/api/v1/me').set(who.auth).send(body).expect(200)).body as { pseudonym: string };
     const read = async (id: string) => (await request(server).get(`/api/v1/comments/${id}`).expect(200)).body as Comment;
 
     it('keeps earlier comments under the label they were published with; every protected period has a new pseudonym', async () => {
@@ -265,13 +325,19 @@ describe('comments', () => {
       // The public comment still reads as it was published; the protected one shows the pseudonym and nothing else.
       expect((await read(published.id)).author).toEqual(named);
       expect((await read(hidden.id)).author).toEqual({ displayName: first });
-      const page = JSON.stringify((await request(server).get(thread()).expect(200)).body.items.filter((c: Comment) => [published.id, hidden.id].includes(c.id)));
+      const page = JSON.stringify(
+        (await request(server).get(thread()).expect(200)).body.items.filter((c: Comment) => [published.id, hidden.id].includes(c.id)),
+      );
       expect(page).not.toContain(signUpPseudonym);
 
       // Back to public: nothing new is drawn, and the protected comment keeps its pseudonym, edits included.
       expect((await setMode(dana, { privacyMode: 'public' })).pseudonym).toBe(first);
       expect((await read(hidden.id)).author).toEqual({ displayName: first });
-      await request(server).patch(`/api/v1/comments/${hidden.id}`).set(dana.auth).send({ body: 'Said under protection, edited in public' }).expect(200);
+      await request(server)
+        .patch(`/api/v1/comments/${hidden.id}`)
+        .set(dana.auth)
+        .send({ body: 'Said under protection, edited in public' })
+        .expect(200);
       expect((await read(hidden.id)).author).toEqual({ displayName: first });
       expect((await post(dana, { body: 'Back in my own name' }).expect(201)).body.author).toMatchObject({ displayName: 'Dana Visible' });
 
@@ -292,16 +358,30 @@ describe('comments', () => {
 
       // Only together with turning protection on.
       const alone = await request(server).patch('/api/v1/me').set(erin.auth).send({ anonymisePublicContributions: true }).expect(400);
-      expect(alone.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'anonymisePublicContributions', reason: 'requiresProtected' }] });
-      await request(server).patch('/api/v1/me').set(erin.auth).send({ privacyMode: 'public', anonymisePublicContributions: true }).expect(400);
-      await request(server).patch('/api/v1/me').set(erin.auth).send({ privacyMode: 'protected', anonymisePublicContributions: 'yes' }).expect(400);
+      expect(alone.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'anonymisePublicContributions', reason: 'requiresProtected' }],
+      });
+      await request(server)
+        .patch('/api/v1/me')
+        .set(erin.auth)
+        .send({ privacyMode: 'public', anonymisePublicContributions: true })
+        .expect(400);
+      await request(server)
+        .patch('/api/v1/me')
+        .set(erin.auth)
+        .send({ privacyMode: 'protected', anonymisePublicContributions: 'yes' })
+        .expect(400);
       expect((await read(earlier.id)).author).toMatchObject({ displayName: 'Erin Exposed' });
 
       const { pseudonym } = await setMode(erin, { privacyMode: 'protected', anonymisePublicContributions: true });
       expect((await read(earlier.id)).author).toEqual({ displayName: 'Former participant' });
       const later = (await post(erin, { body: 'Now under protection' }, `${url}/comments`).expect(201)).body as Comment;
       expect(later.author).toEqual({ displayName: pseudonym });
-      const events = (await request(server).get(`${url}/events`).query({ after: before }).expect(200)).body.items as Array<{ type: string; payload: Comment }>;
+      const events = (await request(server).get(`${url}/events`).query({ after: before }).expect(200)).body.items as Array<{
+        type: string;
+        payload: Comment;
+      }>;
       expect(events.map((event) => event.type)).toEqual(['comment.updated', 'comment.created']);
       expect(events[0]!.payload).toMatchObject({ id: earlier.id, author: { displayName: 'Former participant' } });
       const text = JSON.stringify((await request(server).get(`${url}/comments`).expect(200)).body);

@@ -33,7 +33,11 @@ describe('consultation rounds', () => {
   it('lets only admins create rounds; a draft is invisible to everyone else', async () => {
     await request(server).post('/api/v1/consultations').set(participant.auth).send(draft()).expect(403);
     await request(server).post('/api/v1/consultations').send(draft()).expect(401);
-    const created = await request(server).post('/api/v1/consultations').set(admin.auth).send(draft({ recommendationCodes: ['HR-1', 'PC-1'], countryIso3s: ['NPL', 'PHL'] })).expect(201);
+    const created = await request(server)
+      .post('/api/v1/consultations')
+      .set(admin.auth)
+      .send(draft({ recommendationCodes: ['HR-1', 'PC-1'], countryIso3s: ['NPL', 'PHL'] }))
+      .expect(201);
     expect(created.body).toMatchObject({
       status: 'draft',
       acceptingContributions: false,
@@ -83,32 +87,61 @@ describe('consultation rounds', () => {
     expect(closed.body).toMatchObject({ status: 'closed', acceptingContributions: false });
     await request(server).patch(`/api/v1/consultations/${round.id}`).set(admin.auth).send({ status: 'archived' }).expect(200);
     await request(server).patch(`/api/v1/consultations/${round.id}`).set(admin.auth).send({ status: 'open' }).expect(409);
-    const actions = (await testApp.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [round.id])).map((row: { action: string }) => row.action);
+    const actions = (await testApp.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [round.id])).map(
+      (row: { action: string }) => row.action,
+    );
     expect(actions).toEqual(['consultation.created', 'consultation.open', 'consultation.closed', 'consultation.archived']);
   });
 
   it('closes by time: past its closing time an open round reads as closed and refuses writes', async () => {
     const round = await openConsultation(testApp, admin);
-    await testApp.dataSource.query(`UPDATE consultation SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [round.id]);
+    await testApp.dataSource.query(
+      `UPDATE consultation SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`,
+      [round.id],
+    );
     const read = await request(server).get(`/api/v1/consultations/${round.id}`).expect(200);
     expect(read.body).toMatchObject({ status: 'closed', acceptingContributions: false });
-    const write = await request(server).post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`).set(participant.auth).send({ body: 'Too late?' }).expect(409);
+    const write = await request(server)
+      .post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`)
+      .set(participant.auth)
+      .send({ body: 'Too late?' })
+      .expect(409);
     expect(write.body.code).toBe('CONSULTATION_CLOSED');
     // Not yet open either: published but before opensAt.
-    const early = await openConsultation(testApp, admin, { opensAt: new Date(Date.now() + HOUR).toISOString(), closesAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    const early = await openConsultation(testApp, admin, {
+      opensAt: new Date(Date.now() + HOUR).toISOString(),
+      closesAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    });
     expect(early).toMatchObject({ status: 'open', acceptingContributions: false });
-    await request(server).put(`/api/v1/consultations/${early.id}/recommendations/PC-1/ratings/NPL`).set(participant.auth).send({ score: 2 }).expect(409);
+    await request(server)
+      .put(`/api/v1/consultations/${early.id}/recommendations/PC-1/ratings/NPL`)
+      .set(participant.auth)
+      .send({ score: 2 })
+      .expect(409);
   });
 
   it('sets the moderators of a round (admin), refusing unknown accounts', async () => {
     const round = await openConsultation(testApp, admin);
     const moderator = await signUpAndIn(testApp);
-    const set = await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).send({ userIds: [moderator.user.id] }).expect(200);
+    const set = await request(server)
+      .put(`/api/v1/consultations/${round.id}/moderators`)
+      .set(admin.auth)
+      .send({ userIds: [moderator.user.id] })
+      .expect(200);
     // With each person's name and government ties, so the secretariat sees a conflict before assigning one.
-    expect(set.body).toEqual({ userIds: [moderator.user.id], people: [{ userId: moderator.user.id, displayName: moderator.user.displayName, governmentTies: [] }] });
-    const unknown = await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).send({ userIds: ['00000000-0000-4000-8000-000000000000'] }).expect(400);
+    expect(set.body).toEqual({
+      userIds: [moderator.user.id],
+      people: [{ userId: moderator.user.id, displayName: moderator.user.displayName, governmentTies: [] }],
+    });
+    const unknown = await request(server)
+      .put(`/api/v1/consultations/${round.id}/moderators`)
+      .set(admin.auth)
+      .send({ userIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
     expect(unknown.body.code).toBe('USER_NOT_FOUND');
     await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(participant.auth).send({ userIds: [] }).expect(403);
-    expect((await request(server).get(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).expect(200)).body.userIds).toEqual([moderator.user.id]);
+    expect((await request(server).get(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).expect(200)).body.userIds).toEqual([
+      moderator.user.id,
+    ]);
   });
 });

@@ -44,15 +44,27 @@ async function logsOnceMatching(testApp: TestApp, pattern: RegExp): Promise<stri
   it('runs as that role (migrations and grants as the owner) and says the audit log is append-only', async () => {
     expect(await currentRole(testApp.dataSource.manager)).toBe(role.user);
     expect(await auditLogProtection(testApp.dataSource.manager)).toBe('append-only');
-    expect(await logsOnceMatching(testApp, /audit log: append-only/)).toContain(`audit log: append-only for the app's database role ${role.user}`);
-    const [owner]: Array<{ owner: string }> = await testApp.dataSource.query(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_event'`);
+    expect(await logsOnceMatching(testApp, /audit log: append-only/)).toContain(
+      `audit log: append-only for the app's database role ${role.user}`,
+    );
+    const [owner]: Array<{ owner: string }> = await testApp.dataSource.query(
+      `SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_event'`,
+    );
     expect(owner!.owner).not.toBe(role.user);
   });
 
   it('works: sign-up, a privileged action written to the audit log, an export job on the queue, a verified chain', async () => {
     const person = await signUpAndIn(testApp);
-    await request(server).patch(`/api/v1/users/${person.user.id}/roles`).set(admin.auth).send({ roles: ['participant', 'moderator'] }).expect(200);
-    const created = await request(server).post('/api/v1/exports').set(admin.auth).send({ dataset: 'recommendations', format: 'csv', privacy: 'full' }).expect(202);
+    await request(server)
+      .patch(`/api/v1/users/${person.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['participant', 'moderator'] })
+      .expect(200);
+    const created = await request(server)
+      .post('/api/v1/exports')
+      .set(admin.auth)
+      .send({ dataset: 'recommendations', format: 'csv', privacy: 'full' })
+      .expect(202);
     const deadline = Date.now() + 30_000;
     let job = created.body as ExportJob;
     while (!['done', 'failed', 'cancelled'].includes(job.status) && Date.now() < deadline) {
@@ -60,7 +72,9 @@ async function logsOnceMatching(testApp: TestApp, pattern: RegExp): Promise<stri
       job = (await request(server).get(`/api/v1/exports/${job.id}`).set(admin.auth).expect(200)).body as ExportJob;
     }
     expect(job.status).toBe('done');
-    const actions = (await testApp.dataSource.query(`SELECT action FROM audit_event ORDER BY position`)).map((row: { action: string }) => row.action);
+    const actions = (await testApp.dataSource.query(`SELECT action FROM audit_event ORDER BY position`)).map(
+      (row: { action: string }) => row.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['user.roles_changed', 'export.full_requested']));
     const verification = (await request(server).get('/api/v1/audit/verify').set(admin.auth).expect(200)).body as AuditVerification;
     expect(verification).toMatchObject({ ok: true, keyedEntries: actions.length, heads: 1 });
@@ -75,7 +89,9 @@ async function logsOnceMatching(testApp: TestApp, pattern: RegExp): Promise<stri
       await expect(attempt(`ALTER TABLE ${table} DISABLE TRIGGER USER`)).rejects.toThrow(new RegExp(`must be owner of table ${table}`));
       await expect(attempt(`DROP TABLE ${table}`)).rejects.toThrow(new RegExp(`must be owner of table ${table}`));
     }
-    await expect(attempt(`INSERT INTO migrations (timestamp, name) VALUES (1, 'forged')`)).rejects.toThrow(/permission denied for table migrations/);
+    await expect(attempt(`INSERT INTO migrations (timestamp, name) VALUES (1, 'forged')`)).rejects.toThrow(
+      /permission denied for table migrations/,
+    );
     const [{ count }]: Array<{ count: number }> = await attempt(`SELECT count(*)::int AS count FROM audit_event`);
     expect(count).toBeGreaterThan(0);
   });
@@ -141,7 +157,11 @@ async function logsOnceMatching(testApp: TestApp, pattern: RegExp): Promise<stri
     const alone = await createDataSource({ kind: 'postgres', url: url.toString(), poolSize: 2, statementTimeoutMs: 15_000 });
     await alone.initialize();
     try {
-      await expect(migrateDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2, statementTimeoutMs: 15_000 }, alone)).rejects.toThrow(/^Invalid configuration: DATABASE_URL's role may not change the schema, and migrations are pending; set DATABASE_OWNER_URL/);
+      await expect(
+        migrateDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2, statementTimeoutMs: 15_000 }, alone),
+      ).rejects.toThrow(
+        /^Invalid configuration: DATABASE_URL's role may not change the schema, and migrations are pending; set DATABASE_OWNER_URL/,
+      );
     } finally {
       await alone.destroy();
       await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

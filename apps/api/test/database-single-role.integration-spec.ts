@@ -27,6 +27,9 @@ describe('the app with a single database role (DATABASE_OWNER_URL unset, or the 
     expect(await auditLogProtection(testApp.dataSource.manager)).toBe('tamper-evident');
     const logs = await logsOnceMatching(testApp, /audit log:/);
     if (usesEmbedded) expect(logs).toContain('audit log: tamper-evident only — the embedded database has a single role');
-    else expect(logs).toMatch(/audit log: tamper-evident only — the app's database role \S+ could rewrite it; run migrations as the owner \(DATABASE_OWNER_URL\)/);
+    else
+      expect(logs).toMatch(
+        /audit log: tamper-evident only — the app's database role \S+ could rewrite it; run migrations as the owner \(DATABASE_OWNER_URL\)/,
+      );
   });
 });

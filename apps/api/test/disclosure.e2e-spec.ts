@@ -34,7 +34,6 @@ function read(difference: Histogram): { people: number; guess: number | null } {
   return { people, guess: difference.indexOf(Math.max(...difference)) };
 }
 
-
 const TRIALS = 8;
 const CODES = ['PC-1', 'PC-2', 'PC-3', 'IC-1', 'IC-2', 'NS-1', 'RL-1', 'RL-2', 'SD-1', 'HR-1', 'HR-2', 'GR-1'];
 
@@ -56,31 +55,63 @@ describe('disclosure control against differencing and padding', () => {
   });
 
   const summary = async (round: Consultation, code: string, country?: string, as?: SignedIn): Promise<RatingSummary> => {
-    const call = request(server).get(`/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary`).query(country ? { country } : {});
+    const call = request(server)
+      .get(`/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary`)
+      .query(country ? { country } : {});
     if (as) call.set(as.auth);
     return (await call.expect(200)).body as RatingSummary;
   };
-  const dashboard = async (query: Record<string, string>): Promise<Dashboard> => (await request(server).get('/api/v1/dashboard').query(query).expect(200)).body as Dashboard;
+  const dashboard = async (query: Record<string, string>): Promise<Dashboard> =>
+    (await request(server).get('/api/v1/dashboard').query(query).expect(200)).body as Dashboard;
   const distributionOf = (board: Dashboard, code: string) => board.distributions.find((d) => d.recommendationCode === code);
 
   it('differencing countries, a subregion and the dashboard recovers no hidden score; the same attack on unpublished figures recovers every one', async () => {
     const round = await openConsultation(testApp, admin, { recommendationCodes: CODES, countryIso3s: ['PHL', 'MYS', 'NPL'] });
     const rand = seededRandom(12);
-    const outcomes: Array<{ hidden: number; attacks: Array<{ people: number; guess: number | null }>; control: { people: number; guess: number | null }; visible: Histogram }> = [];
+    const outcomes: Array<{
+      hidden: number;
+      attacks: Array<{ people: number; guess: number | null }>;
+      control: { people: number; guess: number | null };
+      visible: Histogram;
+    }> = [];
     for (const code of CODES.slice(0, TRIALS)) {
       const visibleScores = Array.from({ length: 5 }, () => Math.floor(rand() * 5));
       const hidden = Math.floor(rand() * 5);
-      await rate(testApp, await quickParticipants(testApp, 5, { countryIso3: 'PHL' }), { consultationId: round.id, recommendationCode: code, countryIso3: 'PHL' }, visibleScores);
-      await rate(testApp, await quickParticipants(testApp, 1, { countryIso3: 'MYS' }), { consultationId: round.id, recommendationCode: code, countryIso3: 'MYS' }, [hidden]);
+      await rate(
+        testApp,
+        await quickParticipants(testApp, 5, { countryIso3: 'PHL' }),
+        { consultationId: round.id, recommendationCode: code, countryIso3: 'PHL' },
+        visibleScores,
+      );
+      await rate(
+        testApp,
+        await quickParticipants(testApp, 1, { countryIso3: 'MYS' }),
+        { consultationId: round.id, recommendationCode: code, countryIso3: 'MYS' },
+        [hidden],
+      );
       const philippines = histogramOf(await summary(round, code, 'PHL'));
       const attacks = [
         // All countries minus the sibling country.
         read(minus(histogramOf(await summary(round, code)), philippines)),
         // The subregion minus its visible country, and everything minus it, on the dashboard.
-        read(minus(histogramOf(distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, subregion: 'South-East Asia' }), code)), histogramOf(distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, countryIso3: 'PHL' }), code)))),
-        read(minus(histogramOf(distributionOf(await dashboard({ recommendationCode: code }), code)), histogramOf(distributionOf(await dashboard({ recommendationCode: code, countryIso3: 'PHL' }), code)))),
+        read(
+          minus(
+            histogramOf(
+              distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, subregion: 'South-East Asia' }), code),
+            ),
+            histogramOf(distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, countryIso3: 'PHL' }), code)),
+          ),
+        ),
+        read(
+          minus(
+            histogramOf(distributionOf(await dashboard({ recommendationCode: code }), code)),
+            histogramOf(distributionOf(await dashboard({ recommendationCode: code, countryIso3: 'PHL' }), code)),
+          ),
+        ),
       ];
-      const control = read(minus(histogramOf(await summary(round, code, undefined, admin)), histogramOf(await summary(round, code, 'PHL', admin))));
+      const control = read(
+        minus(histogramOf(await summary(round, code, undefined, admin)), histogramOf(await summary(round, code, 'PHL', admin))),
+      );
       outcomes.push({ hidden, attacks, control, visible: philippines });
     }
     // The attack itself works: on the admins' figures every hidden score is read off exactly.
@@ -91,7 +122,10 @@ describe('disclosure control against differencing and padding', () => {
     expect(outcomes.every((o) => o.visible.reduce((a, b) => a + b, 0) === 5)).toBe(true);
     // The round page counts the five published raters, not the hidden one.
     const coverage = (await request(server).get(`/api/v1/consultations/${round.id}/coverage`).expect(200)).body.items;
-    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === CODES[0])).toMatchObject({ raters: 5, countriesRated: 1 });
+    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === CODES[0])).toMatchObject({
+      raters: 5,
+      countriesRated: 1,
+    });
   });
 
   it('a breakdown inside a visible cell gives no one away: no type against its cell, no type moving by one person', async () => {
@@ -116,7 +150,8 @@ describe('disclosure control against differencing and padding', () => {
       expect(after.byStakeholderType?.academia).toBeUndefined();
       for (const [type, figures] of Object.entries(after.byStakeholderType ?? {})) {
         const earlier = before.byStakeholderType?.[type as 'individual'];
-        if (earlier && !('suppressed' in earlier) && !('suppressed' in figures)) expect([0, ...[5, 6, 7, 8, 9, 10]]).toContain(Math.abs(figures.n - earlier.n));
+        if (earlier && !('suppressed' in earlier) && !('suppressed' in figures))
+          expect([0, ...[5, 6, 7, 8, 9, 10]]).toContain(Math.abs(figures.n - earlier.n));
       }
       // The cell moved by the whole batch of five: the hidden score is one of five.
       expect(read(minus(histogramOf(after), histogramOf(before))).people).toBe(5);
@@ -129,18 +164,36 @@ describe('disclosure control against differencing and padding', () => {
     noon.setUTCHours(12, 0, 0, 0);
     const day = (offset: number) => new Date(Date.UTC(noon.getUTCFullYear(), noon.getUTCMonth(), noon.getUTCDate() + offset)).toISOString();
     const refused = await request(server).get('/api/v1/dashboard').query({ to: noon.toISOString() }).expect(400);
-    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'to', reason: 'wholeDays' })] });
-    expect((await request(server).get('/api/v1/dashboard').query({ from: day(-3), to: day(0) }).expect(400)).body.details[0]).toMatchObject({ reason: 'minimumWindow' });
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ field: 'to', reason: 'wholeDays' })],
+    });
+    expect(
+      (
+        await request(server)
+          .get('/api/v1/dashboard')
+          .query({ from: day(-3), to: day(0) })
+          .expect(400)
+      ).body.details[0],
+    ).toMatchObject({ reason: 'minimumWindow' });
     const rand = seededRandom(3);
     for (const code of CODES.slice(0, TRIALS)) {
       const cell = { consultationId: round.id, recommendationCode: code, countryIso3: 'LKA' };
       // Day 1: five raters, published; the release is moved to three days ago.
       await rate(testApp, await quickParticipants(testApp, 5), cell, [0, 1, 2, 3, 4]);
-      await testApp.dataSource.query(`UPDATE rating_release SET released_at = now() - interval '3 days' WHERE consultation_id = $1 AND recommendation_code = $2`, [round.id, code]);
+      await testApp.dataSource.query(
+        `UPDATE rating_release SET released_at = now() - interval '3 days' WHERE consultation_id = $1 AND recommendation_code = $2`,
+        [round.id, code],
+      );
       // Day 2: the hidden rater alone. Nothing is published for one rating.
       const hidden = Math.floor(rand() * 5);
       await rate(testApp, await quickParticipants(testApp, 1), cell, [hidden]);
-      const cuts = async (days: number[]) => Promise.all(days.map(async (offset) => histogramOf(distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, to: day(offset) }), code))));
+      const cuts = async (days: number[]) =>
+        Promise.all(
+          days.map(async (offset) =>
+            histogramOf(distributionOf(await dashboard({ consultationId: round.id, recommendationCode: code, to: day(offset) }), code)),
+          ),
+        );
       const [yesterday, today, tomorrow] = await cuts([-1, 0, 1]);
       expect(read(minus(tomorrow!, yesterday!)).people).toBe(0);
       expect(read(minus(today!, yesterday!)).people).toBe(0);
@@ -156,7 +209,9 @@ describe('disclosure control against differencing and padding', () => {
       );
       expect(logged).toHaveLength(2);
       // A replay from before both renders the cell once, as it reads now (the summary is a state, not a change).
-      const events = (await request(server).get(`/api/v1/consultations/${round.id}/recommendations/${code}/events`).query({ after: 0 }).expect(200)).body.items;
+      const events = (
+        await request(server).get(`/api/v1/consultations/${round.id}/recommendations/${code}/events`).query({ after: 0 }).expect(200)
+      ).body.items;
       expect(events.filter((event: { type: string }) => event.type === 'ratings.summary')).toHaveLength(1);
     }
   });
@@ -169,7 +224,9 @@ describe('disclosure control against differencing and padding', () => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    expect(await socket.timeout(5_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-1' })).toMatchObject({ ok: true });
+    expect(await socket.timeout(5_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-1' })).toMatchObject({
+      ok: true,
+    });
     const received: RatingSummary[] = [];
     socket.on('ratings.summary', (event: { summary: RatingSummary }) => received.push(event.summary));
     const cell = { consultationId: round.id, recommendationCode: 'WS-1', countryIso3: 'BGD' };
@@ -195,7 +252,10 @@ describe('disclosure control against differencing and padding', () => {
   });
 
   it('padding opens no cell: "don’t know" sybils, one person’s several countries, accounts made the same day', async () => {
-    const round = await openConsultation(testApp, admin, { recommendationCodes: ['GR-2', 'GR-3'], countryIso3s: ['PHL', 'MYS', 'THA', 'IDN', 'VNM'] });
+    const round = await openConsultation(testApp, admin, {
+      recommendationCodes: ['GR-2', 'GR-3'],
+      countryIso3s: ['PHL', 'MYS', 'THA', 'IDN', 'VNM'],
+    });
     // Four throwaway "don't know" and one real score.
     const padded = { consultationId: round.id, recommendationCode: 'GR-2', countryIso3: 'PHL' };
     await rate(testApp, await quickParticipants(testApp, 4), padded, [null]);
@@ -203,7 +263,8 @@ describe('disclosure control against differencing and padding', () => {
     expect(await summary(round, 'GR-2', 'PHL')).toMatchObject({ suppressed: true, n: null, distribution: null });
     // One person rating five countries: five ratings, one person — nothing pooled or per country.
     const [one] = await quickParticipants(testApp, 1);
-    for (const country of ['PHL', 'MYS', 'THA', 'IDN', 'VNM']) await rate(testApp, [one!], { consultationId: round.id, recommendationCode: 'GR-3', countryIso3: country }, [0]);
+    for (const country of ['PHL', 'MYS', 'THA', 'IDN', 'VNM'])
+      await rate(testApp, [one!], { consultationId: round.id, recommendationCode: 'GR-3', countryIso3: country }, [0]);
     expect(await summary(round, 'GR-3')).toMatchObject({ suppressed: true, n: null });
     const board = await dashboard({ consultationId: round.id, principleCode: 'GR' });
     expect(board.heatmap).toEqual([]);
@@ -243,12 +304,22 @@ describe('disclosure control against differencing and padding', () => {
       const cell = { consultationId: round.id, recommendationCode: 'CS-1', countryIso3: 'KHM' };
       const newcomers = await quickParticipants(strict, 5, { ageHours: 1 });
       await rate(strict, newcomers, cell, [0, 1, 2, 3, 4]);
-      const read = async () => (await request(strict.app.getHttpServer()).get(`/api/v1/consultations/${round.id}/recommendations/CS-1/ratings/summary`).query({ country: 'KHM' }).expect(200)).body;
+      const read = async () =>
+        (
+          await request(strict.app.getHttpServer())
+            .get(`/api/v1/consultations/${round.id}/recommendations/CS-1/ratings/summary`)
+            .query({ country: 'KHM' })
+            .expect(200)
+        ).body;
       expect(await read()).toMatchObject({ suppressed: true });
-      const [{ checkAt }] = await strict.dataSource.query(`SELECT check_at AS "checkAt" FROM rating_cell WHERE consultation_id = $1`, [round.id]);
+      const [{ checkAt }] = await strict.dataSource.query(`SELECT check_at AS "checkAt" FROM rating_cell WHERE consultation_id = $1`, [
+        round.id,
+      ]);
       expect(new Date(checkAt).getTime()).toBeGreaterThan(Date.now() + 20 * 3_600_000);
       // A day later (the clock moved by hand): the sweep publishes them.
-      await strict.dataSource.query(`UPDATE app_user SET created_at = created_at - interval '1 day' WHERE id = ANY($1::uuid[])`, [newcomers.map((p) => p.id)]);
+      await strict.dataSource.query(`UPDATE app_user SET created_at = created_at - interval '1 day' WHERE id = ANY($1::uuid[])`, [
+        newcomers.map((p) => p.id),
+      ]);
       await strict.dataSource.query(`UPDATE rating_cell SET check_at = now() WHERE consultation_id = $1`, [round.id]);
       await strict.app.get(RatingReleasesService).sweep();
       expect(await read()).toMatchObject({ suppressed: false, n: 5 });

@@ -69,11 +69,14 @@ describe('exports', () => {
   }
 
   function download(url: string, who: SignedIn | undefined) {
-    const call = request(server).get(url).buffer(true).parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const call = request(server)
+      .get(url)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
     if (who) call.set('Cookie', `${REFRESH_COOKIE}=${who.refreshToken}`);
     return call;
   }
@@ -82,16 +85,45 @@ describe('exports', () => {
     testApp = await createTestApp({ COMMENTS_PER_MINUTE: '100', XLSX_ROW_CAP: '7' }, { listen: true });
     server = testApp.app.getHttpServer();
     admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
-    round = await openConsultation(testApp, admin, { title: 'Review "2027"\r\n../../etc/passwd \u202Egpj.exe', recommendationCodes: [REC, 'PC-2'] });
+    round = await openConsultation(testApp, admin, {
+      title: 'Review "2027"\r\n../../etc/passwd \u202Egpj.exe',
+      recommendationCodes: [REC, 'PC-2'],
+    });
     const author = await signUpAndIn(testApp, { displayName: 'Visible Author' });
     for (const body of INJECTIONS) {
-      comments.push((await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(author.auth).send({ body, countryIso3: 'NPL' }).expect(201)).body);
+      comments.push(
+        (
+          await request(server)
+            .post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`)
+            .set(author.auth)
+            .send({ body, countryIso3: 'NPL' })
+            .expect(201)
+        ).body,
+      );
     }
     protectedAuthor = await signUpAndIn(testApp, { displayName: 'Secret Real Name' });
     await request(server).patch('/api/v1/me').set(protectedAuthor.auth).send({ privacyMode: 'protected' }).expect(200);
-    comments.push((await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(protectedAuthor.auth).send({ body: 'My employer kept my passport <img src=http://169.254.169.254/latest/meta-data>' }).expect(201)).body);
-    const hidden = (await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(author.auth).send({ body: 'Rude words here' }).expect(201)).body;
-    await request(server).post('/api/v1/moderation/decisions').set(admin.auth).send({ commentId: hidden.id, action: 'hide', ruleCode: 'R1', reason: 'Insult' }).expect(201);
+    comments.push(
+      (
+        await request(server)
+          .post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`)
+          .set(protectedAuthor.auth)
+          .send({ body: 'My employer kept my passport <img src=http://169.254.169.254/latest/meta-data>' })
+          .expect(201)
+      ).body,
+    );
+    const hidden = (
+      await request(server)
+        .post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`)
+        .set(author.auth)
+        .send({ body: 'Rude words here' })
+        .expect(201)
+    ).body;
+    await request(server)
+      .post('/api/v1/moderation/decisions')
+      .set(admin.auth)
+      .send({ commentId: hidden.id, action: 'hide', ruleCode: 'R1', reason: 'Insult' })
+      .expect(201);
     comments.push(hidden);
     await request(server).put(`/api/v1/moderation/highlights/${comments[0]!.id}`).set(admin.auth).send({ highlighted: true }).expect(200);
     // Six raters for Nepal (a public cell), two for Sri Lanka (withheld).
@@ -99,15 +131,30 @@ describe('exports', () => {
     for (let i = 0; i < 8; i++) raters.push(await signUpAndIn(testApp, { displayName: `Rater ${i}` }));
     for (const [index, rater] of raters.entries()) {
       const iso3 = index < 6 ? 'NPL' : 'LKA';
-      await request(server).put(`/api/v1/consultations/${round.id}/recommendations/${REC}/ratings/${iso3}`).set(rater.auth).send({ score: index % 5 }).expect(200);
+      await request(server)
+        .put(`/api/v1/consultations/${round.id}/recommendations/${REC}/ratings/${iso3}`)
+        .set(rater.auth)
+        .send({ score: index % 5 })
+        .expect(200);
     }
   }, 120_000);
 
   afterAll(() => testApp.close());
 
   it('exports comments as CSV: every submission counted, formulas neutralised, pseudonyms only, moderated text withheld', async () => {
-    const job = await exportAndWait(admin, { dataset: 'comments', format: 'csv', privacy: 'public', filters: { consultationId: round.id }, bom: true });
-    expect(job).toMatchObject({ status: 'done', progress: 1, rowCount: comments.length, downloadUrl: expect.stringMatching(/^\/api\/v1\/exports\/download\/[A-Za-z0-9_-]{43}$/) });
+    const job = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'csv',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+      bom: true,
+    });
+    expect(job).toMatchObject({
+      status: 'done',
+      progress: 1,
+      rowCount: comments.length,
+      downloadUrl: expect.stringMatching(/^\/api\/v1\/exports\/download\/[A-Za-z0-9_-]{43}$/),
+    });
     const response = await download(job.downloadUrl!, admin).expect(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
@@ -126,51 +173,87 @@ describe('exports', () => {
     const body = header!.indexOf('body');
     const bodies = rows.map((row) => row[body]);
     expect(bodies).toEqual(
-      expect.arrayContaining([`'=HYPERLINK("http://evil.example","click")`, "'@SUM(1+1)", "'-2+3", "'+cmd", 'plain, "quoted"\nnew line', REDACTED]),
+      expect.arrayContaining([
+        `'=HYPERLINK("http://evil.example","click")`,
+        "'@SUM(1+1)",
+        "'-2+3",
+        "'+cmd",
+        'plain, "quoted"\nnew line',
+        REDACTED,
+      ]),
     );
     const byBody = new Map(rows.map((row) => [row[body], row]));
     const protectedRow = byBody.get(comments.at(-2)!.body)!;
     const authorKey = header!.indexOf('author_key');
     expect(protectedRow[authorKey]).toMatch(/^P-[0-9a-f]{12}$/);
     // PRIV-07: no column tells a protected author apart, and no id the API resolves.
-    expect(header).not.toEqual(expect.arrayContaining(['comment_id', 'author_stakeholder_type', 'author_organisation', 'author_country_iso3']));
+    expect(header).not.toEqual(
+      expect.arrayContaining(['comment_id', 'author_stakeholder_type', 'author_organisation', 'author_country_iso3']),
+    );
     expect(rows.every((row) => /^C-[0-9a-f]{12}$/.test(row[header!.indexOf('comment_key')]!))).toBe(true);
     for (const comment of comments) expect(text).not.toContain(comment.id);
     const visibleKeys = new Set(rows.filter((row) => row !== protectedRow).map((row) => row[authorKey]));
     expect(visibleKeys.has(protectedRow[authorKey])).toBe(false);
     expect(byBody.get(`'${comments[0]!.body}`)![header!.indexOf('highlighted')]).toBe('true');
     // No e-mail, account id or real name of a protected author anywhere (EXP-02).
-    for (const secret of [protectedAuthor.email, protectedAuthor.user.id, 'Secret Real Name', admin.user.id]) expect(text).not.toContain(secret);
+    for (const secret of [protectedAuthor.email, protectedAuthor.user.id, 'Secret Real Name', admin.user.id])
+      expect(text).not.toContain(secret);
   });
 
   it('serves a link once, to the session that asked, for 15 minutes (EXP-04) and to nobody else (EXP-03)', async () => {
-    const job = await exportAndWait(admin, { dataset: 'official', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const job = await exportAndWait(admin, {
+      dataset: 'official',
+      format: 'csv',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     await download(job.downloadUrl!, undefined).expect(401);
     const otherSession = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
     expect((await download(job.downloadUrl!, otherSession).expect(401)).body.toString()).toContain('DOWNLOAD_LINK_INVALID');
     await download(job.downloadUrl!, admin).expect(200);
     expect((await download(job.downloadUrl!, admin).expect(410)).body.toString()).toContain('DOWNLOAD_LINK_EXPIRED');
     const late = (await request(server).get(`/api/v1/exports/${job.id}`).set(admin.auth).expect(200)).body as ExportJob;
-    await testApp.dataSource.query(`UPDATE export_download_link SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [late.downloadUrl!.split('/').pop()]);
+    await testApp.dataSource.query(
+      `UPDATE export_download_link SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256($1::bytea), 'hex')`,
+      [late.downloadUrl!.split('/').pop()],
+    );
     await download(late.downloadUrl!, admin).expect(410);
     await download('/api/v1/exports/download/not-a-token', admin).expect(401);
     // Another admin can neither read nor cancel it.
     const otherAdmin = await signUpAndIn(testApp);
-    await request(server).patch(`/api/v1/users/${otherAdmin.user.id}/roles`).set(admin.auth).send({ roles: ['admin'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${otherAdmin.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['admin'] })
+      .expect(200);
     const other = await signIn(testApp, otherAdmin.email, otherAdmin.password);
     expect((await request(server).get(`/api/v1/exports/${job.id}`).set(other.auth).expect(404)).body.code).toBe('EXPORT_NOT_FOUND');
     await request(server).delete(`/api/v1/exports/${job.id}`).set(other.auth).expect(404);
     const participant = await signUpAndIn(testApp);
-    await request(server).post('/api/v1/exports').set(participant.auth).send({ dataset: 'comments', format: 'csv', privacy: 'public' }).expect(403);
+    await request(server)
+      .post('/api/v1/exports')
+      .set(participant.auth)
+      .send({ dataset: 'comments', format: 'csv', privacy: 'public' })
+      .expect(403);
   });
 
   it('re-running the same export gives byte-identical files; a new export gets new keys; ratings are published figures only', async () => {
-    const first = await exportAndWait(admin, { dataset: 'comments', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const first = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'csv',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     await testApp.dataSource.query(`UPDATE export_job SET status = 'queued' WHERE id = $1`, [first.id]);
     await testApp.app.get(ExportRunner).run(first.id);
     const again = (await request(server).get(`/api/v1/exports/${first.id}`).set(admin.auth).expect(200)).body as ExportJob;
     expect(again.sha256).toBe(first.sha256);
-    const second = await exportAndWait(admin, { dataset: 'comments', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const second = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'csv',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     const read = async (job: ExportJob) => parseCsv((await download(job.downloadUrl!, admin).expect(200)).body.toString('utf8'));
     const [header, ...rowsA] = await read(again);
     const [, ...rowsB] = await read(second);
@@ -179,7 +262,12 @@ describe('exports', () => {
     expect(rowsA.map((row) => row[header!.indexOf('comment_key')])).not.toEqual(rowsB.map((row) => row[header!.indexOf('comment_key')]));
     // Ratings: the cells' published figures. Nepal's first five ratings are published (the sixth waits
     // for a batch); Sri Lanka's two are not, so it has no row at all.
-    const ratings = await exportAndWait(admin, { dataset: 'ratings', format: 'csv', privacy: 'public', filters: { consultationId: round.id } });
+    const ratings = await exportAndWait(admin, {
+      dataset: 'ratings',
+      format: 'csv',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     const [ratingsHeader, ...ratingRows] = await read(ratings);
     expect(ratingsHeader).toEqual(columnsFor(DATASETS.ratings, 'public').map((column) => column.name));
     const column = (name: string) => ratingsHeader!.indexOf(name);
@@ -198,7 +286,12 @@ describe('exports', () => {
   });
 
   it('writes XLSX and NDJSON with the same rows, never as formulas', async () => {
-    const xlsx = await exportAndWait(admin, { dataset: 'comments', format: 'xlsx', privacy: 'public', filters: { consultationId: round.id } });
+    const xlsx = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'xlsx',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     const file = (await download(xlsx.downloadUrl!, admin).expect(200)).body as Buffer;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -209,13 +302,31 @@ describe('exports', () => {
     expect(values.some((value) => typeof value === 'object' && value !== null && 'formula' in value)).toBe(false);
     expect(values).toContain(`'=HYPERLINK("http://evil.example","click")`);
 
-    const ndjson = await exportAndWait(admin, { dataset: 'comments', format: 'ndjson', privacy: 'public', filters: { consultationId: round.id } });
+    const ndjson = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'ndjson',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+    });
     const lines = (await download(ndjson.downloadUrl!, admin).expect(200)).body.toString('utf8').trim().split('\n');
     expect(lines).toHaveLength(comments.length);
     expect(Object.keys(JSON.parse(lines[0]!))).toEqual(columnsFor(DATASETS.comments, 'public').map((column) => column.name));
-    expect((await request(server).post('/api/v1/exports').set(admin.auth).send({ dataset: 'pack', format: 'csv', privacy: 'public' }).expect(422)).body.code).toBe('EXPORT_FORMAT_UNSUPPORTED');
+    expect(
+      (
+        await request(server)
+          .post('/api/v1/exports')
+          .set(admin.auth)
+          .send({ dataset: 'pack', format: 'csv', privacy: 'public' })
+          .expect(422)
+      ).body.code,
+    ).toBe('EXPORT_FORMAT_UNSUPPORTED');
     // Above the XLSX row cap (7 here; 250,000 by default) the job is refused with a code, not run out of memory (FLT-10).
-    const tooBig = await exportAndWait(admin, { dataset: 'ratings', format: 'xlsx', privacy: 'full', filters: { consultationId: round.id } });
+    const tooBig = await exportAndWait(admin, {
+      dataset: 'ratings',
+      format: 'xlsx',
+      privacy: 'full',
+      filters: { consultationId: round.id },
+    });
     expect(tooBig).toMatchObject({ status: 'failed', error: 'EXPORT_FORMAT_UNSUPPORTED', fileName: null });
     expect(tooBig.downloadUrl).toBeUndefined();
   });
@@ -235,7 +346,11 @@ describe('exports', () => {
     expect(manifest).toHaveLength(names.length - 1);
     for (const line of manifest) {
       const [hash, name] = line.split('  ');
-      expect(createHash('sha256').update(await zip.file(name!)!.async('nodebuffer')).digest('hex')).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(await zip.file(name!)!.async('nodebuffer'))
+          .digest('hex'),
+      ).toBe(hash);
     }
     expect(job.rowCount).toBeGreaterThan(comments.length);
   });
@@ -249,41 +364,88 @@ describe('exports', () => {
   });
 
   it('audit-logs full exports, which carry account ids', async () => {
-    const job = await exportAndWait(admin, { dataset: 'comments', format: 'ndjson', privacy: 'full', filters: { consultationId: round.id } });
+    const job = await exportAndWait(admin, {
+      dataset: 'comments',
+      format: 'ndjson',
+      privacy: 'full',
+      filters: { consultationId: round.id },
+    });
     const first = JSON.parse((await download(job.downloadUrl!, admin).expect(200)).body.toString('utf8').split('\n')[0]!);
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['author_account_id', 'author_display_name', 'author_protected']));
-    const [entry] = await testApp.dataSource.query(`SELECT actor_id AS "actorId", details FROM audit_event WHERE action = 'export.full_requested' AND target_id = $1`, [job.id]);
+    const [entry] = await testApp.dataSource.query(
+      `SELECT actor_id AS "actorId", details FROM audit_event WHERE action = 'export.full_requested' AND target_id = $1`,
+      [job.id],
+    );
     expect(entry).toMatchObject({ actorId: admin.user.id, details: { dataset: 'comments', privacy: 'full' } });
   });
 
   it('limits exports in flight per person and cancels a queued one', async () => {
     const busy = await signUpAndIn(testApp);
-    await request(server).patch(`/api/v1/users/${busy.user.id}/roles`).set(admin.auth).send({ roles: ['admin'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${busy.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['admin'] })
+      .expect(200);
     const person = await signIn(testApp, busy.email, busy.password);
     // Three waiting jobs that no worker was told about.
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const [row] = await testApp.dataSource.query(`INSERT INTO export_job (requested_by, dataset, format, privacy, pseudonym_seed) VALUES ($1, 'comments', 'csv', 'public', 'aa') RETURNING id`, [person.user.id]);
+      const [row] = await testApp.dataSource.query(
+        `INSERT INTO export_job (requested_by, dataset, format, privacy, pseudonym_seed) VALUES ($1, 'comments', 'csv', 'public', 'aa') RETURNING id`,
+        [person.user.id],
+      );
       ids.push(row.id);
     }
-    const refused = await request(server).post('/api/v1/exports').set(person.auth).send({ dataset: 'comments', format: 'csv', privacy: 'public' }).expect(429);
+    const refused = await request(server)
+      .post('/api/v1/exports')
+      .set(person.auth)
+      .send({ dataset: 'comments', format: 'csv', privacy: 'public' })
+      .expect(429);
     expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
     expect(refused.headers['retry-after']).toBeDefined();
     await request(server).delete(`/api/v1/exports/${ids[0]}`).set(person.auth).expect(204);
     expect((await request(server).get(`/api/v1/exports/${ids[0]}`).set(person.auth).expect(200)).body.status).toBe('cancelled');
     expect((await request(server).delete(`/api/v1/exports/${ids[0]}`).set(person.auth).expect(409)).body.code).toBe('EXPORT_FINISHED');
-    await request(server).post('/api/v1/exports').set(person.auth).send({ dataset: 'recommendations', format: 'csv', privacy: 'public' }).expect(202);
+    await request(server)
+      .post('/api/v1/exports')
+      .set(person.auth)
+      .send({ dataset: 'recommendations', format: 'csv', privacy: 'public' })
+      .expect(202);
   });
 
   it('publishes a closed round’s pack on the open-data page', async () => {
-    expect((await request(server).post('/api/v1/exports').set(admin.auth).send({ dataset: 'pack', format: 'zip', privacy: 'public', filters: { consultationId: round.id }, publish: true }).expect(422)).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await request(server)
+          .post('/api/v1/exports')
+          .set(admin.auth)
+          .send({ dataset: 'pack', format: 'zip', privacy: 'public', filters: { consultationId: round.id }, publish: true })
+          .expect(422)
+      ).body.code,
+    ).toBe('VALIDATION_FAILED');
     await request(server).patch(`/api/v1/consultations/${round.id}`).set(admin.auth).send({ status: 'closed' }).expect(200);
-    const job = await exportAndWait(admin, { dataset: 'pack', format: 'zip', privacy: 'public', filters: { consultationId: round.id }, publish: true });
+    const job = await exportAndWait(admin, {
+      dataset: 'pack',
+      format: 'zip',
+      privacy: 'public',
+      filters: { consultationId: round.id },
+      publish: true,
+    });
     expect(job.status).toBe('done');
     const list = (await request(server).get('/api/v1/open-data').expect(200)).body.items;
-    expect(list).toEqual([expect.objectContaining({ consultationId: round.id, sha256: job.sha256, rowCounts: expect.objectContaining({ comments: comments.length }) })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        consultationId: round.id,
+        sha256: job.sha256,
+        rowCounts: expect.objectContaining({ comments: comments.length }),
+      }),
+    ]);
     const pack = await download(list[0].downloadUrl, undefined).expect(200);
-    expect(createHash('sha256').update(pack.body as Buffer).digest('hex')).toBe(job.sha256);
+    expect(
+      createHash('sha256')
+        .update(pack.body as Buffer)
+        .digest('hex'),
+    ).toBe(job.sha256);
     const codebook = await request(server).get(list[0].codebookUrl).expect(200);
     expect(codebook.text).toContain('## comments.csv');
     await request(server).get('/api/v1/open-data/00000000-0000-4000-8000-000000000000/pack').expect(404);
@@ -297,7 +459,10 @@ describe('exports', () => {
     const queued = await regenerateOutdatedOpenData(testApp.dataSource, join(testApp.dataDir, 'exports'));
     expect(queued).toHaveLength(1);
     expect(existsSync(join(testApp.dataDir, 'exports', job.id))).toBe(false);
-    expect((await request(server).get(`/api/v1/exports/${job.id}`).set(admin.auth).expect(200)).body).toMatchObject({ status: 'failed', error: 'SUPERSEDED' });
+    expect((await request(server).get(`/api/v1/exports/${job.id}`).set(admin.auth).expect(200)).body).toMatchObject({
+      status: 'failed',
+      error: 'SUPERSEDED',
+    });
     expect(await regenerateOutdatedOpenData(testApp.dataSource, join(testApp.dataDir, 'exports'))).toEqual([]);
     await testApp.app.get(ExportRunner).run(queued[0]!);
     const regenerated = (await request(server).get('/api/v1/open-data').expect(200)).body.items;
@@ -309,7 +474,10 @@ describe('exports', () => {
     const dashboard = (await request(server).get('/api/v1/dashboard').query({ consultationId: round.id }).expect(200)).body as Dashboard;
     // Nepal's first five ratings are published; Sri Lanka's two are not, so it is not there at all.
     expect(dashboard.heatmap).toEqual([{ principleCode: 'PC', countryIso3: 'NPL', n: 5, median: 2, suppressed: false }]);
-    expect(dashboard.distributions.find((d) => d.recommendationCode === REC)).toMatchObject({ n: 5, counts: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null } });
+    expect(dashboard.distributions.find((d) => d.recommendationCode === REC)).toMatchObject({
+      n: 5,
+      counts: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null },
+    });
     expect(dashboard.participation.reduce((sum, row) => sum + row.people, 0)).toBeGreaterThanOrEqual(5);
     await request(server).get('/api/v1/dashboard').query({ objectiveNumber: 99 }).expect(400);
     await request(server).get('/api/v1/dashboard').query({ stakeholderType: 'x;drop' }).expect(400);

@@ -29,20 +29,35 @@ describe('house rules', () => {
 
   it('keeps every version: an admin publishes the next, others may not, and it is logged', async () => {
     const participant = await signUpAndIn(testApp);
-    const change = { title: { en: 'Stay on the recommendation' }, text: { en: 'Comments are about this recommendation and its implementation.' } };
+    const change = {
+      title: { en: 'Stay on the recommendation' },
+      text: { en: 'Comments are about this recommendation and its implementation.' },
+    };
     await request(server).put('/api/v1/rules/R4').set(participant.auth).send(change).expect(403);
     const published = await request(server).put('/api/v1/rules/R4').set(admin.auth).send(change).expect(200);
     expect(published.body).toMatchObject({ code: 'R4', version: 2, title: 'Stay on the recommendation' });
     // Missing translations fall back to English and say so.
     const ur = (await request(server).get('/api/v1/rules').query({ locale: 'ur' }).expect(200)).body.items;
-    expect(ur.find((rule: { code: string }) => rule.code === 'R4')).toMatchObject({ version: 2, language: 'en', title: 'Stay on the recommendation' });
+    expect(ur.find((rule: { code: string }) => rule.code === 'R4')).toMatchObject({
+      version: 2,
+      language: 'en',
+      title: 'Stay on the recommendation',
+    });
     const versions = await testApp.dataSource.query(`SELECT version FROM house_rule WHERE code = 'R4' ORDER BY version`);
     expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
     const [entry] = await testApp.dataSource.query(`SELECT actor_id, details FROM audit_event WHERE action = 'rule.published'`);
     expect(entry).toEqual({ actor_id: admin.user.id, details: { version: 2 } });
     await request(server).put('/api/v1/rules/R99').set(admin.auth).send(change).expect(404);
-    await request(server).put('/api/v1/rules/R4').set(admin.auth).send({ title: { fr: 'x' }, text: change.text }).expect(400);
-    await request(server).put('/api/v1/rules/R4').set(admin.auth).send({ title: { en: '' }, text: change.text }).expect(400);
+    await request(server)
+      .put('/api/v1/rules/R4')
+      .set(admin.auth)
+      .send({ title: { fr: 'x' }, text: change.text })
+      .expect(400);
+    await request(server)
+      .put('/api/v1/rules/R4')
+      .set(admin.auth)
+      .send({ title: { en: '' }, text: change.text })
+      .expect(400);
   });
 
   it('loads the rule files once: a restart does not overwrite a newer version', async () => {

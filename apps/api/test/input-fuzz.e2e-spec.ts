@@ -30,7 +30,24 @@ const QUERIES = [
 ];
 
 /** Bodies: NUL and line breaks in every field name we use, numbers past every limit, wrong types, entities beyond Unicode. */
-const TEXT_FIELDS = ['body', 'name', 'displayName', 'email', 'password', 'reason', 'ruleCode', 'note', 'title', 'description', 'token', 'term', 'text', 'evidence', 'statement', 'q'];
+const TEXT_FIELDS = [
+  'body',
+  'name',
+  'displayName',
+  'email',
+  'password',
+  'reason',
+  'ruleCode',
+  'note',
+  'title',
+  'description',
+  'token',
+  'term',
+  'text',
+  'evidence',
+  'statement',
+  'q',
+];
 const BODIES: Array<unknown> = [
   // One field at a time, so a body passes the whitelist and the bad value reaches the service and the database.
   ...TEXT_FIELDS.map((field) => ({ [field]: `x${NUL}y` })),
@@ -40,8 +57,27 @@ const BODIES: Array<unknown> = [
   { until: '9999-12-31T23:59:59Z' },
   Object.fromEntries(TEXT_FIELDS.map((field) => [field, `x${NUL}y`])),
   Object.fromEntries(TEXT_FIELDS.map((field) => [field, `Line one\nLine two ${BEYOND_UNICODE}`])),
-  { body: BEYOND_UNICODE, score: 1e308, until: '9999-99-99', countryIso3: 'ZZZ', parentId: BIG, commentId: BIG, userIds: [BIG, NUL], roles: [NUL], limit: 1e20, version: -1 },
-  { score: 'four', dontKnow: 'yes', privacyMode: 7, locale: ['en'], filters: { from: 'x', to: 1e20, consultationId: NUL }, global: 'true', action: NUL },
+  {
+    body: BEYOND_UNICODE,
+    score: 1e308,
+    until: '9999-99-99',
+    countryIso3: 'ZZZ',
+    parentId: BIG,
+    commentId: BIG,
+    userIds: [BIG, NUL],
+    roles: [NUL],
+    limit: 1e20,
+    version: -1,
+  },
+  {
+    score: 'four',
+    dontKnow: 'yes',
+    privacyMode: 7,
+    locale: ['en'],
+    filters: { from: 'x', to: 1e20, consultationId: NUL },
+    global: 'true',
+    action: NUL,
+  },
   [1, 2, 3],
   'a string, not an object',
   { userIds: Array.from({ length: 2_000 }, () => randomUUID()), recommendationCodes: Array.from({ length: 500 }, (_, i) => `X-${i}`) },
@@ -65,7 +101,11 @@ describe('input fuzz: no 5xx from any route', () => {
     const round = await openConsultation(testApp, callers.admin, { recommendationCodes: ['PC-1'], countryIso3s: ['NPL'] });
     roundId = round.id;
     commentId = (
-      await request(server).post(`/api/v1/consultations/${roundId}/recommendations/PC-1/comments`).set(callers.participant.auth).send({ body: 'A comment to aim at.' }).expect(201)
+      await request(server)
+        .post(`/api/v1/consultations/${roundId}/recommendations/PC-1/comments`)
+        .set(callers.participant.auth)
+        .send({ body: 'A comment to aim at.' })
+        .expect(201)
     ).body.id;
   });
 
@@ -103,14 +143,18 @@ describe('input fuzz: no 5xx from any route', () => {
         }
         for (const variant of variants) {
           const url = variant.query ? `${variant.path}?${variant.query}` : variant.path;
-          let call = request(server)[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url).set('X-Requested-With', 'compact-voices');
+          let call = request(server)
+            [route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
+            .set('X-Requested-With', 'compact-voices');
           if (caller) call = call.set(caller.auth);
           if (variant.raw !== undefined) call = call.set('Content-Type', 'application/json').send(variant.raw);
           else if (variant.body !== undefined) call = call.send(variant.body as object);
           const response = await call;
           sent++;
           if (response.status >= 500) {
-            failures.push(`${response.status} ${route.method} ${url.slice(0, 160)} as ${role}${variant.body !== undefined ? ` body ${JSON.stringify(variant.body).slice(0, 120)}` : ''}${variant.raw ? ` raw ${variant.raw}` : ''}`);
+            failures.push(
+              `${response.status} ${route.method} ${url.slice(0, 160)} as ${role}${variant.body !== undefined ? ` body ${JSON.stringify(variant.body).slice(0, 120)}` : ''}${variant.raw ? ` raw ${variant.raw}` : ''}`,
+            );
           }
         }
       }

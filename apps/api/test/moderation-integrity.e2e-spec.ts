@@ -1,6 +1,14 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import type { Comment, CommentModerationHistory, Consultation, ModeratedRound, ModerationDecision, QueueItem, RoundRoleList } from '@compact-voices/contracts';
+import type {
+  Comment,
+  CommentModerationHistory,
+  Consultation,
+  ModeratedRound,
+  ModerationDecision,
+  QueueItem,
+  RoundRoleList,
+} from '@compact-voices/contracts';
 import { DATASETS } from '../src/modules/exports/datasets.js';
 import { signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
@@ -34,11 +42,21 @@ describe('moderation that cannot be turned against critics', () => {
   }
 
   async function post(author: SignedIn, body: string, extra: Record<string, unknown> = {}, consultation = round): Promise<Comment> {
-    return (await request(server).post(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`).set(author.auth).send({ body, ...extra }).expect(201)).body as Comment;
+    return (
+      await request(server)
+        .post(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`)
+        .set(author.auth)
+        .send({ body, ...extra })
+        .expect(201)
+    ).body as Comment;
   }
 
   async function decide(who: SignedIn, commentId: string, action: string, expected = 201) {
-    return request(server).post('/api/v1/moderation/decisions').set(who.auth).send({ commentId, action, ruleCode: 'R1', reason: 'Breaks the house rules' }).expect(expected);
+    return request(server)
+      .post('/api/v1/moderation/decisions')
+      .set(who.auth)
+      .send({ commentId, action, ruleCode: 'R1', reason: 'Breaks the house rules' })
+      .expect(expected);
   }
 
   async function flag(who: SignedIn, commentId: string, reason: string, ip?: string, expected = 201) {
@@ -46,11 +64,17 @@ describe('moderation that cannot be turned against critics', () => {
   }
 
   async function anonymousThread(app: TestApp = testApp, consultation = round): Promise<Comment[]> {
-    return (await request(app.app.getHttpServer()).get(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`).query({ limit: 100 }).expect(200)).body.items;
+    return (
+      await request(app.app.getHttpServer())
+        .get(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`)
+        .query({ limit: 100 })
+        .expect(200)
+    ).body.items;
   }
 
   async function queue(who: SignedIn, consultation = round): Promise<QueueItem[]> {
-    return (await request(server).get('/api/v1/moderation/queue').query({ consultationId: consultation.id }).set(who.auth).expect(200)).body.items;
+    return (await request(server).get('/api/v1/moderation/queue').query({ consultationId: consultation.id }).set(who.auth).expect(200)).body
+      .items;
   }
 
   async function safeguardingQueue(who: SignedIn, expected = 200): Promise<QueueItem[]> {
@@ -64,10 +88,10 @@ describe('moderation that cannot be turned against critics', () => {
   }
 
   async function member(person: SignedIn, organisationId: string): Promise<void> {
-    await testApp.dataSource.query(`INSERT INTO organisation_membership (organisation_id, user_id, role, status, decided_at) VALUES ($1, $2, 'member', 'active', now())`, [
-      organisationId,
-      person.user.id,
-    ]);
+    await testApp.dataSource.query(
+      `INSERT INTO organisation_membership (organisation_id, user_id, role, status, decided_at) VALUES ($1, $2, 'member', 'active', now())`,
+      [organisationId, person.user.id],
+    );
   }
 
   async function verifiedMember(person: SignedIn): Promise<void> {
@@ -75,7 +99,10 @@ describe('moderation that cannot be turned against critics', () => {
   }
 
   beforeAll(async () => {
-    testApp = await createTestApp({ FLAG_HIDE_THRESHOLD: '3', SAFEGUARDING_HIDE_REPORTERS: '3', FLAGS_PER_ADDRESS_PER_HOUR: '12', COMMENTS_PER_MINUTE: '1000' }, { listen: true });
+    testApp = await createTestApp(
+      { FLAG_HIDE_THRESHOLD: '3', SAFEGUARDING_HIDE_REPORTERS: '3', FLAGS_PER_ADDRESS_PER_HOUR: '12', COMMENTS_PER_MINUTE: '1000' },
+      { listen: true },
+    );
     // A second instance on the same database: what one instance decides, the other serves at once.
     // (The embedded database serves one process only: there the fleet is one instance.)
     mirror = usesEmbedded ? testApp : await createTestApp({}, { shareDatabaseWith: testApp });
@@ -91,9 +118,17 @@ describe('moderation that cannot be turned against critics', () => {
     officer = await signUpAndIn(testApp, { displayName: 'Safeguarding Officer' });
     secondOfficer = await signUpAndIn(testApp, { displayName: 'Second Safeguarding Officer' });
     for (const consultation of [round, officerRound]) {
-      await request(server).put(`/api/v1/consultations/${consultation.id}/moderators`).set(admin.auth).send({ userIds: [moderator.user.id, official.user.id, fellowOfficial.user.id] }).expect(200);
+      await request(server)
+        .put(`/api/v1/consultations/${consultation.id}/moderators`)
+        .set(admin.auth)
+        .send({ userIds: [moderator.user.id, official.user.id, fellowOfficial.user.id] })
+        .expect(200);
     }
-    await request(server).put(`/api/v1/consultations/${officerRound.id}/safeguarding-officers`).set(admin.auth).send({ userIds: [officer.user.id, secondOfficer.user.id] }).expect(200);
+    await request(server)
+      .put(`/api/v1/consultations/${officerRound.id}/safeguarding-officers`)
+      .set(admin.auth)
+      .send({ userIds: [officer.user.id, secondOfficer.user.id] })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -111,8 +146,11 @@ describe('moderation that cannot be turned against critics', () => {
       const proposed = (await decide(official, reply.id, 'hide')).body as ModerationDecision;
       expect(proposed).toMatchObject({ status: 'awaiting-cosign', conflictCountryIso3: 'NPL', conflict: true, appliedAt: null });
       expect((await anonymousThread()).find((c) => c.id === reply.id)?.status).toBe('published');
-      expect((await request(server).post(`/api/v1/moderation/decisions/${proposed.id}/cosign`).set(fellowOfficial.auth).expect(403)).body.code).toBe('COSIGN_NOT_ALLOWED');
-      const applied = (await request(server).post(`/api/v1/moderation/decisions/${proposed.id}/cosign`).set(moderator.auth).expect(201)).body as ModerationDecision;
+      expect(
+        (await request(server).post(`/api/v1/moderation/decisions/${proposed.id}/cosign`).set(fellowOfficial.auth).expect(403)).body.code,
+      ).toBe('COSIGN_NOT_ALLOWED');
+      const applied = (await request(server).post(`/api/v1/moderation/decisions/${proposed.id}/cosign`).set(moderator.auth).expect(201))
+        .body as ModerationDecision;
       expect(applied.status).toBe('applied');
       // Restoring is silencing's twin: the same rule.
       expect((await decide(official, reply.id, 'restore')).body).toMatchObject({ status: 'awaiting-cosign', conflictCountryIso3: 'NPL' });
@@ -146,7 +184,9 @@ describe('moderation that cannot be turned against critics', () => {
       expect((await queue(moderator)).find((i) => i.comment.id === comment.id)?.conflictOfInterest).toBe(false);
       const refusal = await request(server).post(`/api/v1/moderation/decisions/${proposed.id}/cosign`).set(fellowOfficial.auth).expect(403);
       expect(refusal.body.message).not.toMatch(/LKA|NPL|Sri Lanka|Nepal|protected/i);
-      const audit: Array<{ details: unknown }> = await testApp.dataSource.query(`SELECT details FROM audit_event WHERE target_id = $1`, [comment.id]);
+      const audit: Array<{ details: unknown }> = await testApp.dataSource.query(`SELECT details FROM audit_event WHERE target_id = $1`, [
+        comment.id,
+      ]);
       expect(JSON.stringify(audit)).not.toContain('LKA');
     });
   });
@@ -166,17 +206,41 @@ describe('moderation that cannot be turned against critics', () => {
       expect((await decide(admin, comment.id, 'hide', 403)).body.code).toBe('NOT_A_MODERATOR');
       expect((await decide(moderator, comment.id, 'hide', 403)).body.code).toBe('NOT_A_MODERATOR');
       const rounds = (await request(server).get('/api/v1/moderation/rounds').set(officer.auth).expect(200)).body.items as ModeratedRound[];
-      expect(rounds.find((r) => r.consultationId === officerRound.id)).toMatchObject({ safeguards: true, moderates: false, safeguardingQueued: 1, queued: 0 });
+      expect(rounds.find((r) => r.consultationId === officerRound.id)).toMatchObject({
+        safeguards: true,
+        moderates: false,
+        safeguardingQueued: 1,
+        queued: 0,
+      });
       expect(rounds.find((r) => r.consultationId === round.id)).toBeUndefined();
       // The officer decides; the author learns the rule and may appeal; another officer decides the appeal.
       const decision = (await decide(officer, comment.id, 'hide')).body as ModerationDecision;
       expect(decision.status).toBe('applied');
-      const mine = (await request(server).get(`/api/v1/moderation/decisions/${decision.id}`).set(author.auth).expect(200)).body as ModerationDecision;
+      const mine = (await request(server).get(`/api/v1/moderation/decisions/${decision.id}`).set(author.auth).expect(200))
+        .body as ModerationDecision;
       expect(mine).toMatchObject({ ruleCode: 'R1', appealableUntil: expect.any(String) });
-      const appeal = (await request(server).post('/api/v1/appeals').set(author.auth).send({ decisionId: decision.id, text: 'I named no one' }).expect(201)).body;
-      expect((await request(server).post(`/api/v1/appeals/${appeal.id}/decision`).set(officer.auth).send({ outcome: 'overturned', reason: 'x' }).expect(403)).body.code).toBe('ORIGINAL_DECIDER');
-      await request(server).post(`/api/v1/appeals/${appeal.id}/decision`).set(moderator.auth).send({ outcome: 'overturned', reason: 'x' }).expect(404);
-      await request(server).post(`/api/v1/appeals/${appeal.id}/decision`).set(secondOfficer.auth).send({ outcome: 'overturned', reason: 'Names no one' }).expect(200);
+      const appeal = (
+        await request(server).post('/api/v1/appeals').set(author.auth).send({ decisionId: decision.id, text: 'I named no one' }).expect(201)
+      ).body;
+      expect(
+        (
+          await request(server)
+            .post(`/api/v1/appeals/${appeal.id}/decision`)
+            .set(officer.auth)
+            .send({ outcome: 'overturned', reason: 'x' })
+            .expect(403)
+        ).body.code,
+      ).toBe('ORIGINAL_DECIDER');
+      await request(server)
+        .post(`/api/v1/appeals/${appeal.id}/decision`)
+        .set(moderator.auth)
+        .send({ outcome: 'overturned', reason: 'x' })
+        .expect(404);
+      await request(server)
+        .post(`/api/v1/appeals/${appeal.id}/decision`)
+        .set(secondOfficer.auth)
+        .send({ outcome: 'overturned', reason: 'Names no one' })
+        .expect(200);
       expect((await anonymousThread(testApp, officerRound)).find((c) => c.id === comment.id)?.status).toBe('published');
     });
 
@@ -204,7 +268,10 @@ describe('moderation that cannot be turned against critics', () => {
       await verifiedMember(anchored);
       await flag(anchored, comment.id, 'safeguarding');
       expect((await anonymousThread()).find((c) => c.id === comment.id)?.status).toBe('hidden');
-      const logged: Array<{ n: number }> = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'comment.flagged' AND target_id = $1`, [comment.id]);
+      const logged: Array<{ n: number }> = await testApp.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'comment.flagged' AND target_id = $1`,
+        [comment.id],
+      );
       expect(logged[0]!.n).toBe(9);
     });
 
@@ -242,7 +309,8 @@ describe('moderation that cannot be turned against critics', () => {
       expect(JSON.stringify(item)).not.toContain('Lotus Lane');
       const history = await request(server).get(`/api/v1/moderation/comments/${parent.id}/history`).set(moderator.auth).expect(403);
       expect(history.body.code).toBe('NOT_A_MODERATOR');
-      const restricted = (await request(server).get(`/api/v1/moderation/comments/${parent.id}/history`).set(officer.auth).expect(200)).body as CommentModerationHistory;
+      const restricted = (await request(server).get(`/api/v1/moderation/comments/${parent.id}/history`).set(officer.auth).expect(200))
+        .body as CommentModerationHistory;
       expect(restricted.flags).toEqual([expect.objectContaining({ reason: 'safeguarding', resolved: true })]);
       expect(restricted.decisions.map((d) => d.action)).toEqual(['hide']);
     });
@@ -253,7 +321,8 @@ describe('moderation that cannot be turned against critics', () => {
       const author = await signUpAndIn(testApp);
       const comment = await post(author, 'Read by many signed-out visitors');
       // Warm the anonymous caches of both instances.
-      for (const app of [testApp, mirror, testApp, mirror]) expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.status).toBe('published');
+      for (const app of [testApp, mirror, testApp, mirror])
+        expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.status).toBe('published');
       await decide(moderator, comment.id, 'hide');
       expect((await anonymousThread(testApp)).find((c) => c.id === comment.id)?.status).toBe('hidden');
       expect((await anonymousThread(mirror)).find((c) => c.id === comment.id)?.status).toBe('hidden');
@@ -262,39 +331,65 @@ describe('moderation that cannot be turned against critics', () => {
     it('an erasure relabels kept comments for signed-out readers at once', async () => {
       const leaving = await signUpAndIn(testApp, { displayName: 'Leaving Soon' });
       const comment = await post(leaving, 'I was here');
-      for (const app of [testApp, mirror]) expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.author?.displayName).toBe('Leaving Soon');
+      for (const app of [testApp, mirror])
+        expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.author?.displayName).toBe('Leaving Soon');
       await request(server).delete('/api/v1/me').set(leaving.auth).send({ password: leaving.password }).expect(204);
-      for (const app of [mirror, testApp]) expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.author?.displayName).toBe('Former participant');
+      for (const app of [mirror, testApp])
+        expect((await anonymousThread(app)).find((c) => c.id === comment.id)?.author?.displayName).toBe('Former participant');
     });
   });
 
   describe('edits are moderated like posts (MOD-03)', () => {
     it('in a pre-moderated round an approved comment’s edit waits; the public keeps the approved text', async () => {
       const pre = await openConsultation(testApp, admin, { recommendationCodes: [REC], moderationMode: 'pre' });
-      await request(server).put(`/api/v1/consultations/${pre.id}/moderators`).set(admin.auth).send({ userIds: [moderator.user.id] }).expect(200);
+      await request(server)
+        .put(`/api/v1/consultations/${pre.id}/moderators`)
+        .set(admin.auth)
+        .send({ userIds: [moderator.user.id] })
+        .expect(200);
       const author = await signUpAndIn(testApp);
       const comment = await post(author, 'The approved version', {}, pre);
       await decide(moderator, comment.id, 'approve');
-      const edited = (await request(server).patch(`/api/v1/comments/${comment.id}`).set(author.auth).send({ body: 'Something the moderators never saw' }).expect(200)).body as Comment;
+      const edited = (
+        await request(server)
+          .patch(`/api/v1/comments/${comment.id}`)
+          .set(author.auth)
+          .send({ body: 'Something the moderators never saw' })
+          .expect(200)
+      ).body as Comment;
       expect(edited).toMatchObject({ body: 'The approved version', pendingEdit: { body: 'Something the moderators never saw' } });
       const publicView = (await anonymousThread(testApp, pre)).find((c) => c.id === comment.id)!;
       expect(publicView.body).toBe('The approved version');
       expect(publicView.pendingEdit).toBeUndefined();
       const item = (await queue(moderator, pre)).find((i) => i.comment.id === comment.id);
-      expect(item).toMatchObject({ heldReason: 'edit', comment: { body: 'The approved version', pendingEdit: { body: 'Something the moderators never saw' } } });
+      expect(item).toMatchObject({
+        heldReason: 'edit',
+        comment: { body: 'The approved version', pendingEdit: { body: 'Something the moderators never saw' } },
+      });
       // Turning it down leaves the approved text; it is not a removal to appeal.
       const rejected = (await decide(moderator, comment.id, 'reject')).body as ModerationDecision;
-      expect((await request(server).get(`/api/v1/moderation/decisions/${rejected.id}`).set(author.auth).expect(200)).body.appealableUntil).toBeNull();
-      expect((await anonymousThread(testApp, pre)).find((c) => c.id === comment.id)).toMatchObject({ status: 'published', body: 'The approved version' });
+      expect(
+        (await request(server).get(`/api/v1/moderation/decisions/${rejected.id}`).set(author.auth).expect(200)).body.appealableUntil,
+      ).toBeNull();
+      expect((await anonymousThread(testApp, pre)).find((c) => c.id === comment.id)).toMatchObject({
+        status: 'published',
+        body: 'The approved version',
+      });
       // Approving publishes it, and the replaced text joins a history only the author and moderators read.
       await request(server).patch(`/api/v1/comments/${comment.id}`).set(author.auth).send({ body: 'A better second version' }).expect(200);
       await decide(moderator, comment.id, 'approve');
-      expect((await anonymousThread(testApp, pre)).find((c) => c.id === comment.id)).toMatchObject({ body: 'A better second version', editedAt: expect.any(String) });
+      expect((await anonymousThread(testApp, pre)).find((c) => c.id === comment.id)).toMatchObject({
+        body: 'A better second version',
+        editedAt: expect.any(String),
+      });
       for (const reader of [author, moderator]) {
         const revisions = (await request(server).get(`/api/v1/comments/${comment.id}/revisions`).set(reader.auth).expect(200)).body.items;
         expect(revisions.map((r: { body: string }) => r.body)).toEqual(['The approved version']);
       }
-      await request(server).get(`/api/v1/comments/${comment.id}/revisions`).set((await signUpAndIn(testApp)).auth).expect(404);
+      await request(server)
+        .get(`/api/v1/comments/${comment.id}/revisions`)
+        .set((await signUpAndIn(testApp)).auth)
+        .expect(404);
       await request(server).get(`/api/v1/comments/${comment.id}/revisions`).expect(401);
     });
 
@@ -304,8 +399,15 @@ describe('moderation that cannot be turned against critics', () => {
       await flag(await signUpAndIn(testApp), comment.id, 'spam');
       await decide(moderator, comment.id, 'approve');
       expect((await queue(moderator)).find((i) => i.comment.id === comment.id)).toBeUndefined();
-      await request(server).patch(`/api/v1/comments/${comment.id}`).set(author.auth).send({ body: 'Now rewritten after approval' }).expect(200);
-      expect((await queue(moderator)).find((i) => i.comment.id === comment.id)).toMatchObject({ heldReason: 'edit', comment: { body: 'Now rewritten after approval' } });
+      await request(server)
+        .patch(`/api/v1/comments/${comment.id}`)
+        .set(author.auth)
+        .send({ body: 'Now rewritten after approval' })
+        .expect(200);
+      expect((await queue(moderator)).find((i) => i.comment.id === comment.id)).toMatchObject({
+        heldReason: 'edit',
+        comment: { body: 'Now rewritten after approval' },
+      });
     });
   });
 
@@ -313,9 +415,21 @@ describe('moderation that cannot be turned against critics', () => {
     it('sees through entities, emphasis, invisible characters, look-alike letters and links, and never names the term', async () => {
       await request(server).post('/api/v1/moderation/word-filter').set(admin.auth).send({ term: 'fraudster', action: 'block' }).expect(201);
       const author = await signUpAndIn(testApp);
-      const disguises = ['&#102;raudster', 'fr**au**dster', 'fr\u200Baudster', 'frau\u00ADdster', 'fr\u0430udster', '[fraud](https://example.org)ster', 'ｆｒａｕｄｓｔｅｒ'];
+      const disguises = [
+        '&#102;raudster',
+        'fr**au**dster',
+        'fr\u200Baudster',
+        'frau\u00ADdster',
+        'fr\u0430udster',
+        '[fraud](https://example.org)ster',
+        'ｆｒａｕｄｓｔｅｒ',
+      ];
       for (const body of disguises) {
-        const refused = await request(server).post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(author.auth).send({ body: `The minister is a ${body}` }).expect(422);
+        const refused = await request(server)
+          .post(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`)
+          .set(author.auth)
+          .send({ body: `The minister is a ${body}` })
+          .expect(422);
         expect(refused.body.code).toBe('BLOCKED_TERM');
         expect(JSON.stringify(refused.body).toLowerCase()).not.toContain('fraud');
       }
@@ -341,18 +455,30 @@ describe('moderation that cannot be turned against critics', () => {
         .send({ name: 'Ministry of Foreign Affairs Nepal', stakeholderType: 'government', countryIso3: 'NPL' })
         .expect(201);
       await request(server).post(`/api/v1/organisations/${genuine.body.id}/verify`).set(admin.auth).expect(200);
-      expect((await request(server).post(`/api/v1/organisations/${fake.body.id}/verify`).set(admin.auth).expect(409)).body.code).toBe('ORGANISATION_EXISTS');
-      const third = await request(server).post('/api/v1/organisations').set(impostor.auth).send({ name: 'ministry of foreign affairs nepal', stakeholderType: 'government', countryIso3: 'NPL' }).expect(409);
+      expect((await request(server).post(`/api/v1/organisations/${fake.body.id}/verify`).set(admin.auth).expect(409)).body.code).toBe(
+        'ORGANISATION_EXISTS',
+      );
+      const third = await request(server)
+        .post('/api/v1/organisations')
+        .set(impostor.auth)
+        .send({ name: 'ministry of foreign affairs nepal', stakeholderType: 'government', countryIso3: 'NPL' })
+        .expect(409);
       expect(third.body.code).toBe('ORGANISATION_EXISTS');
       const official = await post(real, 'The ministry’s position', { actingOrganisationId: genuine.body.id });
       expect(official.author).toMatchObject({ stakeholderType: 'government', organisation: { verified: true } });
     });
 
     it('lists a round’s moderators with their government ties', async () => {
-      const list = (await request(server).get(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).expect(200)).body as RoundRoleList;
-      expect(list.people.find((p) => p.userId === official.user.id)).toMatchObject({ displayName: 'Official of Nepal', governmentTies: ['NPL'] });
+      const list = (await request(server).get(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).expect(200))
+        .body as RoundRoleList;
+      expect(list.people.find((p) => p.userId === official.user.id)).toMatchObject({
+        displayName: 'Official of Nepal',
+        governmentTies: ['NPL'],
+      });
       expect(list.people.find((p) => p.userId === moderator.user.id)?.governmentTies).toEqual([]);
-      const officers = (await request(server).get(`/api/v1/consultations/${officerRound.id}/safeguarding-officers`).set(admin.auth).expect(200)).body as RoundRoleList;
+      const officers = (
+        await request(server).get(`/api/v1/consultations/${officerRound.id}/safeguarding-officers`).set(admin.auth).expect(200)
+      ).body as RoundRoleList;
       expect(officers.userIds.sort()).toEqual([officer.user.id, secondOfficer.user.id].sort());
       await request(server).get(`/api/v1/consultations/${officerRound.id}/safeguarding-officers`).set(moderator.auth).expect(403);
     });

@@ -25,7 +25,13 @@ describe('operations: health, readiness, metrics, draining', () => {
     webDist = mkdtempSync(join(tmpdir(), 'cv-web-'));
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Compact Voices</title>');
     testApp = await createTestApp(
-      { METRICS_TOKEN: METRICS, LOG_LEVEL: 'debug', SERVE_WEB: 'true', WEB_DIST_DIR: webDist, ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }) },
+      {
+        METRICS_TOKEN: METRICS,
+        LOG_LEVEL: 'debug',
+        SERVE_WEB: 'true',
+        WEB_DIST_DIR: webDist,
+        ...(usesEmbedded ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }),
+      },
       { listen: true },
     );
   });
@@ -56,8 +62,17 @@ describe('operations: health, readiness, metrics, draining', () => {
     await request(server).get('/metrics').auth('metrics', 'wrong-token-of-the-same-size').expect(401);
     const scrape = await request(server).get('/metrics').auth('metrics', METRICS).expect(200);
     expect(scrape.headers['content-type']).toMatch(/^text\/plain/);
-    expect(scrape.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/recommendations\/:code",status="200"\} \d+/);
-    for (const name of ['live_sockets', 'live_events_sent_total', 'export_jobs_in_flight{status="queued"}', 'database_pool_connections', 'nodejs_eventloop_lag_p99_seconds']) expect(scrape.text).toContain(name);
+    expect(scrape.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/recommendations\/:code",status="200"\} \d+/,
+    );
+    for (const name of [
+      'live_sockets',
+      'live_events_sent_total',
+      'export_jobs_in_flight{status="queued"}',
+      'database_pool_connections',
+      'nodejs_eventloop_lag_p99_seconds',
+    ])
+      expect(scrape.text).toContain(name);
     expect(scrape.text).not.toContain('PC-1');
     // Whatever Accept a scraper sends — Prometheus's own, a bare */* (curl) — the exposition format, never the web app's page.
     for (const accept of [PROMETHEUS_ACCEPT, '*/*', 'text/plain']) {
@@ -71,7 +86,11 @@ describe('operations: health, readiness, metrics, draining', () => {
   });
 
   it('keeps the process up when a pooled connection fails (FLT-01)', () => {
-    const pool = (testApp.dataSource.driver as unknown as { master?: { listenerCount(event: string): number; emit(event: string, error: Error): boolean } }).master;
+    const pool = (
+      testApp.dataSource.driver as unknown as {
+        master?: { listenerCount(event: string): number; emit(event: string, error: Error): boolean };
+      }
+    ).master;
     if (!pool) return; // the embedded database has no pool
     expect(pool.listenerCount('error')).toBeGreaterThan(0);
     expect(() => pool.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
@@ -82,7 +101,14 @@ describe('operations: health, readiness, metrics, draining', () => {
     const reasons: string[] = [];
     let reconnects = 0;
     for (let i = 0; i < 5; i++) {
-      const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100, forceNew: true, extraHeaders: { Origin: 'http://app.test' } });
+      const socket = io(`${testApp.url()}/live`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnectionDelay: 50,
+        reconnectionDelayMax: 100,
+        forceNew: true,
+        extraHeaders: { Origin: 'http://app.test' },
+      });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
       socket.on('disconnect', (reason) => reasons.push(reason));
@@ -103,23 +129,44 @@ describe('operations: health, readiness, metrics, draining', () => {
     const server = testApp.app.getHttpServer();
     const email = `canary-${Date.now()}@canary.example`;
     const password = 'canary passphrase 8c1f2e';
-    await request(server).post('/api/v1/auth/sign-up').set('X-Forwarded-For', '203.0.113.77').send({ email, password, displayName: 'Canary Person' }).expect(202);
+    await request(server)
+      .post('/api/v1/auth/sign-up')
+      .set('X-Forwarded-For', '203.0.113.77')
+      .send({ email, password, displayName: 'Canary Person' })
+      .expect(202);
     const [mail] = mailsTo(testApp, email);
     const verifyToken = tokenFromMail(mail!.text);
     await request(server).post('/api/v1/auth/verify-email').send({ token: verifyToken }).expect(200);
     await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'wrong canary passphrase' }).expect(401);
     const person = await signIn(testApp, email, password);
     await request(server).get('/api/v1/me').set(person.auth).expect(200);
-    await request(server).post('/api/v1/auth/refresh').set('X-Requested-With', 'compact-voices').set('Origin', 'http://app.test').set('Cookie', `${REFRESH_COOKIE}=${person.refreshToken}`).expect(200);
+    await request(server)
+      .post('/api/v1/auth/refresh')
+      .set('X-Requested-With', 'compact-voices')
+      .set('Origin', 'http://app.test')
+      .set('Cookie', `${REFRESH_COOKIE}=${person.refreshToken}`)
+      .expect(200);
     const mailed = mailsTo(testApp, email).length;
     await request(server).post('/api/v1/auth/password-reset').send({ email }).expect(202);
     const resetToken = tokenFromMail((await nextMailsTo(testApp, email, mailed)).at(-1)!.text);
     await request(server).get('/api/v1/me').set('Authorization', `Bearer ${person.accessToken}x`).expect(401);
     const admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
-    await request(server).get(`/api/v1/users?q=${encodeURIComponent(email)}`).set(admin.auth);
+    await request(server)
+      .get(`/api/v1/users?q=${encodeURIComponent(email)}`)
+      .set(admin.auth);
     const logs = testApp.logs();
     expect(logs).toContain('auth.sign_in_failed');
-    for (const secret of [email, password, 'wrong canary passphrase', verifyToken, resetToken, person.accessToken, person.refreshToken, TEST_ADMIN.password, '203.0.113.77']) {
+    for (const secret of [
+      email,
+      password,
+      'wrong canary passphrase',
+      verifyToken,
+      resetToken,
+      person.accessToken,
+      person.refreshToken,
+      TEST_ADMIN.password,
+      '203.0.113.77',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });
@@ -134,7 +181,11 @@ describe('operations: health, readiness, metrics, draining', () => {
       .set('X-Request-Id', 'req-live-0123456789')
       .send({ body: 'Traced from the proxy to the sockets' })
       .expect(201);
-    const job = await request(server).post('/api/v1/exports').set(admin.auth).set('X-Request-Id', 'req-export-0123456789').send({ dataset: 'comments', format: 'csv', privacy: 'public' });
+    const job = await request(server)
+      .post('/api/v1/exports')
+      .set(admin.auth)
+      .set('X-Request-Id', 'req-export-0123456789')
+      .send({ dataset: 'comments', format: 'csv', privacy: 'public' });
     expect(job.status).toBeLessThan(300);
     const lines = () =>
       testApp
@@ -143,9 +194,14 @@ describe('operations: health, readiness, metrics, draining', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { event?: string; requestId?: string });
     const deadline = Date.now() + 15_000;
-    while (!lines().some((line) => line.event === 'export.done') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!lines().some((line) => line.event === 'export.done') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(lines().find((line) => line.event === 'live.sent')?.requestId).toBe('req-live-0123456789');
-    expect(lines().filter((line) => line.event === 'export.started' || line.event === 'export.done').map((line) => line.requestId)).toEqual(['req-export-0123456789', 'req-export-0123456789']);
+    expect(
+      lines()
+        .filter((line) => line.event === 'export.started' || line.event === 'export.done')
+        .map((line) => line.requestId),
+    ).toEqual(['req-export-0123456789', 'req-export-0123456789']);
   });
 
   it('turns readiness false once a shutdown begins', async () => {

@@ -18,7 +18,11 @@ describe('organisations, roles and the audit log', () => {
   afterAll(() => testApp.close());
 
   async function register(owner: SignedIn, name: string, stakeholderType = 'migrant-organisation', countryIso3 = 'NPL') {
-    const response = await request(server).post('/api/v1/organisations').set(owner.auth).send({ name, stakeholderType, countryIso3, website: 'https://example.org' }).expect(201);
+    const response = await request(server)
+      .post('/api/v1/organisations')
+      .set(owner.auth)
+      .send({ name, stakeholderType, countryIso3, website: 'https://example.org' })
+      .expect(201);
     return response.body as { id: string; verified: boolean };
   }
 
@@ -49,7 +53,11 @@ describe('organisations, roles and the audit log', () => {
     await request(server).post(`/api/v1/organisations/${organisation.id}/verify`).set(admin.auth).expect(200);
     const clash = await request(server).post(`/api/v1/organisations/${rival.id}/verify`).set(admin.auth).expect(409);
     expect(clash.body.code).toBe('ORGANISATION_EXISTS');
-    const duplicate = await request(server).post('/api/v1/organisations').set(squatter.auth).send({ name: 'pravasi NEPALI coordination committee', stakeholderType: 'civil-society', countryIso3: 'NPL' }).expect(409);
+    const duplicate = await request(server)
+      .post('/api/v1/organisations')
+      .set(squatter.auth)
+      .send({ name: 'pravasi NEPALI coordination committee', stakeholderType: 'civil-society', countryIso3: 'NPL' })
+      .expect(409);
     expect(duplicate.body.code).toBe('ORGANISATION_EXISTS');
     await register(owner, 'Pravasi Nepali Coordination Committee', 'civil-society', 'MYS');
   });
@@ -66,7 +74,11 @@ describe('organisations, roles and the audit log', () => {
       const response = await request(server).post('/api/v1/organisations').set(owner.auth).send(body).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
     }
-    const unknownCountry = await request(server).post('/api/v1/organisations').set(owner.auth).send({ name: 'Valid name', stakeholderType: 'civil-society', countryIso3: 'XXX' }).expect(400);
+    const unknownCountry = await request(server)
+      .post('/api/v1/organisations')
+      .set(owner.auth)
+      .send({ name: 'Valid name', stakeholderType: 'civil-society', countryIso3: 'XXX' })
+      .expect(400);
     expect(unknownCountry.body.code).toBe('COUNTRY_NOT_FOUND');
   });
 
@@ -80,7 +92,10 @@ describe('organisations, roles and the audit log', () => {
     expect(again.body.code).toBe('ALREADY_MEMBER');
 
     await request(server).get(`/api/v1/organisations/${organisation.id}/members`).set(outsider.auth).expect(403);
-    await request(server).post(`/api/v1/organisations/${organisation.id}/members/${applicant.user.id}/accept`).set(applicant.auth).expect(403);
+    await request(server)
+      .post(`/api/v1/organisations/${organisation.id}/members/${applicant.user.id}/accept`)
+      .set(applicant.auth)
+      .expect(403);
     const members = await request(server).get(`/api/v1/organisations/${organisation.id}/members`).set(owner.auth).expect(200);
     expect(members.body.items.map((m: { displayName: string; status: string }) => [m.displayName, m.status])).toEqual(
       expect.arrayContaining([['Applicant', 'pending']]),
@@ -94,14 +109,23 @@ describe('organisations, roles and the audit log', () => {
     await request(server).patch('/api/v1/me').set(applicant.auth).send({ actingOrganisationId: organisation.id }).expect(200);
 
     const acting = testApp.app.get(ActingIdentityService);
-    expect(await acting.resolve(applicant.user.id)).toMatchObject({ stakeholderType: 'trade-union', organisationId: organisation.id, countryIso3: 'PHL', organisationVerified: false, protected: false });
+    expect(await acting.resolve(applicant.user.id)).toMatchObject({
+      stakeholderType: 'trade-union',
+      organisationId: organisation.id,
+      countryIso3: 'PHL',
+      organisationVerified: false,
+      protected: false,
+    });
     expect(await acting.resolve(applicant.user.id, null)).toMatchObject({ stakeholderType: 'individual', organisationId: null });
     await expect(acting.resolve(outsider.user.id, organisation.id)).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
 
     await request(server).delete(`/api/v1/organisations/${organisation.id}/members/${applicant.user.id}`).set(applicant.auth).expect(204);
     expect((await request(server).get('/api/v1/me').set(applicant.auth)).body.actingOrganisationId).toBeNull();
     expect(await acting.resolve(applicant.user.id)).toMatchObject({ organisationId: null, stakeholderType: 'individual' });
-    const lastAdmin = await request(server).delete(`/api/v1/organisations/${organisation.id}/members/${owner.user.id}`).set(owner.auth).expect(409);
+    const lastAdmin = await request(server)
+      .delete(`/api/v1/organisations/${organisation.id}/members/${owner.user.id}`)
+      .set(owner.auth)
+      .expect(409);
     expect(lastAdmin.body.code).toBe('LAST_ADMIN');
   });
 
@@ -112,13 +136,22 @@ describe('organisations, roles and the audit log', () => {
     const { pseudonym } = (await request(server).patch('/api/v1/me').set(hidden.auth).send({ privacyMode: 'protected' }).expect(200)).body;
     const organisation = await register(owner, `Shelter ${owner.user.id}`, 'civil-society', 'MYS');
     const members = `/api/v1/organisations/${organisation.id}/members`;
-    for (const who of [hidden, visible]) await request(server).post(`/api/v1/organisations/${organisation.id}/join`).set(who.auth).expect(202);
+    for (const who of [hidden, visible])
+      await request(server).post(`/api/v1/organisations/${organisation.id}/join`).set(who.auth).expect(202);
 
     type Member = { memberId: string; userId: string | null; displayName: string; role: string; status: string };
     const listed = (await request(server).get(members).set(owner.auth).expect(200)).body.items as Member[];
     const alias = listed.find((member) => member.userId === null)!;
-    expect(alias).toMatchObject({ memberId: expect.stringMatching(/^[0-9a-f-]{36}$/), displayName: expect.stringMatching(/^Protected member [0-9A-Z]{4}$/), role: 'member', status: 'pending' });
-    expect(listed.find((member) => member.displayName === 'Visible Applicant')).toMatchObject({ userId: visible.user.id, memberId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(alias).toMatchObject({
+      memberId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      displayName: expect.stringMatching(/^Protected member [0-9A-Z]{4}$/),
+      role: 'member',
+      status: 'pending',
+    });
+    expect(listed.find((member) => member.displayName === 'Visible Applicant')).toMatchObject({
+      userId: visible.user.id,
+      memberId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(new Set(listed.map((member) => member.memberId)).size).toBe(3);
     // The alias is the membership's, stable, and shows nothing of the account, its name or its pseudonym — to the secretariat either.
     const forSecretariat = (await request(server).get(members).set(admin.auth).expect(200)).body.items as Member[];
@@ -128,12 +161,17 @@ describe('organisations, roles and the audit log', () => {
     }
 
     // The protected member's account id opens nothing for anyone else; the membership id does.
-    for (const call of [request(server).post(`${members}/${hidden.user.id}/accept`), request(server).delete(`${members}/${hidden.user.id}`)]) {
+    for (const call of [
+      request(server).post(`${members}/${hidden.user.id}/accept`),
+      request(server).delete(`${members}/${hidden.user.id}`),
+    ]) {
       expect((await call.set(owner.auth).expect(404)).body.code).toBe('MEMBERSHIP_NOT_FOUND');
     }
     const accepted = await request(server).post(`${members}/${alias.memberId}/accept`).set(owner.auth).expect(200);
     expect(accepted.body).toEqual({ ...alias, status: 'active' });
-    expect((await request(server).get('/api/v1/me').set(hidden.auth).expect(200)).body.memberships).toEqual([expect.objectContaining({ organisationId: organisation.id, status: 'active' })]);
+    expect((await request(server).get('/api/v1/me').set(hidden.auth).expect(200)).body.memberships).toEqual([
+      expect.objectContaining({ organisationId: organisation.id, status: 'active' }),
+    ]);
     const visibleId = listed.find((member) => member.userId === visible.user.id)!.memberId;
     await request(server).post(`${members}/${visibleId}/accept`).set(owner.auth).expect(200);
     await request(server).delete(`${members}/${alias.memberId}`).set(visible.auth).expect(403);
@@ -142,13 +180,15 @@ describe('organisations, roles and the audit log', () => {
 
     // Asked again, accepted again: a new membership, a new alias; and the member may leave by their own account id.
     await request(server).post(`/api/v1/organisations/${organisation.id}/join`).set(hidden.auth).expect(202);
-    const again = ((await request(server).get(members).set(owner.auth).expect(200)).body.items as Member[]).find((member) => member.userId === null)!;
+    const again = ((await request(server).get(members).set(owner.auth).expect(200)).body.items as Member[]).find(
+      (member) => member.userId === null,
+    )!;
     expect(again.memberId).not.toBe(alias.memberId);
     await request(server).post(`${members}/${again.memberId}/accept`).set(owner.auth).expect(200);
     await request(server).delete(`${members}/${hidden.user.id}`).set(hidden.auth).expect(204);
-    expect((await request(server).get(members).set(owner.auth).expect(200)).body.items.map((member: Member) => member.displayName).sort()).toEqual(
-      [owner.user.displayName, 'Visible Applicant'].sort(),
-    );
+    expect(
+      (await request(server).get(members).set(owner.auth).expect(200)).body.items.map((member: Member) => member.displayName).sort(),
+    ).toEqual([owner.user.displayName, 'Visible Applicant'].sort());
   });
 
   it('lets only the secretariat verify an organisation, and logs it', async () => {
@@ -166,19 +206,38 @@ describe('organisations, roles and the audit log', () => {
 
   it('lets only admins change roles, always keeps "participant", logs before and after, and keeps one admin', async () => {
     const person = await signUpAndIn(testApp);
-    await request(server).patch(`/api/v1/users/${person.user.id}/roles`).set(person.auth).send({ roles: ['admin'] }).expect(403);
-    const updated = await request(server).patch(`/api/v1/users/${person.user.id}/roles`).set(admin.auth).send({ roles: ['moderator', 'safeguarding'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${person.user.id}/roles`)
+      .set(person.auth)
+      .send({ roles: ['admin'] })
+      .expect(403);
+    const updated = await request(server)
+      .patch(`/api/v1/users/${person.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['moderator', 'safeguarding'] })
+      .expect(200);
     expect(updated.body.roles.sort()).toEqual(['moderator', 'participant', 'safeguarding']);
-    const [entry] = await testApp.dataSource.query(`SELECT details FROM audit_event WHERE action = 'user.roles_changed' AND target_id = $1`, [person.user.id]);
+    const [entry] = await testApp.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'user.roles_changed' AND target_id = $1`,
+      [person.user.id],
+    );
     expect(entry.details).toEqual({ before: ['participant'], after: ['participant', 'moderator', 'safeguarding'] });
     for (const roles of [[], ['king'], 'admin', ['admin', 'admin']]) {
       await request(server).patch(`/api/v1/users/${person.user.id}/roles`).set(admin.auth).send({ roles }).expect(400);
     }
     const users = await request(server).get('/api/v1/users').query({ q: person.email }).set(admin.auth).expect(200);
     expect(users.body.items).toEqual([expect.objectContaining({ id: person.user.id, email: person.email })]);
-    const lastAdmin = await request(server).patch(`/api/v1/users/${admin.user.id}/roles`).set(admin.auth).send({ roles: ['participant'] }).expect(409);
+    const lastAdmin = await request(server)
+      .patch(`/api/v1/users/${admin.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['participant'] })
+      .expect(409);
     expect(lastAdmin.body.code).toBe('LAST_ADMIN');
-    const unknown = await request(server).patch(`/api/v1/users/00000000-0000-4000-8000-000000000000/roles`).set(admin.auth).send({ roles: ['moderator'] }).expect(404);
+    const unknown = await request(server)
+      .patch(`/api/v1/users/00000000-0000-4000-8000-000000000000/roles`)
+      .set(admin.auth)
+      .send({ roles: ['moderator'] })
+      .expect(404);
     expect(unknown.body.code).toBe('USER_NOT_FOUND');
   });
 

@@ -11,7 +11,16 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
   let database: SuiteDatabase;
   let dataSource: DataSource;
   const name = ProtectedIdentity1795760000000.name;
-  const ids = { amina: randomUUID(), twin: randomUUID(), tagged: randomUUID(), erased: randomUUID(), exposedNow: randomUUID(), protectedOnly: randomUUID(), exposedBefore: randomUUID(), protectedFirst: randomUUID() };
+  const ids = {
+    amina: randomUUID(),
+    twin: randomUUID(),
+    tagged: randomUUID(),
+    erased: randomUUID(),
+    exposedNow: randomUUID(),
+    protectedOnly: randomUUID(),
+    exposedBefore: randomUUID(),
+    protectedFirst: randomUUID(),
+  };
   const comments: Record<string, string> = {};
   let round = '';
 
@@ -21,7 +30,14 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
        VALUES ($1, $2, $2, $3, $4, $5, $6, $7)`,
       [id, email, status === 'active' ? `Name of ${pseudonym}` : 'Former participant', pseudonym, privacyMode, status, createdAt],
     );
-  const comment = async (key: string, authorId: string, authorProtected: boolean, createdAt: string, status = 'published', deletedAt: string | null = null) => {
+  const comment = async (
+    key: string,
+    authorId: string,
+    authorProtected: boolean,
+    createdAt: string,
+    status = 'published',
+    deletedAt: string | null = null,
+  ) => {
     const id = randomUUID();
     comments[key] = id;
     await dataSource.query(
@@ -30,9 +46,14 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
       [id, round, authorId, authorProtected, `Comment ${key}`, status, createdAt, deletedAt],
     );
   };
-  const pseudonymOf = async (id: string) => ((await dataSource.query(`SELECT pseudonym FROM app_user WHERE id = $1`, [id])) as Array<{ pseudonym: string }>)[0]!.pseudonym;
+  const pseudonymOf = async (id: string) =>
+    ((await dataSource.query(`SELECT pseudonym FROM app_user WHERE id = $1`, [id])) as Array<{ pseudonym: string }>)[0]!.pseudonym;
   const commentPseudonym = async (key: string) =>
-    ((await dataSource.query(`SELECT author_pseudonym AS "authorPseudonym" FROM comment WHERE id = $1`, [comments[key]])) as Array<{ authorPseudonym: string | null }>)[0]!.authorPseudonym;
+    (
+      (await dataSource.query(`SELECT author_pseudonym AS "authorPseudonym" FROM comment WHERE id = $1`, [comments[key]])) as Array<{
+        authorPseudonym: string | null;
+      }>
+    )[0]!.authorPseudonym;
 
   beforeAll(async () => {
     database = await createSuiteDatabase();
@@ -40,7 +61,8 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     // Back to just before this migration (and whatever came after it), with data as it was then.
-    while ((await dataSource.query(`SELECT 1 FROM migrations WHERE name = $1`, [name])).length > 0) await dataSource.undoLastMigration({ transaction: 'each' });
+    while ((await dataSource.query(`SELECT 1 FROM migrations WHERE name = $1`, [name])).length > 0)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.transaction((manager) => seedCatalogue(manager, loadCatalogueData()));
     [{ id: round }] = await dataSource.query(
       `INSERT INTO consultation (title, opens_at, closes_at, status) VALUES ('Migrated round', now() - interval '10 days', now() + interval '10 days', 'open') RETURNING id`,
@@ -75,7 +97,9 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
       `INSERT INTO organisation_membership (organisation_id, user_id, role, status) VALUES ($1, $2, 'admin', 'active'), ($1, $3, 'member', 'pending')`,
       [organisation!.id, ids.amina, ids.exposedNow],
     );
-    await dataSource.query(`INSERT INTO house_rule (code, version, title, text) VALUES ('R1', 1, '{"en": "Respect"}', '{"en": "Be respectful."}')`);
+    await dataSource.query(
+      `INSERT INTO house_rule (code, version, title, text) VALUES ('R1', 1, '{"en": "Respect"}', '{"en": "Be respectful."}')`,
+    );
     await dataSource.query(
       `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, status, applied_at, cosigned_by, comment_version, from_status, queued_at)
        VALUES ($1, $2, 'approve', 'R1', 1, 'Fine', $3, 'applied', now(), $4, 1, 'pending', now())`,
@@ -102,14 +126,17 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
     expect(mailbox[ids.erased]).toBeNull();
     expect(rows.find((row) => row.id === ids.twin)?.email).toBe('a.mina+poll@googlemail.com');
     await expect(
-      dataSource.query(`INSERT INTO app_user (email, email_normalized, mailbox, display_name, pseudonym) VALUES ('x@gmail.com', 'x@gmail.com', 'amina@gmail.com', 'X', 'Participant XXXXXX')`),
+      dataSource.query(
+        `INSERT INTO app_user (email, email_normalized, mailbox, display_name, pseudonym) VALUES ('x@gmail.com', 'x@gmail.com', 'amina@gmail.com', 'X', 'Participant XXXXXX')`,
+      ),
     ).rejects.toThrow(/app_user_mailbox_key/);
   });
 
   it('draws a new pseudonym for people whose pseudonym the old rule showed beside their name, and only for them', async () => {
     expect(await pseudonymOf(ids.exposedNow)).not.toBe('Participant EEEEEE');
     expect(await pseudonymOf(ids.exposedBefore)).not.toBe('Participant GGGGGG');
-    for (const id of [ids.exposedNow, ids.exposedBefore]) expect(await pseudonymOf(id)).toMatch(/^Participant [0-9ABCDEFGHJKMNPQRSTVWXYZ]{6}$/);
+    for (const id of [ids.exposedNow, ids.exposedBefore])
+      expect(await pseudonymOf(id)).toMatch(/^Participant [0-9ABCDEFGHJKMNPQRSTVWXYZ]{6}$/);
     expect(await pseudonymOf(ids.protectedOnly)).toBe('Participant FFFFFF');
     expect(await pseudonymOf(ids.protectedFirst)).toBe('Participant HHHHHH');
     expect(await pseudonymOf(ids.amina)).toBe('Participant AAAAAA');
@@ -120,10 +147,13 @@ describe('migration ProtectedIdentity1795760000000 on existing data', () => {
     expect(await commentPseudonym('exposedBeforeProtected')).toBe(await pseudonymOf(ids.exposedBefore));
     expect(await commentPseudonym('protectedOnly')).toBe('Participant FFFFFF');
     expect(await commentPseudonym('protectedFirstProtected')).toBe('Participant HHHHHH');
-    for (const key of ['exposedNowPublic', 'exposedBeforePublic', 'protectedFirstPublic', 'deletedEarly']) expect(await commentPseudonym(key)).toBeNull();
+    for (const key of ['exposedNowPublic', 'exposedBeforePublic', 'protectedFirstPublic', 'deletedEarly'])
+      expect(await commentPseudonym(key)).toBeNull();
     const [{ anonymised }] = await dataSource.query(`SELECT count(*)::int AS anonymised FROM comment WHERE author_anonymised`);
     expect(anonymised).toBe(0);
-    await expect(dataSource.query(`UPDATE comment SET author_pseudonym = NULL WHERE id = $1`, [comments.protectedOnly])).rejects.toThrow(/comment_author_pseudonym_check/);
+    await expect(dataSource.query(`UPDATE comment SET author_pseudonym = NULL WHERE id = $1`, [comments.protectedOnly])).rejects.toThrow(
+      /comment_author_pseudonym_check/,
+    );
   });
 
   it('gives memberships ids of their own, and decisions the names they showed before any pseudonym changed', async () => {

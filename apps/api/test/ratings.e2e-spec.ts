@@ -11,12 +11,19 @@ describe('ratings, summaries and official self-assessments', () => {
   let admin: SignedIn;
   let round: Consultation;
   const ratingUrl = (code: string, iso3: string) => `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/${iso3}`;
-  const summaryUrl = (code: string, iso3: string) => `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary?country=${iso3}`;
+  const summaryUrl = (code: string, iso3: string) =>
+    `/api/v1/consultations/${round.id}/recommendations/${code}/ratings/summary?country=${iso3}`;
 
   /** An organisation of `type` in `country` with `n` active members acting for it. */
   async function organisationWithMembers(type: string, country: string, n: number, verify: boolean): Promise<SignedIn[]> {
     const owner = await signUpAndIn(testApp);
-    const organisation = (await request(server).post('/api/v1/organisations').set(owner.auth).send({ name: `${type} ${country} ${owner.user.id}`, stakeholderType: type, countryIso3: country }).expect(201)).body;
+    const organisation = (
+      await request(server)
+        .post('/api/v1/organisations')
+        .set(owner.auth)
+        .send({ name: `${type} ${country} ${owner.user.id}`, stakeholderType: type, countryIso3: country })
+        .expect(201)
+    ).body;
     if (verify) await request(server).post(`/api/v1/organisations/${organisation.id}/verify`).set(admin.auth).expect(200);
     const members = [owner];
     for (let i = 1; i < n; i++) {
@@ -25,7 +32,8 @@ describe('ratings, summaries and official self-assessments', () => {
       await request(server).post(`/api/v1/organisations/${organisation.id}/members/${member.user.id}/accept`).set(owner.auth).expect(200);
       members.push(member);
     }
-    for (const member of members) await request(server).patch('/api/v1/me').set(member.auth).send({ actingOrganisationId: organisation.id }).expect(200);
+    for (const member of members)
+      await request(server).patch('/api/v1/me').set(member.auth).send({ actingOrganisationId: organisation.id }).expect(200);
     return members;
   }
 
@@ -33,18 +41,27 @@ describe('ratings, summaries and official self-assessments', () => {
     testApp = await createTestApp();
     server = testApp.app.getHttpServer();
     admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
-    round = await openConsultation(testApp, admin, { recommendationCodes: ['PC-1', 'HR-1', 'CS-3', 'WS-2'], countryIso3s: ['NPL', 'PHL', 'LKA'] });
+    round = await openConsultation(testApp, admin, {
+      recommendationCodes: ['PC-1', 'HR-1', 'CS-3', 'WS-2'],
+      countryIso3s: ['NPL', 'PHL', 'LKA'],
+    });
   }, 120_000);
 
   afterAll(() => testApp.close());
 
   it('creates and replaces my rating, keeping history, with the acting identity copied in', async () => {
     const me = await signUpAndIn(testApp);
-    const first = await request(server).put(ratingUrl('PC-1', 'NPL')).set(me.auth).send({ score: 1, evidence: 'A draft policy exists', evidenceUrl: 'https://example.gov.np/policy' }).expect(200);
+    const first = await request(server)
+      .put(ratingUrl('PC-1', 'NPL'))
+      .set(me.auth)
+      .send({ score: 1, evidence: 'A draft policy exists', evidenceUrl: 'https://example.gov.np/policy' })
+      .expect(200);
     expect(first.body).toMatchObject({ countryIso3: 'NPL', score: 1, dontKnow: false, evidence: 'A draft policy exists' });
     const second = await request(server).put(ratingUrl('PC-1', 'NPL')).set(me.auth).send({ score: null, dontKnow: true }).expect(200);
     expect(second.body).toMatchObject({ score: null, dontKnow: true, evidence: null });
-    const rows = await testApp.dataSource.query(`SELECT id, score, dont_know, rater_stakeholder_type FROM rating WHERE user_id = $1`, [me.user.id]);
+    const rows = await testApp.dataSource.query(`SELECT id, score, dont_know, rater_stakeholder_type FROM rating WHERE user_id = $1`, [
+      me.user.id,
+    ]);
     expect(rows).toEqual([{ id: expect.any(String), score: null, dont_know: true, rater_stakeholder_type: 'individual' }]);
     const history = await testApp.dataSource.query(`SELECT score FROM rating_revision WHERE rating_id = $1`, [rows[0].id]);
     expect(history).toEqual([{ score: 1 }]);
@@ -71,23 +88,38 @@ describe('ratings, summaries and official self-assessments', () => {
 
   it('refuses countries and recommendations outside the round', async () => {
     const me = await signUpAndIn(testApp);
-    expect((await request(server).put(ratingUrl('HR-1', 'IND')).set(me.auth).send({ score: 2 }).expect(400)).body.code).toBe('NOT_IN_SCOPE');
-    expect((await request(server).put(ratingUrl('GR-1', 'NPL')).set(me.auth).send({ score: 2 }).expect(404)).body.code).toBe('NOT_IN_SCOPE');
-    expect((await request(server).put(ratingUrl('HR-1', 'N1L')).set(me.auth).send({ score: 2 }).expect(404)).body.code).toBe('COUNTRY_NOT_FOUND');
+    expect((await request(server).put(ratingUrl('HR-1', 'IND')).set(me.auth).send({ score: 2 }).expect(400)).body.code).toBe(
+      'NOT_IN_SCOPE',
+    );
+    expect((await request(server).put(ratingUrl('GR-1', 'NPL')).set(me.auth).send({ score: 2 }).expect(404)).body.code).toBe(
+      'NOT_IN_SCOPE',
+    );
+    expect((await request(server).put(ratingUrl('HR-1', 'N1L')).set(me.auth).send({ score: 2 }).expect(404)).body.code).toBe(
+      'COUNTRY_NOT_FOUND',
+    );
   });
 
   it('keeps exactly one row when one person sends 20 updates at once (FLT-08)', async () => {
     const me = await signUpAndIn(testApp);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => request(server).put(ratingUrl('CS-3', 'PHL')).set(me.auth).send({ score: i % 5 })),
+      Array.from({ length: 20 }, (_, i) =>
+        request(server)
+          .put(ratingUrl('CS-3', 'PHL'))
+          .set(me.auth)
+          .send({ score: i % 5 }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const rows = await testApp.dataSource.query(`SELECT id, score FROM rating WHERE user_id = $1`, [me.user.id]);
     expect(rows).toHaveLength(1);
-    const [{ revisions }] = await testApp.dataSource.query(`SELECT count(*)::int AS revisions FROM rating_revision WHERE rating_id = $1`, [rows[0].id]);
+    const [{ revisions }] = await testApp.dataSource.query(`SELECT count(*)::int AS revisions FROM rating_revision WHERE rating_id = $1`, [
+      rows[0].id,
+    ]);
     expect(revisions).toBe(19);
     // The final value is the one whose update committed last: the newest history row's successor.
-    const [{ last }] = await testApp.dataSource.query(`SELECT max(replaced_at) AS last FROM rating_revision WHERE rating_id = $1`, [rows[0].id]);
+    const [{ last }] = await testApp.dataSource.query(`SELECT max(replaced_at) AS last FROM rating_revision WHERE rating_id = $1`, [
+      rows[0].id,
+    ]);
     expect(last).toBeTruthy();
   });
 
@@ -99,16 +131,36 @@ describe('ratings, summaries and official self-assessments', () => {
       await request(server).put(ratingUrl('WS-2', 'LKA')).set(rater.auth).send({ score: i }).expect(200);
     }
     const hidden = await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200);
-    expect(hidden.body).toMatchObject({ suppressed: true, n: null, distribution: null, median: null, mean: null, gap: null, byStakeholderType: null });
+    expect(hidden.body).toMatchObject({
+      suppressed: true,
+      n: null,
+      distribution: null,
+      median: null,
+      mean: null,
+      gap: null,
+      byStakeholderType: null,
+    });
     const seen = await request(server).get(summaryUrl('WS-2', 'LKA')).set(admin.auth).expect(200);
-    expect(seen.body).toMatchObject({ suppressed: true, n: 4, median: 1.5, mean: 1.5, distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 0, dontKnow: 0 } });
+    expect(seen.body).toMatchObject({
+      suppressed: true,
+      n: 4,
+      median: 1.5,
+      mean: 1.5,
+      distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 0, dontKnow: 0 },
+    });
     const unsure = await signUpAndIn(testApp);
     await request(server).put(ratingUrl('WS-2', 'LKA')).set(unsure.auth).send({ score: null, dontKnow: true }).expect(200);
     expect((await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200)).body).toMatchObject({ suppressed: true, n: null });
     const fifth = await signUpAndIn(testApp);
     await request(server).put(ratingUrl('WS-2', 'LKA')).set(fifth.auth).send({ score: 4 }).expect(200);
     const shown = await request(server).get(summaryUrl('WS-2', 'LKA')).expect(200);
-    expect(shown.body).toMatchObject({ suppressed: false, n: 5, median: 2, mean: 2, distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null } });
+    expect(shown.body).toMatchObject({
+      suppressed: false,
+      n: 5,
+      median: 2,
+      mean: 2,
+      distribution: { '0': 1, '1': 1, '2': 1, '3': 1, '4': 1, dontKnow: null },
+    });
     expect(shown.body.byStakeholderType).toEqual({ individual: { n: 5, median: 2, mean: null } });
   });
 
@@ -118,8 +170,10 @@ describe('ratings, summaries and official self-assessments', () => {
     const pretenders = await organisationWithMembers('government', 'NPL', 2, false);
     const governmentScores = [4, 4, 3, 4, 3];
     const civilScores = [1, 2, 1, 0, 2];
-    for (const [i, member] of government.entries()) await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: governmentScores[i] }).expect(200);
-    for (const [i, member] of civilSociety.entries()) await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: civilScores[i] }).expect(200);
+    for (const [i, member] of government.entries())
+      await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: governmentScores[i] }).expect(200);
+    for (const [i, member] of civilSociety.entries())
+      await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: civilScores[i] }).expect(200);
     for (const member of pretenders) await request(server).put(ratingUrl('HR-1', 'NPL')).set(member.auth).send({ score: 0 }).expect(200);
 
     // The two pretenders are a change of two: held back until more ratings can go with them.
@@ -151,20 +205,43 @@ describe('ratings, summaries and official self-assessments', () => {
 
     // Official status: only a member of a verified government organisation of that country.
     const officialUrl = `/api/v1/consultations/${round.id}/recommendations/HR-1/official/NPL`;
-    expect((await request(server).put(officialUrl).set(civilSociety[0]!.auth).send({ score: 4 }).expect(403)).body.code).toBe('NOT_GOVERNMENT_REPRESENTATIVE');
+    expect((await request(server).put(officialUrl).set(civilSociety[0]!.auth).send({ score: 4 }).expect(403)).body.code).toBe(
+      'NOT_GOVERNMENT_REPRESENTATIVE',
+    );
     await request(server).put(officialUrl).set(pretenders[0]!.auth).send({ score: 4 }).expect(403);
-    await request(server).put(`/api/v1/consultations/${round.id}/recommendations/HR-1/official/PHL`).set(government[0]!.auth).send({ score: 4 }).expect(403);
+    await request(server)
+      .put(`/api/v1/consultations/${round.id}/recommendations/HR-1/official/PHL`)
+      .set(government[0]!.auth)
+      .send({ score: 4 })
+      .expect(403);
     await request(server).put(officialUrl).set(government[0]!.auth).send({ score: 3, narrative: 'Ratification under review.' }).expect(200);
-    const updated = await request(server).put(officialUrl).set(government[1]!.auth).send({ score: 4, narrative: 'Ratified in 2027.' }).expect(200);
-    expect(updated.body).toMatchObject({ countryIso3: 'NPL', score: 4, narrative: 'Ratified in 2027.', organisation: { name: expect.stringContaining('government NPL') } });
+    const updated = await request(server)
+      .put(officialUrl)
+      .set(government[1]!.auth)
+      .send({ score: 4, narrative: 'Ratified in 2027.' })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      countryIso3: 'NPL',
+      score: 4,
+      narrative: 'Ratified in 2027.',
+      organisation: { name: expect.stringContaining('government NPL') },
+    });
     expect((await request(server).get(summaryUrl('HR-1', 'NPL')).expect(200)).body.official).toMatchObject({ score: 4 });
-    const [{ revisions }] = await testApp.dataSource.query(`SELECT count(*)::int AS revisions FROM official_assessment_revision WHERE consultation_id = $1`, [round.id]);
+    const [{ revisions }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS revisions FROM official_assessment_revision WHERE consultation_id = $1`,
+      [round.id],
+    );
     expect(revisions).toBe(1);
 
     // Coverage on the round page: counts only, every recommendation in scope, in the chapter's order.
     const coverage = (await request(server).get(`/api/v1/consultations/${round.id}/coverage`).expect(200)).body.items;
     expect(coverage.map((c: { recommendationCode: string }) => c.recommendationCode)).toEqual(['PC-1', 'HR-1', 'CS-3', 'WS-2']);
-    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === 'HR-1')).toEqual({ recommendationCode: 'HR-1', raters: 15, countriesRated: 1, comments: 0 });
+    expect(coverage.find((c: { recommendationCode: string }) => c.recommendationCode === 'HR-1')).toEqual({
+      recommendationCode: 'HR-1',
+      raters: 15,
+      countriesRated: 1,
+      comments: 0,
+    });
     expect(JSON.stringify(coverage)).not.toMatch(/score|median|user/);
   }, 120_000);
 });

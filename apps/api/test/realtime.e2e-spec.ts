@@ -60,7 +60,11 @@ function disconnected(socket: Socket, timeoutMs = 5_000): Promise<number> {
 }
 
 const join = (socket: Socket, consultationId: string, recommendationCode: string) =>
-  socket.timeout(5_000).emitWithAck('thread:join', { consultationId, recommendationCode }) as Promise<{ ok: boolean; code?: string; lastSeq?: number }>;
+  socket.timeout(5_000).emitWithAck('thread:join', { consultationId, recommendationCode }) as Promise<{
+    ok: boolean;
+    code?: string;
+    lastSeq?: number;
+  }>;
 
 describe('live threads over socket.io', () => {
   let testApp: TestApp;
@@ -80,12 +84,22 @@ describe('live threads over socket.io', () => {
   });
 
   afterAll(async () => {
-    if (process.env.DUMP_LOGS) process.stderr.write(testApp.logs().split('\n').filter((l) => /"level":(40|50)/.test(l)).join('\n'));
+    if (process.env.DUMP_LOGS)
+      process.stderr.write(
+        testApp
+          .logs()
+          .split('\n')
+          .filter((l) => /"level":(40|50)/.test(l))
+          .join('\n'),
+      );
     await testApp.close();
   });
 
   const postComment = (body: string, app: TestApp = testApp) =>
-    request(app.app.getHttpServer()).post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`).set(author.auth).send({ body });
+    request(app.app.getHttpServer())
+      .post(`/api/v1/consultations/${round.id}/recommendations/PC-1/comments`)
+      .set(author.auth)
+      .send({ body });
 
   it('lets an anonymous reader join a thread and receive new comments with a seq, and presence', async () => {
     const reader = connect(testApp);
@@ -97,7 +111,12 @@ describe('live threads over socket.io', () => {
     const incoming = next<Comment & { seq: number }>(reader, 'comment.created');
     const posted = (await postComment('Hello, live thread').expect(201)).body as Comment;
     const received = await incoming;
-    expect(received).toMatchObject({ id: posted.id, body: 'Hello, live thread', author: { displayName: 'Live Author' }, seq: ack.lastSeq! + 1 });
+    expect(received).toMatchObject({
+      id: posted.id,
+      body: 'Hello, live thread',
+      author: { displayName: 'Live Author' },
+      seq: ack.lastSeq! + 1,
+    });
     // The socket payload is the public REST shape: nothing more (WS-09).
     const publicView = (await request(testApp.app.getHttpServer()).get(`/api/v1/comments/${posted.id}`).expect(200)).body;
     const { seq, ...payload } = received;
@@ -123,12 +142,18 @@ describe('live threads over socket.io', () => {
   });
 
   it('refuses to join a draft round or a recommendation outside the round, and the socket is not in the room (WS-03, ACL-06)', async () => {
-    const draft = (await request(testApp.app.getHttpServer()).post('/api/v1/consultations').set(admin.auth).send({
-      title: 'Secret draft',
-      opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-      moderationMode: 'post',
-    }).expect(201)).body as Consultation;
+    const draft = (
+      await request(testApp.app.getHttpServer())
+        .post('/api/v1/consultations')
+        .set(admin.auth)
+        .send({
+          title: 'Secret draft',
+          opensAt: new Date(Date.now() - 1000).toISOString(),
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          moderationMode: 'post',
+        })
+        .expect(201)
+    ).body as Consultation;
     const reader = connect(testApp);
     await connected(reader);
     expect(await join(reader, draft.id, 'PC-1')).toEqual({ ok: false, code: 'CONSULTATION_NOT_FOUND' });
@@ -144,20 +169,34 @@ describe('live threads over socket.io', () => {
 
   it('drops the sockets of a person whose roles change: a demoted admin reconnects without the draft rooms', async () => {
     const server = testApp.app.getHttpServer();
-    const draft = (await request(server).post('/api/v1/consultations').set(admin.auth).send({
-      title: 'Another draft',
-      opensAt: new Date(Date.now() - 1000).toISOString(),
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-      moderationMode: 'post',
-    }).expect(201)).body as Consultation;
+    const draft = (
+      await request(server)
+        .post('/api/v1/consultations')
+        .set(admin.auth)
+        .send({
+          title: 'Another draft',
+          opensAt: new Date(Date.now() - 1000).toISOString(),
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          moderationMode: 'post',
+        })
+        .expect(201)
+    ).body as Consultation;
     const deputy = await signUpAndIn(testApp, { displayName: 'Deputy Admin' });
-    await request(server).patch(`/api/v1/users/${deputy.user.id}/roles`).set(admin.auth).send({ roles: ['admin'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${deputy.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['admin'] })
+      .expect(200);
     const promoted = await signIn(testApp, deputy.email, deputy.password);
     const socket = connect(testApp, { token: promoted.accessToken });
     await connected(socket);
     expect(await join(socket, draft.id, 'PC-1')).toMatchObject({ ok: true });
     const dropped = disconnected(socket);
-    await request(server).patch(`/api/v1/users/${deputy.user.id}/roles`).set(admin.auth).send({ roles: ['participant'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${deputy.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['participant'] })
+      .expect(200);
     await dropped;
     const namespace = (testApp.app.get(LiveGateway) as unknown as { namespace: Namespace }).namespace;
     expect((await namespace.in(threadRoom(draft.id, 'PC-1')).fetchSockets()).length).toBe(0);
@@ -169,7 +208,13 @@ describe('live threads over socket.io', () => {
 
   it('caps signed-out sockets per client address, and frees the place when one leaves (issue 14)', async () => {
     const from = (address: string) => {
-      const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'X-Forwarded-For': address } });
+      const socket = io(`${testApp.url()}/live`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { 'X-Forwarded-For': address },
+      });
       sockets.push(socket);
       return socket;
     };
@@ -185,7 +230,10 @@ describe('live threads over socket.io', () => {
     const deadline = Date.now() + 5_000;
     let admitted = false;
     while (!admitted && Date.now() < deadline) {
-      admitted = await connected(from('198.51.100.40')).then(() => true, () => false);
+      admitted = await connected(from('198.51.100.40')).then(
+        () => true,
+        () => false,
+      );
       if (!admitted) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(admitted).toBe(true);
@@ -199,13 +247,22 @@ describe('live threads over socket.io', () => {
     const { ThreadLogService } = await import('../src/modules/threads/thread-log.service.js');
     const log = testApp.app.get(ThreadLogService);
     await testApp.dataSource.transaction(async (manager) => {
-      for (let i = 0; i < 120; i++) await log.append(manager, { consultationId: round.id, recommendationCode: 'IC-3', type: 'ratings.summary', countryIso3: i % 2 === 0 ? 'NPL' : 'PHL' });
+      for (let i = 0; i < 120; i++)
+        await log.append(manager, {
+          consultationId: round.id,
+          recommendationCode: 'IC-3',
+          type: 'ratings.summary',
+          countryIso3: i % 2 === 0 ? 'NPL' : 'PHL',
+        });
     });
-    const anonymous = (await request(server).get(`${base}/events`).query({ after: before, limit: 500 }).expect(200)).body as { items: Array<{ seq: number; type: string; payload: { countryIso3: string } }> };
+    const anonymous = (await request(server).get(`${base}/events`).query({ after: before, limit: 500 }).expect(200)).body as {
+      items: Array<{ seq: number; type: string; payload: { countryIso3: string } }>;
+    };
     // 100 events in the page, two of them rendered: the last summary of each country within it.
     expect(anonymous.items.map((item) => item.payload.countryIso3).sort()).toEqual(['NPL', 'PHL']);
     expect(Math.max(...anonymous.items.map((item) => item.seq))).toBe(before + 100);
-    const signedIn = (await request(server).get(`${base}/events`).set(author.auth).query({ after: before, limit: 500 }).expect(200)).body as { items: Array<{ seq: number }> };
+    const signedIn = (await request(server).get(`${base}/events`).set(author.auth).query({ after: before, limit: 500 }).expect(200))
+      .body as { items: Array<{ seq: number }> };
     expect(Math.max(...signedIn.items.map((item) => item.seq))).toBe(before + 120);
     expect(signedIn.items).toHaveLength(2);
   });

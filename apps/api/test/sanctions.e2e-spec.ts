@@ -32,8 +32,18 @@ describe('sanctions and their appeals', () => {
 
   const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
-  async function post(author: SignedIn, body: string, extra: Record<string, unknown> = {}, consultation = round, expected = 201): Promise<request.Response> {
-    return request(server).post(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`).set(author.auth).send({ body, ...extra }).expect(expected);
+  async function post(
+    author: SignedIn,
+    body: string,
+    extra: Record<string, unknown> = {},
+    consultation = round,
+    expected = 201,
+  ): Promise<request.Response> {
+    return request(server)
+      .post(`/api/v1/consultations/${consultation.id}/recommendations/${REC}/comments`)
+      .set(author.auth)
+      .send({ body, ...extra })
+      .expect(expected);
   }
 
   async function comment(author: SignedIn, body: string, extra: Record<string, unknown> = {}, consultation = round): Promise<Comment> {
@@ -41,7 +51,11 @@ describe('sanctions and their appeals', () => {
   }
 
   function sanction(who: SignedIn, body: Record<string, unknown>, expected = 201): request.Test {
-    return request(server).post('/api/v1/moderation/sanctions').set(who.auth).send({ ruleCode: 'R6', reason: 'Repeated advertising', ...body }).expect(expected);
+    return request(server)
+      .post('/api/v1/moderation/sanctions')
+      .set(who.auth)
+      .send({ ruleCode: 'R6', reason: 'Repeated advertising', ...body })
+      .expect(expected);
   }
 
   function cosign(who: SignedIn, id: string, expected = 201): request.Test {
@@ -49,7 +63,11 @@ describe('sanctions and their appeals', () => {
   }
 
   function decideAppeal(who: SignedIn, id: string, outcome: 'upheld' | 'overturned', expected = 200): request.Test {
-    return request(server).post(`/api/v1/appeals/${id}/decision`).set(who.auth).send({ outcome, reason: 'Reviewed against the rule' }).expect(expected);
+    return request(server)
+      .post(`/api/v1/appeals/${id}/decision`)
+      .set(who.auth)
+      .send({ outcome, reason: 'Reviewed against the rule' })
+      .expect(expected);
   }
 
   async function notifications(who: SignedIn): Promise<Notification[]> {
@@ -57,7 +75,10 @@ describe('sanctions and their appeals', () => {
   }
 
   async function auditOf(sanctionId: string): Promise<Array<{ action: string; details: Record<string, unknown> }>> {
-    return testApp.dataSource.query(`SELECT action, details FROM audit_event WHERE target_type = 'sanction' AND target_id = $1 ORDER BY id`, [sanctionId]);
+    return testApp.dataSource.query(
+      `SELECT action, details FROM audit_event WHERE target_type = 'sanction' AND target_id = $1 ORDER BY id`,
+      [sanctionId],
+    );
   }
 
   /** A member of a government organisation of `iso3`: a conflict of interest for comments about it. */
@@ -70,7 +91,14 @@ describe('sanctions and their appeals', () => {
   }
 
   function connect(token: string): Socket {
-    const socket = io(`${testApp.url()}/live`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token }, extraHeaders: { Origin: 'http://app.test' } });
+    const socket = io(`${testApp.url()}/live`, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token },
+      extraHeaders: { Origin: 'http://app.test' },
+    });
     sockets.push(socket);
     return socket;
   }
@@ -80,7 +108,11 @@ describe('sanctions and their appeals', () => {
     server = testApp.app.getHttpServer();
     admin = await signIn(testApp, TEST_ADMIN.email, TEST_ADMIN.password);
     const adminToBe = await signUpAndIn(testApp, { displayName: 'Second Admin' });
-    await request(server).patch(`/api/v1/users/${adminToBe.user.id}/roles`).set(admin.auth).send({ roles: ['participant', 'admin'] }).expect(200);
+    await request(server)
+      .patch(`/api/v1/users/${adminToBe.user.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['participant', 'admin'] })
+      .expect(200);
     secondAdmin = await signIn(testApp, adminToBe.email, adminToBe.password);
     round = await openConsultation(testApp, admin, { recommendationCodes: [REC] });
     otherRound = await openConsultation(testApp, admin, { recommendationCodes: [REC] });
@@ -94,8 +126,16 @@ describe('sanctions and their appeals', () => {
     await tieToGovernment(tied, 'NPL');
     await tieToGovernment(alsoTied, 'NPL');
     const roundModerators = [moderator, secondModerator, thirdModerator, tied, alsoTied].map((person) => person.user.id);
-    await request(server).put(`/api/v1/consultations/${round.id}/moderators`).set(admin.auth).send({ userIds: roundModerators }).expect(200);
-    await request(server).put(`/api/v1/consultations/${otherRound.id}/moderators`).set(admin.auth).send({ userIds: [otherRoundModerator.user.id] }).expect(200);
+    await request(server)
+      .put(`/api/v1/consultations/${round.id}/moderators`)
+      .set(admin.auth)
+      .send({ userIds: roundModerators })
+      .expect(200);
+    await request(server)
+      .put(`/api/v1/consultations/${otherRound.id}/moderators`)
+      .set(admin.auth)
+      .send({ userIds: [otherRoundModerator.user.id] })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -145,7 +185,11 @@ describe('sanctions and their appeals', () => {
     // Another round is open to them.
     const elsewhere = await comment(author, 'On topic in another round', {}, otherRound);
     await request(server).put(`/api/v1/comments/${elsewhere.id}/reaction`).set(bystander.auth).send({ kind: 'agree' }).expect(200);
-    await request(server).put(`/api/v1/consultations/${otherRound.id}/recommendations/${REC}/ratings/NPL`).set(author.auth).send({ score: 2 }).expect(200);
+    await request(server)
+      .put(`/api/v1/consultations/${otherRound.id}/recommendations/${REC}/ratings/NPL`)
+      .set(author.auth)
+      .send({ score: 2 })
+      .expect(200);
     const socket = connect(author.accessToken);
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
 
@@ -161,13 +205,27 @@ describe('sanctions and their appeals', () => {
     for (const key of ['user', 'createdByMe', 'needsCosign', 'conflict']) expect(own).not.toHaveProperty(key);
     await request(server).get(`/api/v1/moderation/sanctions/${created.id}`).set(otherRoundModerator.auth).expect(404);
     await request(server).get(`/api/v1/moderation/sanctions/${created.id}`).set(bystander.auth).expect(404);
-    expect((await request(server).get(`/api/v1/moderation/sanctions/${created.id}`).set(secondModerator.auth).expect(200)).body).toMatchObject({ createdByMe: false, appealableUntil: null });
-    const ofRound = (await request(server).get('/api/v1/moderation/sanctions').query({ consultationId: round.id }).set(secondModerator.auth).expect(200)).body.items as Sanction[];
+    expect(
+      (await request(server).get(`/api/v1/moderation/sanctions/${created.id}`).set(secondModerator.auth).expect(200)).body,
+    ).toMatchObject({ createdByMe: false, appealableUntil: null });
+    const ofRound = (
+      await request(server).get('/api/v1/moderation/sanctions').query({ consultationId: round.id }).set(secondModerator.auth).expect(200)
+    ).body.items as Sanction[];
     expect(ofRound.find((s) => s.id === created.id)?.user).toEqual({ displayName: 'Round Offender' });
     expect(JSON.stringify(ofRound)).not.toContain(author.user.id);
-    expect((await request(server).get('/api/v1/moderation/sanctions').query({ consultationId: round.id }).set(otherRoundModerator.auth).expect(403)).body.code).toBe('NOT_A_MODERATOR');
+    expect(
+      (
+        await request(server)
+          .get('/api/v1/moderation/sanctions')
+          .query({ consultationId: round.id })
+          .set(otherRoundModerator.auth)
+          .expect(403)
+      ).body.code,
+    ).toBe('NOT_A_MODERATOR');
     await request(server).get('/api/v1/moderation/sanctions').set(moderator.auth).expect(403);
-    expect(((await request(server).get('/api/v1/moderation/sanctions').set(admin.auth).expect(200)).body.items as Sanction[]).map((s) => s.id)).toContain(created.id);
+    expect(
+      ((await request(server).get('/api/v1/moderation/sanctions').set(admin.auth).expect(200)).body.items as Sanction[]).map((s) => s.id),
+    ).toContain(created.id);
 
     const audit = await auditOf(created.id);
     expect(audit.map((entry) => entry.action)).toEqual(['sanction.imposed']);
@@ -193,18 +251,33 @@ describe('sanctions and their appeals', () => {
     const cosigned = (await cosign(secondModerator, proposed.id)).body as Sanction;
     expect(cosigned).toMatchObject({ status: 'in-force', needsCosign: false, createdByMe: false });
     expect((await cosign(thirdModerator, proposed.id, 409)).body.code).toBe('INVALID_STATUS_TRANSITION');
-    const [row] = await testApp.dataSource.query(`SELECT created_by AS "createdBy", cosigned_by AS "cosignedBy", cosigned_at IS NOT NULL AS signed FROM sanction WHERE id = $1`, [proposed.id]);
+    const [row] = await testApp.dataSource.query(
+      `SELECT created_by AS "createdBy", cosigned_by AS "cosignedBy", cosigned_at IS NOT NULL AS signed FROM sanction WHERE id = $1`,
+      [proposed.id],
+    );
     expect(row).toEqual({ createdBy: moderator.user.id, cosignedBy: secondModerator.user.id, signed: true });
 
     expect((await post(author, 'Now suspended', {}, round, 403)).body.code).toBe('SUSPENDED_IN_ROUND');
-    expect((await notifications(author)).find((n) => n.kind === 'sanction')).toMatchObject({ sanctionId: proposed.id, consultationId: round.id });
+    expect((await notifications(author)).find((n) => n.kind === 'sanction')).toMatchObject({
+      sanctionId: proposed.id,
+      consultationId: round.id,
+    });
     expect((await auditOf(proposed.id)).map((entry) => entry.action)).toEqual(['sanction.proposed', 'sanction.cosigned']);
 
     // Four eyes on the appeal too: neither the proposer nor the co-signer decides it.
-    const appeal = (await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: proposed.id, text: 'It was one post, copied by mistake.' }).expect(201)).body as Appeal;
+    const appeal = (
+      await request(server)
+        .post('/api/v1/appeals')
+        .set(author.auth)
+        .send({ sanctionId: proposed.id, text: 'It was one post, copied by mistake.' })
+        .expect(201)
+    ).body as Appeal;
     expect((await decideAppeal(moderator, appeal.id, 'upheld', 403)).body.code).toBe('ORIGINAL_DECIDER');
     expect((await decideAppeal(secondModerator, appeal.id, 'upheld', 403)).body.code).toBe('ORIGINAL_DECIDER');
-    expect((await decideAppeal(thirdModerator, appeal.id, 'upheld')).body).toMatchObject({ status: 'upheld', sanction: { status: 'in-force', liftedAt: null } });
+    expect((await decideAppeal(thirdModerator, appeal.id, 'upheld')).body).toMatchObject({
+      status: 'upheld',
+      sanction: { status: 'in-force', liftedAt: null },
+    });
     expect((await post(author, 'Still suspended', {}, round, 403)).body.code).toBe('SUSPENDED_IN_ROUND');
   });
 
@@ -235,16 +308,26 @@ describe('sanctions and their appeals', () => {
     const response = await sanction(tied, { commentId: offending.id, until: inDays(2) });
     expect(response.body).toMatchObject({ status: 'awaiting-cosign', conflict: true, user: { displayName: pseudonym } });
     for (const secret of ['NPL', 'LKA', 'Hidden Whistleblower', author.user.id, author.email]) expect(response.text).not.toContain(secret);
-    const listed = await request(server).get('/api/v1/moderation/sanctions').query({ consultationId: round.id }).set(secondModerator.auth).expect(200);
+    const listed = await request(server)
+      .get('/api/v1/moderation/sanctions')
+      .query({ consultationId: round.id })
+      .set(secondModerator.auth)
+      .expect(200);
     for (const secret of ['Hidden Whistleblower', author.user.id]) expect(listed.text).not.toContain(secret);
     // A moderator without a tie decides alone about the same comment.
-    expect((await sanction(secondModerator, { commentId: offending.id, until: inDays(1) })).body).toMatchObject({ status: 'in-force', conflict: false });
+    expect((await sanction(secondModerator, { commentId: offending.id, until: inDays(1) })).body).toMatchObject({
+      status: 'in-force',
+      conflict: false,
+    });
   });
 
   it('only an admin sanctions a moderator, safeguarding officer or admin of the round, and only an admin co-signs that', async () => {
     const fellow = await comment(secondModerator, 'A moderator’s own comment');
     const officer = await signUpAndIn(testApp, { displayName: 'Round Safeguarding Officer' });
-    await testApp.dataSource.query(`INSERT INTO consultation_safeguarding_officer (consultation_id, user_id) VALUES ($1, $2)`, [round.id, officer.user.id]);
+    await testApp.dataSource.query(`INSERT INTO consultation_safeguarding_officer (consultation_id, user_id) VALUES ($1, $2)`, [
+      round.id,
+      officer.user.id,
+    ]);
     const officersComment = await comment(officer, 'An officer’s comment');
     const adminsComment = await comment(secondAdmin, 'An admin’s comment');
     for (const target of [fellow, officersComment, adminsComment]) {
@@ -253,7 +336,10 @@ describe('sanctions and their appeals', () => {
     }
     const own = await comment(moderator, 'My own comment');
     expect((await sanction(moderator, { commentId: own.id, until: inDays(2) }, 400)).body.code).toBe('VALIDATION_FAILED');
-    expect((await sanction(admin, { commentId: fellow.id, until: inDays(2) })).body).toMatchObject({ status: 'in-force', consultationId: round.id });
+    expect((await sanction(admin, { commentId: fellow.id, until: inDays(2) })).body).toMatchObject({
+      status: 'in-force',
+      consultationId: round.id,
+    });
 
     const long = (await sanction(admin, { commentId: officersComment.id, until: inDays(20) })).body as Sanction;
     expect(long.status).toBe('awaiting-cosign');
@@ -267,16 +353,43 @@ describe('sanctions and their appeals', () => {
     const imposed = (await sanction(moderator, { commentId: offending.id, until: inDays(5) })).body as Sanction;
     expect(imposed.status).toBe('in-force');
     const stranger = await signUpAndIn(testApp);
-    expect((await request(server).post('/api/v1/appeals').set(stranger.auth).send({ sanctionId: imposed.id, text: 'Not mine' }).expect(404)).body.code).toBe('SANCTION_NOT_FOUND');
-    expect((await request(server).post('/api/v1/appeals').set(author.auth).send({ text: 'Neither' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (await request(server).post('/api/v1/appeals').set(stranger.auth).send({ sanctionId: imposed.id, text: 'Not mine' }).expect(404)).body
+        .code,
+    ).toBe('SANCTION_NOT_FOUND');
+    expect((await request(server).post('/api/v1/appeals').set(author.auth).send({ text: 'Neither' }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
     const both = { sanctionId: imposed.id, decisionId: imposed.id, text: 'Both' };
     expect((await request(server).post('/api/v1/appeals').set(author.auth).send(both).expect(400)).body.code).toBe('VALIDATION_FAILED');
 
-    const appeal = (await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: imposed.id, text: 'It was criticism of a policy, not of people.' }).expect(201)).body as Appeal;
-    expect(appeal).toMatchObject({ status: 'pending', sanctionId: imposed.id, decisionId: null, decision: null, sanction: { id: imposed.id, appeal: { status: 'pending' } }, comment: { id: offending.id } });
-    expect((await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: imposed.id, text: 'Again' }).expect(409)).body.code).toBe('APPEAL_EXISTS');
+    const appeal = (
+      await request(server)
+        .post('/api/v1/appeals')
+        .set(author.auth)
+        .send({ sanctionId: imposed.id, text: 'It was criticism of a policy, not of people.' })
+        .expect(201)
+    ).body as Appeal;
+    expect(appeal).toMatchObject({
+      status: 'pending',
+      sanctionId: imposed.id,
+      decisionId: null,
+      decision: null,
+      sanction: { id: imposed.id, appeal: { status: 'pending' } },
+      comment: { id: offending.id },
+    });
+    expect(
+      (await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: imposed.id, text: 'Again' }).expect(409)).body
+        .code,
+    ).toBe('APPEAL_EXISTS');
     await request(server).get(`/api/v1/appeals/${appeal.id}`).set(stranger.auth).expect(404);
-    const listed = (await request(server).get('/api/v1/moderation/appeals').query({ consultationId: round.id, status: 'pending' }).set(secondModerator.auth).expect(200)).body.items as Appeal[];
+    const listed = (
+      await request(server)
+        .get('/api/v1/moderation/appeals')
+        .query({ consultationId: round.id, status: 'pending' })
+        .set(secondModerator.auth)
+        .expect(200)
+    ).body.items as Appeal[];
     expect(listed.find((a) => a.id === appeal.id)).toMatchObject({ sanctionId: imposed.id, readerIsOriginalDecider: false });
 
     expect((await decideAppeal(moderator, appeal.id, 'overturned', 403)).body.code).toBe('ORIGINAL_DECIDER');
@@ -292,23 +405,45 @@ describe('sanctions and their appeals', () => {
     const [row] = await testApp.dataSource.query(`SELECT lifted_by AS "liftedBy" FROM sanction WHERE id = $1`, [imposed.id]);
     expect(row.liftedBy).toBe(secondModerator.user.id);
     await post(author, 'Allowed to speak again');
-    expect((await notifications(author)).find((n) => n.kind === 'appeal.outcome')).toMatchObject({ outcome: 'overturned', sanctionId: imposed.id, appealId: appeal.id });
+    expect((await notifications(author)).find((n) => n.kind === 'appeal.outcome')).toMatchObject({
+      outcome: 'overturned',
+      sanctionId: imposed.id,
+      appealId: appeal.id,
+    });
     expect((await auditOf(imposed.id)).map((entry) => entry.action)).toEqual(['sanction.imposed', 'sanction.lifted']);
-    const appealAudit = await testApp.dataSource.query(`SELECT action, details FROM audit_event WHERE target_type = 'appeal' AND target_id = $1 ORDER BY id`, [appeal.id]);
+    const appealAudit = await testApp.dataSource.query(
+      `SELECT action, details FROM audit_event WHERE target_type = 'appeal' AND target_id = $1 ORDER BY id`,
+      [appeal.id],
+    );
     expect(appealAudit).toEqual([
       { action: 'appeal.filed', details: { sanctionId: imposed.id } },
       { action: 'appeal.decided', details: { outcome: 'overturned', sanctionId: imposed.id } },
     ]);
     // Lifted: nothing left to appeal.
-    expect((await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: imposed.id, text: 'Again' }).expect(409)).body.code).toBe('NOT_APPEALABLE');
+    expect(
+      (await request(server).post('/api/v1/appeals').set(author.auth).send({ sanctionId: imposed.id, text: 'Again' }).expect(409)).body
+        .code,
+    ).toBe('NOT_APPEALABLE');
   });
 
   it('a moderator tied to the country a comment is about does not decide the appeal of a decision on it', async () => {
     const author = await signUpAndIn(testApp);
     const about = await comment(author, 'Nepal does not inspect agencies at all', { countryIso3: 'NPL' });
-    const decision = (await request(server).post('/api/v1/moderation/decisions').set(moderator.auth).send({ commentId: about.id, action: 'hide', ruleCode: 'R5', reason: 'Unsourced' }).expect(201)).body as ModerationDecision;
+    const decision = (
+      await request(server)
+        .post('/api/v1/moderation/decisions')
+        .set(moderator.auth)
+        .send({ commentId: about.id, action: 'hide', ruleCode: 'R5', reason: 'Unsourced' })
+        .expect(201)
+    ).body as ModerationDecision;
     expect(decision.status).toBe('applied');
-    const appeal = (await request(server).post('/api/v1/appeals').set(author.auth).send({ decisionId: decision.id, text: 'The labour inspectorate report says so.' }).expect(201)).body as Appeal;
+    const appeal = (
+      await request(server)
+        .post('/api/v1/appeals')
+        .set(author.auth)
+        .send({ decisionId: decision.id, text: 'The labour inspectorate report says so.' })
+        .expect(201)
+    ).body as Appeal;
     expect(appeal).toMatchObject({ decisionId: decision.id, sanctionId: null, sanction: null });
     const refused = await decideAppeal(tied, appeal.id, 'overturned', 403);
     expect(refused.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST', message: 'Another moderator must decide this appeal' });
@@ -323,7 +458,9 @@ describe('sanctions and their appeals', () => {
     expect((await sanction(moderator, { userId: author.user.id, until, global: true }, 403)).body.code).toBe('NOT_A_MODERATOR');
     expect((await sanction(moderator, { userId: author.user.id, until, consultationId: round.id }, 403)).body.code).toBe('NOT_A_MODERATOR');
     expect((await sanction(admin, { userId: author.user.id, until }, 400)).body.code).toBe('VALIDATION_FAILED');
-    expect((await sanction(admin, { userId: author.user.id, until, global: true, consultationId: round.id }, 400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await sanction(admin, { userId: author.user.id, until, global: true, consultationId: round.id }, 400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
     const imposed = (await sanction(admin, { userId: author.user.id, until, global: true })).body as Sanction;
     expect(imposed).toMatchObject({ status: 'in-force', consultationId: null, user: { displayName: 'Global Offender' } });
     await request(server).get('/api/v1/me').set(author.auth).expect(401);
@@ -333,16 +470,26 @@ describe('sanctions and their appeals', () => {
     expect((await request(server).get('/api/v1/me').set(readOnly.auth).expect(200)).body.suspendedUntil).toBe(until);
     expect((await post(readOnly, 'Can I post?', {}, round, 403)).body.code).toBe('ACCOUNT_SUSPENDED');
     expect((await post(readOnly, 'Or here?', {}, otherRound, 403)).body.code).toBe('ACCOUNT_SUSPENDED');
-    expect((await request(server).patch('/api/v1/me').set(readOnly.auth).send({ displayName: 'Renamed' }).expect(403)).body.code).toBe('ACCOUNT_SUSPENDED');
+    expect((await request(server).patch('/api/v1/me').set(readOnly.auth).send({ displayName: 'Renamed' }).expect(403)).body.code).toBe(
+      'ACCOUNT_SUSPENDED',
+    );
     await request(server).get(`/api/v1/consultations/${round.id}/recommendations/${REC}/comments`).set(readOnly.auth).expect(200);
     const told = (await notifications(readOnly)).find((n) => n.kind === 'sanction');
     expect(told).toMatchObject({ sanctionId: imposed.id, consultationId: null, until, ruleCode: 'R6' });
     await request(server).post('/api/v1/notifications/read-all').set(readOnly.auth).expect(204);
     const socket = connect(readOnly.accessToken);
-    const refusal = await new Promise<Error>((resolve, reject) => socket.once('connect', () => reject(new Error('connected'))).once('connect_error', resolve));
+    const refusal = await new Promise<Error>((resolve, reject) =>
+      socket.once('connect', () => reject(new Error('connected'))).once('connect_error', resolve),
+    );
     expect(refusal.message).toBe('ACCOUNT_SUSPENDED');
 
-    const appeal = (await request(server).post('/api/v1/appeals').set(readOnly.auth).send({ sanctionId: imposed.id, text: 'I was hacked; the posts were not mine.' }).expect(201)).body as Appeal;
+    const appeal = (
+      await request(server)
+        .post('/api/v1/appeals')
+        .set(readOnly.auth)
+        .send({ sanctionId: imposed.id, text: 'I was hacked; the posts were not mine.' })
+        .expect(201)
+    ).body as Appeal;
     expect(appeal).toMatchObject({ sanctionId: imposed.id, comment: null, decision: null });
     // Global: admins decide, and not the one who imposed it.
     expect((await decideAppeal(moderator, appeal.id, 'overturned', 403)).body.code).toBe('NOT_A_MODERATOR');

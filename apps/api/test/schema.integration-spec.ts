@@ -43,9 +43,9 @@ describe('database schema', () => {
     await expect(
       dataSource.query(`INSERT INTO country (iso3, name, subregion, in_region) VALUES ('XXX', 'Nowhere', NULL, true)`),
     ).rejects.toThrow(/country_in_region_check/);
-    await expect(
-      dataSource.query(`INSERT INTO objective (number, title) VALUES (24, 'Not an objective')`),
-    ).rejects.toThrow(/objective_number_check/);
+    await expect(dataSource.query(`INSERT INTO objective (number, title) VALUES (24, 'Not an objective')`)).rejects.toThrow(
+      /objective_number_check/,
+    );
     await expect(
       dataSource.query(`INSERT INTO recommendation (code, principle_code, position, text) VALUES ('ZZ-1', 'ZZ', 1, 'x')`),
     ).rejects.toThrow(/recommendation_principle_code_fkey/);

@@ -84,5 +84,4 @@ describe('fault: the log reader goes away, then SIGTERM', () => {
     process.stdout.write(`closed log pipe: exited ${JSON.stringify(result)} after ${Math.round(performance.now() - startedAt)} ms\n`);
     expect(result).toEqual({ code: 0, signal: null, timedOut: false });
   });
-
 });

@@ -45,7 +45,9 @@ describe('fault: PostgreSQL stopped for 5 s under mixed load', () => {
     const readiness: Array<{ at: number; status: number; ms: number }> = [];
     const probe = setInterval(() => {
       const at = performance.now();
-      void call(api.base, 'GET', '/api/health/ready', { timeoutMs: 5_000 }).then((result) => readiness.push({ at, status: result.status, ms: result.ms }));
+      void call(api.base, 'GET', '/api/health/ready', { timeoutMs: 5_000 }).then((result) =>
+        readiness.push({ at, status: result.status, ms: result.ms }),
+      );
     }, 250);
     // A socket handler that fails (the database is away) fails for that request only: the join is
     // answered UNAVAILABLE, never a driver's code, and the connection stays up.
@@ -54,7 +56,9 @@ describe('fault: PostgreSQL stopped for 5 s under mixed load', () => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const joinDuringOutage = (await socket.timeout(10_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as { ok: boolean; code?: string };
+    const joinDuringOutage = (await socket
+      .timeout(10_000)
+      .emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as { ok: boolean; code?: string };
     await sleep(4_000);
     await fleet.postgres!.start();
     const backAt = performance.now();
@@ -64,7 +68,13 @@ describe('fault: PostgreSQL stopped for 5 s under mixed load', () => {
 
     expect(joinDuringOutage).toEqual({ ok: false, code: 'UNAVAILABLE' });
     expect(socket.connected).toBe(true);
-    expect(((await socket.timeout(10_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as { ok: boolean }).ok).toBe(true);
+    expect(
+      (
+        (await socket.timeout(10_000).emitWithAck('thread:join', { consultationId: round.id, recommendationCode: 'WS-2' })) as {
+          ok: boolean;
+        }
+      ).ok,
+    ).toBe(true);
     socket.disconnect();
 
     // The process never went down.
@@ -119,7 +129,8 @@ describe('fault: PostgreSQL stopped for 5 s under mixed load', () => {
 function summarise(records: LoadRecord[], stoppedAt: number, backAt: number) {
   const sorted = [...records].sort((a, b) => a.start - b.start);
   let lastFailureStart = backAt;
-  for (const record of sorted) if (!ok(record) && record.start >= backAt - 1_000) lastFailureStart = Math.max(lastFailureStart, record.start);
+  for (const record of sorted)
+    if (!ok(record) && record.start >= backAt - 1_000) lastFailureStart = Math.max(lastFailureStart, record.start);
   const during = sorted.filter((record) => record.start > stoppedAt + 500 && record.start + record.ms < backAt);
   const durations = during.map((record) => record.ms).sort((a, b) => a - b);
   return {

@@ -26,11 +26,16 @@ describe('fault: Redis stopped under live traffic on two instances', () => {
   });
 
   async function post(instance: Instance, label: string): Promise<string> {
-    const body = await must<{ id: string }>(instance.base, 'POST', `/api/v1/consultations/${thread.consultationId}/recommendations/WS-3/comments`, {
-      token: admin,
-      body: { body: `${label} t=${performance.timeOrigin + performance.now()}` },
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
+    const body = await must<{ id: string }>(
+      instance.base,
+      'POST',
+      `/api/v1/consultations/${thread.consultationId}/recommendations/WS-3/comments`,
+      {
+        token: admin,
+        body: { body: `${label} t=${performance.timeOrigin + performance.now()}` },
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      },
+    );
     return body.id;
   }
 
@@ -85,7 +90,9 @@ describe('fault: Redis stopped under live traffic on two instances', () => {
         break;
       }
     }
-    process.stdout.write(`redis outage: 5 posts took ${Math.round(outagePostsMs)} ms without Redis; cross-instance delivery resumed ${Math.round(resumedAfterMs)} ms after Redis was back\n`);
+    process.stdout.write(
+      `redis outage: 5 posts took ${Math.round(outagePostsMs)} ms without Redis; cross-instance delivery resumed ${Math.round(resumedAfterMs)} ms after Redis was back\n`,
+    );
     expect(resumedAfterMs).toBeLessThanOrEqual(10_000);
 
     // Everyone ends with every comment, each rendered exactly once (B's clients caught up by seq).

@@ -34,11 +34,20 @@ describe('fault: SIGTERM under load (a rolling restart)', () => {
     const onVictim = proxy.stats().find((upstream) => upstream.name === victim.name)!.sockets;
     expect(onVictim).toBeGreaterThan(10);
 
-    const load = startMixedLoad({ base: proxy.base, ...thread, tokens, workers: 12, countries: ['NPL', 'PHL', 'IDN', 'VNM', 'THA', 'BGD', 'LKA', 'PAK', 'MYS', 'KHM', 'LAO', 'MMR'] });
+    const load = startMixedLoad({
+      base: proxy.base,
+      ...thread,
+      tokens,
+      workers: 12,
+      countries: ['NPL', 'PHL', 'IDN', 'VNM', 'THA', 'BGD', 'LKA', 'PAK', 'MYS', 'KHM', 'LAO', 'MMR'],
+    });
     await sleep(3_000);
 
     // An export the stopping instance is running must finish (or be handed back and finished).
-    const exportJob = await must<{ id: string }>(victim.base, 'POST', '/api/v1/exports', { token: admin, body: { dataset: 'comments', format: 'csv', privacy: 'public' } });
+    const exportJob = await must<{ id: string }>(victim.base, 'POST', '/api/v1/exports', {
+      token: admin,
+      body: { dataset: 'comments', format: 'csv', privacy: 'public' },
+    });
     const termAt = performance.now();
     const handledBefore = proxy.stats().find((upstream) => upstream.name === victim.name)!.requests;
     const exited = victim.kill('SIGTERM');

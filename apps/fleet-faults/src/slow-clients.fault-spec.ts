@@ -1,6 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ADMIN, metric, must, openRound, percentile, rssMb, signIn, sleep, startFaultFleet, type FaultFleet } from './support/fault-fleet.js';
+import {
+  ADMIN,
+  metric,
+  must,
+  openRound,
+  percentile,
+  rssMb,
+  signIn,
+  sleep,
+  startFaultFleet,
+  type FaultFleet,
+} from './support/fault-fleet.js';
 import { LiveThreadClient } from './support/live-thread-client.js';
 import { RawLiveSocket } from './support/raw-live-socket.js';
 
@@ -28,7 +39,11 @@ describe('fault: slow clients next to normal ones', () => {
   const slow: RawLiveSocket[] = [];
 
   beforeAll(async () => {
-    fleet = await startFaultFleet('slow', { instances: 1, redis: false, env: { LIVE_BUFFER_LIMIT_BYTES: String(LIMIT_BYTES), LOG_LEVEL: 'warn' } });
+    fleet = await startFaultFleet('slow', {
+      instances: 1,
+      redis: false,
+      env: { LIVE_BUFFER_LIMIT_BYTES: String(LIMIT_BYTES), LOG_LEVEL: 'warn' },
+    });
   });
 
   afterAll(async () => {
@@ -50,7 +65,12 @@ describe('fault: slow clients next to normal ones', () => {
     }
 
     const post = (thread: typeof busy, body: string) =>
-      must<{ id: string }>(api.base, 'POST', `/api/v1/consultations/${thread.consultationId}/recommendations/${thread.recommendationCode}/comments`, { token: admin, body: { body } });
+      must<{ id: string }>(
+        api.base,
+        'POST',
+        `/api/v1/consultations/${thread.consultationId}/recommendations/${thread.recommendationCode}/comments`,
+        { token: admin, body: { body } },
+      );
 
     /** Probes into the busy thread while long comments flood the other; returns the normal clients' latencies. */
     async function phase(name: string): Promise<{ all: number[]; perBroadcastP99: number[] }> {
@@ -59,7 +79,10 @@ describe('fault: slow clients next to normal ones', () => {
       const flood = (async () => {
         while (flooding) {
           floods += 1;
-          await post(flooded, `${name} flood ${floods} ${'long testimony about recruitment fees and wage theft '.repeat(90)}`.slice(0, 4_990));
+          await post(
+            flooded,
+            `${name} flood ${floods} ${'long testimony about recruitment fees and wage theft '.repeat(90)}`.slice(0, 4_990),
+          );
         }
       })();
       const probes: string[] = [];
@@ -72,7 +95,12 @@ describe('fault: slow clients next to normal ones', () => {
       await sleep(1_000);
       return {
         all: probes.flatMap((id) => normal.flatMap((client) => client.latencyById.get(id) ?? [])),
-        perBroadcastP99: probes.map((id) => percentile(normal.map((client) => client.latencyById.get(id) ?? Number.POSITIVE_INFINITY), 99)),
+        perBroadcastP99: probes.map((id) =>
+          percentile(
+            normal.map((client) => client.latencyById.get(id) ?? Number.POSITIVE_INFINITY),
+            99,
+          ),
+        ),
       };
     }
 
@@ -104,7 +132,21 @@ describe('fault: slow clients next to normal ones', () => {
     );
     if (REPORT) {
       mkdirSync(dirname(REPORT), { recursive: true });
-      writeFileSync(REPORT, JSON.stringify({ normal: NORMAL, slow: SLOW, probes: PROBES, p99, broadcastP99, p50: { baseline: percentile(baseline.all, 50), withSlow: percentile(withSlow.all, 50) }, rssBefore, rssPeak, dropped, lagMs }));
+      writeFileSync(
+        REPORT,
+        JSON.stringify({
+          normal: NORMAL,
+          slow: SLOW,
+          probes: PROBES,
+          p99,
+          broadcastP99,
+          p50: { baseline: percentile(baseline.all, 50), withSlow: percentile(withSlow.all, 50) },
+          rssBefore,
+          rssPeak,
+          dropped,
+          lagMs,
+        }),
+      );
     }
     // Nothing lost: every normal client had every probe, in both phases.
     expect(baseline.all.length).toBe(NORMAL * PROBES);

@@ -31,7 +31,10 @@ describe('account journey', () => {
   async function audit(): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-    await page.locator('[role="status"].loading-status').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('[role="status"].loading-status')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     visited.push({ url: page.url(), violations: await seriousViolations(page) });
     expect(await page.locator('h1').count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -68,128 +71,138 @@ describe('account journey', () => {
     await context.close();
   });
 
-  it('signs up, confirms the mail, signs in, registers an organisation and switches to protected mode', async () => {
-    await page.goto(`${baseUrl()}/sign-up`);
-    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
-    await audit();
+  it(
+    'signs up, confirms the mail, signs in, registers an organisation and switches to protected mode',
+    async () => {
+      await page.goto(`${baseUrl()}/sign-up`);
+      await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+      await audit();
 
-    // An empty submit: the error summary takes focus and links to each field.
-    await main().getByRole('button', { name: 'Create account' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-    await summary.waitFor();
-    await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    await expect(page.getByLabel('Email address').getAttribute('aria-invalid')).resolves.toBe('true');
-    visited.push({ url: `${page.url()} (errors shown)`, violations: await seriousViolations(page) });
+      // An empty submit: the error summary takes focus and links to each field.
+      await main().getByRole('button', { name: 'Create account' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+      await summary.waitFor();
+      await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+      await expect(page.getByLabel('Email address').getAttribute('aria-invalid')).resolves.toBe('true');
+      visited.push({ url: `${page.url()} (errors shown)`, violations: await seriousViolations(page) });
 
-    await page.getByLabel('Email address').fill(participant.email);
-    await page.getByLabel('Password', { exact: true }).fill(participant.password);
-    await page.getByLabel('Your name').fill(participant.displayName);
-    await main().getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
-    await audit();
+      await page.getByLabel('Email address').fill(participant.email);
+      await page.getByLabel('Password', { exact: true }).fill(participant.password);
+      await page.getByLabel('Your name').fill(participant.displayName);
+      await main().getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      await audit();
 
-    // The link in the mail, opened on this app (the mail may name another host for the same app).
-    const link = await mailLink(participant.email, '/verify-email');
-    await page.goto(`${baseUrl()}${link.pathname}${link.hash}`);
-    await page.getByRole('heading', { level: 1, name: 'Your email address is confirmed' }).waitFor();
-    // The one-time token is gone from the address bar.
-    expect(page.url()).toBe(`${baseUrl()}/verify-email`);
-    await audit();
+      // The link in the mail, opened on this app (the mail may name another host for the same app).
+      const link = await mailLink(participant.email, '/verify-email');
+      await page.goto(`${baseUrl()}${link.pathname}${link.hash}`);
+      await page.getByRole('heading', { level: 1, name: 'Your email address is confirmed' }).waitFor();
+      // The one-time token is gone from the address bar.
+      expect(page.url()).toBe(`${baseUrl()}/verify-email`);
+      await audit();
 
-    await main().getByRole('link', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await audit();
-    await signIn(participant.email, participant.password);
-    await page.waitForURL(/\/account$/);
-    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
-    await audit();
-    await expect(accountLink().textContent()).resolves.toContain(participant.displayName);
+      await main().getByRole('link', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await audit();
+      await signIn(participant.email, participant.password);
+      await page.waitForURL(/\/account$/);
+      await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+      await audit();
+      await expect(accountLink().textContent()).resolves.toContain(participant.displayName);
 
-    // Register an organisation.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
-    await audit();
-    await main().getByRole('link', { name: 'Register an organisation' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Register an organisation' }).waitFor();
-    await audit();
-    await page.getByLabel('Name of the organisation').fill(organisationName);
-    await page.getByLabel('Type of organisation').selectOption('migrant-organisation');
-    await page.getByLabel('Country', { exact: true }).selectOption('NPL');
-    await page.getByLabel('Website (optional)').fill('https://example.org');
-    await main().getByRole('button', { name: 'Register organisation' }).click();
-    await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
-    await main().getByText('You are an administrator of this organisation.').waitFor();
-    await expect(main().getByText('Not yet verified').count()).resolves.toBeGreaterThan(0);
-    await audit();
-    organisationPath = new URL(page.url()).pathname;
+      // Register an organisation.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+      await audit();
+      await main().getByRole('link', { name: 'Register an organisation' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Register an organisation' }).waitFor();
+      await audit();
+      await page.getByLabel('Name of the organisation').fill(organisationName);
+      await page.getByLabel('Type of organisation').selectOption('migrant-organisation');
+      await page.getByLabel('Country', { exact: true }).selectOption('NPL');
+      await page.getByLabel('Website (optional)').fill('https://example.org');
+      await main().getByRole('button', { name: 'Register organisation' }).click();
+      await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
+      await main().getByText('You are an administrator of this organisation.').waitFor();
+      await expect(main().getByText('Not yet verified').count()).resolves.toBeGreaterThan(0);
+      await audit();
+      organisationPath = new URL(page.url()).pathname;
 
-    // A reload loses the in-memory token; the refresh cookie brings the session back silently.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
-    await expect(accountLink().textContent()).resolves.toContain(participant.displayName);
+      // A reload loses the in-memory token; the refresh cookie brings the session back silently.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
+      await expect(accountLink().textContent()).resolves.toContain(participant.displayName);
 
-    // Protected mode.
-    await accountLink().click();
-    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
-    await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Privacy' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Privacy and protected mode' }).waitFor();
-    await audit();
-    // No pseudonym yet: a new one is drawn when protection starts.
-    await main().getByText(/When you turn protected mode on, you get a new pseudonym/).waitFor();
+      // Protected mode.
+      await accountLink().click();
+      await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+      await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Privacy' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Privacy and protected mode' }).waitFor();
+      await audit();
+      // No pseudonym yet: a new one is drawn when protection starts.
+      await main()
+        .getByText(/When you turn protected mode on, you get a new pseudonym/)
+        .waitFor();
 
-    const toggle = page.getByRole('switch', { name: 'Protected mode' });
-    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
-    await toggle.click();
-    const turnedOn = main().getByText(/^Protected mode is on\. Others now see you as /);
-    await turnedOn.waitFor();
-    const pseudonym = /Others now see you as (.+)\.$/.exec(((await turnedOn.textContent()) ?? '').trim())?.[1] ?? '';
-    expect(pseudonym).toMatch(/^Participant /);
-    expect(pseudonym).not.toContain(participant.displayName);
-    await expect(main().locator('.pseudonym__name').textContent()).resolves.toBe(pseudonym);
-    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
-    await expect(accountLink().textContent()).resolves.toContain(pseudonym);
-    await expect(page.getByRole('banner').textContent()).resolves.not.toContain(participant.displayName);
-    await audit();
+      const toggle = page.getByRole('switch', { name: 'Protected mode' });
+      await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
+      await toggle.click();
+      const turnedOn = main().getByText(/^Protected mode is on\. Others now see you as /);
+      await turnedOn.waitFor();
+      const pseudonym = /Others now see you as (.+)\.$/.exec(((await turnedOn.textContent()) ?? '').trim())?.[1] ?? '';
+      expect(pseudonym).toMatch(/^Participant /);
+      expect(pseudonym).not.toContain(participant.displayName);
+      await expect(main().locator('.pseudonym__name').textContent()).resolves.toBe(pseudonym);
+      await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+      await expect(accountLink().textContent()).resolves.toContain(pseudonym);
+      await expect(page.getByRole('banner').textContent()).resolves.not.toContain(participant.displayName);
+      await audit();
 
-    // The same page on a 360 px phone.
-    await page.setViewportSize({ width: 360, height: 740 });
-    await audit();
+      // The same page on a 360 px phone.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await audit();
 
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-    // (This step failed once in CI without a trace: say where the page was if it fails again.)
-    await page.waitForURL(`${baseUrl()}/`).catch(async (error: Error) => {
-      throw new Error(`${error.message}\n  still at ${page.url()}; banner: ${(await page.getByRole('banner').textContent()) ?? ''}`);
-    });
-    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+      await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+      // (This step failed once in CI without a trace: say where the page was if it fails again.)
+      await page.waitForURL(`${baseUrl()}/`).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n  still at ${page.url()}; banner: ${(await page.getByRole('banner').textContent()) ?? ''}`);
+      });
+      await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 
-  it('lets an administrator verify the new organisation', async () => {
-    expect(organisationPath).not.toBe('');
-    await page.goto(`${baseUrl()}/admin/organisations`);
-    // Signed out: sign in first, then back to the page asked for.
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await signIn(ADMIN.email, ADMIN.password);
-    await page.getByRole('heading', { level: 1, name: 'Organisations to verify' }).waitFor();
-    await audit();
+  it(
+    'lets an administrator verify the new organisation',
+    async () => {
+      expect(organisationPath).not.toBe('');
+      await page.goto(`${baseUrl()}/admin/organisations`);
+      // Signed out: sign in first, then back to the page asked for.
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await signIn(ADMIN.email, ADMIN.password);
+      await page.getByRole('heading', { level: 1, name: 'Organisations to verify' }).waitFor();
+      await audit();
 
-    const row = main().locator('li').filter({ hasText: organisationName });
-    await row.getByRole('button', { name: 'Verify' }).click();
-    await main().getByText(`${organisationName} is now verified.`).waitFor();
-    await row.waitFor({ state: 'detached' });
-    await audit();
+      const row = main().locator('li').filter({ hasText: organisationName });
+      await row.getByRole('button', { name: 'Verify' }).click();
+      await main().getByText(`${organisationName} is now verified.`).waitFor();
+      await row.waitFor({ state: 'detached' });
+      await audit();
 
-    await page.goto(`${baseUrl()}${organisationPath}`);
-    await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
-    await expect(main().locator('.badge--verified').textContent()).resolves.toContain('Verified');
-    await audit();
+      await page.goto(`${baseUrl()}${organisationPath}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(organisationName) }).waitFor();
+      await expect(main().locator('.badge--verified').textContent()).resolves.toContain('Verified');
+      await audit();
 
-    await page.getByRole('banner').getByRole('link', { name: 'Administration' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
-    await audit();
+      await page.getByRole('banner').getByRole('link', { name: 'Administration' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+      await audit();
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });

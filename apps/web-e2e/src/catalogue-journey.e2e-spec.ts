@@ -14,7 +14,10 @@ describe('catalogue journey', () => {
   async function audit(): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-    await page.locator('[role="status"][aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('[role="status"][aria-busy="true"]')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     visited.push({ url: page.url(), violations: await seriousViolations(page) });
     expect(await page.locator('h1').count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -54,7 +57,9 @@ describe('catalogue journey', () => {
     await page.waitForURL(/\/recommendations\/HR-1$/);
     await audit();
     await expect(page.locator('main').textContent()).resolves.toMatch(/The core human rights treaties are as follows/);
-    await expect(page.locator('main').textContent()).resolves.toMatch(/consider ratifying or acceding to those to which they are not party\./);
+    await expect(page.locator('main').textContent()).resolves.toMatch(
+      /consider ratifying or acceding to those to which they are not party\./,
+    );
 
     const objectiveLink = page.locator('main a[href^="/objectives/"]').first();
     const objectiveHref = await objectiveLink.getAttribute('href');

@@ -40,7 +40,11 @@ describe('consultation journey', () => {
   async function audit(page: Page, label = ''): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-    await page.locator('[role="status"].loading-status').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('[role="status"].loading-status')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
     expect(await page.locator('h1').count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -94,144 +98,154 @@ describe('consultation journey', () => {
     await browser.close();
   });
 
-  it('lets an administrator create a round and open it', async () => {
-    const page = await newPage();
-    await page.goto(`${baseUrl()}/admin/consultations`);
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await signIn(page, ADMIN);
-    await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
-    await audit(page);
+  it(
+    'lets an administrator create a round and open it',
+    async () => {
+      const page = await newPage();
+      await page.goto(`${baseUrl()}/admin/consultations`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await signIn(page, ADMIN);
+      await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
+      await audit(page);
 
-    await main(page).getByRole('link', { name: 'Create a round' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Create a consultation round' }).waitFor();
-    await audit(page);
+      await main(page).getByRole('link', { name: 'Create a round' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Create a consultation round' }).waitFor();
+      await audit(page);
 
-    // An empty title: the error summary takes focus and links to the field.
-    await main(page).getByRole('button', { name: 'Create the round' }).click();
-    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-    await summary.waitFor();
-    await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    visited.push({ url: `${page.url()} (errors shown)`, violations: await seriousViolations(page) });
+      // An empty title: the error summary takes focus and links to the field.
+      await main(page).getByRole('button', { name: 'Create the round' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+      await summary.waitFor();
+      await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+      visited.push({ url: `${page.url()} (errors shown)`, violations: await seriousViolations(page) });
 
-    await page.getByLabel('Title').fill(roundTitle);
-    await page.getByLabel('Description (optional)').fill('How far have the **recommendations** come since 2020?');
-    // Opens now and closes in 30 days, as prefilled; published at once, moderated afterwards.
-    await expect(page.getByLabel('Opens', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-    await expect(page.getByRole('radio', { name: 'Publish at once, moderate afterwards' }).isChecked()).resolves.toBe(true);
+      await page.getByLabel('Title').fill(roundTitle);
+      await page.getByLabel('Description (optional)').fill('How far have the **recommendations** come since 2020?');
+      // Opens now and closes in 30 days, as prefilled; published at once, moderated afterwards.
+      await expect(page.getByLabel('Opens', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      await expect(page.getByRole('radio', { name: 'Publish at once, moderate afterwards' }).isChecked()).resolves.toBe(true);
 
-    // Two recommendations and two countries instead of everything.
-    const allRecommendations = page.locator('#consultation-recommendationCodes');
-    await allRecommendations.uncheck();
-    await page.locator('#consultation-recommendationCodes-PC-1').check();
-    await page.locator('#consultation-recommendationCodes-HR-1').check();
-    const allCountries = page.locator('#consultation-countryIso3s');
-    await allCountries.check();
-    await allCountries.uncheck();
-    await page.locator('#consultation-countryIso3s-NPL').check();
-    await page.locator('#consultation-countryIso3s-PHL').check();
-    await main(page).getByRole('button', { name: 'Create the round' }).click();
+      // Two recommendations and two countries instead of everything.
+      const allRecommendations = page.locator('#consultation-recommendationCodes');
+      await allRecommendations.uncheck();
+      await page.locator('#consultation-recommendationCodes-PC-1').check();
+      await page.locator('#consultation-recommendationCodes-HR-1').check();
+      const allCountries = page.locator('#consultation-countryIso3s');
+      await allCountries.check();
+      await allCountries.uncheck();
+      await page.locator('#consultation-countryIso3s-NPL').check();
+      await page.locator('#consultation-countryIso3s-PHL').check();
+      await main(page).getByRole('button', { name: 'Create the round' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
-    await main(page).getByText(`${roundTitle} has been created as a draft.`).waitFor();
-    const row = main(page).locator('li').filter({ hasText: roundTitle });
-    await row.getByText('Draft', { exact: true }).waitFor();
-    await audit(page);
+      await page.getByRole('heading', { level: 1, name: 'Consultation rounds' }).waitFor();
+      await main(page).getByText(`${roundTitle} has been created as a draft.`).waitFor();
+      const row = main(page).locator('li').filter({ hasText: roundTitle });
+      await row.getByText('Draft', { exact: true }).waitFor();
+      await audit(page);
 
-    await row.getByRole('button', { name: 'Open for contributions' }).click();
-    await main(page).getByText(`${roundTitle} is now open.`).waitFor();
-    await row.getByText('Open for contributions', { exact: true }).waitFor();
-    await row.getByRole('button', { name: 'Close' }).waitFor();
-    await audit(page, 'opened');
+      await row.getByRole('button', { name: 'Open for contributions' }).click();
+      await main(page).getByText(`${roundTitle} is now open.`).waitFor();
+      await row.getByText('Open for contributions', { exact: true }).waitFor();
+      await row.getByRole('button', { name: 'Close' }).waitFor();
+      await audit(page, 'opened');
 
-    const roundPath = await row.getByRole('link', { name: roundTitle }).getAttribute('href');
-    expect(roundPath).toMatch(/^\/consultations\/[0-9a-f-]{36}$/);
-    threadPath = `${roundPath}/recommendations/PC-1`;
+      const roundPath = await row.getByRole('link', { name: roundTitle }).getAttribute('href');
+      expect(roundPath).toMatch(/^\/consultations\/[0-9a-f-]{36}$/);
+      threadPath = `${roundPath}/recommendations/PC-1`;
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 
-  it('lets two participants discuss live, react and rate', async () => {
-    expect(threadPath).not.toBe('');
-    const amina: Person = { email: `amina-${stamp}@e2e.test`, password: 'lantern river morning', displayName: 'Amina Journey' };
-    const bashir: Person = { email: `bashir-${stamp}@e2e.test`, password: 'harbour kite evening', displayName: 'Bashir Journey' };
-    const first = await newPage();
-    const second = await newPage();
-    await joinPlatform(first, amina);
-    await joinPlatform(second, bashir);
+  it(
+    'lets two participants discuss live, react and rate',
+    async () => {
+      expect(threadPath).not.toBe('');
+      const amina: Person = { email: `amina-${stamp}@e2e.test`, password: 'lantern river morning', displayName: 'Amina Journey' };
+      const bashir: Person = { email: `bashir-${stamp}@e2e.test`, password: 'harbour kite evening', displayName: 'Bashir Journey' };
+      const first = await newPage();
+      const second = await newPage();
+      await joinPlatform(first, amina);
+      await joinPlatform(second, bashir);
 
-    // The first finds the thread through the pages; the second opens it directly.
-    await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultations' }).click();
-    await first.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
-    await audit(first);
-    await main(first).getByRole('link', { name: roundTitle }).click();
-    await first.getByRole('heading', { level: 1, name: new RegExp(roundTitle) }).waitFor();
-    await main(first).getByText('Comments appear as soon as they are posted.').waitFor();
-    await audit(first);
-    await main(first).locator(`a[href="${threadPath}"]`).click();
-    await first.waitForURL(`${baseUrl()}${threadPath}`);
-    await first.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
-    await waitUntilLive(first);
-    await audit(first);
+      // The first finds the thread through the pages; the second opens it directly.
+      await first.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultations' }).click();
+      await first.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+      await audit(first);
+      await main(first).getByRole('link', { name: roundTitle }).click();
+      await first.getByRole('heading', { level: 1, name: new RegExp(roundTitle) }).waitFor();
+      await main(first).getByText('Comments appear as soon as they are posted.').waitFor();
+      await audit(first);
+      await main(first).locator(`a[href="${threadPath}"]`).click();
+      await first.waitForURL(`${baseUrl()}${threadPath}`);
+      await first.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
+      await waitUntilLive(first);
+      await audit(first);
 
-    await second.goto(`${baseUrl()}${threadPath}`);
-    await second.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
-    await waitUntilLive(second);
-    await first.getByText('2 people are here now').waitFor({ timeout: LIVE_WAIT_MS });
+      await second.goto(`${baseUrl()}${threadPath}`);
+      await second.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
+      await waitUntilLive(second);
+      await first.getByText('2 people are here now').waitFor({ timeout: LIVE_WAIT_MS });
 
-    // A comment from the first arrives on the second's page without a reload, and is announced.
-    const text = `Recruitment fees are still charged in ${stamp}.`;
-    await first.getByRole('textbox', { name: 'Your comment' }).fill(text);
-    await first.getByLabel('Your stance (optional)').selectOption('concern');
-    await first.getByLabel('About a country (optional)').selectOption('NPL');
-    await main(first).getByRole('button', { name: 'Post comment' }).click();
-    await main(first).getByText('Your comment has been posted.').waitFor();
-    await commentArticle(first, text).waitFor();
+      // A comment from the first arrives on the second's page without a reload, and is announced.
+      const text = `Recruitment fees are still charged in ${stamp}.`;
+      await first.getByRole('textbox', { name: 'Your comment' }).fill(text);
+      await first.getByLabel('Your stance (optional)').selectOption('concern');
+      await first.getByLabel('About a country (optional)').selectOption('NPL');
+      await main(first).getByRole('button', { name: 'Post comment' }).click();
+      await main(first).getByText('Your comment has been posted.').waitFor();
+      await commentArticle(first, text).waitFor();
 
-    await commentArticle(second, text).waitFor({ timeout: LIVE_WAIT_MS });
-    await expect(second.locator('.live-announcements').textContent()).resolves.toContain(`New comment from ${amina.displayName}`);
-    await expect(commentArticle(second, text).textContent()).resolves.toMatch(/Concern/);
-    await expect(main(second).locator('article.comment', { hasText: text }).count()).resolves.toBe(1);
+      await commentArticle(second, text).waitFor({ timeout: LIVE_WAIT_MS });
+      await expect(second.locator('.live-announcements').textContent()).resolves.toContain(`New comment from ${amina.displayName}`);
+      await expect(commentArticle(second, text).textContent()).resolves.toMatch(/Concern/);
+      await expect(main(second).locator('article.comment', { hasText: text }).count()).resolves.toBe(1);
 
-    // The second replies and agrees; the first sees both without a reload.
-    const reply = `Which agencies? (${stamp})`;
-    await commentArticle(second, text).getByRole('button', { name: 'Reply' }).click();
-    await second.getByRole('textbox', { name: 'Your reply' }).fill(reply);
-    await main(second).getByRole('button', { name: 'Post reply' }).click();
-    await main(second).getByText('Your reply has been posted.').waitFor();
-    await commentArticle(second, reply).waitFor();
-    const agree = commentArticle(second, text).getByRole('button', { name: /^Agree/ });
-    await agree.click();
-    await agree.and(second.locator('[aria-pressed="true"]')).waitFor();
-    await expect(agree.textContent()).resolves.toContain('1');
-    await audit(second, 'replied and agreed');
+      // The second replies and agrees; the first sees both without a reload.
+      const reply = `Which agencies? (${stamp})`;
+      await commentArticle(second, text).getByRole('button', { name: 'Reply' }).click();
+      await second.getByRole('textbox', { name: 'Your reply' }).fill(reply);
+      await main(second).getByRole('button', { name: 'Post reply' }).click();
+      await main(second).getByText('Your reply has been posted.').waitFor();
+      await commentArticle(second, reply).waitFor();
+      const agree = commentArticle(second, text).getByRole('button', { name: /^Agree/ });
+      await agree.click();
+      await agree.and(second.locator('[aria-pressed="true"]')).waitFor();
+      await expect(agree.textContent()).resolves.toContain('1');
+      await audit(second, 'replied and agreed');
 
-    await commentArticle(first, reply).waitFor({ timeout: LIVE_WAIT_MS });
-    await expect(first.locator('.live-announcements').textContent()).resolves.toContain(`New reply from ${bashir.displayName}`);
-    const firstAgree = commentArticle(first, text).getByRole('button', { name: /^Agree/ });
-    await first.waitForFunction(
-      (element) => element?.textContent?.includes('1') ?? false,
-      await firstAgree.elementHandle(),
-      { timeout: LIVE_WAIT_MS },
-    );
-    await expect(firstAgree.getAttribute('aria-pressed')).resolves.toBe('false');
+      await commentArticle(first, reply).waitFor({ timeout: LIVE_WAIT_MS });
+      await expect(first.locator('.live-announcements').textContent()).resolves.toContain(`New reply from ${bashir.displayName}`);
+      const firstAgree = commentArticle(first, text).getByRole('button', { name: /^Agree/ });
+      await first.waitForFunction((element) => element?.textContent?.includes('1') ?? false, await firstAgree.elementHandle(), {
+        timeout: LIVE_WAIT_MS,
+      });
+      await expect(firstAgree.getAttribute('aria-pressed')).resolves.toBe('false');
 
-    // The first rates Nepal with evidence.
-    await first.getByLabel('Country', { exact: true }).selectOption('NPL');
-    const rating = main(first).locator('form').filter({ has: first.getByRole('button', { name: 'Save my rating' }) });
-    await rating.getByRole('radio', { name: '3 – Largely implemented' }).check();
-    await rating.getByLabel('Evidence (optional)').fill('The 2025 recruitment law caps fees, but enforcement is weak.');
-    await rating.getByLabel('Link to a source (optional)').fill('https://example.org/recruitment-report');
-    await rating.getByRole('button', { name: 'Save my rating' }).click();
-    await rating.getByText(/Your rating for .*Nepal.* has been saved\./).waitFor();
-    // One rater is fewer than 5: the public summary shows no numbers, and says why.
-    await main(first).getByText(/No figures for this country yet: they appear once at least 5 people have given a score/).waitFor();
-    await main(first).getByText('Why some numbers are missing or change only now and then').first().waitFor();
-    await audit(first, 'commented and rated');
+      // The first rates Nepal with evidence.
+      await first.getByLabel('Country', { exact: true }).selectOption('NPL');
+      const rating = main(first)
+        .locator('form')
+        .filter({ has: first.getByRole('button', { name: 'Save my rating' }) });
+      await rating.getByRole('radio', { name: '3 – Largely implemented' }).check();
+      await rating.getByLabel('Evidence (optional)').fill('The 2025 recruitment law caps fees, but enforcement is weak.');
+      await rating.getByLabel('Link to a source (optional)').fill('https://example.org/recruitment-report');
+      await rating.getByRole('button', { name: 'Save my rating' }).click();
+      await rating.getByText(/Your rating for .*Nepal.* has been saved\./).waitFor();
+      // One rater is fewer than 5: the public summary shows no numbers, and says why.
+      await main(first)
+        .getByText(/No figures for this country yet: they appear once at least 5 people have given a score/)
+        .waitFor();
+      await main(first).getByText('Why some numbers are missing or change only now and then').first().waitFor();
+      await audit(first, 'commented and rated');
 
-    // The thread on a 360 px phone.
-    await first.setViewportSize({ width: 360, height: 740 });
-    await audit(first, '360 px');
+      // The thread on a 360 px phone.
+      await first.setViewportSize({ width: 360, height: 740 });
+      await audit(first, '360 px');
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });

@@ -44,7 +44,11 @@ describe('exports journey', () => {
   async function audit(page: Page, label = ''): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-    await page.locator('[role="status"].loading-status').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('[role="status"].loading-status')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
     expect({ label, h1: await page.locator('h1').count() }).toEqual({ label, h1: 1 });
     const overflows = await overflowsHorizontally(page);
@@ -64,13 +68,17 @@ describe('exports journey', () => {
         const range = document.createRange();
         range.selectNodeContents(node);
         const right = range.getBoundingClientRect().right;
-        if (right > limit + 1) found.push(`${parent.tagName.toLowerCase()}.${parent.getAttribute('class') ?? ''} "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(right)}px`);
+        if (right > limit + 1)
+          found.push(
+            `${parent.tagName.toLowerCase()}.${parent.getAttribute('class') ?? ''} "${(node.textContent ?? '').slice(0, 40)}" → ${Math.round(right)}px`,
+          );
       }
       for (const element of Array.from(document.querySelectorAll('body *'))) {
         if (found.length >= 12) break;
         if (element.parentElement?.closest('.table-scroll')) continue;
         const right = element.getBoundingClientRect().right;
-        if (right > limit + 1) found.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} → ${Math.round(right)}px`);
+        if (right > limit + 1)
+          found.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} → ${Math.round(right)}px`);
       }
       found.push(`scrollWidth ${document.documentElement.scrollWidth} / clientWidth ${limit}`);
       return found;
@@ -99,7 +107,10 @@ describe('exports journey', () => {
     await form.getByRole('button', { name: 'Start the export' }).click();
     const name = `${dataset}, ${format}`;
     await form.getByText(`Export started: ${name}.`, { exact: false }).waitFor();
-    const item = main(page).locator('li.export-job').filter({ has: page.getByRole('heading', { level: 3, name }) }).first();
+    const item = main(page)
+      .locator('li.export-job')
+      .filter({ has: page.getByRole('heading', { level: 3, name }) })
+      .first();
     await item.getByRole('progressbar').waitFor();
     const link = item.getByRole('link', { name: /^Download / });
     await link.waitFor({ timeout: EXPORT_WAIT_MS });
@@ -114,7 +125,15 @@ describe('exports journey', () => {
     const round = await api<{ id: string }>('/consultations', {
       method: 'POST',
       token: admin,
-      body: { title: roundTitle, description: 'Exported at the end.', opensAt, closesAt, recommendationCodes: ['PC-1', 'HR-1'], countryIso3s: ['NPL'], moderationMode: 'post' },
+      body: {
+        title: roundTitle,
+        description: 'Exported at the end.',
+        opensAt,
+        closesAt,
+        recommendationCodes: ['PC-1', 'HR-1'],
+        countryIso3s: ['NPL'],
+        moderationMode: 'post',
+      },
     });
     roundId = round.id;
     await api(`/consultations/${roundId}`, { method: 'PATCH', token: admin, body: { status: 'open' } });
@@ -148,82 +167,90 @@ describe('exports journey', () => {
     await browser?.close();
   });
 
-  it('exports a round as a pack and a report, downloads both, and shows the dashboard and open data in public', async () => {
-    const page = await newPage(1280, true);
-    await page.goto(`${baseUrl()}/sign-in?next=${encodeURIComponent('/admin/users')}`);
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email address').fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await main(page).getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl()}/admin/users`);
+  it(
+    'exports a round as a pack and a report, downloads both, and shows the dashboard and open data in public',
+    async () => {
+      const page = await newPage(1280, true);
+      await page.goto(`${baseUrl()}/sign-in?next=${encodeURIComponent('/admin/users')}`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await page.getByLabel('Email address').fill(ADMIN.email);
+      await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+      await main(page).getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${baseUrl()}/admin/users`);
 
-    // From the administration menu to the exports page.
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Exports' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
-    await main(page).getByRole('option', { name: roundTitle }).waitFor({ state: 'attached' });
-    await audit(page, 'exports');
+      // From the administration menu to the exports page.
+      await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Exports' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+      await main(page).getByRole('option', { name: roundTitle }).waitFor({ state: 'attached' });
+      await audit(page, 'exports');
 
-    // The pack (ZIP): progress bar, then a single-use link the browser downloads.
-    const pack = await exportFromForm(page, 'Complete pack', 'ZIP');
-    await pack.item.getByText('100% done').waitFor();
-    const packDownload = page.waitForEvent('download');
-    await pack.link.click();
-    const zip = await downloaded(await packDownload);
-    expect(zip.name).toMatch(/\.zip$/);
-    expect(zip.size).toBeGreaterThan(0);
-    expect(zip.head.slice(0, 2)).toBe('PK');
-    await pack.item.getByText(/^[0-9a-f]{8}…[0-9a-f]{8}$/).waitFor();
+      // The pack (ZIP): progress bar, then a single-use link the browser downloads.
+      const pack = await exportFromForm(page, 'Complete pack', 'ZIP');
+      await pack.item.getByText('100% done').waitFor();
+      const packDownload = page.waitForEvent('download');
+      await pack.link.click();
+      const zip = await downloaded(await packDownload);
+      expect(zip.name).toMatch(/\.zip$/);
+      expect(zip.size).toBeGreaterThan(0);
+      expect(zip.head.slice(0, 2)).toBe('PK');
+      await pack.item.getByText(/^[0-9a-f]{8}…[0-9a-f]{8}$/).waitFor();
 
-    // The report (PDF), the same way.
-    const report = await exportFromForm(page, 'Report', 'PDF');
-    const reportDownload = page.waitForEvent('download');
-    await report.link.click();
-    const pdf = await downloaded(await reportDownload);
-    expect(pdf.name).toMatch(/\.pdf$/);
-    expect(pdf.size).toBeGreaterThan(0);
-    expect(pdf.head).toBe('%PDF');
-    await audit(page, 'two finished exports');
+      // The report (PDF), the same way.
+      const report = await exportFromForm(page, 'Report', 'PDF');
+      const reportDownload = page.waitForEvent('download');
+      await report.link.click();
+      const pdf = await downloaded(await reportDownload);
+      expect(pdf.name).toMatch(/\.pdf$/);
+      expect(pdf.size).toBeGreaterThan(0);
+      expect(pdf.head).toBe('%PDF');
+      await audit(page, 'two finished exports');
 
-    // A second click on a used link fetches a fresh one first, and downloads again.
-    const again = page.waitForEvent('download');
-    await pack.link.click();
-    const zipAgain = await downloaded(await again);
-    expect(zipAgain.head.slice(0, 2)).toBe('PK');
+      // A second click on a used link fetches a fresh one first, and downloads again.
+      const again = page.waitForEvent('download');
+      await pack.link.click();
+      const zipAgain = await downloaded(await again);
+      expect(zipAgain.head.slice(0, 2)).toBe('PK');
 
-    await page.setViewportSize({ width: 360, height: 740 });
-    await audit(page, '360 px');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await audit(page, '360 px');
 
-    // Signed out: the dashboard for this round, with Nepal's PC median in the heatmap.
-    const visitor = await newPage();
-    await visitor.goto(`${baseUrl()}/`);
-    await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-    await visitor.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await main(visitor).getByLabel('Consultation round').selectOption(roundId);
-    await main(visitor).getByRole('button', { name: 'Show results' }).click();
-    await visitor.waitForURL(new RegExp(`/dashboard\\?round=${roundId}$`));
-    const heatmap = main(visitor).getByRole('table', { name: 'Median implementation rating (0–4) by country and guiding principle' });
-    await heatmap.getByRole('row', { name: /Nepal/ }).waitFor();
-    await main(visitor).getByRole('heading', { level: 2, name: 'How each recommendation was rated' }).waitFor();
-    await audit(visitor, 'dashboard');
-    await main(visitor).getByText('Show as table').first().click();
-    await audit(visitor, 'dashboard, table shown');
+      // Signed out: the dashboard for this round, with Nepal's PC median in the heatmap.
+      const visitor = await newPage();
+      await visitor.goto(`${baseUrl()}/`);
+      await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await visitor.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await main(visitor).getByLabel('Consultation round').selectOption(roundId);
+      await main(visitor).getByRole('button', { name: 'Show results' }).click();
+      await visitor.waitForURL(new RegExp(`/dashboard\\?round=${roundId}$`));
+      const heatmap = main(visitor).getByRole('table', { name: 'Median implementation rating (0–4) by country and guiding principle' });
+      await heatmap.getByRole('row', { name: /Nepal/ }).waitFor();
+      await main(visitor).getByRole('heading', { level: 2, name: 'How each recommendation was rated' }).waitFor();
+      await audit(visitor, 'dashboard');
+      await main(visitor).getByText('Show as table').first().click();
+      await audit(visitor, 'dashboard, table shown');
 
-    // The open-data page lists the published pack, linked from the footer.
-    await visitor.getByRole('navigation', { name: 'Data' }).getByRole('link', { name: 'Open data' }).click();
-    await visitor.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
-    const published = main(visitor).locator('li').filter({ has: visitor.getByRole('heading', { level: 2, name: roundTitle }) });
-    await published.getByRole('link', { name: /^Download the data \(ZIP, / }).waitFor();
-    await published.getByRole('link', { name: 'Codebook: what each column means' }).waitFor();
-    await audit(visitor, 'open data');
+      // The open-data page lists the published pack, linked from the footer.
+      await visitor.getByRole('navigation', { name: 'Data' }).getByRole('link', { name: 'Open data' }).click();
+      await visitor.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
+      const published = main(visitor)
+        .locator('li')
+        .filter({ has: visitor.getByRole('heading', { level: 2, name: roundTitle }) });
+      await published.getByRole('link', { name: /^Download the data \(ZIP, / }).waitFor();
+      await published.getByRole('link', { name: 'Codebook: what each column means' }).waitFor();
+      await audit(visitor, 'open data');
 
-    const phone = await newPage(360);
-    await phone.goto(`${baseUrl()}/dashboard?round=${roundId}`);
-    await main(phone).getByRole('table', { name: /Median implementation rating/ }).waitFor();
-    await audit(phone, 'dashboard, 360 px');
-    await phone.goto(`${baseUrl()}/open-data`);
-    await main(phone).getByRole('heading', { level: 2, name: roundTitle }).waitFor();
-    await audit(phone, 'open data, 360 px');
+      const phone = await newPage(360);
+      await phone.goto(`${baseUrl()}/dashboard?round=${roundId}`);
+      await main(phone)
+        .getByRole('table', { name: /Median implementation rating/ })
+        .waitFor();
+      await audit(phone, 'dashboard, 360 px');
+      await phone.goto(`${baseUrl()}/open-data`);
+      await main(phone).getByRole('heading', { level: 2, name: roundTitle }).waitFor();
+      await audit(phone, 'open data, 360 px');
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });

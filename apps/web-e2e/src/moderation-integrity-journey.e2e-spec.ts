@@ -58,7 +58,11 @@ describe('moderation integrity journey', () => {
   async function audit(page: Page, label = ''): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-    await page.locator('[role="status"].loading-status').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('[role="status"].loading-status')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
     expect(await page.locator('h1').count()).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -108,7 +112,15 @@ describe('moderation integrity journey', () => {
     const round = await api<{ id: string }>('/consultations', {
       method: 'POST',
       token: adminToken,
-      body: { title: roundTitle, description: 'Moderated afterwards, with co-signing.', opensAt, closesAt, recommendationCodes: ['PC-1'], countryIso3s: ['NPL'], moderationMode: 'post' },
+      body: {
+        title: roundTitle,
+        description: 'Moderated afterwards, with co-signing.',
+        opensAt,
+        closesAt,
+        recommendationCodes: ['PC-1'],
+        countryIso3s: ['NPL'],
+        moderationMode: 'post',
+      },
     });
     roundId = round.id;
     threadPath = `/consultations/${roundId}/recommendations/PC-1`;
@@ -130,7 +142,11 @@ describe('moderation integrity journey', () => {
     }
     // The second moderator is on the round already; the official is added through the admin page below.
     await api(`/consultations/${roundId}/moderators`, { method: 'PUT', token: adminToken, body: { userIds: [people.m2.id] } });
-    await api(`/consultations/${roundId}/safeguarding-officers`, { method: 'PUT', token: adminToken, body: { userIds: [people.officer.id] } });
+    await api(`/consultations/${roundId}/safeguarding-officers`, {
+      method: 'PUT',
+      token: adminToken,
+      body: { userIds: [people.officer.id] },
+    });
   }, JOURNEY_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -138,158 +154,193 @@ describe('moderation integrity journey', () => {
     await browser?.close();
   });
 
-  it('co-signs a conflicted decision from the thread, notifies and lets the author appeal, and hides a safeguarding concern', async () => {
-    // (a) The admin makes the official a moderator of the round on its edit page.
-    const admin = await newPage();
-    const editPath = `/admin/consultations/${roundId}/edit`;
-    await signIn(admin, ADMIN, editPath);
-    await main(admin).getByRole('heading', { name: 'Moderators', exact: true }).waitFor();
-    // The innermost section under that heading (the page's own sections hold it too).
-    const team = main(admin).locator('section').filter({ has: admin.getByRole('heading', { name: 'Moderators', exact: true }) }).last();
-    await team.getByLabel(/^Find a person/).first().fill(people.official.displayName);
-    await team.getByRole('button', { name: `Add ${people.official.displayName} as moderator` }).click();
-    await eventually(async () => (await api<{ userIds: string[] }>(`/consultations/${roundId}/moderators`, { token: adminToken })).userIds.includes(people.official.id!));
-    expect((await api<{ userIds: string[] }>(`/consultations/${roundId}/moderators`, { token: adminToken })).userIds.sort()).toEqual([people.official.id!, people.m2.id!].sort());
-    await audit(admin, 'moderators');
+  it(
+    'co-signs a conflicted decision from the thread, notifies and lets the author appeal, and hides a safeguarding concern',
+    async () => {
+      // (a) The admin makes the official a moderator of the round on its edit page.
+      const admin = await newPage();
+      const editPath = `/admin/consultations/${roundId}/edit`;
+      await signIn(admin, ADMIN, editPath);
+      await main(admin).getByRole('heading', { name: 'Moderators', exact: true }).waitFor();
+      // The innermost section under that heading (the page's own sections hold it too).
+      const team = main(admin)
+        .locator('section')
+        .filter({ has: admin.getByRole('heading', { name: 'Moderators', exact: true }) })
+        .last();
+      await team
+        .getByLabel(/^Find a person/)
+        .first()
+        .fill(people.official.displayName);
+      await team.getByRole('button', { name: `Add ${people.official.displayName} as moderator` }).click();
+      await eventually(async () =>
+        (await api<{ userIds: string[] }>(`/consultations/${roundId}/moderators`, { token: adminToken })).userIds.includes(
+          people.official.id!,
+        ),
+      );
+      expect((await api<{ userIds: string[] }>(`/consultations/${roundId}/moderators`, { token: adminToken })).userIds.sort()).toEqual(
+        [people.official.id!, people.m2.id!].sort(),
+      );
+      await audit(admin, 'moderators');
 
-    // (b) The author (on a phone) comments about Nepal; the replier answers in that thread.
-    const author = await newPage(360);
-    await signIn(author, people.author, threadPath);
-    await openThread(author);
-    await author.getByRole('textbox', { name: 'Your comment' }).fill(topText);
-    await main(author).getByLabel('About a country (optional)').first().selectOption('NPL');
-    await main(author).getByRole('button', { name: 'Post comment' }).click();
-    await main(author).getByText('Your comment has been posted.').waitFor();
-    await commentArticle(author, topText).waitFor();
-    await audit(author, '360 px');
+      // (b) The author (on a phone) comments about Nepal; the replier answers in that thread.
+      const author = await newPage(360);
+      await signIn(author, people.author, threadPath);
+      await openThread(author);
+      await author.getByRole('textbox', { name: 'Your comment' }).fill(topText);
+      await main(author).getByLabel('About a country (optional)').first().selectOption('NPL');
+      await main(author).getByRole('button', { name: 'Post comment' }).click();
+      await main(author).getByText('Your comment has been posted.').waitFor();
+      await commentArticle(author, topText).waitFor();
+      await audit(author, '360 px');
 
-    const replier = await newPage(360);
-    await signIn(replier, people.replier, threadPath);
-    await openThread(replier);
-    const top = commentArticle(replier, topText);
-    await top.waitFor();
-    await top.getByRole('button', { name: 'Reply' }).click();
-    await top.getByRole('textbox', { name: 'Your reply' }).fill(replyText);
-    await top.getByRole('button', { name: 'Post reply' }).click();
-    await main(replier).getByText('Your reply has been posted.').waitFor();
-    await commentArticle(replier, replyText).waitFor();
-    await audit(replier, '360 px');
+      const replier = await newPage(360);
+      await signIn(replier, people.replier, threadPath);
+      await openThread(replier);
+      const top = commentArticle(replier, topText);
+      await top.waitFor();
+      await top.getByRole('button', { name: 'Reply' }).click();
+      await top.getByRole('textbox', { name: 'Your reply' }).fill(replyText);
+      await top.getByRole('button', { name: 'Post reply' }).click();
+      await main(replier).getByText('Your reply has been posted.').waitFor();
+      await commentArticle(replier, replyText).waitFor();
+      await audit(replier, '360 px');
 
-    // (c) The official hides the reply from the thread: their tie to Nepal makes it a proposal.
-    const official = await newPage();
-    await signIn(official, people.official, threadPath);
-    await openThread(official);
-    const reply = commentArticle(official, replyText);
-    await reply.waitFor();
-    await reply.getByRole('button', { name: 'Moderate' }).click();
-    const menu = official.getByRole('dialog', { name: `Moderate the comment by ${people.replier.displayName}` });
-    await menu.waitFor();
-    await auditDialog(official, 'moderate menu');
-    await menu.getByRole('button', { name: 'Hide' }).click();
-    const decide = official.getByRole('dialog', { name: `Hide the comment by ${people.replier.displayName}` });
-    await decide.waitFor();
-    await decide.getByRole('option', { name: /^R1 — / }).waitFor({ state: 'attached' });
-    await decide.getByLabel('House rule').selectOption('R1');
-    await decide.getByRole('textbox', { name: 'Reason' }).fill(hideReason);
-    await auditDialog(official, 'decision dialog');
-    await decide.getByRole('button', { name: 'Hide' }).click();
-    await decide.getByText('Waiting for a second moderator to co-sign').waitFor();
-    await decide.getByRole('button', { name: 'Done' }).click();
-    await decide.waitFor({ state: 'detached' });
-    await reply.getByText('Waiting for a second moderator to co-sign').first().waitFor();
-    // Still published: nothing changes before the co-signature, and the proposer cannot co-sign.
-    await expect(reply.getByRole('button', { name: 'Co-sign' }).count()).resolves.toBe(0);
-    await audit(official, 'proposal');
+      // (c) The official hides the reply from the thread: their tie to Nepal makes it a proposal.
+      const official = await newPage();
+      await signIn(official, people.official, threadPath);
+      await openThread(official);
+      const reply = commentArticle(official, replyText);
+      await reply.waitFor();
+      await reply.getByRole('button', { name: 'Moderate' }).click();
+      const menu = official.getByRole('dialog', { name: `Moderate the comment by ${people.replier.displayName}` });
+      await menu.waitFor();
+      await auditDialog(official, 'moderate menu');
+      await menu.getByRole('button', { name: 'Hide' }).click();
+      const decide = official.getByRole('dialog', { name: `Hide the comment by ${people.replier.displayName}` });
+      await decide.waitFor();
+      await decide.getByRole('option', { name: /^R1 — / }).waitFor({ state: 'attached' });
+      await decide.getByLabel('House rule').selectOption('R1');
+      await decide.getByRole('textbox', { name: 'Reason' }).fill(hideReason);
+      await auditDialog(official, 'decision dialog');
+      await decide.getByRole('button', { name: 'Hide' }).click();
+      await decide.getByText('Waiting for a second moderator to co-sign').waitFor();
+      await decide.getByRole('button', { name: 'Done' }).click();
+      await decide.waitFor({ state: 'detached' });
+      await reply.getByText('Waiting for a second moderator to co-sign').first().waitFor();
+      // Still published: nothing changes before the co-signature, and the proposer cannot co-sign.
+      await expect(reply.getByRole('button', { name: 'Co-sign' }).count()).resolves.toBe(0);
+      await audit(official, 'proposal');
 
-    // (d) The second moderator sees the proposal in the thread and co-signs it: the reply is a tombstone under R1.
-    const m2 = await newPage();
-    await signIn(m2, people.m2, threadPath);
-    await openThread(m2);
-    const proposed = commentArticle(m2, replyText);
-    await proposed.getByText('Waiting for a second moderator to co-sign').first().waitFor();
-    await audit(m2, 'co-sign');
-    await proposed.getByRole('button', { name: 'Co-sign' }).click();
-    await main(m2).getByText(/You co-signed: the decision under rule .*R1.* now applies/).waitFor();
-    await main(m2).locator('article.comment').filter({ hasText: /Removed under rule .*R1/ }).waitFor();
-    await expect(main(m2).getByText(replyText).count()).resolves.toBe(0);
-    await audit(m2, 'tombstone');
+      // (d) The second moderator sees the proposal in the thread and co-signs it: the reply is a tombstone under R1.
+      const m2 = await newPage();
+      await signIn(m2, people.m2, threadPath);
+      await openThread(m2);
+      const proposed = commentArticle(m2, replyText);
+      await proposed.getByText('Waiting for a second moderator to co-sign').first().waitFor();
+      await audit(m2, 'co-sign');
+      await proposed.getByRole('button', { name: 'Co-sign' }).click();
+      await main(m2)
+        .getByText(/You co-signed: the decision under rule .*R1.* now applies/)
+        .waitFor();
+      await main(m2)
+        .locator('article.comment')
+        .filter({ hasText: /Removed under rule .*R1/ })
+        .waitFor();
+      await expect(main(m2).getByText(replyText).count()).resolves.toBe(0);
+      await audit(m2, 'tombstone');
 
-    // (e) The replier is told the rule and the reason, and appeals.
-    await replier.reload();
-    const bell = replier.getByRole('banner').getByRole('link', { name: 'Notifications, 1 unread' });
-    await bell.waitFor();
-    await bell.click();
-    await replier.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    const notice = main(replier).locator('li').filter({ hasText: hideReason });
-    await notice.getByRole('heading', { name: /Your comment was hidden under rule .*R1/ }).waitFor();
-    await audit(replier, 'notifications, 360 px');
-    await notice.getByRole('link', { name: /Appeal this decision/ }).click();
-    await replier.getByRole('heading', { level: 1, name: 'Appeal a moderation decision' }).waitFor();
-    await main(replier).getByText(hideReason).waitFor();
-    await audit(replier, 'appeal form, 360 px');
-    await replier.getByRole('textbox', { name: 'Why should this decision be changed?' }).fill('I reported what happened to me; I can give the receipt to the moderators.');
-    await main(replier).getByRole('button', { name: 'Send appeal' }).click();
-    await replier.getByRole('heading', { level: 1, name: 'Your appeal' }).waitFor();
-    await main(replier).getByText(/Status:\s*Pending/).waitFor();
-    await audit(replier, 'appeal, 360 px');
+      // (e) The replier is told the rule and the reason, and appeals.
+      await replier.reload();
+      const bell = replier.getByRole('banner').getByRole('link', { name: 'Notifications, 1 unread' });
+      await bell.waitFor();
+      await bell.click();
+      await replier.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+      const notice = main(replier).locator('li').filter({ hasText: hideReason });
+      await notice.getByRole('heading', { name: /Your comment was hidden under rule .*R1/ }).waitFor();
+      await audit(replier, 'notifications, 360 px');
+      await notice.getByRole('link', { name: /Appeal this decision/ }).click();
+      await replier.getByRole('heading', { level: 1, name: 'Appeal a moderation decision' }).waitFor();
+      await main(replier).getByText(hideReason).waitFor();
+      await audit(replier, 'appeal form, 360 px');
+      await replier
+        .getByRole('textbox', { name: 'Why should this decision be changed?' })
+        .fill('I reported what happened to me; I can give the receipt to the moderators.');
+      await main(replier).getByRole('button', { name: 'Send appeal' }).click();
+      await replier.getByRole('heading', { level: 1, name: 'Your appeal' }).waitFor();
+      await main(replier)
+        .getByText(/Status:\s*Pending/)
+        .waitFor();
+      await audit(replier, 'appeal, 360 px');
 
-    // (f) A fresh account reports the top-level comment for safeguarding: signed out, it still reads.
-    const reporter = await newPage();
-    await signIn(reporter, people.reporter, threadPath);
-    await openThread(reporter);
-    const reported = commentArticle(reporter, topText);
-    await reported.getByRole('button', { name: 'Report' }).click();
-    const report = reporter.getByRole('dialog', { name: `Report the comment by ${people.author.displayName}` });
-    await report.waitFor();
-    await report.getByRole('radio', { name: 'Someone may be at risk' }).check();
-    await report.getByRole('textbox', { name: /Anything the moderators should know/ }).fill('The worker it describes could be found by the agency.');
-    await report.getByRole('button', { name: 'Send report' }).click();
-    await report.getByText('Thanks — moderators will review it.').waitFor();
-    await report.getByRole('button', { name: 'Done' }).click();
+      // (f) A fresh account reports the top-level comment for safeguarding: signed out, it still reads.
+      const reporter = await newPage();
+      await signIn(reporter, people.reporter, threadPath);
+      await openThread(reporter);
+      const reported = commentArticle(reporter, topText);
+      await reported.getByRole('button', { name: 'Report' }).click();
+      const report = reporter.getByRole('dialog', { name: `Report the comment by ${people.author.displayName}` });
+      await report.waitFor();
+      await report.getByRole('radio', { name: 'Someone may be at risk' }).check();
+      await report
+        .getByRole('textbox', { name: /Anything the moderators should know/ })
+        .fill('The worker it describes could be found by the agency.');
+      await report.getByRole('button', { name: 'Send report' }).click();
+      await report.getByText('Thanks — moderators will review it.').waitFor();
+      await report.getByRole('button', { name: 'Done' }).click();
 
-    const visitor = await newPage();
-    await visitor.goto(`${baseUrl()}${threadPath}`);
-    await openThread(visitor);
-    await commentArticle(visitor, topText).waitFor();
+      const visitor = await newPage();
+      await visitor.goto(`${baseUrl()}${threadPath}`);
+      await openThread(visitor);
+      await commentArticle(visitor, topText).waitFor();
 
-    // The round's safeguarding officer finds the report on the comment and hides it.
-    const officer = await newPage();
-    await signIn(officer, people.officer, threadPath);
-    await openThread(officer);
-    const concern = commentArticle(officer, topText);
-    await concern.getByRole('button', { name: 'Moderate' }).click();
-    const officerMenu = officer.getByRole('dialog', { name: `Moderate the comment by ${people.author.displayName}` });
-    await officerMenu.getByRole('button', { name: 'History' }).click();
-    const history = officer.getByRole('dialog', { name: `History of the comment by ${people.author.displayName}` });
-    await history.getByText('Someone may be at risk: 1').waitFor();
-    await history.getByText('The worker it describes could be found by the agency.').waitFor();
-    await auditDialog(officer, 'history dialog');
-    await history.getByRole('button', { name: 'Close' }).click();
-    await concern.getByRole('button', { name: 'Moderate' }).click();
-    await officerMenu.getByRole('button', { name: 'Hide' }).click();
-    const hide = officer.getByRole('dialog', { name: `Hide the comment by ${people.author.displayName}` });
-    await hide.getByRole('option', { name: /^R3 — / }).waitFor({ state: 'attached' });
-    await hide.getByLabel('House rule').selectOption('R3');
-    await hide.getByRole('textbox', { name: 'Reason' }).fill(safeguardingReason);
-    await hide.getByRole('button', { name: 'Hide' }).click();
-    await main(officer).getByText(new RegExp(`The comment by ${people.author.displayName} was hidden under rule .*R3`)).waitFor();
-    await audit(officer, 'safeguarding');
+      // The round's safeguarding officer finds the report on the comment and hides it.
+      const officer = await newPage();
+      await signIn(officer, people.officer, threadPath);
+      await openThread(officer);
+      const concern = commentArticle(officer, topText);
+      await concern.getByRole('button', { name: 'Moderate' }).click();
+      const officerMenu = officer.getByRole('dialog', { name: `Moderate the comment by ${people.author.displayName}` });
+      await officerMenu.getByRole('button', { name: 'History' }).click();
+      const history = officer.getByRole('dialog', { name: `History of the comment by ${people.author.displayName}` });
+      await history.getByText('Someone may be at risk: 1').waitFor();
+      await history.getByText('The worker it describes could be found by the agency.').waitFor();
+      await auditDialog(officer, 'history dialog');
+      await history.getByRole('button', { name: 'Close' }).click();
+      await concern.getByRole('button', { name: 'Moderate' }).click();
+      await officerMenu.getByRole('button', { name: 'Hide' }).click();
+      const hide = officer.getByRole('dialog', { name: `Hide the comment by ${people.author.displayName}` });
+      await hide.getByRole('option', { name: /^R3 — / }).waitFor({ state: 'attached' });
+      await hide.getByLabel('House rule').selectOption('R3');
+      await hide.getByRole('textbox', { name: 'Reason' }).fill(safeguardingReason);
+      await hide.getByRole('button', { name: 'Hide' }).click();
+      await main(officer)
+        .getByText(new RegExp(`The comment by ${people.author.displayName} was hidden under rule .*R3`))
+        .waitFor();
+      await audit(officer, 'safeguarding');
 
-    // Now signed-out readers see the tombstone, with the replies kept under it.
-    await visitor.reload();
-    await openThread(visitor);
-    await main(visitor).locator('article.comment').filter({ hasText: /Removed under rule .*R3/ }).waitFor();
-    await expect(main(visitor).getByText(topText).count()).resolves.toBe(0);
-    await audit(visitor);
-    await visitor.setViewportSize({ width: 360, height: 740 });
-    await audit(visitor, '360 px');
+      // Now signed-out readers see the tombstone, with the replies kept under it.
+      await visitor.reload();
+      await openThread(visitor);
+      await main(visitor)
+        .locator('article.comment')
+        .filter({ hasText: /Removed under rule .*R3/ })
+        .waitFor();
+      await expect(main(visitor).getByText(topText).count()).resolves.toBe(0);
+      await audit(visitor);
+      await visitor.setViewportSize({ width: 360, height: 740 });
+      await audit(visitor, '360 px');
 
-    // The author, on the phone, sees their comment removed too.
-    await author.reload();
-    await openThread(author);
-    await main(author).locator('article.comment').filter({ hasText: /Removed under rule .*R3/ }).waitFor();
-    await audit(author, 'tombstone, 360 px');
+      // The author, on the phone, sees their comment removed too.
+      await author.reload();
+      await openThread(author);
+      await main(author)
+        .locator('article.comment')
+        .filter({ hasText: /Removed under rule .*R3/ })
+        .waitFor();
+      await audit(author, 'tombstone, 360 px');
 
-    expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
-  }, JOURNEY_TIMEOUT_MS);
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });

@@ -13,13 +13,18 @@ import { loadAppSecrets } from '../core/security/app-secrets.js';
  * The first line for scripts and the exit code: 0 intact, 1 broken (naming the first broken entry);
  * `detail` says in words what the break means.
  */
-export async function verifyAuditChain(audit: AuditService): Promise<{ result: AuditVerification; line: string; detail: string; exitCode: number }> {
+export async function verifyAuditChain(
+  audit: AuditService,
+): Promise<{ result: AuditVerification; line: string; detail: string; exitCode: number }> {
   const result = await audit.verify();
   if (result.ok) {
     const heads = `${result.heads} daily head${result.heads === 1 ? '' : 's'} matched`;
     return { result, line: `audit chain intact: ${result.entries} entries`, detail: `${result.keyedEntries} keyed, ${heads}`, exitCode: 0 };
   }
-  const line = result.firstBrokenId === null ? `audit chain BROKEN (of ${result.entries})` : `audit chain BROKEN at entry ${result.firstBrokenId} (of ${result.entries})`;
+  const line =
+    result.firstBrokenId === null
+      ? `audit chain BROKEN (of ${result.entries})`
+      : `audit chain BROKEN at entry ${result.firstBrokenId} (of ${result.entries})`;
   return { result, line, detail: describeBreak(result), exitCode: 1 };
 }
 
@@ -45,7 +50,10 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof DataDirLockedError ? error.message : `audit verification failed: ${(error as Error).message}`;
+    const message =
+      error instanceof ConfigError || error instanceof DataDirLockedError
+        ? error.message
+        : `audit verification failed: ${(error as Error).message}`;
     process.stderr.write(`${message}\n`, () => process.exit(2));
   });
 }

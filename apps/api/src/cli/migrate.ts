@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateDatabase(config.database, dataSource);
     const [protection, role] = await Promise.all([auditLogProtection(dataSource.manager), currentRole(dataSource.manager)]);
-    process.stdout.write(`migrations: ${applied.length} applied${applied.length ? ` (${applied.join(', ')})` : ''}; audit log ${protection} for ${role}\n`);
+    process.stdout.write(
+      `migrations: ${applied.length} applied${applied.length ? ` (${applied.join(', ')})` : ''}; audit log ${protection} for ${role}\n`,
+    );
   } finally {
     await dataSource.destroy();
   }
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof DataDirLockedError ? error.message : `migrations failed: ${(error as Error).message}`;
+    const message =
+      error instanceof ConfigError || error instanceof DataDirLockedError
+        ? error.message
+        : `migrations failed: ${(error as Error).message}`;
     process.stderr.write(`${message}\n`, () => process.exit(2));
   });
 }

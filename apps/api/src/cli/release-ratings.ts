@@ -22,12 +22,21 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const emitter = new EventEmitter2();
-    const releases = new RatingReleasesService(dataSource, new RatingReleasesRepository(), new ThreadLogService(dataSource, emitter), config, loadAppSecrets(config), emitter);
+    const releases = new RatingReleasesService(
+      dataSource,
+      new RatingReleasesRepository(),
+      new ThreadLogService(dataSource, emitter),
+      config,
+      loadAppSecrets(config),
+      emitter,
+    );
     const started = Date.now();
     await releases.sweep();
     // The planner should know the new tables' sizes before the app's first reads.
     await dataSource.query(`ANALYZE rating_cell, rating_release, released_rating, rating_statistic`);
-    const [{ cells }]: Array<{ cells: number }> = await dataSource.query(`SELECT count(*)::int AS cells FROM rating_cell WHERE last_release > 0`);
+    const [{ cells }]: Array<{ cells: number }> = await dataSource.query(
+      `SELECT count(*)::int AS cells FROM rating_cell WHERE last_release > 0`,
+    );
     process.stdout.write(`rating releases: ${cells} cells published in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await dataSource.destroy();
@@ -36,7 +45,10 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof DataDirLockedError ? error.message : `rating releases failed: ${(error as Error).message}`;
+    const message =
+      error instanceof ConfigError || error instanceof DataDirLockedError
+        ? error.message
+        : `rating releases failed: ${(error as Error).message}`;
     process.stderr.write(`${message}\n`, () => process.exit(2));
   });
 }

@@ -6,103 +6,112 @@ import { z } from 'zod';
  * The one place that reads process.env. Every variable is documented in the README's
  * configuration table; a bad value stops the process at boot with one line naming it.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const postgresUrl = z
   .string()
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: postgresUrl.optional(),
-  // The schema's owner, for migrations and the grants that keep DATABASE_URL's role to INSERT and SELECT on the audit log.
-  DATABASE_OWNER_URL: postgresUrl.optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
-  DATA_DIR: z.string().min(1).default('./data'),
-  EXPORT_DIR: z.string().min(1).optional(),
-  EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
-  METRICS_TOKEN: z.string().min(16).optional(),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
-  LIVE_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(16_384).max(268_435_456).default(1_048_576),
-  // Signed-out live connections per client address on one instance (a dormitory reads together; sixty sockets joining twenty rooms each is an attack).
-  LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
-  // Dashboard questions not already cached that one client address may ask a minute (each costs up to a second of database time).
-  DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-  // Replay pages not already cached that one signed-out client address may ask a minute (a reconnect needs a few).
-  REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
-  XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
-  REPORT_FONT: z.string().min(1).optional(),
-  REDIS_URL: z
-    .string()
-    .url()
-    .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().url())),
-  // No proxy is trusted unless one is named: with 'loopback' by default, anything on the same host could
-  // set X-Forwarded-For and rotate past every per-address limit. docker-compose.yml and the fleet set it.
-  TRUST_PROXY: z.string().default('false'),
-  BODY_LIMIT: z
-    .string()
-    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
-    .default('100kb'),
-  WEB_DIST_DIR: z.string().optional(),
-  PUBLIC_URL: z.string().url().optional(),
-  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SMTP_URL: z
-    .string()
-    .url()
-    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('Compact Voices <no-reply@compact-voices.invalid>'),
-  ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
-  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-  AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
-  // Sign-ups are what burst-created accounts cost (PRIV-06): a household behind one address, or one
-  // person retrying, fits well inside these.
-  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
-  SIGNUPS_PER_MAILBOX_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(3),
-  // One core fewer than the machine has, so a login flood always leaves a core for everything else.
-  COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
-  // Reports hide a comment before review only when this many independent reporters agree, one of
-  // them a member of a verified organisation (MOD-02); for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
-  // Full exports (names, account ids) are deleted from disk this many days after they finished.
-  EXPORT_FULL_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
-  SAFEGUARDING_HIDE_REPORTERS: z.coerce.number().int().min(1).max(100).default(3),
-  // A report counts towards hiding only from an account this old: a burst of fresh accounts cannot blank a thread.
-  REPORTER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
-  FLAGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
-  NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
-  // A rating counts towards published figures once its account is verified and this old (PRIV-06):
-  // padding a cell then takes accounts made a day before. 0 turns the rule off (demonstrations, black-box tests).
-  RATER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
-  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
-  SERVE_WEB: booleanFlag.default(true),
-  API_DOCS: booleanFlag.default(true),
-}).superRefine((env, context) => {
-  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
-    context.addIssue({ code: 'custom', path: ['DATABASE_OWNER_URL'], message: 'needs DATABASE_URL (the embedded database has a single role)' });
-  }
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: postgresUrl.optional(),
+    // The schema's owner, for migrations and the grants that keep DATABASE_URL's role to INSERT and SELECT on the audit log.
+    DATABASE_OWNER_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    DATA_DIR: z.string().min(1).default('./data'),
+    EXPORT_DIR: z.string().min(1).optional(),
+    EXPORTS_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+    METRICS_TOKEN: z.string().min(16).optional(),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+    LIVE_BUFFER_LIMIT_BYTES: z.coerce.number().int().min(16_384).max(268_435_456).default(1_048_576),
+    // Signed-out live connections per client address on one instance (a dormitory reads together; sixty sockets joining twenty rooms each is an attack).
+    LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
+    // Dashboard questions not already cached that one client address may ask a minute (each costs up to a second of database time).
+    DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    // Replay pages not already cached that one signed-out client address may ask a minute (a reconnect needs a few).
+    REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    XLSX_ROW_CAP: z.coerce.number().int().min(1).max(1_048_575).default(250_000),
+    REPORT_FONT: z.string().min(1).optional(),
+    REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().url())),
+    // No proxy is trusted unless one is named: with 'loopback' by default, anything on the same host could
+    // set X-Forwarded-For and rotate past every per-address limit. docker-compose.yml and the fleet set it.
+    TRUST_PROXY: z.string().default('false'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+      .default('100kb'),
+    WEB_DIST_DIR: z.string().optional(),
+    PUBLIC_URL: z.string().url().optional(),
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Compact Voices <no-reply@compact-voices.invalid>'),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+    // Sign-ups are what burst-created accounts cost (PRIV-06): a household behind one address, or one
+    // person retrying, fits well inside these.
+    SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    SIGNUPS_PER_MAILBOX_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(3),
+    // One core fewer than the machine has, so a login flood always leaves a core for everything else.
+    COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
+    // Reports hide a comment before review only when this many independent reporters agree, one of
+    // them a member of a verified organisation (MOD-02); for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
+    // Full exports (names, account ids) are deleted from disk this many days after they finished.
+    EXPORT_FULL_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+    SAFEGUARDING_HIDE_REPORTERS: z.coerce.number().int().min(1).max(100).default(3),
+    // A report counts towards hiding only from an account this old: a burst of fresh accounts cannot blank a thread.
+    REPORTER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
+    FLAGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+    NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
+    // A rating counts towards published figures once its account is verified and this old (PRIV-06):
+    // padding a cell then takes accounts made a day before. 0 turns the rule off (demonstrations, black-box tests).
+    RATER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
+    PASSWORD_HASH_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(Math.max(1, availableParallelism() - 1)),
+    SERVE_WEB: booleanFlag.default(true),
+    API_DOCS: booleanFlag.default(true),
+  })
+  .superRefine((env, context) => {
+    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DATABASE_OWNER_URL'],
+        message: 'needs DATABASE_URL (the embedded database has a single role)',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -181,7 +190,12 @@ export class AppConfig {
     this.dashboardMissesPerAddressPerMinute = env.DASHBOARD_MISSES_PER_ADDRESS_PER_MINUTE;
     this.replayMissesPerAddressPerMinute = env.REPLAY_MISSES_PER_ADDRESS_PER_MINUTE;
     this.exportDir = resolve(env.EXPORT_DIR ?? resolve(this.dataDir, 'exports'));
-    this.exports = { concurrency: env.EXPORTS_CONCURRENCY, reportFont: env.REPORT_FONT, xlsxRowCap: env.XLSX_ROW_CAP, fullRetentionDays: env.EXPORT_FULL_RETENTION_DAYS };
+    this.exports = {
+      concurrency: env.EXPORTS_CONCURRENCY,
+      reportFont: env.REPORT_FONT,
+      xlsxRowCap: env.XLSX_ROW_CAP,
+      fullRetentionDays: env.EXPORT_FULL_RETENTION_DAYS,
+    };
     this.database = env.DATABASE_URL
       ? {
           kind: 'postgres',

@@ -41,7 +41,12 @@ export function mailsTo(testApp: TestApp, address: string): Array<{ subject: str
  * The mails to `address` once there are more than `already` of them: links that are mailed after the
  * answer (password reset, resent verification) arrive a moment later.
  */
-export async function nextMailsTo(testApp: TestApp, address: string, already = 0, timeoutMs = 10_000): Promise<Array<{ subject: string; text: string }>> {
+export async function nextMailsTo(
+  testApp: TestApp,
+  address: string,
+  already = 0,
+  timeoutMs = 10_000,
+): Promise<Array<{ subject: string; text: string }>> {
   const deadline = Date.now() + timeoutMs;
   let mails = mailsTo(testApp, address);
   while (mails.length <= already && Date.now() < deadline) {
@@ -74,7 +79,10 @@ export function uniqueEmail(label = 'user'): string {
  * month old (`newcomer: true` keeps it new), as an established participant's would be, so that its
  * ratings count in published figures at once (RATER_MIN_ACCOUNT_AGE_HOURS).
  */
-export async function signUpAndIn(testApp: TestApp, options: { displayName?: string; password?: string; email?: string; newcomer?: boolean } = {}): Promise<SignedIn> {
+export async function signUpAndIn(
+  testApp: TestApp,
+  options: { displayName?: string; password?: string; email?: string; newcomer?: boolean } = {},
+): Promise<SignedIn> {
   const server: App = testApp.app.getHttpServer();
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? `passphrase ${randomUUID()}`;
@@ -84,8 +92,14 @@ export async function signUpAndIn(testApp: TestApp, options: { displayName?: str
     .expect(202);
   const [mail] = mailsTo(testApp, email);
   if (!mail) throw new Error(`No verification mail for ${email}`);
-  await request(server).post('/api/v1/auth/verify-email').send({ token: tokenFromMail(mail.text) }).expect(200);
-  if (!options.newcomer) await testApp.dataSource.query(`UPDATE app_user SET created_at = created_at - interval '30 days' WHERE email_normalized = lower($1)`, [email]);
+  await request(server)
+    .post('/api/v1/auth/verify-email')
+    .send({ token: tokenFromMail(mail.text) })
+    .expect(200);
+  if (!options.newcomer)
+    await testApp.dataSource.query(`UPDATE app_user SET created_at = created_at - interval '30 days' WHERE email_normalized = lower($1)`, [
+      email,
+    ]);
   return signIn(testApp, email, password);
 }
 

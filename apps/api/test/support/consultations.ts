@@ -9,7 +9,14 @@ const HOUR = 3_600_000;
 export async function openConsultation(
   testApp: TestApp,
   admin: SignedIn,
-  overrides: Partial<{ title: string; moderationMode: 'pre' | 'post'; recommendationCodes: string[]; countryIso3s: string[]; opensAt: string; closesAt: string }> = {},
+  overrides: Partial<{
+    title: string;
+    moderationMode: 'pre' | 'post';
+    recommendationCodes: string[];
+    countryIso3s: string[];
+    opensAt: string;
+    closesAt: string;
+  }> = {},
 ): Promise<Consultation> {
   const server = testApp.app.getHttpServer();
   const created = await request(server)
@@ -25,6 +32,10 @@ export async function openConsultation(
       ...(overrides.countryIso3s ? { countryIso3s: overrides.countryIso3s } : {}),
     })
     .expect(201);
-  const opened = await request(server).patch(`/api/v1/consultations/${created.body.id}`).set(admin.auth).send({ status: 'open' }).expect(200);
+  const opened = await request(server)
+    .patch(`/api/v1/consultations/${created.body.id}`)
+    .set(admin.auth)
+    .send({ status: 'open' })
+    .expect(200);
   return opened.body as Consultation;
 }

@@ -44,7 +44,11 @@ export function registeredRoutes(testApp: TestApp): Route[] {
       const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
       const message = Reflect.getMetadata(MESSAGE_METADATA, handler) as string | undefined;
       if (!message) continue;
-      routes.push({ method: 'WS', path: message, policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, metatype]) });
+      routes.push({
+        method: 'WS',
+        path: message,
+        policy: reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, metatype]),
+      });
     }
   }
   return routes;

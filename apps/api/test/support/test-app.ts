@@ -42,7 +42,10 @@ export async function createTestApp(
     : await createSuiteDatabase();
   const database =
     options.connectAs && suite.config.kind === 'postgres'
-      ? { ...suite, config: { ...suite.config, url: urlAs(suite.config.url, options.connectAs), ownerUrl: suite.config.ownerUrl ?? suite.config.url } }
+      ? {
+          ...suite,
+          config: { ...suite.config, url: urlAs(suite.config.url, options.connectAs), ownerUrl: suite.config.ownerUrl ?? suite.config.url },
+        }
       : suite;
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-app-'));
   const config = loadConfig({

@@ -26,7 +26,10 @@ export interface FaultFleet extends Fleet {
  * A fleet of its own for one fault spec: a PostgreSQL cluster initialised in a temp directory on a
  * free port, its own Redis (unless `redis: false`), `instances` API processes and the proxy.
  */
-export async function startFaultFleet(name: string, options: { instances?: number; redis?: boolean; env?: Record<string, string> } = {}): Promise<FaultFleet> {
+export async function startFaultFleet(
+  name: string,
+  options: { instances?: number; redis?: boolean; env?: Record<string, string> } = {},
+): Promise<FaultFleet> {
   const dir = mkdtempSync(join(tmpdir(), `cv-fault-${name}-`));
   // PostgreSQL runs as its own system user when we are root: it must be able to reach its directory.
   chmodSync(dir, 0o755);
@@ -84,7 +87,12 @@ export interface CallResult {
 }
 
 /** One HTTP call that never throws: the fault specs count what came back. */
-export async function call(base: string, method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<CallResult> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  init: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CallResult> {
   const started = performance.now();
   try {
     const response = await fetch(`${base}${path}`, {
@@ -115,7 +123,8 @@ export async function call(base: string, method: string, path: string, init: { t
 /** Like call, but throws on anything but 2xx: for setup steps. */
 export async function must<T>(base: string, method: string, path: string, init: Parameters<typeof call>[3] = {}): Promise<T> {
   const result = await call(base, method, path, init);
-  if (result.status < 200 || result.status > 299) throw new Error(`${method} ${path} → ${result.status} ${result.error ?? JSON.stringify(result.body)}`);
+  if (result.status < 200 || result.status > 299)
+    throw new Error(`${method} ${path} → ${result.status} ${result.error ?? JSON.stringify(result.body)}`);
   return result.body as T;
 }
 
@@ -131,8 +140,13 @@ export async function participant(instance: Instance, dataDir: string, label: st
   const outbox = join(dataDir, 'outbox');
   let raw = '';
   for (let i = 0; i < 50 && !raw; i++) {
-    const file = existsSync(outbox) ? readdirSync(outbox).find((name) => readFileSync(join(outbox, name), 'utf8').includes(`To: ${email}`)) : undefined;
-    if (file) raw = readFileSync(join(outbox, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const file = existsSync(outbox)
+      ? readdirSync(outbox).find((name) => readFileSync(join(outbox, name), 'utf8').includes(`To: ${email}`))
+      : undefined;
+    if (file)
+      raw = readFileSync(join(outbox, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=');
     else await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const token = /#token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
@@ -171,7 +185,9 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** Reads one metric's value (sum over label sets) from an instance's /metrics. */
 export async function metric(instance: Instance, name: string): Promise<number> {
-  const response = await fetch(`${instance.base}/metrics`, { headers: { authorization: `Basic ${Buffer.from(`metrics:${METRICS_TOKEN}`).toString('base64')}` } });
+  const response = await fetch(`${instance.base}/metrics`, {
+    headers: { authorization: `Basic ${Buffer.from(`metrics:${METRICS_TOKEN}`).toString('base64')}` },
+  });
   const text = await response.text();
   let total = 0;
   for (const line of text.split('\n')) {

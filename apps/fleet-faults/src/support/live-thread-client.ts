@@ -1,7 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_NAMESPACE, LIVE_PATH, ThreadSync, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
 
-const THREAD_EVENT_TYPES: ThreadEvent['type'][] = ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'];
+const THREAD_EVENT_TYPES: ThreadEvent['type'][] = [
+  'comment.created',
+  'comment.updated',
+  'comment.removed',
+  'reactions.updated',
+  'ratings.summary',
+];
 
 export interface ThreadRef {
   consultationId: string;
@@ -95,9 +101,12 @@ export class LiveThreadClient {
   }
 
   private async fetchEvents(after: number): Promise<ThreadEvents> {
-    const response = await fetch(`${this.base}/api/v1/consultations/${this.thread.consultationId}/recommendations/${this.thread.recommendationCode}/events?after=${after}`, {
-      signal: AbortSignal.timeout(10_000),
-    });
+    const response = await fetch(
+      `${this.base}/api/v1/consultations/${this.thread.consultationId}/recommendations/${this.thread.recommendationCode}/events?after=${after}`,
+      {
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
     if (!response.ok) throw new Error(`events after ${after}: ${response.status}`);
     return (await response.json()) as ThreadEvents;
   }

@@ -55,24 +55,65 @@ export function startMixedLoad(options: MixedLoadOptions): { records: LoadRecord
       const start = performance.now();
       if (roll < 0.5) {
         const result = await call(base(), 'GET', `${thread}/comments?limit=50`, { token, timeoutMs: 20_000 });
-        records.push({ kind: 'read-thread', worker: index, start, ms: result.ms, status: result.status, code: result.body?.code as string, error: result.error });
+        records.push({
+          kind: 'read-thread',
+          worker: index,
+          start,
+          ms: result.ms,
+          status: result.status,
+          code: result.body?.code as string,
+          error: result.error,
+        });
       } else if (roll < 0.65) {
         const result = await call(base(), 'GET', '/api/v1/recommendations', { timeoutMs: 20_000 });
-        records.push({ kind: 'read-catalogue', worker: index, start, ms: result.ms, status: result.status, code: result.body?.code as string, error: result.error });
+        records.push({
+          kind: 'read-catalogue',
+          worker: index,
+          start,
+          ms: result.ms,
+          status: result.status,
+          code: result.body?.code as string,
+          error: result.error,
+        });
       } else if (roll < 0.9) {
         const key = randomUUID();
         const body = { body: `Load comment ${index}-${n} t=${performance.timeOrigin + performance.now()}` };
         for (let attempt = 0; attempt < (options.retryWrites ? 20 : 1); attempt++) {
           const sent = performance.now();
-          const result = await call(base(), 'POST', `${thread}/comments`, { token, body, headers: { 'idempotency-key': key }, timeoutMs: 20_000 });
-          records.push({ kind: 'comment', worker: index, start: sent, ms: result.ms, status: result.status, code: result.body?.code as string, error: result.error, id: result.body?.id as string | undefined, key });
+          const result = await call(base(), 'POST', `${thread}/comments`, {
+            token,
+            body,
+            headers: { 'idempotency-key': key },
+            timeoutMs: 20_000,
+          });
+          records.push({
+            kind: 'comment',
+            worker: index,
+            start: sent,
+            ms: result.ms,
+            status: result.status,
+            code: result.body?.code as string,
+            error: result.error,
+            id: result.body?.id as string | undefined,
+            key,
+          });
           if ((result.status >= 200 && result.status < 300) || !running) break;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       } else {
         const score = Math.floor(Math.random() * 5);
         const result = await call(base(), 'PUT', `${thread}/ratings/${country}`, { token, body: { score }, timeoutMs: 20_000 });
-        records.push({ kind: 'rating', worker: index, start, ms: result.ms, status: result.status, code: result.body?.code as string, error: result.error, country, score });
+        records.push({
+          kind: 'rating',
+          worker: index,
+          start,
+          ms: result.ms,
+          status: result.status,
+          code: result.body?.code as string,
+          error: result.error,
+          country,
+          score,
+        });
       }
       if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, options.thinkMs));
     }

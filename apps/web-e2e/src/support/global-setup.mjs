@@ -26,8 +26,16 @@ export default async function globalSetup() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-e2e-'));
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production',
-      ADMIN_EMAIL: 'admin@e2e.test', ADMIN_PASSWORD: 'e2e admin passphrase',
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: 'admin@e2e.test',
+      ADMIN_PASSWORD: 'e2e admin passphrase',
       // Journeys post as brand-new accounts: publish their first comments at once (post-moderation)
       // instead of holding them for a moderator, which the default of 1 would do.
       NEW_ACCOUNT_HELD_COMMENTS: '0',
@@ -35,7 +43,8 @@ export default async function globalSetup() {
       SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
       AUTH_IP_LIMIT_PER_MINUTE: '100000',
       // Journeys are demonstrations by accounts made a moment ago: their ratings count at once.
-      RATER_MIN_ACCOUNT_AGE_HOURS: '0' },
+      RATER_MIN_ACCOUNT_AGE_HOURS: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   globalThis.__CV_E2E__ = { child, dataDir };

@@ -50,7 +50,10 @@ function plainText(raw: string): string {
   const contentType = header(message.headers, 'Content-Type') ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (!boundary) return decodeBody(message);
-  const parts = message.body.split(`--${boundary}`).slice(1).map((part) => splitPart(part.replace(/^\r?\n/, '')));
+  const parts = message.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .map((part) => splitPart(part.replace(/^\r?\n/, '')));
   const text = parts.find((part) => /^text\/plain/i.test(header(part.headers, 'Content-Type') ?? ''));
   if (!text) throw new Error('the mail has no text/plain part');
   return decodeBody(text);
@@ -67,9 +70,7 @@ export async function mailLink(address: string, path: string): Promise<URL> {
     } catch {
       // The outbox folder appears with the first mail.
     }
-    const newestFirst = files
-      .map((name) => join(outboxDir(), name))
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    const newestFirst = files.map((name) => join(outboxDir(), name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
     for (const file of newestFirst) {
       const raw = readFileSync(file, 'utf8');
       const to = header(splitPart(raw).headers, 'To') ?? '';
@@ -81,4 +82,3 @@ export async function mailLink(address: string, path: string): Promise<URL> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
-

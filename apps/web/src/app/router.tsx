@@ -93,9 +93,23 @@ export function AppRoutes() {
         <Route path="account-deleted" element={<AccountDeletedRoute />} />
 
         <Route path="organisations" element={<OrganisationsRoute />} />
-        <Route path="organisations/new" element={<RequireAuth><OrganisationNewRoute /></RequireAuth>} />
+        <Route
+          path="organisations/new"
+          element={
+            <RequireAuth>
+              <OrganisationNewRoute />
+            </RequireAuth>
+          }
+        />
         <Route path="organisations/:id" element={<OrganisationRoute />} />
-        <Route path="organisations/:id/members" element={<RequireAuth><OrganisationMembersRoute /></RequireAuth>} />
+        <Route
+          path="organisations/:id/members"
+          element={
+            <RequireAuth>
+              <OrganisationMembersRoute />
+            </RequireAuth>
+          }
+        />
 
         <Route path="consultations" element={<ConsultationsRoute />} />
         <Route path="consultations/:id" element={<ConsultationRoute />} />
@@ -105,13 +119,55 @@ export function AppRoutes() {
         <Route path="transparency" element={<TransparencyRoute />} />
         <Route path="dashboard" element={<DashboardRoute />} />
         <Route path="open-data" element={<OpenDataRoute />} />
-        <Route path="notifications" element={<RequireAuth><NotificationsRoute /></RequireAuth>} />
-        <Route path="appeals/new" element={<RequireAuth><AppealNewRoute /></RequireAuth>} />
-        <Route path="appeals/:id" element={<RequireAuth><AppealRoute /></RequireAuth>} />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsRoute />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="appeals/new"
+          element={
+            <RequireAuth>
+              <AppealNewRoute />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="appeals/:id"
+          element={
+            <RequireAuth>
+              <AppealRoute />
+            </RequireAuth>
+          }
+        />
 
-        <Route path="moderation" element={<RequireModerator roles={['moderator', 'admin', 'safeguarding']}><ModerationRoute /></RequireModerator>} />
-        <Route path="moderation/safeguarding" element={<RequireModerator roles={['safeguarding']} via="safeguards"><SafeguardingRoute /></RequireModerator>} />
-        <Route path="moderation/:consultationId" element={<RequireModerator><ModerationRoundRoute /></RequireModerator>} />
+        <Route
+          path="moderation"
+          element={
+            <RequireModerator roles={['moderator', 'admin', 'safeguarding']}>
+              <ModerationRoute />
+            </RequireModerator>
+          }
+        />
+        <Route
+          path="moderation/safeguarding"
+          element={
+            <RequireModerator roles={['safeguarding']} via="safeguards">
+              <SafeguardingRoute />
+            </RequireModerator>
+          }
+        />
+        <Route
+          path="moderation/:consultationId"
+          element={
+            <RequireModerator>
+              <ModerationRoundRoute />
+            </RequireModerator>
+          }
+        />
 
         <Route path="admin" element={<AdminLayout />}>
           <Route path="users" element={<AdminUsersRoute />} />

@@ -22,7 +22,16 @@ export function SearchBox({ label, maxLength = 100, initialQuery, onSearch }: Se
     <form role="search" aria-label={label} className="search-box" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
       <div className="search-box__row">
-        <input id={id} type="search" dir="auto" name="q" value={query} maxLength={maxLength} autoComplete="off" onChange={(event) => setQuery(event.target.value)} />
+        <input
+          id={id}
+          type="search"
+          dir="auto"
+          name="q"
+          value={query}
+          maxLength={maxLength}
+          autoComplete="off"
+          onChange={(event) => setQuery(event.target.value)}
+        />
         <button type="submit" className="button">
           {t('search.submit')}
         </button>

@@ -89,9 +89,7 @@ export function useForm<F extends string>(options: UseFormOptions<F>): FormApi<F
   };
 
   const control = (field: F, controlOptions: { hasHint?: boolean } = {}): FieldControlProps => {
-    const describedBy = [controlOptions.hasHint ? hintId(field) : null, errors[field] ? errorId(field) : null]
-      .filter(Boolean)
-      .join(' ');
+    const describedBy = [controlOptions.hasHint ? hintId(field) : null, errors[field] ? errorId(field) : null].filter(Boolean).join(' ');
     return {
       id: fieldId(field),
       name: field,
@@ -103,33 +101,32 @@ export function useForm<F extends string>(options: UseFormOptions<F>): FormApi<F
     };
   };
 
-  const handleSubmit =
-    (action: (values: FormValues<F>) => Promise<unknown> | void) => (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      if (submitting) return;
-      const found = validate(values);
-      setFormError(null);
-      setBlurError(null);
-      if (hasErrors(found)) {
-        setErrors(found);
+  const handleSubmit = (action: (values: FormValues<F>) => Promise<unknown> | void) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    const found = validate(values);
+    setFormError(null);
+    setBlurError(null);
+    if (hasErrors(found)) {
+      setErrors(found);
+      setFailedSubmits((count) => count + 1);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    void (async () => {
+      try {
+        await action(values);
+      } catch (error) {
+        const mapped = mapServerError(error, { fields, ...serverErrors });
+        setErrors(mapped.fieldErrors);
+        setFormError(mapped.formError);
         setFailedSubmits((count) => count + 1);
-        return;
+      } finally {
+        setSubmitting(false);
       }
-      setErrors({});
-      setSubmitting(true);
-      void (async () => {
-        try {
-          await action(values);
-        } catch (error) {
-          const mapped = mapServerError(error, { fields, ...serverErrors });
-          setErrors(mapped.fieldErrors);
-          setFormError(mapped.formError);
-          setFailedSubmits((count) => count + 1);
-        } finally {
-          setSubmitting(false);
-        }
-      })();
-    };
+    })();
+  };
 
   const reset = (next: FormValues<F> = options.initialValues) => {
     setValues(next);

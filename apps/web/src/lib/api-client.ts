@@ -166,8 +166,7 @@ async function send(url: string, options: ApiRequestOptions, token: string | nul
 
 function toApiError(response: Response, text: string): ApiError {
   const body = text ? parseJson(text) : undefined;
-  const retryAfterSeconds =
-    response.status === 429 ? parseRetryAfter(response.headers?.get('Retry-After')) : undefined;
+  const retryAfterSeconds = response.status === 429 ? parseRetryAfter(response.headers?.get('Retry-After')) : undefined;
   if (isErrorBody(body)) {
     return new ApiError({
       status: typeof body.statusCode === 'number' ? body.statusCode : response.status,

@@ -202,12 +202,9 @@ describe('auth session and API client', () => {
       await session.refresh();
       await apiGet(`/me`);
 
-      const stored = [
-        ...written,
-        ...Object.entries(window.localStorage),
-        ...Object.entries(window.sessionStorage),
-        document.cookie,
-      ].join('\n');
+      const stored = [...written, ...Object.entries(window.localStorage), ...Object.entries(window.sessionStorage), document.cookie].join(
+        '\n',
+      );
       expect(stored).not.toContain('secret-signed-in-token');
       expect(stored).not.toContain('secret-refreshed-token');
       expect(session.accessToken).toBe('secret-refreshed-token');

@@ -9,8 +9,7 @@ export type ErrorCodeKey = Exclude<keyof (typeof en)['errors'], `${string}${Plur
 
 /** A field's error, kept as a translation key so it follows a change of language. */
 export type FieldMessage =
-  | { key: `form.errors.${FormErrorKey}`; values?: Record<string, string | number> }
-  | { key: `errors.${ErrorCodeKey}`; values?: undefined };
+  { key: `form.errors.${FormErrorKey}`; values?: Record<string, string | number> } | { key: `errors.${ErrorCodeKey}`; values?: undefined };
 
 export type FieldErrors<F extends string> = Partial<Record<F, FieldMessage>>;
 

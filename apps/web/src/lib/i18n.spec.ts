@@ -90,8 +90,7 @@ describe('i18n', () => {
   });
 
   it('turns a 429 with Retry-After into whole minutes to wait', async () => {
-    const wait = (seconds?: number) =>
-      new ApiError({ status: 429, code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: seconds });
+    const wait = (seconds?: number) => new ApiError({ status: 429, code: 'TOO_MANY_REQUESTS', message: 'x', retryAfterSeconds: seconds });
     expect(errorMessage(i18n.t, wait(30))).toBe('Too many attempts. Please try again in 1 minute.');
     expect(errorMessage(i18n.t, wait(600))).toBe('Too many attempts. Please try again in 10 minutes.');
     expect(errorMessage(i18n.t, wait())).toBe('Too many requests in a short time. Please wait a moment and try again.');

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_LOCALE,
-  LOCALES,
-  isLocaleCode,
-  type LocaleCode,
-} from '@compact-voices/contracts';
+import { DEFAULT_LOCALE, LOCALES, isLocaleCode, type LocaleCode } from '@compact-voices/contracts';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en/translation.json' with { type: 'json' };

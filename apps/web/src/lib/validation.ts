@@ -1,9 +1,4 @@
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  EMAIL_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '@compact-voices/contracts';
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@compact-voices/contracts';
 import { fieldMessage, type FieldMessage } from './form-errors';
 
 // Client-side checks mirror the API's rules so people hear about a mistake before sending;

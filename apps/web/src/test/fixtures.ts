@@ -22,8 +22,7 @@ export const humanRights: PrincipleSummary = {
   code: 'HR',
   order: 6,
   title: 'Human rights',
-  description:
-    'The GCM is grounded in international human rights law and upholds non-regression and non-discrimination.',
+  description: 'The GCM is grounded in international human rights law and upholds non-regression and non-discrimination.',
   recommendationCount: 2,
 };
 
@@ -64,8 +63,7 @@ export const hr1Detail: RecommendationDetail = {
     },
     {
       number: 17,
-      title:
-        'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
+      title: 'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
       rationale: 'The core treaties, e.g. CERD and CEDAW, bind States to eliminate discrimination, including against migrants.',
     },
   ],

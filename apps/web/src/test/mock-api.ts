@@ -46,7 +46,11 @@ function headersOf(init: RequestInit | undefined): Record<string, string> {
   const source = init?.headers;
   if (!source) return result;
   const entries: Iterable<[string, string]> =
-    typeof Headers !== 'undefined' && source instanceof Headers ? source.entries() : Array.isArray(source) ? source : Object.entries(source);
+    typeof Headers !== 'undefined' && source instanceof Headers
+      ? source.entries()
+      : Array.isArray(source)
+        ? source
+        : Object.entries(source);
   for (const [name, value] of entries) result[name.toLowerCase()] = value;
   return result;
 }

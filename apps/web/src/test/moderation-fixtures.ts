@@ -57,14 +57,25 @@ export function appeal(overrides: Partial<Appeal> = {}): Appeal {
     text: 'The employer is public knowledge; I named no person.',
     overdue: false,
     decision: base,
-    comment: comment({ id: 'c-1', status: 'hidden', body: 'Agency X in Pokhara charges fees.', bodyHtml: '<p>Agency X in Pokhara charges fees.</p>' }),
+    comment: comment({
+      id: 'c-1',
+      status: 'hidden',
+      body: 'Agency X in Pokhara charges fees.',
+      bodyHtml: '<p>Agency X in Pokhara charges fees.</p>',
+    }),
     ...overrides,
   };
 }
 
 export function queueItem(overrides: Partial<QueueItem> = {}, commentOverrides: Partial<Comment> = {}): QueueItem {
   return {
-    comment: comment({ id: 'q-1', body: 'Call me on +977 555 0101.', bodyHtml: '<p>Call me on +977 555 0101.</p>', author: { displayName: 'Quiet Heron 42' }, ...commentOverrides }),
+    comment: comment({
+      id: 'q-1',
+      body: 'Call me on +977 555 0101.',
+      bodyHtml: '<p>Call me on +977 555 0101.</p>',
+      author: { displayName: 'Quiet Heron 42' },
+      ...commentOverrides,
+    }),
     version: 3,
     heldReason: 'flags',
     flags: { total: 3, byReason: { 'personal-data': 2, spam: 1 }, notes: ['Phone number of a worker'] },

@@ -5,7 +5,16 @@
 import type { StakeholderTypeCode } from './catalogue.js';
 import type { RatingDistribution } from './consultations.js';
 
-export const EXPORT_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report'] as const;
+export const EXPORT_DATASETS = [
+  'comments',
+  'ratings',
+  'official',
+  'recommendations',
+  'participation',
+  'moderation',
+  'pack',
+  'report',
+] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'zip', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

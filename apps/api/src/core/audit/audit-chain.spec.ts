@@ -1,4 +1,13 @@
-import { AuditChainVerifier, chainMac, describeBreak, GENESIS, nextLink, type AuditBody, type ChainTail, type StoredAuditEntry } from './audit-chain.js';
+import {
+  AuditChainVerifier,
+  chainMac,
+  describeBreak,
+  GENESIS,
+  nextLink,
+  type AuditBody,
+  type ChainTail,
+  type StoredAuditEntry,
+} from './audit-chain.js';
 
 const key = Buffer.alloc(32, 7);
 
@@ -7,9 +16,19 @@ function log(plain: number, keyed: number): StoredAuditEntry[] {
   const entries: StoredAuditEntry[] = [];
   let tail: ChainTail | null = null;
   for (let i = 0; i < plain + keyed; i++) {
-    const body: AuditBody = { at: `2027-01-${String(10 + i).padStart(2, '0')}T08:00:00.000Z`, actorId: null, action: `a${i}`, targetType: 't', targetId: null, details: { i } };
+    const body: AuditBody = {
+      at: `2027-01-${String(10 + i).padStart(2, '0')}T08:00:00.000Z`,
+      actorId: null,
+      action: `a${i}`,
+      targetType: 't',
+      targetId: null,
+      details: { i },
+    };
     const link = nextLink(key, tail, body);
-    const entry: StoredAuditEntry = i < plain ? { ...body, id: String(i + 1), prevHash: link.prevHash, hash: link.hash, position: null, mac: null } : { ...body, id: String(i + 1), ...link };
+    const entry: StoredAuditEntry =
+      i < plain
+        ? { ...body, id: String(i + 1), prevHash: link.prevHash, hash: link.hash, position: null, mac: null }
+        : { ...body, id: String(i + 1), ...link };
     entries.push(entry);
     tail = { hash: entry.hash, position: entry.position, mac: entry.mac };
   }
@@ -29,7 +48,15 @@ describe('the audit chain', () => {
     expect(entries.map((entry) => entry.position)).toEqual([null, null, 1, 2]);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
     expect(entries[2]!.mac).toBe(chainMac(key, 1, GENESIS, entries[2]!.hash));
-    expect(verify(entries)).toEqual({ ok: true, entries: 4, firstBrokenId: null, keyedEntries: 2, heads: 0, problem: null, firstBrokenPosition: null });
+    expect(verify(entries)).toEqual({
+      ok: true,
+      entries: 4,
+      firstBrokenId: null,
+      keyedEntries: 2,
+      heads: 0,
+      problem: null,
+      firstBrokenPosition: null,
+    });
   });
 
   it('reports a missing position at the entry after the gap', () => {
@@ -44,12 +71,22 @@ describe('the audit chain', () => {
     const head = { day: entries[1]!.at.slice(0, 10), position: 2, mac: entries[1]!.mac! };
     expect(verify(entries, [head])).toMatchObject({ ok: true, heads: 1 });
     expect(verify(entries, [{ ...head, day: '2027-02-01' }])).toMatchObject({ ok: false, firstBrokenId: '2', problem: 'head-mismatch' });
-    expect(verify(entries.slice(0, 1), [head])).toMatchObject({ ok: false, firstBrokenId: null, problem: 'truncated', firstBrokenPosition: 2 });
+    expect(verify(entries.slice(0, 1), [head])).toMatchObject({
+      ok: false,
+      firstBrokenId: null,
+      problem: 'truncated',
+      firstBrokenPosition: 2,
+    });
   });
 
   it('takes a MAC made with another key for a forgery', () => {
     const entries = log(1, 2);
     const other = nextLink(Buffer.alloc(32, 8), { hash: entries[1]!.prevHash, position: null, mac: null }, entries[1]!);
-    expect(verify([entries[0]!, { ...entries[1]!, mac: other.mac }, entries[2]!])).toMatchObject({ ok: false, firstBrokenId: '2', problem: 'forged', firstBrokenPosition: 1 });
+    expect(verify([entries[0]!, { ...entries[1]!, mac: other.mac }, entries[2]!])).toMatchObject({
+      ok: false,
+      firstBrokenId: '2',
+      problem: 'forged',
+      firstBrokenPosition: 1,
+    });
   });
 });

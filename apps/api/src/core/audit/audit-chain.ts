@@ -56,7 +56,11 @@ export interface ChainTail {
 }
 
 /** The fields of the next entry, chained to `tail`. */
-export function nextLink(key: Buffer, tail: ChainTail | null, body: AuditBody): { prevHash: string; hash: string; position: number; mac: string } {
+export function nextLink(
+  key: Buffer,
+  tail: ChainTail | null,
+  body: AuditBody,
+): { prevHash: string; hash: string; position: number; mac: string } {
   const prevHash = tail?.hash ?? GENESIS;
   const hash = plainHash(prevHash, body);
   const position = (tail?.position ?? 0) + 1;
@@ -146,14 +150,22 @@ export class AuditChainVerifier {
 }
 
 function bodyOf(entry: StoredAuditEntry): AuditBody {
-  return { at: entry.at, actorId: entry.actorId, action: entry.action, targetType: entry.targetType, targetId: entry.targetId, details: entry.details };
+  return {
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: entry.details,
+  };
 }
 
 const PROBLEMS: Record<AuditChainProblem, string> = {
   edited: 'the entry no longer matches its own hash: it was edited',
   unlinked: 'the entry does not follow the one before it: an entry before it was removed or rewritten',
   missing: 'a position is missing: the entry there was removed',
-  forged: 'the keyed hash does not match: the entry was written or rewritten without the key (or APP_SECRET is not the one it was written with)',
+  forged:
+    'the keyed hash does not match: the entry was written or rewritten without the key (or APP_SECRET is not the one it was written with)',
   'head-mismatch': 'a published daily head does not match the entry at its position: the log was rewritten after that day',
   truncated: 'the chain ends before a published daily head: entries were removed from its end',
 };

@@ -12,8 +12,10 @@ class AuditVerificationDto implements AuditVerification {
   @ApiProperty({ type: String, nullable: true }) firstBrokenId!: string | null;
   @ApiProperty({ description: 'Entries of the keyed chain (positions 1…n)' }) keyedEntries!: number;
   @ApiProperty({ description: 'Daily heads recorded and compared with the chain' }) heads!: number;
-  @ApiProperty({ enum: ['edited', 'unlinked', 'missing', 'forged', 'head-mismatch', 'truncated'], nullable: true }) problem!: AuditChainProblem | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Chain position of the first break (for missing: the missing one)' }) firstBrokenPosition!: number | null;
+  @ApiProperty({ enum: ['edited', 'unlinked', 'missing', 'forged', 'head-mismatch', 'truncated'], nullable: true })
+  problem!: AuditChainProblem | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chain position of the first break (for missing: the missing one)' })
+  firstBrokenPosition!: number | null;
 }
 
 class AuditQueryDto {

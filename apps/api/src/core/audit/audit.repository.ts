@@ -47,7 +47,18 @@ export class AuditRepository {
     await manager.query(
       `INSERT INTO audit_event (at, actor_id, action, target_type, target_id, details, prev_hash, hash, position, mac)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [body.at, body.actorId, body.action, body.targetType, body.targetId, JSON.stringify(body.details), link.prevHash, link.hash, link.position, link.mac],
+      [
+        body.at,
+        body.actorId,
+        body.action,
+        body.targetType,
+        body.targetId,
+        JSON.stringify(body.details),
+        link.prevHash,
+        link.hash,
+        link.position,
+        link.mac,
+      ],
     );
   }
 
@@ -69,7 +80,11 @@ export class AuditRepository {
     const [row]: Array<{ entries: number; keyedEntries: number; firstKeyedId: string | null }> = await manager.query(
       `SELECT count(*)::int AS entries, count(position)::int AS "keyedEntries", min(id) FILTER (WHERE position IS NOT NULL)::text AS "firstKeyedId" FROM audit_event`,
     );
-    return { entries: row?.entries ?? 0, keyedEntries: row?.keyedEntries ?? 0, firstKeyedId: row?.firstKeyedId ? BigInt(row.firstKeyedId) : null };
+    return {
+      entries: row?.entries ?? 0,
+      keyedEntries: row?.keyedEntries ?? 0,
+      firstKeyedId: row?.firstKeyedId ? BigInt(row.firstKeyedId) : null,
+    };
   }
 
   /**

@@ -74,7 +74,10 @@ export class AuditService implements OnApplicationBootstrap {
       targetType: 'audit_log',
       details: { plainEntries: history.plainEntries, plainHead: history.plainHead },
     });
-    this.logger.log({ event: 'audit.chain_keyed', plainEntries: history.plainEntries }, 'audit log: keyed chain begun over the earlier entries');
+    this.logger.log(
+      { event: 'audit.chain_keyed', plainEntries: history.plainEntries },
+      'audit log: keyed chain begun over the earlier entries',
+    );
     return true;
   }
 
@@ -115,7 +118,10 @@ export class AuditService implements OnApplicationBootstrap {
         `audit log: tamper-evident only — the app's database role ${role} could rewrite it; run migrations as the owner (DATABASE_OWNER_URL) and the app as a role that may only insert into it`,
       );
     } else {
-      this.logger.log({ event: 'audit.protection', protection }, 'audit log: tamper-evident only — the embedded database has a single role');
+      this.logger.log(
+        { event: 'audit.protection', protection },
+        'audit log: tamper-evident only — the embedded database has a single role',
+      );
     }
   }
 }

@@ -23,10 +23,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (context.getType() === 'ws') {
       // Socket events: the handshake already authenticated (or not) the connection; the same
       // declarations say who may send each event.
@@ -56,10 +53,12 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, 'You do not have permission to do this');
     }
     if (policy.kind !== 'public') {
-      const allowedUnverified = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNVERIFIED, [context.getHandler(), context.getClass()]) === true;
+      const allowedUnverified =
+        this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNVERIFIED, [context.getHandler(), context.getClass()]) === true;
       assertVerifiedUnlessAllowed(user, allowedUnverified);
     }
-    const allowedWhileSuspended = this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_WHILE_SUSPENDED, [context.getHandler(), context.getClass()]) === true;
+    const allowedWhileSuspended =
+      this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_WHILE_SUSPENDED, [context.getHandler(), context.getClass()]) === true;
     assertNotSuspended(user, request.method, allowedWhileSuspended);
     return true;
   }

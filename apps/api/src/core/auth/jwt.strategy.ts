@@ -68,7 +68,9 @@ export async function loadPrincipal(dataSource: DataSource, payload: AccessToken
     [payload.sid, payload.sub],
   );
   const user = rows[0];
-  return user ? { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified, suspendedUntil: user.suspendedUntil } : undefined;
+  return user
+    ? { id: user.id, sessionId: payload.sid, roles: user.roles, emailVerified: user.emailVerified, suspendedUntil: user.suspendedUntil }
+    : undefined;
 }
 
 export function invalidToken(): ApiException {

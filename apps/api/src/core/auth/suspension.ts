@@ -17,7 +17,10 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A global sanction in force: the account reads (and appeals) only, until the date. */
 export function assertNotSuspended(user: AuthUser | undefined, method: string, allowed: boolean): void {
   if (!user?.suspendedUntil || allowed || READS.has(method.toUpperCase())) return;
-  throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_SUSPENDED, `This account is suspended until ${user.suspendedUntil}; it can read and appeal only`, [
-    { field: 'account', reason: 'suspended', message: user.suspendedUntil },
-  ]);
+  throw new ApiException(
+    HttpStatus.FORBIDDEN,
+    ErrorCode.ACCOUNT_SUSPENDED,
+    `This account is suspended until ${user.suspendedUntil}; it can read and appeal only`,
+    [{ field: 'account', reason: 'suspended', message: user.suspendedUntil }],
+  );
 }

@@ -32,7 +32,13 @@ describe('AggregateCache', () => {
     await cache.get('a', async () => 'x', beforeMiss);
     await cache.get('a', async () => 'y', beforeMiss);
     expect(misses).toBe(1);
-    await expect(cache.get('b', async () => 'z', async () => Promise.reject(new Error('limited')))).rejects.toThrow('limited');
+    await expect(
+      cache.get(
+        'b',
+        async () => 'z',
+        async () => Promise.reject(new Error('limited')),
+      ),
+    ).rejects.toThrow('limited');
     expect(await cache.get('b', async () => 'w')).toBe('w');
   });
 

@@ -3,14 +3,18 @@ import { renderMarkdown } from './markdown.js';
 /** XSS-01: nothing script-capable survives; only allowlisted URL schemes do. */
 describe('renderMarkdown', () => {
   it('renders the safe subset', () => {
-    expect(renderMarkdown('**bold** _em_ ~~del~~ `code`')).toBe('<p><strong>bold</strong> <em>em</em> <del>del</del> <code>code</code></p>');
+    expect(renderMarkdown('**bold** _em_ ~~del~~ `code`')).toBe(
+      '<p><strong>bold</strong> <em>em</em> <del>del</del> <code>code</code></p>',
+    );
     expect(renderMarkdown('- one\n- two')).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
     expect(renderMarkdown('> quoted')).toBe('<blockquote>\n<p>quoted</p>\n</blockquote>');
     expect(renderMarkdown('# Heading')).toBe('<p><strong>Heading</strong></p>');
   });
 
   it('marks links nofollow ugc noopener', () => {
-    expect(renderMarkdown('[ILO](https://www.ilo.org/c190)')).toBe('<p><a href="https://www.ilo.org/c190" rel="nofollow ugc noopener">ILO</a></p>');
+    expect(renderMarkdown('[ILO](https://www.ilo.org/c190)')).toBe(
+      '<p><a href="https://www.ilo.org/c190" rel="nofollow ugc noopener">ILO</a></p>',
+    );
     expect(renderMarkdown('https://example.org/page')).toContain('rel="nofollow ugc noopener"');
   });
 
@@ -51,7 +55,15 @@ describe('renderMarkdown', () => {
   });
 
   it('reads character references beyond Unicode, surrogates and NUL as U+FFFD instead of failing', () => {
-    for (const source of ['<a href="&#x110000;">x</a>', '<a href="&#1114112;">y</a>', '[x](&#x110000;)', '[x](&#1114112;)', '[x](https://a.example/&#xD800;)', '[x](&#0;)', '&#xFFFFFFFFFF; text']) {
+    for (const source of [
+      '<a href="&#x110000;">x</a>',
+      '<a href="&#1114112;">y</a>',
+      '[x](&#x110000;)',
+      '[x](&#1114112;)',
+      '[x](https://a.example/&#xD800;)',
+      '[x](&#0;)',
+      '&#xFFFFFFFFFF; text',
+    ]) {
       expect(() => renderMarkdown(source)).not.toThrow();
     }
   });

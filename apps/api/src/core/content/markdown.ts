@@ -65,14 +65,19 @@ const sanitizer = new FilterXSS({
 
 /** A numeric character reference as a browser reads it: beyond U+10FFFF, a surrogate or NUL is U+FFFD (never a RangeError). */
 function fromReference(code: number): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+    ? String.fromCodePoint(code)
+    : '\uFFFD';
 }
 
 function decodeEntities(value: string): string {
   return value
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => fromReference(Number.parseInt(hex, 16)))
     .replace(/&#(\d+);?/g, (_, dec: string) => fromReference(Number(dec)))
-    .replace(/&(amp|lt|gt|quot|#39|apos);/g, (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity]!);
+    .replace(
+      /&(amp|lt|gt|quot|#39|apos);/g,
+      (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity]!,
+    );
 }
 
 function escapeHtml(text: string): string {
@@ -81,5 +86,8 @@ function escapeHtml(text: string): string {
 
 export function renderMarkdown(source: string): string {
   // Links whose href was refused are left as their text.
-  return sanitizer.process(marked.parse(source) as string).replace(/<a>(.*?)<\/a>/gs, '$1').trim();
+  return sanitizer
+    .process(marked.parse(source) as string)
+    .replace(/<a>(.*?)<\/a>/gs, '$1')
+    .trim();
 }

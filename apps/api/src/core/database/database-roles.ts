@@ -58,7 +58,9 @@ export async function grantAppRole(owner: DataSource, role: string): Promise<voi
     await manager.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
     await manager.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
     // Table-level REVOKE takes the same column privileges with it.
-    await manager.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.map(quoteIdentifier).join(', ')} FROM ${app}`);
+    await manager.query(
+      `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.map(quoteIdentifier).join(', ')} FROM ${app}`,
+    );
     await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "migrations" FROM ${app}`);
   });
   await handOverJobQueue(owner, role);
@@ -76,7 +78,9 @@ async function handOverJobQueue(owner: DataSource, role: string): Promise<void> 
   const schema = quoteIdentifier(JOB_QUEUE_SCHEMA);
   try {
     await owner.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${app}`);
-    const [installed]: Array<{ version: string | null }> = await owner.query(`SELECT to_regclass($1) AS version`, [`${JOB_QUEUE_SCHEMA}.version`]);
+    const [installed]: Array<{ version: string | null }> = await owner.query(`SELECT to_regclass($1) AS version`, [
+      `${JOB_QUEUE_SCHEMA}.version`,
+    ]);
     if (!installed?.version) await owner.query(getConstructionPlans(JOB_QUEUE_SCHEMA));
     const statements: Array<{ statement: string }> = await owner.query(
       `WITH app AS (SELECT oid FROM pg_roles WHERE rolname = $2), ns AS (SELECT oid, nspowner FROM pg_namespace WHERE nspname = $1)
@@ -115,10 +119,17 @@ export async function migrateDatabase(config: DatabaseConfig, app: DataSource): 
       return await runMigrations(app);
     } catch (error) {
       if ((error as { code?: string }).code !== '42501') throw error;
-      throw new ConfigError(`Invalid configuration: DATABASE_URL's role may not change the schema, and migrations are pending; set DATABASE_OWNER_URL (${(error as Error).message})`);
+      throw new ConfigError(
+        `Invalid configuration: DATABASE_URL's role may not change the schema, and migrations are pending; set DATABASE_OWNER_URL (${(error as Error).message})`,
+      );
     }
   }
-  const owner = await createDataSource({ kind: 'postgres', url: config.ownerUrl, poolSize: 2, statementTimeoutMs: config.statementTimeoutMs });
+  const owner = await createDataSource({
+    kind: 'postgres',
+    url: config.ownerUrl,
+    poolSize: 2,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   await owner.initialize();
   try {
     const applied = await runMigrations(owner);

@@ -15,7 +15,9 @@ const logger = new Logger('Database');
  */
 function watchPool(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master?: { on?(event: 'error', listener: (error: Error) => void): void } }).master;
-  pool?.on?.('error', (error) => logger.warn({ event: 'database.connection_lost', err: error.message }, 'a pooled database connection failed; it will be replaced'));
+  pool?.on?.('error', (error) =>
+    logger.warn({ event: 'database.connection_lost', err: error.message }, 'a pooled database connection failed; it will be replaced'),
+  );
 }
 
 /**

@@ -7,9 +7,20 @@ import { UserEntity } from '../../modules/accounts/user.entity.js';
 import { OrganisationMembershipEntity } from '../../modules/organisations/organisation-membership.entity.js';
 import { OrganisationEntity } from '../../modules/organisations/organisation.entity.js';
 import { CommentEntity, CommentReactionEntity, CommentRevisionEntity } from '../../modules/comments/comment.entity.js';
-import { ConsultationCountryEntity, ConsultationEntity, ConsultationModeratorEntity, ConsultationRecommendationEntity, ConsultationSafeguardingOfficerEntity } from '../../modules/consultations/consultation.entity.js';
+import {
+  ConsultationCountryEntity,
+  ConsultationEntity,
+  ConsultationModeratorEntity,
+  ConsultationRecommendationEntity,
+  ConsultationSafeguardingOfficerEntity,
+} from '../../modules/consultations/consultation.entity.js';
 import { IdempotencyKeyEntity } from '../../modules/idempotency/idempotency-key.entity.js';
-import { OfficialAssessmentEntity, OfficialAssessmentRevisionEntity, RatingEntity, RatingRevisionEntity } from '../../modules/ratings/rating.entity.js';
+import {
+  OfficialAssessmentEntity,
+  OfficialAssessmentRevisionEntity,
+  RatingEntity,
+  RatingRevisionEntity,
+} from '../../modules/ratings/rating.entity.js';
 import { ThreadEventEntity, ThreadSequenceEntity } from '../../modules/threads/thread-event.entity.js';
 import { HouseRuleEntity } from '../../modules/moderation/house-rule.entity.js';
 import { AppealEntity } from '../../modules/moderation/appeal.entity.js';
@@ -20,7 +31,12 @@ import { WordFilterTermEntity } from '../../modules/moderation/word-filter-term.
 import { NotificationEntity } from '../../modules/notifications/notification.entity.js';
 import { ExportDownloadLinkEntity, ExportJobEntity } from '../../modules/exports/export-job.entity.js';
 import { CountryEntity } from '../../modules/catalogue/country.entity.js';
-import { RatingCellEntity, RatingReleaseEntity, RatingStatisticEntity, ReleasedRatingEntity } from '../../modules/disclosure/rating-release.entity.js';
+import {
+  RatingCellEntity,
+  RatingReleaseEntity,
+  RatingStatisticEntity,
+  ReleasedRatingEntity,
+} from '../../modules/disclosure/rating-release.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
 import { RecommendationObjectiveEntity } from '../../modules/catalogue/recommendation-objective.entity.js';

@@ -31,7 +31,9 @@ describe('toErrorBody', () => {
     });
     expect(toErrorBody(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })).statusCode).toBe(503);
     // node-postgres: a connection lost mid-query has no code, only a message (wrapped by TypeORM).
-    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { driverError: new Error('Connection terminated unexpectedly') });
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), {
+      driverError: new Error('Connection terminated unexpectedly'),
+    });
     expect(toErrorBody(lost).statusCode).toBe(503);
     expect(toErrorBody(new Error('timeout exceeded when trying to connect')).statusCode).toBe(503);
     expect(toErrorBody(new Error('Connection terminated: something else entirely')).statusCode).toBe(503);
@@ -41,7 +43,9 @@ describe('toErrorBody', () => {
   it('answers a value the database refused as malformed or out of range (class 22) with 400, not 500', () => {
     const outOfRange = Object.assign(new Error('value "100000000000000000000" is out of range for type bigint'), { code: '22003' });
     expect(toErrorBody(outOfRange)).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    const wrapped = Object.assign(new Error('QueryFailedError'), { driverError: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
+    const wrapped = Object.assign(new Error('QueryFailedError'), {
+      driverError: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
+    });
     expect(toErrorBody(wrapped).statusCode).toBe(400);
     expect(toErrorBody(Object.assign(new Error('duplicate key'), { code: '23505' })).statusCode).toBe(500);
   });

@@ -5,17 +5,30 @@ import { ApiException } from './api.exception.js';
 
 /** Postgres / driver failures that mean "the database is unavailable", not "the request is wrong". */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
   // admin shutdown, crash shutdown, cannot connect now, statement timeout; connection exceptions
-  '57P01', '57P02', '57P03', '57014', '08000', '08003', '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '08000',
+  '08003',
+  '08006',
   // too many connections, out of memory or disk on the server, and a rotated password not yet rolled out
-  '53300', '53100', '53200', '28P01',
+  '53300',
+  '53100',
+  '53200',
+  '28P01',
 ]);
 /**
  * node-postgres reports a connection lost mid-query, a connect timeout and a broken client by
  * message only (no code); found by the fault suite as 500s while PostgreSQL restarted.
  */
-const UNAVAILABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client (was closed|has encountered a connection error) and is not queryable)/;
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client (was closed|has encountered a connection error) and is not queryable)/;
 
 function isDatabaseUnavailable(exception: unknown): boolean {
   for (const candidate of [exception, (exception as { driverError?: unknown } | null)?.driverError]) {
@@ -67,7 +80,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const isUnknownRoute = status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(exception.message);
     return {
       statusCode: status,
-      code: isUnknownRoute ? ErrorCode.ROUTE_NOT_FOUND : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED)),
+      code: isUnknownRoute
+        ? ErrorCode.ROUTE_NOT_FOUND
+        : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED)),
       message: status >= 500 ? 'Internal error' : exception.message,
     };
   }
@@ -92,9 +107,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode === 503) {
       // Expected while a dependency is down: one line each, no stack.
-      this.logger.warn({ event: 'request.unavailable', err: { type: (exception as Error)?.name, message: (exception as Error)?.message }, code: body.code }, 'request failed: service unavailable');
+      this.logger.warn(
+        {
+          event: 'request.unavailable',
+          err: { type: (exception as Error)?.name, message: (exception as Error)?.message },
+          code: body.code,
+        },
+        'request failed: service unavailable',
+      );
     } else if (isDataException(exception)) {
-      this.logger.warn({ event: 'request.data_exception', err: { type: (exception as Error)?.name, code: (exception as { code?: string }).code, message: (exception as Error)?.message } }, 'a request value reached the database unvalidated');
+      this.logger.warn(
+        {
+          event: 'request.data_exception',
+          err: { type: (exception as Error)?.name, code: (exception as { code?: string }).code, message: (exception as Error)?.message },
+        },
+        'a request value reached the database unvalidated',
+      );
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, code: body.code }, 'request failed');
     }

@@ -33,7 +33,9 @@ function trustProxySetting(value: string): boolean | number | string {
 function requireJson(request: Request, _response: Response, next: NextFunction): void {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (hasBody && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) && !request.is('application/json')) {
-    next(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send JSON (Content-Type: application/json)'));
+    next(
+      new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send JSON (Content-Type: application/json)'),
+    );
     return;
   }
   next();
@@ -81,7 +83,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path;
-      metrics.observeHttp(request.method, route ? `${request.baseUrl}${route}` : 'unmatched', response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      metrics.observeHttp(
+        request.method,
+        route ? `${request.baseUrl}${route}` : 'unmatched',
+        response.statusCode,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     });
     next();
   });

@@ -4,7 +4,10 @@ describe('keyset cursors', () => {
   const id = '6ec68423-37b0-4553-8e4a-f7f7a09c8301';
 
   it('round-trips what a page hands out', () => {
-    for (const cursor of [{ t: '2026-11-26 21:34:27.198+00', id }, { t: '2026-11-26 21:34:27+05:30', id, s: -3 }]) {
+    for (const cursor of [
+      { t: '2026-11-26 21:34:27.198+00', id },
+      { t: '2026-11-26 21:34:27+05:30', id, s: -3 },
+    ]) {
       expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     }
     expect(decodeCursor(undefined)).toBeUndefined();

@@ -23,11 +23,19 @@ export function decodeCursor(raw: string | undefined): KeysetCursor | undefined 
   if (!raw) return undefined;
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<KeysetCursor>;
-    if (typeof value.t === 'string' && TIMESTAMP.test(value.t) && typeof value.id === 'string' && UUID.test(value.id) && (value.s === undefined || Number.isInteger(value.s))) {
+    if (
+      typeof value.t === 'string' &&
+      TIMESTAMP.test(value.t) &&
+      typeof value.id === 'string' &&
+      UUID.test(value.id) &&
+      (value.s === undefined || Number.isInteger(value.s))
+    ) {
       return { t: value.t, id: value.id, ...(value.s === undefined ? {} : { s: value.s }) };
     }
   } catch {
     // fall through
   }
-  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }]);
+  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid cursor', [
+    { field: 'cursor', reason: 'invalid', message: 'Invalid cursor' },
+  ]);
 }

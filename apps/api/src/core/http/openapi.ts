@@ -26,7 +26,10 @@ export function createOpenApiDocument(app: INestApplication, config: AppConfig):
       .setVersion('1')
       .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
       .addServer(config.publicUrl)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token from sign-in or refresh.' }, BEARER)
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token from sign-in or refresh.' },
+        BEARER,
+      )
       .build(),
     { extraModels: [ErrorBodyDto] },
   );
@@ -49,7 +52,11 @@ function describeAccess(path: string, operation: Operation): void {
   operation.security = kind === 'public' ? [{}, { [BEARER]: [] }] : [{ [BEARER]: [] }];
   const responses: Responses = operation.responses ?? {};
   const hasInput = Boolean(operation.parameters?.length) || Boolean(operation.requestBody);
-  add(responses, '400', hasInput ? 'The input is not valid: `code` and `details` name the field and the reason.' : 'The request is malformed.');
+  add(
+    responses,
+    '400',
+    hasInput ? 'The input is not valid: `code` and `details` name the field and the reason.' : 'The request is malformed.',
+  );
   add(responses, '401', kind === 'public' ? 'A bearer token was sent and is not valid.' : 'No valid bearer token.');
   if (kind === 'roles' && policy?.kind === 'roles') add(responses, '403', `Needs one of the roles: ${policy.roles.join(', ')}.`);
   else if (kind === 'authenticated') add(responses, '403', 'The account may not do this here (not its own, suspended, or not verified).');

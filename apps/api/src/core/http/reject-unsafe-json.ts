@@ -44,7 +44,13 @@ export function rejectUnsafeJson(request: Request, _response: Response, next: Ne
         next(invalid(path || 'body', keyProblem, TEXT_PROBLEM_MESSAGES[keyProblem]));
         return;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1, parent: value as Record<string, unknown>, key });
+      stack.push({
+        value: (value as Record<string, unknown>)[key],
+        path: childPath,
+        depth: depth + 1,
+        parent: value as Record<string, unknown>,
+        key,
+      });
     }
   }
   next();

@@ -62,8 +62,17 @@ export class JobQueue implements OnApplicationShutdown {
     const database = this.config.database;
     const boss =
       database.kind === 'postgres'
-        ? new PgBoss({ connectionString: database.url, max: 2, schema: 'pgboss', application_name: 'compact-voices-jobs' } as ConstructorParameters<typeof PgBoss>[0])
-        : new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => this.executeSql(text, values) }, backend: 'pglite', schema: 'pgboss' });
+        ? new PgBoss({
+            connectionString: database.url,
+            max: 2,
+            schema: 'pgboss',
+            application_name: 'compact-voices-jobs',
+          } as ConstructorParameters<typeof PgBoss>[0])
+        : new PgBoss({
+            db: { executeSql: (text: string, values?: unknown[]) => this.executeSql(text, values) },
+            backend: 'pglite',
+            schema: 'pgboss',
+          });
     boss.on('error', (error: Error) => this.logger.warn({ event: 'jobs.error', err: error.message }, 'job queue error'));
     await boss.start();
     return boss;
@@ -72,7 +81,9 @@ export class JobQueue implements OnApplicationShutdown {
   /** pg-boss over the app's own connection (the embedded database has exactly one). */
   private async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
     const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>> };
+    const client = (await runner.connect()) as {
+      query(text: string, values?: unknown[]): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>>;
+    };
     try {
       const result = await client.query(text, values);
       // A multi-statement block (BEGIN … RETURNING … COMMIT) answers per statement: pg-boss wants every row.

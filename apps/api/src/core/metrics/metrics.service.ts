@@ -33,9 +33,22 @@ export class MetricsService {
       registers: [this.registry],
     });
     this.sockets = new Gauge({ name: 'live_sockets', help: 'Open /live sockets on this instance', registers: [this.registry] });
-    this.liveEvents = new Counter({ name: 'live_events_sent_total', help: 'Events sent to live rooms or people', labelNames: ['event'], registers: [this.registry] });
-    this.liveBufferedBytes = new Gauge({ name: 'live_buffered_bytes', help: 'Bytes of live events waiting to be sent, all sockets of this instance (last sweep)', registers: [this.registry] });
-    this.slowSocketsDropped = new Counter({ name: 'live_slow_sockets_disconnected_total', help: 'Sockets disconnected because their unsent events passed LIVE_BUFFER_LIMIT_BYTES', registers: [this.registry] });
+    this.liveEvents = new Counter({
+      name: 'live_events_sent_total',
+      help: 'Events sent to live rooms or people',
+      labelNames: ['event'],
+      registers: [this.registry],
+    });
+    this.liveBufferedBytes = new Gauge({
+      name: 'live_buffered_bytes',
+      help: 'Bytes of live events waiting to be sent, all sockets of this instance (last sweep)',
+      registers: [this.registry],
+    });
+    this.slowSocketsDropped = new Counter({
+      name: 'live_slow_sockets_disconnected_total',
+      help: 'Sockets disconnected because their unsent events passed LIVE_BUFFER_LIMIT_BYTES',
+      registers: [this.registry],
+    });
     new Gauge({
       name: 'export_jobs_in_flight',
       help: 'Exports queued or running (all instances)',

@@ -23,7 +23,10 @@ describe('addressLimitKey', () => {
 });
 
 describe('clientAddressOf (a socket handshake read like req.ip)', () => {
-  const request = (remoteAddress: string, forwarded?: string) => ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } });
+  const request = (remoteAddress: string, forwarded?: string) => ({
+    socket: { remoteAddress },
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+  });
   const none = () => false;
   const loopback = (address: string) => address === '127.0.0.1' || address === '::1';
   const hops = (count: number) => (_address: string, index: number) => index < count;

@@ -30,7 +30,10 @@ export type TrustProxyFn = (address: string, index: number) => boolean;
  * A request's client address the way Express's `req.ip` reads it, for requests Express does not see
  * (the socket.io handshake): walk X-Forwarded-For from the nearest hop while each hop is trusted.
  */
-export function clientAddressOf(request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }, trust: TrustProxyFn): string {
+export function clientAddressOf(
+  request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> },
+  trust: TrustProxyFn,
+): string {
   const remote = request.socket.remoteAddress ?? '';
   const header = request.headers['x-forwarded-for'];
   const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))

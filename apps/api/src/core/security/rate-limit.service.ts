@@ -5,7 +5,23 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 
-export type LimitName = 'authPerIp' | 'signUpsPerAddress' | 'signUpsPerMailbox' | 'signInFailuresPerMinute' | 'signInFailuresPerHour' | 'signInFailuresPerAccount' | 'signInCeilingAlerts' | 'mailPerAddress' | 'commentsPerUser' | 'ratingsPerUser' | 'flagsPerUser' | 'flagsPerUserPerDay' | 'flagsPerAddress' | 'appealsPerUser' | 'dashboardMissesPerAddress' | 'replayMissesPerAddress';
+export type LimitName =
+  | 'authPerIp'
+  | 'signUpsPerAddress'
+  | 'signUpsPerMailbox'
+  | 'signInFailuresPerMinute'
+  | 'signInFailuresPerHour'
+  | 'signInFailuresPerAccount'
+  | 'signInCeilingAlerts'
+  | 'mailPerAddress'
+  | 'commentsPerUser'
+  | 'ratingsPerUser'
+  | 'flagsPerUser'
+  | 'flagsPerUserPerDay'
+  | 'flagsPerAddress'
+  | 'appealsPerUser'
+  | 'dashboardMissesPerAddress'
+  | 'replayMissesPerAddress';
 
 interface LimitSpec {
   points: number;
@@ -56,7 +72,9 @@ export class RateLimitService implements OnModuleDestroy {
     };
     if (config.redisUrl) {
       this.redis = createClient({ url: config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) } });
-      this.redis.on('error', (error: Error) => this.logger.warn({ event: 'redis.unavailable', use: 'rate-limits', err: error.message }, 'redis unavailable for rate limits'));
+      this.redis.on('error', (error: Error) =>
+        this.logger.warn({ event: 'redis.unavailable', use: 'rate-limits', err: error.message }, 'redis unavailable for rate limits'),
+      );
       this.redis.connect().catch(() => undefined);
     }
     for (const [name, spec] of Object.entries(specs) as Array<[LimitName, LimitSpec]>) {
@@ -66,7 +84,14 @@ export class RateLimitService implements OnModuleDestroy {
         this.redis
           ? // Not ready → the memory limiter at once: node-redis would otherwise queue the command
             // until Redis returns, and every rate-limited request would wait with it (fault suite).
-            new RateLimiterRedis({ storeClient: this.redis, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix: `cv:rl:${name}`, insuranceLimiter: memory, ...spec })
+            new RateLimiterRedis({
+              storeClient: this.redis,
+              useRedisPackage: true,
+              rejectIfRedisNotReady: true,
+              keyPrefix: `cv:rl:${name}`,
+              insuranceLimiter: memory,
+              ...spec,
+            })
           : memory,
       );
     }

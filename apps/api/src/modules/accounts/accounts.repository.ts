@@ -127,7 +127,14 @@ export class AccountsRepository {
 
   async createSession(
     manager: EntityManager,
-    session: { userId: string; refreshTokenId: string; refreshTokenHash: string; ttlDays: number; userAgent: string | null; ipHash: string | null },
+    session: {
+      userId: string;
+      refreshTokenId: string;
+      refreshTokenHash: string;
+      ttlDays: number;
+      userAgent: string | null;
+      ipHash: string | null;
+    },
   ): Promise<string> {
     const [{ id }]: Array<{ id: string }> = await manager.query(
       `INSERT INTO user_session (user_id, expires_at, user_agent, ip_hash)
@@ -161,7 +168,13 @@ export class AccountsRepository {
     return rowsOf<{ id: string }>(result).map((row) => row.id);
   }
 
-  async createMailToken(manager: EntityManager, userId: string, purpose: 'verify-email' | 'password-reset', hash: string, ttlMinutes: number): Promise<void> {
+  async createMailToken(
+    manager: EntityManager,
+    userId: string,
+    purpose: 'verify-email' | 'password-reset',
+    hash: string,
+    ttlMinutes: number,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO email_token (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
       [userId, purpose, hash, ttlMinutes],
@@ -178,14 +191,16 @@ export class AccountsRepository {
 
   /** Marks a valid, unused token used and returns its user; undefined when invalid, used or expired. */
   async consumeMailToken(manager: EntityManager, purpose: 'verify-email' | 'password-reset', hash: string): Promise<string | undefined> {
-    const rows = rowsOf<{ userId: string }>(await manager.query(
-      `UPDATE email_token t SET used_at = now()
+    const rows = rowsOf<{ userId: string }>(
+      await manager.query(
+        `UPDATE email_token t SET used_at = now()
        FROM app_user u
        WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > now()
          AND u.id = t.user_id AND u.status = 'active'
        RETURNING t.user_id AS "userId"`,
-      [hash, purpose],
-    ));
+        [hash, purpose],
+      ),
+    );
     return rows[0]?.userId;
   }
 }

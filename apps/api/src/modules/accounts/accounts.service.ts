@@ -78,12 +78,24 @@ export class AccountsService implements OnApplicationShutdown {
     if (created) {
       const { token, hash } = this.tokens.newMailToken();
       await this.accounts.createMailToken(this.dataSource.manager, created, 'verify-email', hash, VERIFY_TTL_MINUTES);
-      await this.sendMail({ to: dto.email.trim(), kind: 'verify-email', locale: dto.locale ?? 'en', displayName: dto.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+      await this.sendMail({
+        to: dto.email.trim(),
+        kind: 'verify-email',
+        locale: dto.locale ?? 'en',
+        displayName: dto.displayName,
+        link: `${this.config.publicUrl}/verify-email#token=${token}`,
+      });
     } else {
       // The address, or another spelling of its mailbox, has an account: its owner hears of the attempt.
       const existing = await this.accounts.credentialsByMailbox(dto.email);
       if (existing) {
-        await this.sendMail({ to: existing.email, kind: 'account-exists', locale: existing.locale, displayName: existing.displayName, link: `${this.config.publicUrl}/forgot-password` });
+        await this.sendMail({
+          to: existing.email,
+          kind: 'account-exists',
+          locale: existing.locale,
+          displayName: existing.displayName,
+          link: `${this.config.publicUrl}/forgot-password`,
+        });
       }
     }
     return { status: 'verification-sent' };
@@ -93,7 +105,11 @@ export class AccountsService implements OnApplicationShutdown {
     await this.rateLimits.consume('authPerIp', context.ip);
     const userId = await this.dataSource.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'verify-email', hashToken(token));
-      if (id) await manager.query(`UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
+      if (id)
+        await manager.query(
+          `UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
+          [id],
+        );
       return id;
     });
     if (!userId) throw invalidMailToken();
@@ -112,7 +128,13 @@ export class AccountsService implements OnApplicationShutdown {
       this.afterAnswer('verify-email', async () => {
         const { token, hash } = this.tokens.newMailToken();
         await this.accounts.createMailToken(this.dataSource.manager, user.id, 'verify-email', hash, VERIFY_TTL_MINUTES);
-        await this.sendMail({ to: user.email, kind: 'verify-email', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/verify-email#token=${token}` });
+        await this.sendMail({
+          to: user.email,
+          kind: 'verify-email',
+          locale: user.locale,
+          displayName: user.displayName,
+          link: `${this.config.publicUrl}/verify-email#token=${token}`,
+        });
       });
     }
     return { status: 'verification-sent' };
@@ -125,7 +147,12 @@ export class AccountsService implements OnApplicationShutdown {
    * their own device or another network, and a mailed reset link always gets them in. Across every
    * client, an account's failures past the hourly ceiling raise an alert in the log, never a lock.
    */
-  async signIn(emailInput: string, password: string, context: RequestContext, knownDevice: (userId: string) => string | null = () => null): Promise<IssuedSession> {
+  async signIn(
+    emailInput: string,
+    password: string,
+    context: RequestContext,
+    knownDevice: (userId: string) => string | null = () => null,
+  ): Promise<IssuedSession> {
     await this.rateLimits.consume('authPerIp', context.ip);
     const accountKey = normaliseEmail(emailInput);
     const user = await this.accounts.credentialsByEmail(accountKey);
@@ -144,7 +171,10 @@ export class AccountsService implements OnApplicationShutdown {
       throw invalidCredentials();
     }
     // The right password proves this client is the owner: its earlier slips no longer count.
-    await Promise.all([this.rateLimits.reset('signInFailuresPerMinute', clientKey), this.rateLimits.reset('signInFailuresPerHour', clientKey)]);
+    await Promise.all([
+      this.rateLimits.reset('signInFailuresPerMinute', clientKey),
+      this.rateLimits.reset('signInFailuresPerHour', clientKey),
+    ]);
     // A suspended account signs in read-only, to see why and to appeal: the response's
     // `user.suspendedUntil` says so (only after the password proved who is asking), and the
     // AccessGuard refuses its writes until then.
@@ -161,7 +191,10 @@ export class AccountsService implements OnApplicationShutdown {
       swallowLimit(error);
       try {
         await this.rateLimits.consume('signInCeilingAlerts', accountKey);
-        this.logger.warn({ event: 'auth.account_failure_ceiling', userId }, 'many failed sign-ins for one account from many clients: a password-guessing attack is likely');
+        this.logger.warn(
+          { event: 'auth.account_failure_ceiling', userId },
+          'many failed sign-ins for one account from many clients: a password-guessing attack is likely',
+        );
       } catch (alerted) {
         swallowLimit(alerted);
       }
@@ -172,21 +205,30 @@ export class AccountsService implements OnApplicationShutdown {
     const tokenId = this.tokens.parseRefreshToken(rawToken);
     if (!tokenId) throw invalidRefresh();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ tokenHash: string; rotatedAt: Date | null; successorId: string | null; expired: boolean; sessionId: string; userId: string; sessionValid: boolean }> =
-        await manager.query(
-          `SELECT rt.token_hash AS "tokenHash", rt.rotated_at AS "rotatedAt", rt.successor_id AS "successorId",
+      const rows: Array<{
+        tokenHash: string;
+        rotatedAt: Date | null;
+        successorId: string | null;
+        expired: boolean;
+        sessionId: string;
+        userId: string;
+        sessionValid: boolean;
+      }> = await manager.query(
+        `SELECT rt.token_hash AS "tokenHash", rt.rotated_at AS "rotatedAt", rt.successor_id AS "successorId",
                   rt.expires_at <= now() AS expired, s.id AS "sessionId", s.user_id AS "userId",
                   (s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active') AS "sessionValid"
            FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id JOIN app_user u ON u.id = s.user_id
            WHERE rt.id = $1
            FOR UPDATE OF rt`,
-          [tokenId],
-        );
+        [tokenId],
+      );
       const row = rows[0];
       if (!row || row.tokenHash !== hashToken(String(rawToken)) || row.expired || !row.sessionValid) return { kind: 'invalid' as const };
       if (row.rotatedAt) {
         const successor = row.successorId
-          ? rowsOf<{ id: string }>(await manager.query(`SELECT id FROM refresh_token WHERE id = $1 AND rotated_at IS NULL`, [row.successorId]))[0]
+          ? rowsOf<{ id: string }>(
+              await manager.query(`SELECT id FROM refresh_token WHERE id = $1 AND rotated_at IS NULL`, [row.successorId]),
+            )[0]
           : undefined;
         if (successor && Date.now() - new Date(row.rotatedAt).getTime() <= REFRESH_GRACE_MS) {
           return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successor.id };
@@ -206,7 +248,10 @@ export class AccountsService implements OnApplicationShutdown {
     });
     if (outcome.kind === 'reused') {
       announceSessionsRevoked(this.emitter, outcome.revoked);
-      this.logger.warn({ event: 'auth.refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId }, 'refresh token reused: session revoked');
+      this.logger.warn(
+        { event: 'auth.refresh_token_reused', userId: outcome.userId, sessionId: outcome.sessionId },
+        'refresh token reused: session revoked',
+      );
     }
     if (outcome.kind !== 'ok') throw invalidRefresh();
     return this.issue(outcome.userId, outcome.sessionId, this.tokens.refreshTokenFor(outcome.refreshTokenId));
@@ -218,9 +263,12 @@ export class AccountsService implements OnApplicationShutdown {
     const target =
       sessionId ??
       (tokenId
-        ? rowsOf<{ sessionId: string }>(await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]))[0]?.sessionId
+        ? rowsOf<{ sessionId: string }>(
+            await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]),
+          )[0]?.sessionId
         : undefined);
-    if (target) announceSessionsRevoked(this.emitter, await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
+    if (target)
+      announceSessionsRevoked(this.emitter, await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
   }
 
   /** As resendVerification: the same work before the answer for every address, the token and mail after it. */
@@ -231,7 +279,13 @@ export class AccountsService implements OnApplicationShutdown {
       this.afterAnswer('password-reset', async () => {
         const { token, hash } = this.tokens.newMailToken();
         await this.accounts.createMailToken(this.dataSource.manager, user.id, 'password-reset', hash, RESET_TTL_MINUTES);
-        await this.sendMail({ to: user.email, kind: 'password-reset', locale: user.locale, displayName: user.displayName, link: `${this.config.publicUrl}/reset-password#token=${token}` });
+        await this.sendMail({
+          to: user.email,
+          kind: 'password-reset',
+          locale: user.locale,
+          displayName: user.displayName,
+          link: `${this.config.publicUrl}/reset-password#token=${token}`,
+        });
       });
     }
     return { status: 'reset-sent' };
@@ -244,7 +298,12 @@ export class AccountsService implements OnApplicationShutdown {
   private afterAnswer(kind: string, task: () => Promise<void>): void {
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(task)
-      .catch((error: unknown) => this.logger.error({ event: 'mail.deferred_failed', kind, err: (error as Error).message }, 'a mailed link could not be prepared or sent'))
+      .catch((error: unknown) =>
+        this.logger.error(
+          { event: 'mail.deferred_failed', kind, err: (error as Error).message },
+          'a mailed link could not be prepared or sent',
+        ),
+      )
       .finally(() => this.pending.delete(run));
     this.pending.add(run);
   }
@@ -318,7 +377,16 @@ export class AccountsService implements OnApplicationShutdown {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (mailbox) DO NOTHING
            RETURNING id`,
-          [dto.email.trim(), email, mailbox, dto.displayName, passwordHash, dto.locale ?? 'en', newPseudonym(), dto.privacyMode ?? 'public'],
+          [
+            dto.email.trim(),
+            email,
+            mailbox,
+            dto.displayName,
+            passwordHash,
+            dto.locale ?? 'en',
+            newPseudonym(),
+            dto.privacyMode ?? 'public',
+          ],
         );
         return rows[0]?.id;
       } catch (error) {

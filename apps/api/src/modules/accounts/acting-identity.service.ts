@@ -64,7 +64,13 @@ export class ActingIdentityService {
       organisationName: null,
     };
     if (!chosen) return personal;
-    const organisations: Array<{ stakeholderType: StakeholderTypeCode; governmentSide: boolean; countryIso3: string; verified: boolean; name: string }> = await manager.query(
+    const organisations: Array<{
+      stakeholderType: StakeholderTypeCode;
+      governmentSide: boolean;
+      countryIso3: string;
+      verified: boolean;
+      name: string;
+    }> = await manager.query(
       `SELECT o.stakeholder_type AS "stakeholderType", st.side = 'government' AS "governmentSide", o.country_iso3 AS "countryIso3",
               o.verified_at IS NOT NULL AS verified, o.name
        FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id JOIN stakeholder_type st ON st.code = o.stakeholder_type

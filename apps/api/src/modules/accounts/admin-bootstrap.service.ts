@@ -72,7 +72,10 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     });
     announceSessionsRevoked(this.emitter, revoked);
     if (revoked.length > 0) {
-      this.logger.warn({ event: 'auth.admin_bootstrap_adopted', sessionsRevoked: revoked.length }, 'ADMIN_EMAIL named an existing account: its sessions and mailed links were revoked');
+      this.logger.warn(
+        { event: 'auth.admin_bootstrap_adopted', sessionsRevoked: revoked.length },
+        'ADMIN_EMAIL named an existing account: its sessions and mailed links were revoked',
+      );
     }
     this.logger.log('administrator account ensured from ADMIN_EMAIL');
   }

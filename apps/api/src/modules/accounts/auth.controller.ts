@@ -1,5 +1,15 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type AuthResponse } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
@@ -30,7 +40,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (one per mailbox); answers the same whether or not the mailbox is registered' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'VALIDATION_FAILED, WEAK_PASSWORD or DISPLAY_NAME_RESERVED' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS, with Retry-After: per client address, per address an hour, per mailbox a day' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'TOO_MANY_REQUESTS, with Retry-After: per client address, per address an hour, per mailbox a day',
+  })
   signUp(@Body() dto: SignUpDto, @ClientContext() context: RequestContext) {
     return this.accounts.signUp(dto, context);
   }
@@ -62,8 +75,15 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'INVALID_CREDENTIALS, the same for an unknown address and a wrong password' })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto })
-  async signIn(@Body() dto: SignInDto, @ClientContext() context: RequestContext, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResponse> {
-    const session = await this.accounts.signIn(dto.email, dto.password, context, (userId) => knownDeviceId(request, this.secrets.deviceKey, userId));
+  async signIn(
+    @Body() dto: SignInDto,
+    @ClientContext() context: RequestContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuthResponse> {
+    const session = await this.accounts.signIn(dto.email, dto.password, context, (userId) =>
+      knownDeviceId(request, this.secrets.deviceKey, userId),
+    );
     rememberDevice(request, response, this.secrets.deviceKey, session.user.id);
     return this.withCookie(response, session);
   }

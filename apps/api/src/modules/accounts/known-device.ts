@@ -18,7 +18,9 @@ function mac(key: Buffer, userId: string, deviceId: string): string {
 
 function entries(request: Request): string[] {
   const raw = (request.cookies as Record<string, unknown> | undefined)?.[KNOWN_DEVICE_COOKIE];
-  return typeof raw === 'string' && raw.length <= 1_024 ? raw.split('~').filter((entry) => /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/.test(entry)) : [];
+  return typeof raw === 'string' && raw.length <= 1_024
+    ? raw.split('~').filter((entry) => /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/.test(entry))
+    : [];
 }
 
 /** The id of this browser as a device known to the account, or null. */
@@ -34,7 +36,9 @@ export function knownDeviceId(request: Request, key: Buffer, userId: string): st
 
 /** After a successful sign-in: this browser is known to the account from now on (newest first, a few accounts). */
 export function rememberDevice(request: Request, response: Response, key: Buffer, userId: string): void {
-  const kept = entries(request).filter((entry) => knownDeviceId({ cookies: { [KNOWN_DEVICE_COOKIE]: entry } } as unknown as Request, key, userId) === null);
+  const kept = entries(request).filter(
+    (entry) => knownDeviceId({ cookies: { [KNOWN_DEVICE_COOKIE]: entry } } as unknown as Request, key, userId) === null,
+  );
   const deviceId = randomBytes(16).toString('base64url');
   const value = [`${deviceId}.${mac(key, userId, deviceId)}`, ...kept].slice(0, MAX_ACCOUNTS).join('~');
   response.cookie(KNOWN_DEVICE_COOKIE, value, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: MAX_AGE_MS });

@@ -49,7 +49,6 @@ export class MeService {
     private readonly releases: RatingReleasesService,
   ) {}
 
-
   async get(user: AuthUser): Promise<Me> {
     const me = await this.accounts.me(user.id);
     if (!me) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, 'The account no longer exists');
@@ -60,11 +59,16 @@ export class MeService {
     assertDisplayNameAllowed(dto.displayName);
     if (dto.anonymisePublicContributions && dto.privacyMode !== 'protected') {
       const message = 'anonymisePublicContributions goes with privacyMode "protected"';
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [{ field: 'anonymisePublicContributions', reason: 'requiresProtected', message }]);
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [
+        { field: 'anonymisePublicContributions', reason: 'requiresProtected', message },
+      ]);
     }
     if (dto.countryIso3) {
       const [country] = await this.dataSource.query(`SELECT 1 FROM country WHERE iso3 = $1`, [dto.countryIso3]);
-      if (!country) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, `Unknown country ${dto.countryIso3}`, [{ field: 'countryIso3', reason: 'unknown', message: 'Unknown country' }]);
+      if (!country)
+        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, `Unknown country ${dto.countryIso3}`, [
+          { field: 'countryIso3', reason: 'unknown', message: 'Unknown country' },
+        ]);
     }
     if (dto.actingOrganisationId) {
       const [membership] = await this.dataSource.query(
@@ -72,9 +76,12 @@ export class MeService {
         [dto.actingOrganisationId, user.id],
       );
       if (!membership) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.NOT_A_MEMBER, 'You can only act for an organisation you are an active member of', [
-          { field: 'actingOrganisationId', reason: 'notAMember', message: 'Not an active member' },
-        ]);
+        throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.NOT_A_MEMBER,
+          'You can only act for an organisation you are an active member of',
+          [{ field: 'actingOrganisationId', reason: 'notAMember', message: 'Not an active member' }],
+        );
       }
     }
     const threadEvents: ThreadDomainEvent[] = [];
@@ -231,7 +238,14 @@ export class MeService {
           [user.id],
         );
         for (const comment of kept) {
-          threadEvents.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: comment.id }));
+          threadEvents.push(
+            await this.threads.append(manager, {
+              consultationId: comment.consultationId,
+              recommendationCode: comment.recommendationCode,
+              type: 'comment.updated',
+              commentId: comment.id,
+            }),
+          );
         }
       }
       // Evidence is the rater's own words: it goes with the account, whatever happens to the scores.
@@ -274,7 +288,14 @@ export class MeService {
     );
     const events: ThreadDomainEvent[] = [];
     for (const comment of comments.filter((c) => c.status === 'published')) {
-      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: comment.id }));
+      events.push(
+        await this.threads.append(manager, {
+          consultationId: comment.consultationId,
+          recommendationCode: comment.recommendationCode,
+          type: 'comment.updated',
+          commentId: comment.id,
+        }),
+      );
     }
     return events;
   }
@@ -304,7 +325,14 @@ export class MeService {
     );
     const events: ThreadDomainEvent[] = [];
     for (const comment of comments.filter((c) => c.wasPublic)) {
-      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId: comment.id }));
+      events.push(
+        await this.threads.append(manager, {
+          consultationId: comment.consultationId,
+          recommendationCode: comment.recommendationCode,
+          type: 'comment.removed',
+          commentId: comment.id,
+        }),
+      );
     }
     const cells = new Map(ratings.map((r) => [`${r.consultationId}/${r.recommendationCode}/${r.countryIso3}`, r]));
     return { events, cells: [...cells.values()] };

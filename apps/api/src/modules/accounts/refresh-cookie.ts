@@ -6,7 +6,6 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, ErrorCode, SESSION_HINT_COOKIE } from '
 import { ApiException } from '../../core/errors/api.exception.js';
 import { REFRESH_COOKIE } from './session-tokens.service.js';
 
-
 /** `__Host-`: Secure, Path=/, no Domain — the browser refuses it from any other origin or over plain HTTP (localhost aside). */
 export function setRefreshCookie(response: Response, token: string, ttlDays: number): void {
   const maxAge = ttlDays * 24 * 60 * 60 * 1000;
@@ -33,8 +32,14 @@ export function assertSameSite(request: Request, allowedOrigins: string[]): void
   const origin = request.headers.origin;
   const host = request.headers.host;
   const originAllowed =
-    origin === undefined || allowedOrigins.includes(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`));
+    origin === undefined ||
+    allowedOrigins.includes(origin) ||
+    (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`));
   if (header !== CSRF_HEADER_VALUE || !originAllowed) {
-    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.CSRF_CHECK_FAILED, `Send the ${CSRF_HEADER} header from the Compact Voices web app`);
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.CSRF_CHECK_FAILED,
+      `Send the ${CSRF_HEADER} header from the Compact Voices web app`,
+    );
   }
 }

@@ -50,7 +50,10 @@ describe('reserved display names', () => {
 
   it('answers a reserved name with DISPLAY_NAME_RESERVED about displayName, and lets others (and no name) through', () => {
     expect(() => assertDisplayNameAllowed('Former participant')).toThrow(
-      expect.objectContaining({ code: ErrorCode.DISPLAY_NAME_RESERVED, details: [expect.objectContaining({ field: 'displayName', reason: 'reserved' })] }),
+      expect.objectContaining({
+        code: ErrorCode.DISPLAY_NAME_RESERVED,
+        details: [expect.objectContaining({ field: 'displayName', reason: 'reserved' })],
+      }),
     );
     expect(() => assertDisplayNameAllowed('Amina')).not.toThrow();
     expect(() => assertDisplayNameAllowed(undefined)).not.toThrow();

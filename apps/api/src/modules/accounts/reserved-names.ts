@@ -11,13 +11,64 @@ import { ApiException } from '../../core/errors/api.exception.js';
 
 // Capitals first: several only look Latin while capital (Greek Η is H, its small η is not h).
 const UPPER_LOOKALIKES: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
 const LOWER_LOOKALIKES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
-  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  ı: 'i', ℓ: 'l',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ı: 'i',
+  ℓ: 'l',
 };
 
 const mapEach = (text: string, map: Record<string, string>) => Array.from(text, (char) => map[char] ?? char).join('');
@@ -28,7 +79,10 @@ const mapEach = (text: string, map: Record<string, string>) => Array.from(text, 
  * read as Latin, lower case, and every run of spaces or punctuation one space.
  */
 export function readableForm(name: string): string {
-  const decomposed = name.normalize('NFKC').normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
+  const decomposed = name
+    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]/gu, '');
   return mapEach(mapEach(decomposed, UPPER_LOOKALIKES).toLowerCase(), LOWER_LOOKALIKES)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -63,5 +117,7 @@ export function isReservedDisplayName(name: string): boolean {
 export function assertDisplayNameAllowed(name: string | undefined): void {
   if (name === undefined || !isReservedDisplayName(name)) return;
   const message = 'This name is reserved for names the platform gives; choose another';
-  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.DISPLAY_NAME_RESERVED, message, [{ field: 'displayName', reason: 'reserved', message }]);
+  throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.DISPLAY_NAME_RESERVED, message, [
+    { field: 'displayName', reason: 'reserved', message },
+  ]);
 }

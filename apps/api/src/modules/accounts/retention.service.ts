@@ -41,9 +41,14 @@ export class RetentionService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work(QUEUE, { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 1_800 }, { pollingIntervalSeconds: 5 }, async () => {
-      await this.purge();
-    });
+    await this.jobs.work(
+      QUEUE,
+      { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 1_800 },
+      { pollingIntervalSeconds: 5 },
+      async () => {
+        await this.purge();
+      },
+    );
     await this.jobs.schedule(QUEUE, RETENTION_CRON);
     await this.jobs.send(QUEUE, {}, { singletonKey: 'on-start', singletonSeconds: 600 });
   }
@@ -51,10 +56,14 @@ export class RetentionService implements OnApplicationBootstrap {
   async purge(): Promise<PurgeResult> {
     try {
       const addressHashes = affectedCount(
-        await this.dataSource.query(`UPDATE user_session SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created_at < now() - interval '30 days'`),
+        await this.dataSource.query(
+          `UPDATE user_session SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created_at < now() - interval '30 days'`,
+        ),
       );
       const mailTokens = affectedCount(
-        await this.dataSource.query(`DELETE FROM email_token WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`),
+        await this.dataSource.query(
+          `DELETE FROM email_token WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`,
+        ),
       );
       const sessions = affectedCount(
         await this.dataSource.query(
@@ -62,7 +71,9 @@ export class RetentionService implements OnApplicationBootstrap {
         ),
       );
       const idempotencyKeys = affectedCount(
-        await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [IDEMPOTENCY_KEY_TTL_DAYS]),
+        await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [
+          IDEMPOTENCY_KEY_TTL_DAYS,
+        ]),
       );
       const fullExports = await this.purgeFullExports();
       const result = { addressHashes, mailTokens, sessions, idempotencyKeys, fullExports };

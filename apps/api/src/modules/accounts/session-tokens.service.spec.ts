@@ -15,7 +15,15 @@ describe('SessionTokensService', () => {
   it.each([
     ['tampered mac', () => `${id}.${'A'.repeat(43)}`],
     ['other id, same mac', () => `3b241101-e2bb-4255-8caf-4136c566a963.${tokens.refreshTokenFor(id).split('.')[1]}`],
-    ['other secret', () => new SessionTokensService(new JwtService({}), new AppSecrets('another-secret-0123456789abcdefghijkl'), loadConfig({})).refreshTokenFor(id)],
+    [
+      'other secret',
+      () =>
+        new SessionTokensService(
+          new JwtService({}),
+          new AppSecrets('another-secret-0123456789abcdefghijkl'),
+          loadConfig({}),
+        ).refreshTokenFor(id),
+    ],
     ['no dot', () => id],
     ['not a string', () => 42],
     ['huge', () => `${id}.${'A'.repeat(500)}`],

@@ -16,9 +16,7 @@ describe('catalogue data files', () => {
   it('has 32 recommendations numbered in document order within each principle', () => {
     expect(data.recommendations).toHaveLength(32);
     const expected = { PC: 3, IC: 4, NS: 1, RL: 2, SD: 4, HR: 3, GR: 3, CS: 4, WG: 3, WS: 5 };
-    const codes = Object.entries(expected).flatMap(([principle, n]) =>
-      Array.from({ length: n }, (_, i) => `${principle}-${i + 1}`),
-    );
+    const codes = Object.entries(expected).flatMap(([principle, n]) => Array.from({ length: n }, (_, i) => `${principle}-${i + 1}`));
     expect(data.recommendations.map((r) => r.code)).toEqual(codes);
     for (const r of data.recommendations) {
       expect(r.code).toBe(`${r.principleCode}-${r.order}`);
@@ -46,7 +44,9 @@ describe('catalogue data files', () => {
 
   it('restores the two recommendations split by page breaks', () => {
     const byCode = Object.fromEntries(data.recommendations.map((r) => [r.code, r.text]));
-    expect(byCode['GR-2']).toMatch(/in both formal and informal sectors of the economy, as well as in accessing justice, health, education and other services\.$/);
+    expect(byCode['GR-2']).toMatch(
+      /in both formal and informal sectors of the economy, as well as in accessing justice, health, education and other services\.$/,
+    );
     expect(byCode['WS-5']).toMatch(/other interagency coordination mechanisms, such as issue-based coalitions/);
   });
 
@@ -107,16 +107,16 @@ describe('catalogue data files', () => {
 
   it('gives each stakeholder type the side of the product guide', () => {
     const sides = Object.fromEntries(data.stakeholderTypes.map((t) => [t.code, t.side]));
-    expect(Object.entries(sides).filter(([, side]) => side === 'government').map(([code]) => code)).toEqual([
-      'government',
-      'local-authority',
-    ]);
-    expect(Object.entries(sides).filter(([, side]) => side === 'civil-society').map(([code]) => code)).toEqual([
-      'migrant-organisation',
-      'civil-society',
-      'trade-union',
-      'individual',
-    ]);
+    expect(
+      Object.entries(sides)
+        .filter(([, side]) => side === 'government')
+        .map(([code]) => code),
+    ).toEqual(['government', 'local-authority']);
+    expect(
+      Object.entries(sides)
+        .filter(([, side]) => side === 'civil-society')
+        .map(([code]) => code),
+    ).toEqual(['migrant-organisation', 'civil-society', 'trade-union', 'individual']);
   });
 
   it('rejects a malformed data file at load time', () => {

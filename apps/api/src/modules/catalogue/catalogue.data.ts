@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { PRINCIPLE_CODES, RECOMMENDATION_CODE_PATTERN, STAKEHOLDER_SIDES, STAKEHOLDER_TYPE_CODES, SUBREGIONS } from '@compact-voices/contracts';
+import {
+  PRINCIPLE_CODES,
+  RECOMMENDATION_CODE_PATTERN,
+  STAKEHOLDER_SIDES,
+  STAKEHOLDER_TYPE_CODES,
+  SUBREGIONS,
+} from '@compact-voices/contracts';
 
 /** The reviewed JSON files in ./data, validated on load so a bad edit fails at start, loudly. */
 const principle = z.strictObject({

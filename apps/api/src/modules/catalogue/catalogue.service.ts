@@ -52,7 +52,11 @@ export class CatalogueService {
     const number = /^\d{1,2}$/.test(rawNumber) ? Number(rawNumber) : undefined;
     const [objective] = number === undefined ? [] : await this.repository.listObjectives(number);
     if (!objective) {
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.OBJECTIVE_NOT_FOUND, `No GCM objective ${rawNumber}; they are numbered 1 to 23`);
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.OBJECTIVE_NOT_FOUND,
+        `No GCM objective ${rawNumber}; they are numbered 1 to 23`,
+      );
     }
     return objective;
   }

@@ -1,4 +1,11 @@
-import { authorLabelKind, authorLinkKeySql, authorNameSql, authorNamedSql, commentAuthorLabel, type AuthorLabelSource } from './author-label.js';
+import {
+  authorLabelKind,
+  authorLinkKeySql,
+  authorNameSql,
+  authorNamedSql,
+  commentAuthorLabel,
+  type AuthorLabelSource,
+} from './author-label.js';
 
 const named: AuthorLabelSource = {
   authorStatus: 'active',
@@ -21,7 +28,11 @@ describe('comment author label', () => {
       countryIso3: 'NPL',
     });
     // Whether the secretariat verified the organisation is part of the label: anyone can register a name.
-    expect(commentAuthorLabel({ ...named, organisationVerified: false }).organisation).toEqual({ id: 'org-1', name: 'Pravasi', verified: false });
+    expect(commentAuthorLabel({ ...named, organisationVerified: false }).organisation).toEqual({
+      id: 'org-1',
+      name: 'Pravasi',
+      verified: false,
+    });
   });
 
   it('shows a protected comment under its own pseudonym and nothing else', () => {
@@ -29,7 +40,12 @@ describe('comment author label', () => {
   });
 
   it('shows an anonymised comment, and any comment of an erased or missing account, as "Former participant"', () => {
-    for (const source of [{ ...named, authorAnonymised: true }, { ...named, authorStatus: 'erased' }, { ...named, authorStatus: null }, { ...named, authorStatus: 'erased', authorPseudonym: 'Participant 7K2M9Q' }]) {
+    for (const source of [
+      { ...named, authorAnonymised: true },
+      { ...named, authorStatus: 'erased' },
+      { ...named, authorStatus: null },
+      { ...named, authorStatus: 'erased', authorPseudonym: 'Participant 7K2M9Q' },
+    ]) {
       expect(commentAuthorLabel(source)).toEqual({ displayName: 'Former participant' });
     }
     expect(authorLabelKind({ authorStatus: 'active', authorPseudonym: 'Participant 7K2M9Q', authorAnonymised: false })).toBe('pseudonym');

@@ -54,7 +54,9 @@ export function commentAuthorLabel(source: AuthorLabelSource): CommentAuthor {
       return {
         displayName: source.displayName ?? FORMER_PARTICIPANT,
         stakeholderType: source.authorStakeholderType,
-        organisation: source.organisationId ? { id: source.organisationId, name: source.organisationName ?? '', verified: source.organisationVerified === true } : null,
+        organisation: source.organisationId
+          ? { id: source.organisationId, name: source.organisationName ?? '', verified: source.organisationVerified === true }
+          : null,
         countryIso3: source.authorCountryIso3,
       };
   }

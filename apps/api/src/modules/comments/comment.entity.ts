@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { CountryEntity } from '../catalogue/country.entity.js';
 import { RecommendationEntity } from '../catalogue/recommendation.entity.js';
 import { StakeholderTypeEntity } from '../catalogue/stakeholder-type.entity.js';
@@ -26,7 +38,10 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
 @Check('comment_flag_count_check', `"flag_count" >= 0`)
 @Check('comment_review_queue_check', `"review_queue" IN ('general', 'safeguarding')`)
 @Check('comment_held_reason_check', `"held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding', 'edit')`)
-@Check('comment_pending_edit_check', `("pending_body" IS NULL) = ("pending_body_html" IS NULL) AND ("pending_body" IS NULL) = ("pending_edit_at" IS NULL)`)
+@Check(
+  'comment_pending_edit_check',
+  `("pending_body" IS NULL) = ("pending_body_html" IS NULL) AND ("pending_body" IS NULL) = ("pending_edit_at" IS NULL)`,
+)
 @Check('comment_queued_check', `("review_queue" IS NULL) = ("queued_at" IS NULL)`)
 // A protected comment carries its pseudonym; only a public one can be anonymised later.
 @Check('comment_author_pseudonym_check', `"author_protected" = ("author_pseudonym" IS NOT NULL)`)

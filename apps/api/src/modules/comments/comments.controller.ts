@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Authenticated, Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
@@ -7,7 +16,17 @@ import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { CommentsService } from './comments.service.js';
-import { CommentDto, CommentListDto, CommentPageDto, CommentRevisionListDto, CreateCommentDto, ListCommentsQueryDto, ReactionDto, SearchCommentsQueryDto, UpdateCommentDto } from './dto/comment.dto.js';
+import {
+  CommentDto,
+  CommentListDto,
+  CommentPageDto,
+  CommentRevisionListDto,
+  CreateCommentDto,
+  ListCommentsQueryDto,
+  ReactionDto,
+  SearchCommentsQueryDto,
+  UpdateCommentDto,
+} from './dto/comment.dto.js';
 
 @ApiTags('comments')
 @Controller()
@@ -53,7 +72,11 @@ export class CommentsController {
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'Full-text search of the published comments of a round' })
   @ApiOkResponse({ type: CommentListDto })
-  search(@UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Query() query: SearchCommentsQueryDto, @CurrentUser() viewer?: AuthUser) {
+  search(
+    @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
+    @Query() query: SearchCommentsQueryDto,
+    @CurrentUser() viewer?: AuthUser,
+  ) {
     return this.comments.search(id, query.q, query.limit, viewer);
   }
 
@@ -70,10 +93,15 @@ export class CommentsController {
   @Authenticated()
   @ApiOperation({
     summary: 'Edit your comment while the round is open (earlier versions are kept)',
-    description: 'Where a new comment would wait for a moderator, so does the edit (`pendingEdit`); the published text stays until it is approved.',
+    description:
+      'Where a new comment would wait for a moderator, so does the edit (`pendingEdit`); the published text stays until it is approved.',
   })
   @ApiOkResponse({ type: CommentDto })
-  update(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: UpdateCommentDto, @CurrentUser() user: AuthUser) {
+  update(
+    @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string,
+    @Body() dto: UpdateCommentDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.comments.update(commentId, dto.body, user);
   }
 

@@ -36,7 +36,6 @@ import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status IN ('pending', 'rejected') AND c.author_id = $VIEWER))`;
 const DUPLICATE_WINDOW_MINUTES = 5;
 
-
 function commentNotFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
 }
@@ -69,11 +68,19 @@ export class CommentsService {
     const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;
     return (
       this.pages.get(key, scope.lastSeq) ??
-      this.pages.set(key, scope.lastSeq, { ...(await this.page(scope.recommendationCode, consultationId, query, undefined)), lastSeq: scope.lastSeq })
+      this.pages.set(key, scope.lastSeq, {
+        ...(await this.page(scope.recommendationCode, consultationId, query, undefined)),
+        lastSeq: scope.lastSeq,
+      })
     );
   }
 
-  private async page(recommendationCode: string, consultationId: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<Omit<CommentPage, 'lastSeq'>> {
+  private async page(
+    recommendationCode: string,
+    consultationId: string,
+    query: ListCommentsQueryDto,
+    viewer: AuthUser | undefined,
+  ): Promise<Omit<CommentPage, 'lastSeq'>> {
     const sort: CommentSort = query.sort ?? 'newest';
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const cursor = decodeCursor(query.cursor);
@@ -149,7 +156,13 @@ export class CommentsService {
     // Held for a moderator: every comment of a pre-moderated round, a held term, or the first
     // comments of an account no verified organisation vouches for. A flagged term publishes but queues it.
     const heldReason =
-      moderationMode === 'pre' ? 'pre-moderation' : filtered?.action === 'hold' ? 'word-filter' : (await this.isNewUnvouched(user)) ? 'new-account' : null;
+      moderationMode === 'pre'
+        ? 'pre-moderation'
+        : filtered?.action === 'hold'
+          ? 'word-filter'
+          : (await this.isNewUnvouched(user))
+            ? 'new-account'
+            : null;
     const status = heldReason ? 'pending' : 'published';
     const queuedReason = heldReason ?? (filtered?.action === 'flag' ? 'word-filter' : null);
     const events: ThreadDomainEvent[] = [];
@@ -167,7 +180,11 @@ export class CommentsService {
         );
         if (!parent) throw commentNotFound();
         if (parent.depth >= COMMENT_MAX_DEPTH) {
-          throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.REPLY_TOO_DEEP, `Replies go ${COMMENT_MAX_DEPTH} levels deep; reply to an earlier comment`);
+          throw new ApiException(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ErrorCode.REPLY_TOO_DEEP,
+            `Replies go ${COMMENT_MAX_DEPTH} levels deep; reply to an earlier comment`,
+          );
         }
         rootId = parent.rootId;
         depth = parent.depth + 1;
@@ -184,23 +201,62 @@ export class CommentsService {
              AND created_at > now() - make_interval(mins => $18))
          RETURNING ${isoTimestamp('created_at')} AS "createdAt"`,
         [
-          id, consultationId, recommendationCode, dto.parentId ?? null, rootId, depth, user.id,
-          identity.stakeholderType, identity.organisationId, identity.countryIso3, identity.protected,
-          dto.countryIso3 ?? null, dto.stance ?? null, dto.language ?? null, body, bodyHtml, status, DUPLICATE_WINDOW_MINUTES,
-          queuedReason, authorPseudonym,
+          id,
+          consultationId,
+          recommendationCode,
+          dto.parentId ?? null,
+          rootId,
+          depth,
+          user.id,
+          identity.stakeholderType,
+          identity.organisationId,
+          identity.countryIso3,
+          identity.protected,
+          dto.countryIso3 ?? null,
+          dto.stance ?? null,
+          dto.language ?? null,
+          body,
+          bodyHtml,
+          status,
+          DUPLICATE_WINDOW_MINUTES,
+          queuedReason,
+          authorPseudonym,
         ],
       );
-      if (inserted.length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
+      if (inserted.length === 0)
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
       const createdAt = inserted[0]!.createdAt;
       // Everything the presenter needs is at hand: no read-back query.
       const created: CommentRow = {
-        id, consultationId, recommendationCode, parentId: dto.parentId ?? null, rootId, depth, body, bodyHtml,
-        language: dto.language ?? null, stance: dto.stance ?? null, countryIso3: dto.countryIso3 ?? null, status, createdAt,
-        editedAt: null, agreeCount: 0, disagreeCount: 0, authorId: user.id, authorPseudonym, authorAnonymised: false,
-        authorStakeholderType: identity.stakeholderType, authorCountryIso3: identity.countryIso3,
-        organisationId: identity.organisationId, organisationName: identity.organisationName, organisationVerified: identity.organisationVerified,
-        displayName: identity.displayName, authorStatus: 'active', myReaction: null,
-        moderationRule: null, moderatedAt: null,
+        id,
+        consultationId,
+        recommendationCode,
+        parentId: dto.parentId ?? null,
+        rootId,
+        depth,
+        body,
+        bodyHtml,
+        language: dto.language ?? null,
+        stance: dto.stance ?? null,
+        countryIso3: dto.countryIso3 ?? null,
+        status,
+        createdAt,
+        editedAt: null,
+        agreeCount: 0,
+        disagreeCount: 0,
+        authorId: user.id,
+        authorPseudonym,
+        authorAnonymised: false,
+        authorStakeholderType: identity.stakeholderType,
+        authorCountryIso3: identity.countryIso3,
+        organisationId: identity.organisationId,
+        organisationName: identity.organisationName,
+        organisationVerified: identity.organisationVerified,
+        displayName: identity.displayName,
+        authorStatus: 'active',
+        myReaction: null,
+        moderationRule: null,
+        moderatedAt: null,
       };
       // Before the thread's sequence lock is taken, so that lock is held no longer than it must be.
       if (idempotencyKey) {
@@ -237,13 +293,27 @@ export class CommentsService {
     await this.dataSource.transaction(async (manager) => {
       const comment = await this.lockOwn(manager, id, user);
       if (!['published', 'pending'].includes(comment.status)) throw commentNotFound();
-      const { moderationMode } = await this.consultations.writableThread(comment.consultationId, comment.recommendationCode, user, undefined, manager);
+      const { moderationMode } = await this.consultations.writableThread(
+        comment.consultationId,
+        comment.recommendationCode,
+        user,
+        undefined,
+        manager,
+      );
       const waiting = comment.pendingBody !== null;
       if (text === (waiting ? comment.pendingBody : comment.body)) return;
       if (comment.status === 'pending') {
         // Nobody but the author and the moderators has seen it: the text under review is replaced (and the moderator's view moves on).
-        await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
-        await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [id, text, bodyHtml]);
+        await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [
+          id,
+          comment.body,
+          comment.bodyHtml,
+        ]);
+        await manager.query(`UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1 WHERE id = $1`, [
+          id,
+          text,
+          bodyHtml,
+        ]);
         return;
       }
       if (text === comment.body) {
@@ -267,7 +337,11 @@ export class CommentsService {
         );
         return;
       }
-      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [id, comment.body, comment.bodyHtml]);
+      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) VALUES ($1, $2, $3)`, [
+        id,
+        comment.body,
+        comment.bodyHtml,
+      ]);
       const requeue = filtered?.action === 'flag' || comment.everReviewed;
       await manager.query(
         `UPDATE comment SET body = $2, body_html = $3, edited_at = now(), version = version + 1,
@@ -278,7 +352,14 @@ export class CommentsService {
          WHERE id = $1`,
         [id, text, bodyHtml, requeue, filtered?.action === 'flag' ? 'word-filter' : 'edit'],
       );
-      events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.updated', commentId: id }));
+      events.push(
+        await this.threads.append(manager, {
+          consultationId: comment.consultationId,
+          recommendationCode: comment.recommendationCode,
+          type: 'comment.updated',
+          commentId: id,
+        }),
+      );
     });
     this.threads.announce(events);
     return this.get(id, user);
@@ -286,10 +367,11 @@ export class CommentsService {
 
   /** Earlier versions of a comment, newest first: its author and those who may moderate it only (the public sees "edited"). */
   async revisions(id: string, user: AuthUser): Promise<ListResponse<CommentRevision>> {
-    const [comment]: Array<{ authorId: string | null; consultationId: string; safeguarding: boolean; status: CommentStatus }> = await this.dataSource.query(
-      `SELECT c.author_id AS "authorId", c.consultation_id AS "consultationId", c.status, ${SAFEGUARDING_SQL} AS safeguarding FROM comment c WHERE c.id = $1`,
-      [id],
-    );
+    const [comment]: Array<{ authorId: string | null; consultationId: string; safeguarding: boolean; status: CommentStatus }> =
+      await this.dataSource.query(
+        `SELECT c.author_id AS "authorId", c.consultation_id AS "consultationId", c.status, ${SAFEGUARDING_SQL} AS safeguarding FROM comment c WHERE c.id = $1`,
+        [id],
+      );
     if (!comment || comment.status === 'deleted') throw commentNotFound();
     if (comment.authorId !== user.id && !(await this.access.mayDecide(user, comment))) throw commentNotFound();
     const items: CommentRevision[] = await this.dataSource.query(
@@ -314,7 +396,14 @@ export class CommentsService {
         [id],
       );
       if (comment.status === 'published') {
-        events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId: id }));
+        events.push(
+          await this.threads.append(manager, {
+            consultationId: comment.consultationId,
+            recommendationCode: comment.recommendationCode,
+            type: 'comment.removed',
+            commentId: id,
+          }),
+        );
       }
     });
     this.threads.announce(events);
@@ -437,5 +526,3 @@ function threadOrder<T extends { id: string; parentId: string | null }>(roots: T
   roots.forEach(visit);
   return out;
 }
-
-

@@ -6,7 +6,15 @@ import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { ConsultationsService } from './consultations.service.js';
-import { ConsultationDto, ConsultationListDto, CoverageListDto, CreateConsultationDto, ModeratorListDto, SetModeratorsDto, UpdateConsultationDto } from './dto/consultation.dto.js';
+import {
+  ConsultationDto,
+  ConsultationListDto,
+  CoverageListDto,
+  CreateConsultationDto,
+  ModeratorListDto,
+  SetModeratorsDto,
+  UpdateConsultationDto,
+} from './dto/consultation.dto.js';
 
 @ApiTags('consultations')
 @Controller('consultations')
@@ -54,7 +62,11 @@ export class ConsultationsController {
   @ApiOperation({ summary: 'Edit a round or move its status (admin; audit-logged)' })
   @ApiOkResponse({ type: ConsultationDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'INVALID_STATUS_TRANSITION' })
-  update(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: UpdateConsultationDto) {
+  update(
+    @CurrentUser() admin: AuthUser,
+    @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
+    @Body() dto: UpdateConsultationDto,
+  ) {
     return this.consultations.update(admin, id, dto);
   }
 
@@ -70,7 +82,11 @@ export class ConsultationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set the moderators of a round (admin; audit-logged)' })
   @ApiOkResponse({ type: ModeratorListDto })
-  setModerators(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {
+  setModerators(
+    @CurrentUser() admin: AuthUser,
+    @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
+    @Body() dto: SetModeratorsDto,
+  ) {
     return this.consultations.setModerators(admin, id, dto.userIds);
   }
 
@@ -86,7 +102,11 @@ export class ConsultationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set the round’s safeguarding officers (admin; audit-logged)' })
   @ApiOkResponse({ type: ModeratorListDto })
-  setSafeguardingOfficers(@CurrentUser() admin: AuthUser, @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string, @Body() dto: SetModeratorsDto) {
+  setSafeguardingOfficers(
+    @CurrentUser() admin: AuthUser,
+    @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
+    @Body() dto: SetModeratorsDto,
+  ) {
     return this.consultations.setSafeguardingOfficers(admin, id, dto.userIds);
   }
 }

@@ -3,5 +3,10 @@ import { ConsultationsController } from './consultations.controller.js';
 import { ConsultationsService } from './consultations.service.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 
-@Module({ imports: [DisclosureModule], controllers: [ConsultationsController], providers: [ConsultationsService], exports: [ConsultationsService] })
+@Module({
+  imports: [DisclosureModule],
+  controllers: [ConsultationsController],
+  providers: [ConsultationsService],
+  exports: [ConsultationsService],
+})
 export class ConsultationsModule {}

@@ -1,7 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, type Consultation, type ConsultationStatus, type ListResponse, type RecommendationCoverage, type RoundRoleHolder, type RoundRoleList } from '@compact-voices/contracts';
+import {
+  ErrorCode,
+  type Consultation,
+  type ConsultationStatus,
+  type ListResponse,
+  type RecommendationCoverage,
+  type RoundRoleHolder,
+  type RoundRoleList,
+} from '@compact-voices/contracts';
 import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
@@ -11,7 +19,6 @@ import { renderMarkdown } from '../../core/content/markdown.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
 import { isoTimestamp } from '../../core/database/sql.js';
-
 
 /** Stored status plus the clock: an open round past closes_at reads as closed. */
 const CONSULTATION_COLUMNS = `
@@ -85,7 +92,13 @@ export class ConsultationsService {
         [dto.title, dto.description ?? '', renderMarkdown(dto.description ?? ''), dto.opensAt, dto.closesAt, dto.moderationMode, admin.id],
       );
       await this.setScope(manager, id, dto.recommendationCodes, dto.countryIso3s);
-      await this.audit.record(manager, { actorId: admin.id, action: 'consultation.created', targetType: 'consultation', targetId: id, details: { title: dto.title } });
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: 'consultation.created',
+        targetType: 'consultation',
+        targetId: id,
+        details: { title: dto.title },
+      });
       return this.get(id, admin, manager);
     });
   }
@@ -100,7 +113,11 @@ export class ConsultationsService {
       );
       if (!current) throw notFound();
       if (dto.status && dto.status !== current.status && !TRANSITIONS[current.status].includes(dto.status)) {
-        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, `A ${current.status} consultation cannot become ${dto.status}`);
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          ErrorCode.INVALID_STATUS_TRANSITION,
+          `A ${current.status} consultation cannot become ${dto.status}`,
+        );
       }
       assertWindow(dto.opensAt ?? current.opensAt.toISOString(), dto.closesAt ?? current.closesAt.toISOString());
       const columns: Record<string, unknown> = {
@@ -178,10 +195,18 @@ export class ConsultationsService {
     return { userIds: people.map((person) => person.userId).sort(), people };
   }
 
-  private async setRoundRole(admin: AuthUser, id: string, userIds: string[], table: 'consultation_moderator' | 'consultation_safeguarding_officer', action: string): Promise<void> {
+  private async setRoundRole(
+    admin: AuthUser,
+    id: string,
+    userIds: string[],
+    table: 'consultation_moderator' | 'consultation_safeguarding_officer',
+    action: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.get(id, admin, manager);
-      const found: Array<{ id: string }> = await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'active'`, [userIds]);
+      const found: Array<{ id: string }> = await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'active'`, [
+        userIds,
+      ]);
       if (found.length !== userIds.length) {
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.USER_NOT_FOUND, 'Every person assigned must be an active account', [
           { field: 'userIds', reason: 'unknown', message: 'Unknown or erased account' },
@@ -199,7 +224,13 @@ export class ConsultationsService {
   }
 
   /** The round and recommendation of a thread, checked to exist, be visible and be in scope. */
-  async thread(consultationId: string, rawCode: string, viewer: AuthUser | undefined, manager?: EntityManager, countryIso3?: string | null): Promise<ThreadScope & { countryInScope: boolean }> {
+  async thread(
+    consultationId: string,
+    rawCode: string,
+    viewer: AuthUser | undefined,
+    manager?: EntityManager,
+    countryIso3?: string | null,
+  ): Promise<ThreadScope & { countryInScope: boolean }> {
     const recommendationCode = rawCode.toUpperCase();
     const [row]: Array<{
       status: ConsultationStatus;
@@ -219,7 +250,11 @@ export class ConsultationsService {
     );
     if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
     if (!row.inScope) {
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_SCOPE, `Recommendation ${recommendationCode} is not part of this consultation`);
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NOT_IN_SCOPE,
+        `Recommendation ${recommendationCode} is not part of this consultation`,
+      );
     }
     return {
       consultationId,
@@ -254,7 +289,13 @@ export class ConsultationsService {
   }
 
   /** As `thread`, and the round must be accepting contributions (and the country, if any, in scope). */
-  async writableThread(consultationId: string, rawCode: string, viewer: AuthUser, countryIso3?: string | null, manager?: EntityManager): Promise<ThreadScope> {
+  async writableThread(
+    consultationId: string,
+    rawCode: string,
+    viewer: AuthUser,
+    countryIso3?: string | null,
+    manager?: EntityManager,
+  ): Promise<ThreadScope> {
     const scope = await this.thread(consultationId, rawCode, viewer, manager, countryIso3);
     if (!scope.acceptingContributions) {
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CONSULTATION_CLOSED, 'This consultation is not open for contributions');
@@ -274,7 +315,13 @@ export class ConsultationsService {
     if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
   }
 
-  private async setScope(manager: EntityManager, id: string, codes: string[] | undefined, iso3s: string[] | undefined, partial = false): Promise<void> {
+  private async setScope(
+    manager: EntityManager,
+    id: string,
+    codes: string[] | undefined,
+    iso3s: string[] | undefined,
+    partial = false,
+  ): Promise<void> {
     if (codes || !partial) {
       const wanted: string[] = codes ?? (await manager.query(`SELECT code FROM recommendation`)).map((row: { code: string }) => row.code);
       const known: Array<{ code: string }> = await manager.query(`SELECT code FROM recommendation WHERE code = ANY($1::text[])`, [wanted]);
@@ -284,7 +331,10 @@ export class ConsultationsService {
         ]);
       }
       await manager.query(`DELETE FROM consultation_recommendation WHERE consultation_id = $1`, [id]);
-      await manager.query(`INSERT INTO consultation_recommendation (consultation_id, recommendation_code) SELECT $1, unnest($2::text[])`, [id, wanted]);
+      await manager.query(`INSERT INTO consultation_recommendation (consultation_id, recommendation_code) SELECT $1, unnest($2::text[])`, [
+        id,
+        wanted,
+      ]);
     }
     if (iso3s || !partial) {
       const wanted: string[] = iso3s ?? (await manager.query(`SELECT iso3 FROM country`)).map((row: { iso3: string }) => row.iso3);
@@ -311,9 +361,12 @@ export async function assertNotSuspendedInRound(manager: EntityManager, consulta
     [consultationId, user.id],
   );
   if (row?.until) {
-    throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.SUSPENDED_IN_ROUND, `You cannot contribute to this consultation until ${row.until}`, [
-      { field: 'consultationId', reason: 'suspendedInRound', message: row.until },
-    ]);
+    throw new ApiException(
+      HttpStatus.FORBIDDEN,
+      ErrorCode.SUSPENDED_IN_ROUND,
+      `You cannot contribute to this consultation until ${row.until}`,
+      [{ field: 'consultationId', reason: 'suspendedInRound', message: row.until }],
+    );
   }
 }
 

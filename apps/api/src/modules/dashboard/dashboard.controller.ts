@@ -15,11 +15,16 @@ export class DashboardController {
   @Public()
   @Header('Cache-Control', 'public, max-age=30')
   @ApiOperation({
-    summary: 'Dashboard aggregates with the export filters, from published figures only: heatmap, distributions, perception gaps, participation',
-    description: 'Every figure is a sum of published cell figures (at least 5 people each, changing only in batches of at least 5). Time filters are whole UTC days at least 7 days apart; ratings are shown as published before the day given as to. A stakeholder-type filter shows medians only.',
+    summary:
+      'Dashboard aggregates with the export filters, from published figures only: heatmap, distributions, perception gaps, participation',
+    description:
+      'Every figure is a sum of published cell figures (at least 5 people each, changing only in batches of at least 5). Time filters are whole UTC days at least 7 days apart; ratings are shown as published before the day given as to. A stakeholder-type filter shows medians only.',
   })
   @ApiOkResponse({ description: 'Dashboard' })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS: too many new questions from this address in a minute' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'TOO_MANY_REQUESTS: too many new questions from this address in a minute',
+  })
   get(@Query() filters: ExportFiltersDto, @ClientContext() client: RequestContext) {
     return this.dashboard.dashboard({ ...filters }, client.ip);
   }

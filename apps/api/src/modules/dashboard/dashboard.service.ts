@@ -38,7 +38,10 @@ export class DashboardService {
     return this.cache.get(
       dashboardCacheKey(filters),
       async () => {
-        const [ratings, participation] = await Promise.all([this.disclosure.dashboardRatings(filters), this.disclosure.participation(filters)]);
+        const [ratings, participation] = await Promise.all([
+          this.disclosure.dashboardRatings(filters),
+          this.disclosure.participation(filters),
+        ]);
         return { filters, ...ratings, participation };
       },
       () => this.rateLimits.consume('dashboardMissesPerAddress', addressLimitKey(clientAddress)),
@@ -55,7 +58,13 @@ export class DashboardService {
 export function dashboardCacheKey(filters: ExportFilters): string {
   const entries = Object.entries(filters)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([name, value]) => [name, (name === 'from' || name === 'to') && typeof value === 'string' ? new Date(value).toISOString().slice(0, 10) : value] as const)
+    .map(
+      ([name, value]) =>
+        [
+          name,
+          (name === 'from' || name === 'to') && typeof value === 'string' ? new Date(value).toISOString().slice(0, 10) : value,
+        ] as const,
+    )
     .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(entries);
 }

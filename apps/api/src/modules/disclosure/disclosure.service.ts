@@ -2,12 +2,30 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, STAKEHOLDER_TYPE_CODES, type CellStatistics, type Dashboard, type ExportFilters, type RatingSummary, type RecommendationCoverage, type StakeholderTypeCode } from '@compact-voices/contracts';
+import {
+  ErrorCode,
+  STAKEHOLDER_TYPE_CODES,
+  type CellStatistics,
+  type Dashboard,
+  type ExportFilters,
+  type RatingSummary,
+  type RecommendationCoverage,
+  type StakeholderTypeCode,
+} from '@compact-voices/contracts';
 import { AggregateCache } from '../../core/cache/aggregate-cache.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { RATINGS_RELEASED, type RatingsReleasedEvent } from './disclosure.events.js';
 import { MIN_PEOPLE } from './release-audit.js';
-import { cellScope, latestGaps, latestGroups, participationRows, publishedCoverage, type PublishedGap, type PublishedGroup, type Query } from './published-statistics.repository.js';
+import {
+  cellScope,
+  latestGaps,
+  latestGroups,
+  participationRows,
+  publishedCoverage,
+  type PublishedGap,
+  type PublishedGroup,
+  type Query,
+} from './published-statistics.repository.js';
 import { seal } from './seal.js';
 import { meanOfCounts, medianOfCounts, round } from './statistics.js';
 
@@ -61,10 +79,21 @@ export class DisclosureService {
         details.push({ field, reason: 'wholeDays', message: 'Public figures are cut at whole days (UTC midnight)' });
       }
     }
-    if (details.length === 0 && filters.from && filters.to && new Date(filters.to).getTime() - new Date(filters.from).getTime() < MIN_WINDOW_DAYS * DAY_MS) {
+    if (
+      details.length === 0 &&
+      filters.from &&
+      filters.to &&
+      new Date(filters.to).getTime() - new Date(filters.from).getTime() < MIN_WINDOW_DAYS * DAY_MS
+    ) {
       details.push({ field: 'to', reason: 'minimumWindow', message: `A public time window is at least ${MIN_WINDOW_DAYS} days` });
     }
-    if (details.length > 0) throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Time filters of public figures are whole days, at least a week apart', details);
+    if (details.length > 0)
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Time filters of public figures are whole days, at least a week apart',
+        details,
+      );
   }
 
   /** A count of people: itself when at least the minimum, otherwise withheld (null). */
@@ -96,14 +125,25 @@ export class DisclosureService {
    * The public summary of a cell, or pooled over every country (`countryIso3` null), as the public
    * endpoints serve it: from the cache, so repeating the question costs no database time.
    */
-  publishedSummary(consultationId: string, recommendationCode: string, countryIso3: string | null): Promise<Omit<RatingSummary, 'official'>> {
+  publishedSummary(
+    consultationId: string,
+    recommendationCode: string,
+    countryIso3: string | null,
+  ): Promise<Omit<RatingSummary, 'official'>> {
     return this.summaryCache.get(summaryKey(consultationId, recommendationCode, countryIso3), () =>
-      countryIso3 ? this.cellSummary(consultationId, recommendationCode, countryIso3) : this.pooledSummary(consultationId, recommendationCode),
+      countryIso3
+        ? this.cellSummary(consultationId, recommendationCode, countryIso3)
+        : this.pooledSummary(consultationId, recommendationCode),
     );
   }
 
   /** A cell's public summary (without the official status, which is a public statement, not a statistic). */
-  async cellSummary(consultationId: string, recommendationCode: string, countryIso3: string, query: Query = this.query): Promise<Omit<RatingSummary, 'official'>> {
+  async cellSummary(
+    consultationId: string,
+    recommendationCode: string,
+    countryIso3: string,
+    query: Query = this.query,
+  ): Promise<Omit<RatingSummary, 'official'>> {
     const scope = { consultationId, recommendationCode, countryIso3 };
     const [groups, gaps] = await Promise.all([latestGroups(query, scope, ALL_GROUPS), latestGaps(query, scope)]);
     return summaryOf(groups, gaps[0] ? { value: gaps[0].value, ciLow: gaps[0].ciLow, ciHigh: gaps[0].ciHigh } : null);
@@ -114,14 +154,21 @@ export class DisclosureService {
    * figures (a country without any adds nothing, so all-countries minus one country is that
    * country's own published figure — never a hidden one), and the gap combined from per-country gaps.
    */
-  async pooledSummary(consultationId: string, recommendationCode: string, query: Query = this.query): Promise<Omit<RatingSummary, 'official'>> {
+  async pooledSummary(
+    consultationId: string,
+    recommendationCode: string,
+    query: Query = this.query,
+  ): Promise<Omit<RatingSummary, 'official'>> {
     const scope = { consultationId, recommendationCode };
     const [groups, gaps] = await Promise.all([latestGroups(query, scope, ALL_GROUPS), latestGaps(query, scope)]);
     return summaryOf(groups, combineGaps(gaps));
   }
 
   /** The rating parts of the dashboard: heatmap, distributions, gaps — all sums of published figures. */
-  async dashboardRatings(filters: ExportFilters, query: Query = this.query): Promise<Pick<Dashboard, 'heatmap' | 'distributions' | 'gaps'>> {
+  async dashboardRatings(
+    filters: ExportFilters,
+    query: Query = this.query,
+  ): Promise<Pick<Dashboard, 'heatmap' | 'distributions' | 'gaps'>> {
     const scope = cellScope(filters);
     const typed = filters.stakeholderType;
     const groups = await latestGroups(query, scope, typed ? [`type:${typed}`] : ['total', 'dk']);
@@ -144,11 +191,20 @@ export class DisclosureService {
     }
     const gaps = typed ? [] : await latestGaps(query, scope);
     const gapsByRecommendation = new Map<string, PublishedGap[]>();
-    for (const gap of gaps) gapsByRecommendation.set(gap.recommendationCode, [...(gapsByRecommendation.get(gap.recommendationCode) ?? []), gap]);
+    for (const gap of gaps)
+      gapsByRecommendation.set(gap.recommendationCode, [...(gapsByRecommendation.get(gap.recommendationCode) ?? []), gap]);
     return seal({
       heatmap: [...cells.values()]
         .sort((a, b) => a.principleCode.localeCompare(b.principleCode) || a.countryIso3.localeCompare(b.countryIso3))
-        .map((cell) => seal({ principleCode: cell.principleCode, countryIso3: cell.countryIso3, n: cell.n, median: medianOfCounts(cell.counts), suppressed: false })),
+        .map((cell) =>
+          seal({
+            principleCode: cell.principleCode,
+            countryIso3: cell.countryIso3,
+            n: cell.n,
+            median: medianOfCounts(cell.counts),
+            suppressed: false,
+          }),
+        ),
       // A stakeholder type publishes medians only: its histograms stay inside the server.
       distributions: [...perRecommendation.entries()]
         .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
@@ -156,10 +212,24 @@ export class DisclosureService {
           seal(
             typed || d.n === 0
               ? { recommendationCode, n: d.n > 0 ? d.n : null, counts: null, suppressed: true }
-              : { recommendationCode, n: d.n, counts: { '0': d.counts[0], '1': d.counts[1], '2': d.counts[2], '3': d.counts[3], '4': d.counts[4], dontKnow: d.dontKnow }, suppressed: false },
+              : {
+                  recommendationCode,
+                  n: d.n,
+                  counts: {
+                    '0': d.counts[0],
+                    '1': d.counts[1],
+                    '2': d.counts[2],
+                    '3': d.counts[3],
+                    '4': d.counts[4],
+                    dontKnow: d.dontKnow,
+                  },
+                  suppressed: false,
+                },
           ),
         ),
-      gaps: [...gapsByRecommendation.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([recommendationCode, list]) => seal({ recommendationCode, ...combineGaps(list)! })),
+      gaps: [...gapsByRecommendation.entries()]
+        .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+        .map(([recommendationCode, list]) => seal({ recommendationCode, ...combineGaps(list)! })),
     }) as Pick<Dashboard, 'heatmap' | 'distributions' | 'gaps'>;
   }
 
@@ -175,11 +245,23 @@ export class DisclosureService {
    * published part changes only with a release, so it is kept until one is made (or a minute, for
    * releases made by another instance).
    */
-  async coverage(consultationId: string, recommendations: ReadonlyArray<{ recommendationCode: string; comments: number }>, query: Query = this.query): Promise<RecommendationCoverage[]> {
-    const rows = query === this.query ? await this.coverageCache.get(consultationId, () => publishedCoverage(query, consultationId)) : await publishedCoverage(query, consultationId);
+  async coverage(
+    consultationId: string,
+    recommendations: ReadonlyArray<{ recommendationCode: string; comments: number }>,
+    query: Query = this.query,
+  ): Promise<RecommendationCoverage[]> {
+    const rows =
+      query === this.query
+        ? await this.coverageCache.get(consultationId, () => publishedCoverage(query, consultationId))
+        : await publishedCoverage(query, consultationId);
     const published = new Map(rows.map((row) => [row.recommendationCode, row]));
     return recommendations.map(({ recommendationCode, comments }) =>
-      seal({ recommendationCode, raters: published.get(recommendationCode)?.raters ?? 0, countriesRated: published.get(recommendationCode)?.countries ?? 0, comments }),
+      seal({
+        recommendationCode,
+        raters: published.get(recommendationCode)?.raters ?? 0,
+        countriesRated: published.get(recommendationCode)?.countries ?? 0,
+        comments,
+      }),
     );
   }
 
@@ -191,12 +273,16 @@ export class DisclosureService {
   }
 }
 
-const summaryKey = (consultationId: string, recommendationCode: string, countryIso3: string | null) => `${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`;
+const summaryKey = (consultationId: string, recommendationCode: string, countryIso3: string | null) =>
+  `${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`;
 
 const ALL_GROUPS = ['total', 'dk', ...STAKEHOLDER_TYPE_CODES.map((code) => `type:${code}`)];
 
 /** A summary from published groups (of one cell, or of several to be pooled). */
-export function summaryOf(groups: readonly PublishedGroup[], gap: { value: number; ciLow: number; ciHigh: number } | null): Omit<RatingSummary, 'official'> {
+export function summaryOf(
+  groups: readonly PublishedGroup[],
+  gap: { value: number; ciLow: number; ciHigh: number } | null,
+): Omit<RatingSummary, 'official'> {
   const total = EMPTY();
   let n = 0;
   let dontKnow: number | null = null;
@@ -219,7 +305,8 @@ export function summaryOf(groups: readonly PublishedGroup[], gap: { value: numbe
     return seal({ n: null, distribution: null, median: null, mean: null, byStakeholderType: null, gap: null, suppressed: true });
   }
   const byStakeholderType: RatingSummary['byStakeholderType'] = {};
-  for (const [type, entry] of byType) byStakeholderType[type] = seal<CellStatistics>({ n: entry.n, median: medianOfCounts(entry.counts), mean: null });
+  for (const [type, entry] of byType)
+    byStakeholderType[type] = seal<CellStatistics>({ n: entry.n, median: medianOfCounts(entry.counts), mean: null });
   return seal({
     n,
     distribution: seal({ '0': total[0], '1': total[1], '2': total[2], '3': total[3], '4': total[4], dontKnow }),
@@ -237,7 +324,9 @@ export function summaryOf(groups: readonly PublishedGroup[], gap: { value: numbe
  * ministries against another's civil society), with an interval from the per-country intervals
  * (each read as ±1.96 standard errors; the errors combined as for a mean of independent estimates).
  */
-export function combineGaps(gaps: ReadonlyArray<{ value: number; ciLow: number; ciHigh: number }>): { value: number; ciLow: number; ciHigh: number } | null {
+export function combineGaps(
+  gaps: ReadonlyArray<{ value: number; ciLow: number; ciHigh: number }>,
+): { value: number; ciLow: number; ciHigh: number } | null {
   if (gaps.length === 0) return null;
   if (gaps.length === 1) return { value: gaps[0]!.value, ciLow: gaps[0]!.ciLow, ciHigh: gaps[0]!.ciHigh };
   const value = gaps.reduce((sum, gap) => sum + gap.value, 0) / gaps.length;

@@ -59,7 +59,14 @@ function scopeSql(scope: CellScope): { where: string; params: unknown[] } {
       `($5::text IS NULL OR x.country_iso3 = $5)`,
       `($6::text IS NULL OR EXISTS (SELECT 1 FROM country fc WHERE fc.iso3 = x.country_iso3 AND fc.subregion = $6))`,
     ].join(' AND '),
-    params: [scope.consultationId ?? null, scope.principleCode ?? null, scope.recommendationCode ?? null, scope.objectiveNumber ?? null, scope.countryIso3 ?? null, scope.subregion ?? null],
+    params: [
+      scope.consultationId ?? null,
+      scope.principleCode ?? null,
+      scope.recommendationCode ?? null,
+      scope.objectiveNumber ?? null,
+      scope.countryIso3 ?? null,
+      scope.subregion ?? null,
+    ],
   };
 }
 
@@ -97,7 +104,11 @@ export async function latestGroups(query: Query, scope: CellScope, predicates: r
      ORDER BY x.consultation_id, x.recommendation_code, x.country_iso3, x.predicate, x.release_no DESC`,
     [...params, predicates, scope.asOf ?? null],
   );
-  return rows.map(({ s0, s1, s2, s3, s4, ...row }) => ({ ...row, people: Number(row.people), counts: [s0, s1, s2, s3, s4].map(Number) as PublishedGroup['counts'] }));
+  return rows.map(({ s0, s1, s2, s3, s4, ...row }) => ({
+    ...row,
+    people: Number(row.people),
+    counts: [s0, s1, s2, s3, s4].map(Number) as PublishedGroup['counts'],
+  }));
 }
 
 /** The latest published perception gap of each cell in scope (as of the scope's moment). */
@@ -115,7 +126,10 @@ export async function latestGaps(query: Query, scope: CellScope): Promise<Publis
 }
 
 /** Distinct people whose ratings the latest releases of a round's cells publish, per recommendation, and the cells published. */
-export async function publishedCoverage(query: Query, consultationId: string): Promise<Array<{ recommendationCode: string; raters: number; countries: number }>> {
+export async function publishedCoverage(
+  query: Query,
+  consultationId: string,
+): Promise<Array<{ recommendationCode: string; raters: number; countries: number }>> {
   return query(
     // The latest release of each cell says which of its ratings are shown (scored, "don't know");
     // then one pass over the open versions, on the covering index released_rating_open_people_idx.

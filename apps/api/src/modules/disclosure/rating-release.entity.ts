@@ -94,7 +94,9 @@ export class RatingReleaseEntity {
 @Index('released_rating_cell_idx', ['consultationId', 'recommendationCode', 'countryIso3'])
 @Index('released_rating_open_key', ['ratingId'], { unique: true, where: '"to_release" IS NULL' })
 // Who is shown now, read without the table: coverage and participation count people from it.
-@Index('released_rating_open_people_idx', ['consultationId', 'recommendationCode', 'countryIso3', 'dontKnow', 'userId'], { where: '"to_release" IS NULL' })
+@Index('released_rating_open_people_idx', ['consultationId', 'recommendationCode', 'countryIso3', 'dontKnow', 'userId'], {
+  where: '"to_release" IS NULL',
+})
 @Check('released_rating_score_check', `"score" BETWEEN 0 AND 4`)
 @Check('released_rating_dont_know_check', `("score" IS NULL) = "dont_know"`)
 @Check('released_rating_side_check', `"side" IN ('G', 'C', 'O')`)

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StakeholderTypeCode } from '@compact-voices/contracts';
-import { histogramOf, peopleIn, sideOf, type ContributorState, type History, type Predicate, type ReleasePlan, type Side, type Snapshot } from './release-audit.js';
+import {
+  histogramOf,
+  peopleIn,
+  sideOf,
+  type ContributorState,
+  type History,
+  type Predicate,
+  type ReleasePlan,
+  type Side,
+  type Snapshot,
+} from './release-audit.js';
 
 export interface CellKey {
   consultationId: string;
@@ -17,8 +27,14 @@ const cellParams = (cell: CellKey) => [cell.consultationId, cell.recommendationC
 export class RatingReleasesRepository {
   /** Creates the cell's row if needed and locks it: releases of one cell happen one at a time. */
   async lockCell(manager: EntityManager, cell: CellKey): Promise<number> {
-    await manager.query(`INSERT INTO rating_cell (consultation_id, recommendation_code, country_iso3) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, cellParams(cell));
-    const [row]: Array<{ lastRelease: number }> = await manager.query(`SELECT last_release AS "lastRelease" FROM rating_cell WHERE ${CELL} FOR UPDATE`, cellParams(cell));
+    await manager.query(
+      `INSERT INTO rating_cell (consultation_id, recommendation_code, country_iso3) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      cellParams(cell),
+    );
+    const [row]: Array<{ lastRelease: number }> = await manager.query(
+      `SELECT last_release AS "lastRelease" FROM rating_cell WHERE ${CELL} FOR UPDATE`,
+      cellParams(cell),
+    );
     return row?.lastRelease ?? 0;
   }
 
@@ -29,7 +45,15 @@ export class RatingReleasesRepository {
       cellParams(cell),
     );
     if (releases.length === 0) return { releases: [], versions: [] };
-    const versions: Array<{ ratingId: string; score: number | null; dontKnow: boolean; type: StakeholderTypeCode; side: Side; from: number; to: number | null }> = await manager.query(
+    const versions: Array<{
+      ratingId: string;
+      score: number | null;
+      dontKnow: boolean;
+      type: StakeholderTypeCode;
+      side: Side;
+      from: number;
+      to: number | null;
+    }> = await manager.query(
       `SELECT rating_id AS "ratingId", score, dont_know AS "dontKnow", stakeholder_type AS type, side, from_release AS "from", to_release AS "to"
        FROM released_rating WHERE ${CELL}`,
       cellParams(cell),
@@ -49,7 +73,11 @@ export class RatingReleasesRepository {
    * The cell's ratings that count now: their account verified (or since erased) and at least
    * `minAgeHours` old. Also when the next account behind a rating of this cell comes of age.
    */
-  async current(manager: EntityManager, cell: CellKey, minAgeHours: number): Promise<{ snapshot: Snapshot; checkAt: Date | null; accounts: Map<string, string | null> }> {
+  async current(
+    manager: EntityManager,
+    cell: CellKey,
+    minAgeHours: number,
+  ): Promise<{ snapshot: Snapshot; checkAt: Date | null; accounts: Map<string, string | null> }> {
     const rows: Array<{
       id: string;
       userId: string | null;
@@ -61,14 +89,14 @@ export class RatingReleasesRepository {
       eligible: boolean;
       eligibleAt: Date | null;
     }> = await manager.query(
-        `SELECT r.id, r.user_id AS "userId", r.score, r.dont_know AS "dontKnow", r.rater_stakeholder_type AS type, r.rater_organisation_verified AS verified,
+      `SELECT r.id, r.user_id AS "userId", r.score, r.dont_know AS "dontKnow", r.rater_stakeholder_type AS type, r.rater_organisation_verified AS verified,
                 r.rater_country_iso3 AS "raterCountry",
                 COALESCE(u.created_at <= now() - make_interval(hours => $4) AND (u.status = 'erased' OR u.email_verified_at IS NOT NULL), false) AS eligible,
                 CASE WHEN u.status = 'active' AND u.email_verified_at IS NOT NULL THEN u.created_at + make_interval(hours => $4) END AS "eligibleAt"
          FROM rating r LEFT JOIN app_user u ON u.id = r.user_id
          WHERE r.consultation_id = $1 AND r.recommendation_code = $2 AND r.country_iso3 = $3`,
-        [...cellParams(cell), minAgeHours],
-      );
+      [...cellParams(cell), minAgeHours],
+    );
     const snapshot = new Map<string, ContributorState>();
     const accounts = new Map<string, string | null>();
     let checkAt: Date | null = null;
@@ -78,7 +106,10 @@ export class RatingReleasesRepository {
         if (row.eligibleAt && (!checkAt || row.eligibleAt < checkAt)) checkAt = row.eligibleAt;
         continue;
       }
-      snapshot.set(row.id, { leaf: { kind: row.dontKnow ? 'd' : 's', type: row.type, side: sideOf(row.type, row.verified, row.raterCountry, cell.countryIso3) }, score: row.score });
+      snapshot.set(row.id, {
+        leaf: { kind: row.dontKnow ? 'd' : 's', type: row.type, side: sideOf(row.type, row.verified, row.raterCountry, cell.countryIso3) },
+        score: row.score,
+      });
     }
     return { snapshot, checkAt, accounts };
   }
@@ -101,14 +132,24 @@ export class RatingReleasesRepository {
     const started: Array<[string, ContributorState]> = [];
     for (const [id, state] of previous) {
       const next = plan.snapshot.get(id);
-      if (!next || next.score !== state.score || next.leaf.kind !== state.leaf.kind || next.leaf.type !== state.leaf.type || next.leaf.side !== state.leaf.side) ended.add(id);
+      if (
+        !next ||
+        next.score !== state.score ||
+        next.leaf.kind !== state.leaf.kind ||
+        next.leaf.type !== state.leaf.type ||
+        next.leaf.side !== state.leaf.side
+      )
+        ended.add(id);
     }
     for (const [id, state] of plan.snapshot) {
       const before = previous.get(id);
       if (!before || ended.has(id)) started.push([id, state]);
     }
     if (ended.size > 0) {
-      await manager.query(`UPDATE released_rating SET to_release = $4 WHERE ${CELL} AND to_release IS NULL AND rating_id = ANY($5::uuid[])`, [...cellParams(cell), no, [...ended]]);
+      await manager.query(
+        `UPDATE released_rating SET to_release = $4 WHERE ${CELL} AND to_release IS NULL AND rating_id = ANY($5::uuid[])`,
+        [...cellParams(cell), no, [...ended]],
+      );
     }
     if (started.length > 0) {
       await manager.query(

@@ -81,8 +81,17 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
     try {
       await this.release(cell);
     } catch (error) {
-      this.logger.warn({ event: 'disclosure.release_failed', err: (error as Error).message }, 'rating release failed; the sweep will retry');
-      await this.dataSource.query(`UPDATE rating_cell SET check_at = now() WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`, [cell.consultationId, cell.recommendationCode, cell.countryIso3]).catch(() => undefined);
+      this.logger.warn(
+        { event: 'disclosure.release_failed', err: (error as Error).message },
+        'rating release failed; the sweep will retry',
+      );
+      await this.dataSource
+        .query(`UPDATE rating_cell SET check_at = now() WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`, [
+          cell.consultationId,
+          cell.recommendationCode,
+          cell.countryIso3,
+        ])
+        .catch(() => undefined);
     }
   }
 
@@ -95,7 +104,9 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
         if (!this.lookedForUnreleased) finders.push((limit: number) => this.repository.unreleasedCells(this.dataSource.manager, limit));
         for (const find of finders) {
           for (;;) {
-            const cells = (await find(SWEEP_BATCH)).filter((cell) => !seen.has(`${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}`));
+            const cells = (await find(SWEEP_BATCH)).filter(
+              (cell) => !seen.has(`${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}`),
+            );
             for (const cell of cells) {
               seen.add(`${cell.consultationId}/${cell.recommendationCode}/${cell.countryIso3}`);
               await this.releaseQuietly(cell);

@@ -1,9 +1,29 @@
 import type { StakeholderTypeCode } from '@compact-voices/contracts';
-import { EMPTY_HISTORY, audit, histogramOf, inPredicate, isAdditive, planRelease, sideOf, snapshotAt, withRelease, type ContributorState, type History, type Predicate, type Snapshot } from './release-audit.js';
+import {
+  EMPTY_HISTORY,
+  audit,
+  histogramOf,
+  inPredicate,
+  isAdditive,
+  planRelease,
+  sideOf,
+  snapshotAt,
+  withRelease,
+  type ContributorState,
+  type History,
+  type Predicate,
+  type Snapshot,
+} from './release-audit.js';
 import { seededRandom } from './statistics.js';
 
-const scored = (score: number, type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({ leaf: { kind: 's', type, side }, score });
-const dontKnow = (type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({ leaf: { kind: 'd', type, side }, score: null });
+const scored = (score: number, type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({
+  leaf: { kind: 's', type, side },
+  score,
+});
+const dontKnow = (type: StakeholderTypeCode = 'individual', side: 'G' | 'C' | 'O' = 'C'): ContributorState => ({
+  leaf: { kind: 'd', type, side },
+  score: null,
+});
 
 interface Published {
   no: number;
@@ -200,7 +220,10 @@ describe('no combination of published groups isolates fewer than five ratings (r
       const positive = [...sum.values()].filter((value) => value > 0).length;
       const negative = [...sum.values()].filter((value) => value < 0).length;
       const support = Math.min(positive || Infinity, negative || Infinity);
-      if (support !== Infinity && support < 5) throw new Error(`seed ${seed}: coefficients ${coefficients.join(',')} isolate ${support} rating version(s)\n${cell.history.map((r) => `r${r.no} ${r.predicates.join(',')}: ${[...r.snapshot].map(([id, st]) => `${id}=${st.leaf.kind}${st.score ?? ''}/${st.leaf.type.slice(0, 4)}/${st.leaf.side}`).join(' ')}`).join('\n')}\nvectors: ${used.map((v) => [...v].map((x) => [...versionIds].find(([, n]) => n === x)![0]).join(' ')).join(' | ')}`);
+      if (support !== Infinity && support < 5)
+        throw new Error(
+          `seed ${seed}: coefficients ${coefficients.join(',')} isolate ${support} rating version(s)\n${cell.history.map((r) => `r${r.no} ${r.predicates.join(',')}: ${[...r.snapshot].map(([id, st]) => `${id}=${st.leaf.kind}${st.score ?? ''}/${st.leaf.type.slice(0, 4)}/${st.leaf.side}`).join(' ')}`).join('\n')}\nvectors: ${used.map((v) => [...v].map((x) => [...versionIds].find(([, n]) => n === x)![0]).join(' ')).join(' | ')}`,
+        );
     }
   });
 });

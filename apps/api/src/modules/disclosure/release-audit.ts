@@ -60,7 +60,8 @@ export const EMPTY_HISTORY: History = { releases: [], versions: [] };
 /** What release `no` published (the latest release: the versions still open). */
 export function snapshotAt(history: History, no: number): Snapshot {
   const snapshot = new Map<string, ContributorState>();
-  for (const version of history.versions) if (version.from <= no && (version.to === null || version.to > no)) snapshot.set(version.contributor, version.state);
+  for (const version of history.versions)
+    if (version.from <= no && (version.to === null || version.to > no)) snapshot.set(version.contributor, version.state);
   return snapshot;
 }
 
@@ -95,7 +96,12 @@ export const CIVIL_SOCIETY_TYPES: readonly StakeholderTypeCode[] = ['migrant-org
  * government or local-authority body that the secretariat verified AND that belongs to the rated
  * country — a Malaysian ministry rating the Philippines is not the Philippines' government.
  */
-export function sideOf(type: StakeholderTypeCode, organisationVerified: boolean, organisationCountry: string | null, ratedCountry: string): Side {
+export function sideOf(
+  type: StakeholderTypeCode,
+  organisationVerified: boolean,
+  organisationCountry: string | null,
+  ratedCountry: string,
+): Side {
   if (GOVERNMENT_TYPES.includes(type)) return organisationVerified && organisationCountry === ratedCountry ? 'G' : 'O';
   return CIVIL_SOCIETY_TYPES.includes(type) ? 'C' : 'O';
 }
@@ -163,7 +169,8 @@ export function audit(
     const vector = predicates.filter((predicate) => inPredicate(predicate, state.leaf)).join(',');
     if (vector) atoms.set(vector, (atoms.get(vector) ?? 0) + 1);
   }
-  for (const [vector, people] of atoms) if (people > 0 && people < k) return { rule: 'atom', detail: `raters in exactly [${vector}]: ${people}` };
+  for (const [vector, people] of atoms)
+    if (people > 0 && people < k) return { rule: 'atom', detail: `raters in exactly [${vector}]: ${people}` };
   for (const predicate of predicates) {
     let failure = changeChecks.get(predicate);
     if (failure === undefined) {

@@ -2,7 +2,10 @@ import { seal, unsealedStatistics } from './seal.js';
 
 describe('unsealedStatistics', () => {
   it('finds counts and statistics that nobody sealed, wherever they sit', () => {
-    const body = { items: [{ recommendationCode: 'PC-1', raters: 3, comments: 2 }], summary: { n: 1, median: 4, distribution: { '4': 1 } } };
+    const body = {
+      items: [{ recommendationCode: 'PC-1', raters: 3, comments: 2 }],
+      summary: { n: 1, median: 4, distribution: { '4': 1 } },
+    };
     expect(unsealedStatistics(body)).toEqual(['$.items[0]', '$.summary']);
   });
 

@@ -24,7 +24,14 @@ export class StatisticsGuard implements NestInterceptor {
       tap((body) => {
         const paths = unsealedStatistics(body);
         if (paths.length > 0) {
-          this.logger.error({ event: 'disclosure.unsealed', route: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '?'}`, paths: paths.slice(0, 5) }, 'a public response carries statistics that did not pass the disclosure layer');
+          this.logger.error(
+            {
+              event: 'disclosure.unsealed',
+              route: `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '?'}`,
+              paths: paths.slice(0, 5),
+            },
+            'a public response carries statistics that did not pass the disclosure layer',
+          );
         }
       }),
     );

@@ -17,14 +17,30 @@ export function codebookMarkdown(privacy: ExportPrivacy): string {
   ];
   for (const name of TABLE_DATASETS) {
     const spec = DATASETS[name];
-    parts.push(`## ${name}.csv — ${spec.title}`, '', spec.description, '', `What it joins to${privacy === 'public' ? '' : ' (its public version)'}: ${spec.joins}`, '', '| column | type | meaning |', '|---|---|---|');
-    for (const column of columnsFor(spec, privacy)) parts.push(`| \`${column.name}\` | ${column.type} | ${column.description.replace(/\|/g, '\\|')} |`);
+    parts.push(
+      `## ${name}.csv — ${spec.title}`,
+      '',
+      spec.description,
+      '',
+      `What it joins to${privacy === 'public' ? '' : ' (its public version)'}: ${spec.joins}`,
+      '',
+      '| column | type | meaning |',
+      '|---|---|---|',
+    );
+    for (const column of columnsFor(spec, privacy))
+      parts.push(`| \`${column.name}\` | ${column.type} | ${column.description.replace(/\|/g, '\\|')} |`);
     parts.push('');
   }
   return `${parts.join('\n')}\n`;
 }
 
-export function packReadme(input: { exportId: string; createdAt: string; privacy: ExportPrivacy; filters: ExportFilters; counts: Record<string, number> }): string {
+export function packReadme(input: {
+  exportId: string;
+  createdAt: string;
+  privacy: ExportPrivacy;
+  filters: ExportFilters;
+  counts: Record<string, number>;
+}): string {
   const filters = Object.entries(input.filters).filter(([, value]) => value !== undefined && value !== '');
   return `# Compact Voices — consultation export pack
 

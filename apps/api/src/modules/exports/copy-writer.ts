@@ -35,7 +35,11 @@ export function ndjsonProjection(): string {
  * CSV record ends (line feeds outside quotes) become CRLF as RFC 4180 asks; NDJSON passes as is.
  * Progress is reported between chunks, and a rejected report (cancellation) stops the copy.
  */
-export async function copyToFile(source: Readable, path: string, options: { prefix: string; csv: boolean; onRecords: (records: number) => Promise<void> }): Promise<number> {
+export async function copyToFile(
+  source: Readable,
+  path: string,
+  options: { prefix: string; csv: boolean; onRecords: (records: number) => Promise<void> },
+): Promise<number> {
   let records = 0;
   let reported = 0;
   let inQuotes = false;
@@ -61,7 +65,10 @@ export async function copyToFile(source: Readable, path: string, options: { pref
       }
       if (records - reported >= REPORT_EVERY) {
         reported = records;
-        options.onRecords(records).then(() => callback(null, out), (error: Error) => callback(error));
+        options.onRecords(records).then(
+          () => callback(null, out),
+          (error: Error) => callback(error),
+        );
       } else {
         callback(null, out);
       }

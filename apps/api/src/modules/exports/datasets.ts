@@ -69,15 +69,24 @@ class FilterSql {
       this.clauses.push(clause(`$${this.params.length}`));
     };
     if (filters.consultationId && columns.consultation) add(filters.consultationId, (p) => `${columns.consultation} = ${p}::uuid`);
-    if (filters.recommendationCode && columns.recommendation) add(filters.recommendationCode.toUpperCase(), (p) => `${columns.recommendation} = ${p}`);
+    if (filters.recommendationCode && columns.recommendation)
+      add(filters.recommendationCode.toUpperCase(), (p) => `${columns.recommendation} = ${p}`);
     if (filters.principleCode && columns.recommendation) {
-      add(filters.principleCode.toUpperCase(), (p) => `EXISTS (SELECT 1 FROM recommendation fr WHERE fr.code = ${columns.recommendation} AND fr.principle_code = ${p})`);
+      add(
+        filters.principleCode.toUpperCase(),
+        (p) => `EXISTS (SELECT 1 FROM recommendation fr WHERE fr.code = ${columns.recommendation} AND fr.principle_code = ${p})`,
+      );
     }
     if (filters.objectiveNumber !== undefined && columns.recommendation) {
-      add(filters.objectiveNumber, (p) => `EXISTS (SELECT 1 FROM recommendation_objective fo WHERE fo.recommendation_code = ${columns.recommendation} AND fo.objective_number = ${p}::int)`);
+      add(
+        filters.objectiveNumber,
+        (p) =>
+          `EXISTS (SELECT 1 FROM recommendation_objective fo WHERE fo.recommendation_code = ${columns.recommendation} AND fo.objective_number = ${p}::int)`,
+      );
     }
     if (filters.countryIso3 && columns.country) add(filters.countryIso3.toUpperCase(), (p) => `${columns.country} = ${p}`);
-    if (filters.subregion && columns.country) add(filters.subregion, (p) => `EXISTS (SELECT 1 FROM country fc WHERE fc.iso3 = ${columns.country} AND fc.subregion = ${p})`);
+    if (filters.subregion && columns.country)
+      add(filters.subregion, (p) => `EXISTS (SELECT 1 FROM country fc WHERE fc.iso3 = ${columns.country} AND fc.subregion = ${p})`);
     if (filters.stakeholderType && columns.stakeholderType) add(filters.stakeholderType, (p) => `${columns.stakeholderType} = ${p}`);
     if (filters.from && columns.time) add(filters.from, (p) => `${columns.time} >= ${p}::timestamptz`);
     if (filters.to && columns.time) add(filters.to, (p) => `${columns.time} < ${p}::timestamptz`);
@@ -92,7 +101,6 @@ class FilterSql {
     return { sql: `${select} WHERE ${this.where()} ORDER BY ${orderBy}`, params: [...this.params] };
   }
 }
-
 
 const comments: DatasetSpec = {
   name: 'comments',
@@ -111,24 +119,52 @@ const comments: DatasetSpec = {
     { name: 'recommendation_code', type: 'code', description: 'Recommendation of APMR 2020 chapter 7 the comment is about, e.g. PC-1' },
     { name: 'country_iso3', type: 'code', description: 'ISO 3166-1 alpha-3 code of the country the comment is about; empty when general' },
     { name: 'subregion', type: 'text', description: 'UN ESCAP subregion of that country' },
-    { name: 'author_key', type: 'text', description: 'The name the comment is shown under, as a key valid within this export and dataset (P- and 12 hex digits); empty when shown as “Former participant”' },
-    { name: 'author_stakeholder_type', type: 'code', description: 'Stakeholder type the author wrote as (full exports only)', fullOnly: true },
+    {
+      name: 'author_key',
+      type: 'text',
+      description:
+        'The name the comment is shown under, as a key valid within this export and dataset (P- and 12 hex digits); empty when shown as “Former participant”',
+    },
+    {
+      name: 'author_stakeholder_type',
+      type: 'code',
+      description: 'Stakeholder type the author wrote as (full exports only)',
+      fullOnly: true,
+    },
     { name: 'author_organisation', type: 'text', description: 'Organisation the author wrote for (full exports only)', fullOnly: true },
-    { name: 'author_country_iso3', type: 'code', description: 'Country of the author’s organisation or profile (full exports only)', fullOnly: true },
+    {
+      name: 'author_country_iso3',
+      type: 'code',
+      description: 'Country of the author’s organisation or profile (full exports only)',
+      fullOnly: true,
+    },
     { name: 'stance', type: 'code', description: 'supports, concern, information or question, as the author chose; may be empty' },
     { name: 'language', type: 'code', description: 'BCP 47 tag of the comment’s language, when the author gave it' },
-    { name: 'status', type: 'code', description: 'published, pending (awaiting a moderator), hidden or rejected (by a moderator) or deleted (by its author)' },
+    {
+      name: 'status',
+      type: 'code',
+      description: 'published, pending (awaiting a moderator), hidden or rejected (by a moderator) or deleted (by its author)',
+    },
     { name: 'moderation_rule', type: 'code', description: 'House rule the comment was hidden or rejected under (see /rules)' },
     { name: 'moderated_at', type: 'timestamp', description: 'When the last moderation decision was applied (UTC, ISO 8601)' },
     { name: 'highlighted', type: 'boolean', description: 'true when a moderator chose it to be quoted in the round’s report' },
-    { name: 'body', type: 'text', description: `Markdown text as written; in public exports "${REDACTED}" for hidden or rejected comments and "${PENDING}" for pending ones; empty when deleted by its author` },
+    {
+      name: 'body',
+      type: 'text',
+      description: `Markdown text as written; in public exports "${REDACTED}" for hidden or rejected comments and "${PENDING}" for pending ones; empty when deleted by its author`,
+    },
     { name: 'agree_count', type: 'integer', description: 'People who marked “agree”' },
     { name: 'disagree_count', type: 'integer', description: 'People who marked “disagree”' },
     { name: 'created_at', type: 'timestamp', description: 'When it was submitted (UTC, ISO 8601)' },
     { name: 'edited_at', type: 'timestamp', description: 'When its author last edited it (UTC, ISO 8601)' },
     { name: 'author_account_id', type: 'uuid', description: 'The author’s account identifier (full exports only)', fullOnly: true },
     { name: 'author_display_name', type: 'text', description: 'The author’s display name (full exports only)', fullOnly: true },
-    { name: 'author_protected', type: 'boolean', description: 'true when the comment was written in protected mode (full exports only)', fullOnly: true },
+    {
+      name: 'author_protected',
+      type: 'boolean',
+      description: 'true when the comment was written in protected mode (full exports only)',
+      fullOnly: true,
+    },
   ],
   query(filters, privacy, seed) {
     const where = new FilterSql(seed, filters, {
@@ -184,15 +220,28 @@ const ratings: DatasetSpec = {
     { name: 'rater_group', type: 'code', description: '`all` for everyone who rated the cell, or a stakeholder type' },
     { name: 'released_on', type: 'text', description: 'The day (UTC, YYYY-MM-DD) these figures were published' },
     { name: 'raters', type: 'integer', description: `People in the group who gave a score (at least ${MIN_PEOPLE})` },
-    { name: 'score_0', type: 'integer', description: 'People who rated 0 — not started (`all` rows only: a stakeholder type publishes its median, not its distribution)' },
+    {
+      name: 'score_0',
+      type: 'integer',
+      description: 'People who rated 0 — not started (`all` rows only: a stakeholder type publishes its median, not its distribution)',
+    },
     { name: 'score_1', type: 'integer', description: 'People who rated 1 — planned (`all` rows only)' },
     { name: 'score_2', type: 'integer', description: 'People who rated 2 — in progress (`all` rows only)' },
     { name: 'score_3', type: 'integer', description: 'People who rated 3 — largely implemented (`all` rows only)' },
     { name: 'score_4', type: 'integer', description: 'People who rated 4 — fully implemented (`all` rows only)' },
-    { name: 'dont_know', type: 'integer', description: `People who answered “don’t know” (\`all\` rows; empty unless at least ${MIN_PEOPLE})` },
+    {
+      name: 'dont_know',
+      type: 'integer',
+      description: `People who answered “don’t know” (\`all\` rows; empty unless at least ${MIN_PEOPLE})`,
+    },
     { name: 'median', type: 'number', description: 'Median score of the group' },
     { name: 'mean', type: 'number', description: 'Mean score (`all` rows only)' },
-    { name: 'gap', type: 'number', description: 'Perception gap (`all` rows): median of the rated country’s own verified government bodies minus median of civil society rating it; empty unless both sides have at least 5 people' },
+    {
+      name: 'gap',
+      type: 'number',
+      description:
+        'Perception gap (`all` rows): median of the rated country’s own verified government bodies minus median of civil society rating it; empty unless both sides have at least 5 people',
+    },
     { name: 'gap_ci_low', type: 'number', description: 'Lower end of the gap’s 95% interval (bootstrap)' },
     { name: 'gap_ci_high', type: 'number', description: 'Upper end of the gap’s 95% interval' },
   ],
@@ -206,8 +255,17 @@ const ratings: DatasetSpec = {
     { name: 'rater_key', type: 'text', description: 'The rater, as a key valid within this export and dataset' },
     { name: 'rater_stakeholder_type', type: 'code', description: 'Stakeholder type the rater rated as' },
     { name: 'rater_organisation', type: 'text', description: 'Organisation the rater rated for; empty in their own name' },
-    { name: 'rater_side', type: 'code', description: 'government (a verified government body of the rated country), civil-society or other: the side the rating counts for in the gap' },
-    { name: 'score', type: 'integer', description: '0 not started, 1 planned, 2 in progress, 3 largely implemented, 4 fully implemented; empty for don’t know' },
+    {
+      name: 'rater_side',
+      type: 'code',
+      description:
+        'government (a verified government body of the rated country), civil-society or other: the side the rating counts for in the gap',
+    },
+    {
+      name: 'score',
+      type: 'integer',
+      description: '0 not started, 1 planned, 2 in progress, 3 largely implemented, 4 fully implemented; empty for don’t know',
+    },
     { name: 'dont_know', type: 'boolean', description: 'true when the rater chose “don’t know”' },
     { name: 'evidence', type: 'text', description: 'The rater’s evidence or explanation, if any (full exports only: never published)' },
     { name: 'evidence_url', type: 'text', description: 'A source link the rater gave, if any' },
@@ -244,15 +302,21 @@ const ratings: DatasetSpec = {
 
 /** The public ratings table: each cell's latest published figures (as of the filter's `to`), per group. */
 function publishedRatingsQuery(filters: ExportFilters, seed: string): { sql: string; params: unknown[] } {
-  const where = new FilterSql(seed, { ...filters, stakeholderType: undefined, from: undefined, to: undefined }, {
-    consultation: 'x.consultation_id',
-    recommendation: 'x.recommendation_code',
-    country: 'x.country_iso3',
-  });
+  const where = new FilterSql(
+    seed,
+    { ...filters, stakeholderType: undefined, from: undefined, to: undefined },
+    {
+      consultation: 'x.consultation_id',
+      recommendation: 'x.recommendation_code',
+      country: 'x.country_iso3',
+    },
+  );
   const params = [...where.params, filters.to ?? null, filters.stakeholderType ?? null];
   const asOf = `$${params.length - 1}`;
   const type = `$${params.length}`;
-  const latest = (predicateFilter: string) => `SELECT DISTINCT ON (x.consultation_id, x.recommendation_code, x.country_iso3, x.predicate) x.*, rel.released_at
+  const latest = (
+    predicateFilter: string,
+  ) => `SELECT DISTINCT ON (x.consultation_id, x.recommendation_code, x.country_iso3, x.predicate) x.*, rel.released_at
        FROM rating_statistic x
        JOIN rating_release rel ON rel.consultation_id = x.consultation_id AND rel.recommendation_code = x.recommendation_code
                               AND rel.country_iso3 = x.country_iso3 AND rel.release_no = x.release_no
@@ -288,7 +352,8 @@ function publishedRatingsQuery(filters: ExportFilters, seed: string): { sql: str
 const official: DatasetSpec = {
   name: 'official',
   title: 'Official self-assessments',
-  description: 'The implementation status each government posted for its country, through a verified government organisation: a public statement, exported as given.',
+  description:
+    'The implementation status each government posted for its country, through a verified government organisation: a public statement, exported as given.',
   joins: 'Public statements of governments: joins the ratings table by round, recommendation and country.',
   columns: [
     { name: 'consultation_id', type: 'uuid', description: 'The consultation round' },
@@ -302,7 +367,12 @@ const official: DatasetSpec = {
     { name: 'updated_at', type: 'timestamp', description: 'When it was last set (UTC, ISO 8601)' },
   ],
   query(filters, _privacy, seed) {
-    const where = new FilterSql(seed, filters, { consultation: 'a.consultation_id', recommendation: 'a.recommendation_code', country: 'a.country_iso3', time: 'a.updated_at' });
+    const where = new FilterSql(seed, filters, {
+      consultation: 'a.consultation_id',
+      recommendation: 'a.recommendation_code',
+      country: 'a.country_iso3',
+      time: 'a.updated_at',
+    });
     return where.query(
       `SELECT a.consultation_id, r.principle_code, a.recommendation_code, a.country_iso3, k.subregion, a.score, a.narrative, o.name AS organisation,
               ${ISO('a.updated_at')} AS updated_at
@@ -318,7 +388,8 @@ const official: DatasetSpec = {
 const recommendations: DatasetSpec = {
   name: 'recommendations',
   title: 'Recommendations',
-  description: 'The 32 recommendations of APMR 2020 chapter 7 with their guiding principle and the GCM objectives they serve (the catalogue; filters on round, country, type and dates do not apply).',
+  description:
+    'The 32 recommendations of APMR 2020 chapter 7 with their guiding principle and the GCM objectives they serve (the catalogue; filters on round, country, type and dates do not apply).',
   joins: 'The catalogue: `recommendation_code` joins every other dataset.',
   columns: [
     { name: 'recommendation_code', type: 'code', description: 'Code of the recommendation, e.g. PC-1' },
@@ -329,7 +400,11 @@ const recommendations: DatasetSpec = {
     { name: 'objective_numbers', type: 'text', description: 'GCM objectives (1–23) it is linked to, separated by semicolons' },
   ],
   query(filters, _privacy, seed) {
-    const where = new FilterSql(seed, { principleCode: filters.principleCode, recommendationCode: filters.recommendationCode, objectiveNumber: filters.objectiveNumber }, { recommendation: 'r.code' });
+    const where = new FilterSql(
+      seed,
+      { principleCode: filters.principleCode, recommendationCode: filters.recommendationCode, objectiveNumber: filters.objectiveNumber },
+      { recommendation: 'r.code' },
+    );
     return where.query(
       `SELECT r.code AS recommendation_code, r.principle_code, p.title AS principle_title, r.position, r.text,
               (SELECT string_agg(ro.objective_number::text, ';' ORDER BY ro.objective_number) FROM recommendation_objective ro WHERE ro.recommendation_code = r.code) AS objective_numbers
@@ -354,7 +429,13 @@ const participation: DatasetSpec = {
     { name: 'ratings', type: 'integer', description: 'Ratings' },
   ],
   query(filters, privacy, seed) {
-    const where = new FilterSql(seed, filters, { consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.stakeholder_type', time: 'x.at' });
+    const where = new FilterSql(seed, filters, {
+      consultation: 'x.consultation_id',
+      recommendation: 'x.recommendation_code',
+      country: 'x.country_iso3',
+      stakeholderType: 'x.stakeholder_type',
+      time: 'x.at',
+    });
     const contributions =
       privacy === 'public'
         ? `SELECT c.consultation_id, c.recommendation_code, c.country_iso3, c.author_stakeholder_type AS stakeholder_type, c.created_at AS at, c.author_id::text AS person, 1 AS is_comment, 0 AS is_rating
@@ -383,7 +464,8 @@ const participation: DatasetSpec = {
 const moderation: DatasetSpec = {
   name: 'moderation',
   title: 'Moderation decisions',
-  description: 'Every moderation decision (immutable), with the rule it cites and the outcome of any appeal. Reasons are the moderators’ words to the author: withheld in public exports. Public exports hold applied decisions only: decisions on safeguarding concerns, and proposals awaiting a co-signature or lapsed, are in full exports only (the transparency page counts them).',
+  description:
+    'Every moderation decision (immutable), with the rule it cites and the outcome of any appeal. Reasons are the moderators’ words to the author: withheld in public exports. Public exports hold applied decisions only: decisions on safeguarding concerns, and proposals awaiting a co-signature or lapsed, are in full exports only (the transparency page counts them).',
   joins: '`comment_key` joins `comments.comment_key` of the same export (never of another). No people.',
   columns: [
     { name: 'decision_id', type: 'uuid', description: 'Identifier of the decision (full exports only)', fullOnly: true },
@@ -399,7 +481,11 @@ const moderation: DatasetSpec = {
     { name: 'cosigned', type: 'boolean', description: 'true when a second moderator co-signed (conflict of interest)' },
     { name: 'decided_at', type: 'timestamp', description: 'When it was decided (UTC, ISO 8601)' },
     { name: 'applied_at', type: 'timestamp', description: 'When it took effect (UTC, ISO 8601)' },
-    { name: 'hours_to_decision', type: 'number', description: 'Hours from the item entering the queue (or being written) to the decision taking effect' },
+    {
+      name: 'hours_to_decision',
+      type: 'number',
+      description: 'Hours from the item entering the queue (or being written) to the decision taking effect',
+    },
     { name: 'on_appeal', type: 'boolean', description: 'true when this decision is the result of an appeal' },
     { name: 'appeal_outcome', type: 'code', description: 'pending, upheld or overturned when the decision was appealed' },
     { name: 'reason', type: 'text', description: 'The reason given to the author (full exports only)', fullOnly: true },
@@ -407,7 +493,12 @@ const moderation: DatasetSpec = {
     { name: 'cosigned_by_account_id', type: 'uuid', description: 'Moderator who co-signed (full exports only)', fullOnly: true },
   ],
   query(filters, privacy, seed) {
-    const where = new FilterSql(seed, filters, { consultation: 'd.consultation_id', recommendation: 'c.recommendation_code', country: 'c.country_iso3', time: 'd.decided_at' });
+    const where = new FilterSql(seed, filters, {
+      consultation: 'd.consultation_id',
+      recommendation: 'c.recommendation_code',
+      country: 'c.country_iso3',
+      time: 'd.decided_at',
+    });
     const full = privacy === 'full';
     return where.query(
       `SELECT ${full ? 'd.id AS decision_id, ' : ''}${exportKey('D', 'decision', 'd.id::text')} AS decision_key, ${full ? 'd.comment_id, ' : ''}${commentKey('d.comment_id')} AS comment_key,

@@ -9,7 +9,10 @@ import { UserSessionEntity } from '../accounts/user-session.entity.js';
 @Entity('export_job')
 @Index('export_job_requested_by_idx', ['requestedBy', 'createdAt'])
 @Index('export_job_published_idx', ['publishedConsultationId', 'finishedAt'], { where: `"published_consultation_id" IS NOT NULL` })
-@Check('export_job_dataset_check', `"dataset" IN ('comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report')`)
+@Check(
+  'export_job_dataset_check',
+  `"dataset" IN ('comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report')`,
+)
 @Check('export_job_format_check', `"format" IN ('csv', 'xlsx', 'ndjson', 'zip', 'pdf')`)
 @Check('export_job_privacy_check', `"privacy" IN ('public', 'full')`)
 @Check('export_job_status_check', `"status" IN ('queued', 'running', 'done', 'failed', 'cancelled')`)

@@ -38,7 +38,11 @@ export class ExportQueue implements OnApplicationBootstrap {
       return [];
     });
     for (const exportId of regenerated) await this.enqueue(exportId);
-    if (regenerated.length > 0) this.logger.log({ event: 'open_data.regenerating', packs: regenerated.length }, 'open-data packs of an older layout withdrawn; new packs queued');
+    if (regenerated.length > 0)
+      this.logger.log(
+        { event: 'open_data.regenerating', packs: regenerated.length },
+        'open-data packs of an older layout withdrawn; new packs queued',
+      );
   }
 
   async enqueue(exportId: string): Promise<void> {

@@ -42,7 +42,8 @@ export async function snapshotReader(dataSource: DataSource): Promise<ExportRead
   await runner.query('SET LOCAL statement_timeout = 0');
   return {
     query: (sql, params) => runner.query(sql, params),
-    copyOut: (sql, params, options) => client.query(copyTo(`COPY (${inlineParameters(sql, params, (value) => client.escapeLiteral(value))}) TO STDOUT WITH (${options})`)),
+    copyOut: (sql, params, options) =>
+      client.query(copyTo(`COPY (${inlineParameters(sql, params, (value) => client.escapeLiteral(value))}) TO STDOUT WITH (${options})`)),
     async *pages(sql, params) {
       const cursor = `export_${randomUUID().replace(/-/g, '')}`;
       await runner.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);

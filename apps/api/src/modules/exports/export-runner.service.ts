@@ -19,7 +19,6 @@ import { writeZip } from './pack-writer.js';
 import { ReportService } from './report.service.js';
 import { csvField, csvWriter, ndjsonWriter, xlsxWriter, type TableWriter } from './table-writers.js';
 
-
 /** A fixed timestamp inside zip files, so a re-run is byte-identical. */
 const ZIP_TIME = new Date(Date.UTC(2020, 0, 1));
 
@@ -75,15 +74,20 @@ export class ExportRunner {
   ) {}
 
   async run(jobId: string): Promise<void> {
-    const [job]: JobRow[] = await this.dataSource.query(
-      `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
+    const [job]: JobRow[] = await this.dataSource
+      .query(
+        `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
        WHERE id = $1 AND status IN ('queued', 'running')
        RETURNING id, requested_by AS "requestedBy", dataset, format, privacy, filters, bom, status, pseudonym_seed AS "pseudonymSeed",
                  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId"`,
-      [jobId],
-    ).then((result: unknown) => rowsOf<JobRow>(result));
+        [jobId],
+      )
+      .then((result: unknown) => rowsOf<JobRow>(result));
     if (!job) return;
-    this.logger.log({ event: 'export.started', exportId: job.id, dataset: job.dataset, format: job.format, requestId: currentRequestId() }, 'export started');
+    this.logger.log(
+      { event: 'export.started', exportId: job.id, dataset: job.dataset, format: job.format, requestId: currentRequestId() },
+      'export started',
+    );
     this.announce(job, 'running', 0, null);
     const dir = join(this.config.exportDir, job.id);
     await rm(dir, { recursive: true, force: true });
@@ -94,13 +98,26 @@ export class ExportRunner {
       const { rows: rowCount, counts } = await this.write(job, path, dir);
       const { size } = await stat(path);
       const sha256 = await sha256File(path);
-      const [done]: Array<{ id: string }> = await this.dataSource.query(
-        `UPDATE export_job SET status = 'done', progress = 1, row_count = $2, file_name = $3, size_bytes = $4, sha256 = $5, row_counts = $6, finished_at = now()
+      const [done]: Array<{ id: string }> = await this.dataSource
+        .query(
+          `UPDATE export_job SET status = 'done', progress = 1, row_count = $2, file_name = $3, size_bytes = $4, sha256 = $5, row_counts = $6, finished_at = now()
          WHERE id = $1 AND status = 'running' RETURNING id`,
-        [job.id, rowCount, fileName, size, sha256, counts ? JSON.stringify(counts) : null],
-      ).then((result: unknown) => rowsOf<{ id: string }>(result));
+          [job.id, rowCount, fileName, size, sha256, counts ? JSON.stringify(counts) : null],
+        )
+        .then((result: unknown) => rowsOf<{ id: string }>(result));
       if (!done) throw new ExportCancelled();
-      this.logger.log({ event: 'export.done', exportId: job.id, requestId: currentRequestId(), dataset: job.dataset, format: job.format, rows: rowCount, bytes: size }, 'export finished');
+      this.logger.log(
+        {
+          event: 'export.done',
+          exportId: job.id,
+          requestId: currentRequestId(),
+          dataset: job.dataset,
+          format: job.format,
+          rows: rowCount,
+          bytes: size,
+        },
+        'export finished',
+      );
       this.announce(job, 'done', 1, rowCount);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -109,9 +126,17 @@ export class ExportRunner {
         return;
       }
       const code = error instanceof ExportRefused ? error.code : 'EXPORT_FAILED';
-      if (error instanceof ExportRefused) this.logger.warn({ event: 'export.refused', exportId: job.id, requestId: currentRequestId(), code }, 'export refused');
-      else this.logger.error({ event: 'export.failed', exportId: job.id, requestId: currentRequestId(), err: (error as Error).message }, 'export failed');
-      await this.dataSource.query(`UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`, [job.id, code]);
+      if (error instanceof ExportRefused)
+        this.logger.warn({ event: 'export.refused', exportId: job.id, requestId: currentRequestId(), code }, 'export refused');
+      else
+        this.logger.error(
+          { event: 'export.failed', exportId: job.id, requestId: currentRequestId(), err: (error as Error).message },
+          'export failed',
+        );
+      await this.dataSource.query(
+        `UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
+        [job.id, code],
+      );
       this.announce(job, 'failed', 0, null);
     }
   }
@@ -124,17 +149,27 @@ export class ExportRunner {
         const entries: Array<{ name: string; path: string }> = [];
         const counts: Record<string, number> = {};
         let total = 0;
-        const expected = await this.estimate(reader, TABLE_DATASETS.map((name) => DATASETS[name]), job.filters, job.privacy);
+        const expected = await this.estimate(
+          reader,
+          TABLE_DATASETS.map((name) => DATASETS[name]),
+          job.filters,
+          job.privacy,
+        );
         for (const name of TABLE_DATASETS) {
           const file = join(dir, `${name}.csv`);
-          counts[name] = await this.writeTable(reader, job, DATASETS[name], 'csv', file, (rows) => this.progress(job, total + rows, expected));
+          counts[name] = await this.writeTable(reader, job, DATASETS[name], 'csv', file, (rows) =>
+            this.progress(job, total + rows, expected),
+          );
           total += counts[name];
           entries.push({ name: `${name}.csv`, path: file });
         }
         const codebook = join(dir, 'codebook.md');
         await writeFile(codebook, codebookMarkdown(job.privacy));
         const readme = join(dir, 'README.md');
-        await writeFile(readme, packReadme({ exportId: job.id, createdAt: job.createdAt, privacy: job.privacy, filters: job.filters, counts }));
+        await writeFile(
+          readme,
+          packReadme({ exportId: job.id, createdAt: job.createdAt, privacy: job.privacy, filters: job.filters, counts }),
+        );
         entries.push({ name: 'codebook.md', path: codebook }, { name: 'README.md', path: readme });
         // `sha256sum -c manifest.sha256` checks every other file of the pack.
         const manifest = join(dir, 'manifest.sha256');
@@ -156,19 +191,34 @@ export class ExportRunner {
     }
   }
 
-  private async writeTable(reader: ExportReader, job: JobRow, spec: DatasetSpec, format: ExportFormat, path: string, onRows: (rows: number) => Promise<void>): Promise<number> {
+  private async writeTable(
+    reader: ExportReader,
+    job: JobRow,
+    spec: DatasetSpec,
+    format: ExportFormat,
+    path: string,
+    onRows: (rows: number) => Promise<void>,
+  ): Promise<number> {
     const columns = columnsFor(spec, job.privacy);
     const { sql, params } = spec.query(job.filters, job.privacy, job.pseudonymSeed);
     // PostgreSQL writes CSV and NDJSON itself (COPY), at close to its raw speed.
     if (reader.copyOut && (format === 'csv' || format === 'ndjson')) {
       const csv = format === 'csv';
       const projection = csv ? csvProjection(columns) : ndjsonProjection();
-      const source = reader.copyOut(`SELECT ${projection} FROM (${sql}) t`, params, csv ? 'FORMAT csv' : "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'");
+      const source = reader.copyOut(
+        `SELECT ${projection} FROM (${sql}) t`,
+        params,
+        csv ? 'FORMAT csv' : "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'",
+      );
       const prefix = csv ? `${job.bom ? '\uFEFF' : ''}${columns.map((column) => csvField(column.name)).join(',')}\r\n` : '';
       return copyToFile(source, path, { prefix, csv, onRecords: onRows });
     }
     const writer: TableWriter =
-      format === 'xlsx' ? xlsxWriter(path, spec.title) : format === 'ndjson' ? ndjsonWriter(path) : csvWriter(path, { bom: job.bom && format === 'csv' });
+      format === 'xlsx'
+        ? xlsxWriter(path, spec.title)
+        : format === 'ndjson'
+          ? ndjsonWriter(path)
+          : csvWriter(path, { bom: job.bom && format === 'csv' });
     await writer.header(columns);
     let rows = 0;
     try {
@@ -198,7 +248,9 @@ export class ExportRunner {
 
   /** Between pages: stop if cancelled, otherwise record and announce progress (at most every 250 ms). */
   private async progress(job: JobRow, rows: number, expected: number): Promise<void> {
-    const [state]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM export_job WHERE id = $1`, [job.id]).catch(() => [{ status: 'running' }]);
+    const [state]: Array<{ status: string }> = await this.dataSource
+      .query(`SELECT status FROM export_job WHERE id = $1`, [job.id])
+      .catch(() => [{ status: 'running' }]);
     if (state?.status === 'cancelled') throw new ExportCancelled();
     const now = Date.now();
     if (now - (this.lastAnnounced.get(job.id) ?? 0) < 250) return;
@@ -211,13 +263,18 @@ export class ExportRunner {
   private announce(job: JobRow, status: ExportStatus, progress: number, rowCount: number | null): void {
     if (status !== 'running') this.lastAnnounced.delete(job.id);
     if (!job.requestedBy) return;
-    this.emitter.emit(EXPORT_PROGRESS, { userId: job.requestedBy, event: { id: job.id, status, progress, rowCount } } satisfies ExportProgressAnnouncement);
+    this.emitter.emit(EXPORT_PROGRESS, {
+      userId: job.requestedBy,
+      event: { id: job.id, status, progress, rowCount },
+    } satisfies ExportProgressAnnouncement);
   }
 
   private async fileName(job: JobRow): Promise<string> {
     let stem = 'compact-voices';
     if (job.filters.consultationId) {
-      const [round]: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM consultation WHERE id = $1`, [job.filters.consultationId]);
+      const [round]: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM consultation WHERE id = $1`, [
+        job.filters.consultationId,
+      ]);
       if (round) stem = safeFileStem(round.title);
     }
     const extension = job.dataset === 'pack' ? 'zip' : job.dataset === 'report' ? 'pdf' : job.format;

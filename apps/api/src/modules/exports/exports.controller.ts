@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiGoneResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorCode } from '@compact-voices/contracts';
 import { Public, Roles } from '../../core/auth/access.decorator.js';
@@ -47,13 +57,22 @@ export class ExportsController {
 
   @Get('exports/download/:token')
   @Public()
-  @ApiOperation({ summary: 'Download a finished export: single use, 15 minutes, only in the browser session that asked for the link (its refresh cookie)' })
-  @ApiProduces('text/csv', 'application/x-ndjson', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip', 'application/pdf')
+  @ApiOperation({
+    summary: 'Download a finished export: single use, 15 minutes, only in the browser session that asked for the link (its refresh cookie)',
+  })
+  @ApiProduces(
+    'text/csv',
+    'application/x-ndjson',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/zip',
+    'application/pdf',
+  )
   @ApiOkResponse({ description: 'The file, as an attachment, in the format the export was asked in' })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'AUTHENTICATION_REQUIRED, DOWNLOAD_LINK_INVALID' })
   @ApiGoneResponse({ type: ErrorBodyDto, description: 'DOWNLOAD_LINK_EXPIRED (used or late)' })
   async download(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DOWNLOAD_LINK_INVALID, 'This download link is not valid here');
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DOWNLOAD_LINK_INVALID, 'This download link is not valid here');
     return send(this.exports, await this.exports.consumeLink(token, refreshCookie(request)), response, 'no-store');
   }
 
@@ -88,7 +107,10 @@ export class ExportsController {
   @Public()
   @ApiOperation({ summary: 'A closed round’s published pack (zip: CSVs, codebook, README, SHA-256 manifest)' })
   @ApiProduces('application/zip')
-  async openDataPack(@UuidParam('consultationId', ErrorCode.OPEN_DATA_NOT_FOUND) consultationId: string, @Res({ passthrough: true }) response: Response) {
+  async openDataPack(
+    @UuidParam('consultationId', ErrorCode.OPEN_DATA_NOT_FOUND) consultationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return send(this.exports, await this.exports.openDataFile(consultationId), response, 'public, max-age=300');
   }
 

@@ -69,21 +69,36 @@ export class ExportsService {
 
   async create(user: AuthUser, dto: CreateExportRequest & { publish?: boolean }): Promise<ExportJob> {
     if (!EXPORT_FORMATS_BY_DATASET[dto.dataset].includes(dto.format)) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.EXPORT_FORMAT_UNSUPPORTED, `${dto.dataset} comes as ${EXPORT_FORMATS_BY_DATASET[dto.dataset].join(', ')}`, [
-        { field: 'format', reason: 'unsupported', message: EXPORT_FORMATS_BY_DATASET[dto.dataset].join(',') },
-      ]);
+      throw new ApiException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ErrorCode.EXPORT_FORMAT_UNSUPPORTED,
+        `${dto.dataset} comes as ${EXPORT_FORMATS_BY_DATASET[dto.dataset].join(', ')}`,
+        [{ field: 'format', reason: 'unsupported', message: EXPORT_FORMATS_BY_DATASET[dto.dataset].join(',') }],
+      );
     }
     const filters = dto.filters ?? {};
     if (dto.privacy === 'public') this.disclosure.assertPublicTimeFilters(filters);
     if (filters.consultationId) {
-      const [round]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM consultation WHERE id = $1`, [filters.consultationId]);
+      const [round]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM consultation WHERE id = $1`, [
+        filters.consultationId,
+      ]);
       if (!round) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CONSULTATION_NOT_FOUND, 'No such consultation');
       if (dto.publish && !['closed', 'archived'].includes(round.status)) {
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, 'Only a closed round’s pack can be published', [{ field: 'publish', reason: 'roundOpen', message: 'Close the round first' }]);
+        throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          ErrorCode.VALIDATION_FAILED,
+          'Only a closed round’s pack can be published',
+          [{ field: 'publish', reason: 'roundOpen', message: 'Close the round first' }],
+        );
       }
     }
     if (dto.publish && (dto.dataset !== 'pack' || dto.privacy !== 'public' || !filters.consultationId)) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, 'Only a public pack of one round can be published', [{ field: 'publish', reason: 'invalid', message: 'public pack of one round only' }]);
+      throw new ApiException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ErrorCode.VALIDATION_FAILED,
+        'Only a public pack of one round can be published',
+        [{ field: 'publish', reason: 'invalid', message: 'public pack of one round only' }],
+      );
     }
     const id = await this.dataSource.transaction(async (manager) => {
       // One person's exports are counted under a lock on their account row, so parallel requests cannot overshoot.
@@ -93,19 +108,42 @@ export class ExportsService {
         [user.id],
       );
       if (inFlight >= EXPORTS_PER_USER_IN_FLIGHT) {
-        throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS, `At most ${EXPORTS_PER_USER_IN_FLIGHT} exports at a time; wait for one to finish`, [], { 'Retry-After': '30' });
+        throw new ApiException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          ErrorCode.TOO_MANY_REQUESTS,
+          `At most ${EXPORTS_PER_USER_IN_FLIGHT} exports at a time; wait for one to finish`,
+          [],
+          { 'Retry-After': '30' },
+        );
       }
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed, format_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [user.id, user.sessionId, dto.dataset, dto.format, dto.privacy, JSON.stringify(filters), dto.bom ?? false, dto.publish ? filters.consultationId : null, randomBytes(32).toString('hex'), EXPORT_FORMAT_VERSION],
+        [
+          user.id,
+          user.sessionId,
+          dto.dataset,
+          dto.format,
+          dto.privacy,
+          JSON.stringify(filters),
+          dto.bom ?? false,
+          dto.publish ? filters.consultationId : null,
+          randomBytes(32).toString('hex'),
+          EXPORT_FORMAT_VERSION,
+        ],
       );
       await this.audit.record(manager, {
         actorId: user.id,
         action: dto.privacy === 'full' ? 'export.full_requested' : 'export.requested',
         targetType: 'export',
         targetId: row!.id,
-        details: { dataset: dto.dataset, format: dto.format, privacy: dto.privacy, filters: { ...filters }, ...(dto.publish ? { publish: true } : {}) },
+        details: {
+          dataset: dto.dataset,
+          format: dto.format,
+          privacy: dto.privacy,
+          filters: { ...filters },
+          ...(dto.publish ? { publish: true } : {}),
+        },
       });
       return row!.id;
     });
@@ -114,7 +152,10 @@ export class ExportsService {
   }
 
   async list(user: AuthUser): Promise<ListResponse<ExportJob>> {
-    const rows: JobRow[] = await this.dataSource.query(`SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 ORDER BY j.created_at DESC LIMIT 50`, [user.id]);
+    const rows: JobRow[] = await this.dataSource.query(
+      `SELECT ${JOB_COLUMNS} FROM export_job j WHERE j.requested_by = $1 ORDER BY j.created_at DESC LIMIT 50`,
+      [user.id],
+    );
     return { items: rows.map((row) => this.present(row)) };
   }
 
@@ -137,7 +178,10 @@ export class ExportsService {
     const job = await this.load(id);
     if (!job || job.requestedBy !== user.id) throw exportNotFound();
     const cancelled = rowsOf<{ id: string }>(
-      await this.dataSource.query(`UPDATE export_job SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`, [id]),
+      await this.dataSource.query(
+        `UPDATE export_job SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+        [id],
+      ),
     );
     if (cancelled.length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EXPORT_FINISHED, 'This export has already finished');
   }
@@ -149,29 +193,47 @@ export class ExportsService {
    */
   async consumeLink(token: string, refreshCookie: unknown): Promise<DownloadFile> {
     const sessionId = await this.sessionOf(refreshCookie);
-    if (!sessionId) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_REQUIRED, 'Sign in, then ask for a new download link');
+    if (!sessionId)
+      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_REQUIRED, 'Sign in, then ask for a new download link');
     const [link]: Array<{ id: string; exportId: string; sessionId: string; usable: boolean }> = await this.dataSource.query(
       `SELECT id, export_id AS "exportId", session_id AS "sessionId", (used_at IS NULL AND expires_at > now()) AS usable FROM export_download_link WHERE token_hash = $1`,
       [hashToken(token)],
     );
-    if (!link || link.sessionId !== sessionId) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DOWNLOAD_LINK_INVALID, 'This download link is not valid here');
+    if (!link || link.sessionId !== sessionId)
+      throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DOWNLOAD_LINK_INVALID, 'This download link is not valid here');
     const consumed = rowsOf<{ id: string }>(
-      await this.dataSource.query(`UPDATE export_download_link SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`, [link.id]),
+      await this.dataSource.query(
+        `UPDATE export_download_link SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+        [link.id],
+      ),
     );
-    if (!link.usable || consumed.length === 0) throw new ApiException(HttpStatus.GONE, ErrorCode.DOWNLOAD_LINK_EXPIRED, 'This download link was used or has expired; ask for a new one');
+    if (!link.usable || consumed.length === 0)
+      throw new ApiException(
+        HttpStatus.GONE,
+        ErrorCode.DOWNLOAD_LINK_EXPIRED,
+        'This download link was used or has expired; ask for a new one',
+      );
     return this.file((await this.load(link.exportId))!);
   }
 
   async openData(): Promise<ListResponse<OpenDataPack>> {
-    const rows: Array<{ consultationId: string; title: string; closesAt: string; publishedAt: string; fileName: string; sizeBytes: number; sha256: string; rowCounts: Record<string, number> | null }> =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (j.published_consultation_id) j.published_consultation_id AS "consultationId", k.title, ${isoTimestamp('k.closes_at')} AS "closesAt",
+    const rows: Array<{
+      consultationId: string;
+      title: string;
+      closesAt: string;
+      publishedAt: string;
+      fileName: string;
+      sizeBytes: number;
+      sha256: string;
+      rowCounts: Record<string, number> | null;
+    }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (j.published_consultation_id) j.published_consultation_id AS "consultationId", k.title, ${isoTimestamp('k.closes_at')} AS "closesAt",
                 ${isoTimestamp('j.finished_at')} AS "publishedAt", j.file_name AS "fileName", j.size_bytes::int AS "sizeBytes", j.sha256, j.row_counts AS "rowCounts"
          FROM export_job j JOIN consultation k ON k.id = j.published_consultation_id
          WHERE j.status = 'done' AND k.status IN ('closed', 'archived') AND j.format_version = $1
          ORDER BY j.published_consultation_id, j.finished_at DESC`,
-        [EXPORT_FORMAT_VERSION],
-      );
+      [EXPORT_FORMAT_VERSION],
+    );
     const items = rows
       .map((row) => ({
         ...row,
@@ -200,7 +262,8 @@ export class ExportsService {
 
   private file(job: JobRow): DownloadFile {
     const path = join(this.config.exportDir, job.id, job.fileName ?? '');
-    if (!job.fileName || !existsSync(path)) throw new ApiException(HttpStatus.GONE, ErrorCode.EXPORT_NOT_READY, 'The file is no longer available; export again');
+    if (!job.fileName || !existsSync(path))
+      throw new ApiException(HttpStatus.GONE, ErrorCode.EXPORT_NOT_READY, 'The file is no longer available; export again');
     return { path, fileName: job.fileName, contentType: CONTENT_TYPES[job.format] ?? 'application/octet-stream' };
   }
 

@@ -6,7 +6,10 @@ import type { ExportFilters } from '@compact-voices/contracts';
  * recommendation_code and country_iso3 — for the report and the dashboard alike. Parameters are
  * $1…$9; an unset filter is NULL and lets everything through.
  */
-export function filterClause(filters: ExportFilters): { params: unknown[]; where: (alias: string, typeColumn: string | null, timeColumn: string) => string } {
+export function filterClause(filters: ExportFilters): {
+  params: unknown[];
+  where: (alias: string, typeColumn: string | null, timeColumn: string) => string;
+} {
   const params: unknown[] = [
     filters.consultationId ?? null,
     filters.principleCode?.toUpperCase() ?? null,

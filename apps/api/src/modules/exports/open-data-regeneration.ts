@@ -29,7 +29,9 @@ export async function regenerateOutdatedOpenData(dataSource: DataSource, exportD
     for (const job of outdated) await rm(join(exportDir, job.id), { recursive: true, force: true });
     const rounds = [...new Set(outdated.map((job) => job.consultationId))];
     if (rounds.length === 0) return [];
-    await manager.query(`UPDATE export_job SET status = 'failed', error = 'SUPERSEDED' WHERE id = ANY($1::uuid[])`, [outdated.map((job) => job.id)]);
+    await manager.query(`UPDATE export_job SET status = 'failed', error = 'SUPERSEDED' WHERE id = ANY($1::uuid[])`, [
+      outdated.map((job) => job.id),
+    ]);
     const queued: string[] = [];
     for (const consultationId of rounds) {
       const rows: Array<{ id: string }> = await manager.query(

@@ -67,11 +67,13 @@ export class ReportService {
   async write(reader: ExportReader, filters: ExportFilters, path: string, privacy: ExportPrivacy): Promise<number> {
     const suppress = privacy === 'public';
     const round = filters.consultationId
-      ? (await reader.query<{ title: string; opensAt: string; closesAt: string; moderationMode: string }>(
-          `SELECT title, to_char(opens_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "opensAt", to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "closesAt",
+      ? (
+          await reader.query<{ title: string; opensAt: string; closesAt: string; moderationMode: string }>(
+            `SELECT title, to_char(opens_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "opensAt", to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "closesAt",
                   moderation_mode AS "moderationMode" FROM consultation WHERE id = $1`,
-          [filters.consultationId],
-        ))[0]
+            [filters.consultationId],
+          )
+        )[0]
       : undefined;
     const scope = filterClause(filters);
     const recommendations = await reader.query<RecommendationRow>(
@@ -82,7 +84,12 @@ export class ReportService {
          AND ($2::text IS NULL OR r.principle_code = $2) AND ($3::text IS NULL OR r.code = $3)
          AND ($4::int IS NULL OR EXISTS (SELECT 1 FROM recommendation_objective ro WHERE ro.recommendation_code = r.code AND ro.objective_number = $4))
        ORDER BY p.position, r.position`,
-      [filters.consultationId ?? null, filters.principleCode?.toUpperCase() ?? null, filters.recommendationCode?.toUpperCase() ?? null, filters.objectiveNumber ?? null],
+      [
+        filters.consultationId ?? null,
+        filters.principleCode?.toUpperCase() ?? null,
+        filters.recommendationCode?.toUpperCase() ?? null,
+        filters.objectiveNumber ?? null,
+      ],
     );
     const query: Query = (sql, params) => reader.query(sql, params);
     const figures = suppress ? await this.publishedFigures(query, filters) : await this.allFigures(reader, filters);
@@ -102,7 +109,11 @@ export class ReportService {
       scope.params,
     );
 
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Compact Voices report${round ? ` — ${round.title}` : ''}`, Creator: 'Compact Voices', CreationDate: new Date(0) } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: `Compact Voices report${round ? ` — ${round.title}` : ''}`, Creator: 'Compact Voices', CreationDate: new Date(0) },
+    });
     const regular = this.config.exports.reportFont ?? (existsSync(DEJAVU) ? DEJAVU : undefined);
     const bold = existsSync(DEJAVU_BOLD) && !this.config.exports.reportFont ? DEJAVU_BOLD : regular;
     if (regular) doc.registerFont('body', regular);
@@ -115,9 +126,14 @@ export class ReportService {
     font('bold').fontSize(24).text('Compact Voices', { align: 'left' });
     font('body').fontSize(14).moveDown(0.5).text('Stakeholder consultation on the implementation of the Global Compact for Migration');
     doc.moveDown(2);
-    font('bold').fontSize(18).text(round?.title ?? 'All consultation rounds');
+    font('bold')
+      .fontSize(18)
+      .text(round?.title ?? 'All consultation rounds');
     font('body').fontSize(11).moveDown(0.5);
-    if (round) doc.text(`Open ${round.opensAt} to ${round.closesAt} · moderation ${round.moderationMode === 'pre' ? 'before publication' : 'after publication'}`);
+    if (round)
+      doc.text(
+        `Open ${round.opensAt} to ${round.closesAt} · moderation ${round.moderationMode === 'pre' ? 'before publication' : 'after publication'}`,
+      );
     const filterText = Object.entries(filters)
       .filter(([key, value]) => key !== 'consultationId' && value !== undefined && value !== '')
       .map(([key, value]) => `${key}: ${String(value)}`)
@@ -178,7 +194,12 @@ export class ReportService {
           countries.map((iso3) => {
             const cell = byCountry.get(iso3);
             const stated = officialHere.find((row) => row.countryIso3 === iso3);
-            return [iso3, cell?.raters == null ? '—' : String(cell.raters), cell?.median == null ? '—' : String(cell.median), stated ? `${stated.score} ${SCALE[stated.score] ?? ''}` : '—'];
+            return [
+              iso3,
+              cell?.raters == null ? '—' : String(cell.raters),
+              cell?.median == null ? '—' : String(cell.median),
+              stated ? `${stated.score} ${SCALE[stated.score] ?? ''}` : '—',
+            ];
           }),
         );
       }
@@ -187,15 +208,23 @@ export class ReportService {
         if (types.length > 0) {
           table(
             ['Stakeholder type', 'Raters', 'Median'],
-            types.map(([type, cell]) => (cell && 'suppressed' in cell ? [type, '—', '—'] : [type, String(cell?.n ?? 0), String(cell?.median ?? '—')])),
+            types.map(([type, cell]) =>
+              cell && 'suppressed' in cell ? [type, '—', '—'] : [type, String(cell?.n ?? 0), String(cell?.median ?? '—')],
+            ),
           );
         }
       }
       const quotes = highlighted.filter((row) => row.recommendationCode === recommendation.code).slice(0, HIGHLIGHT_LIMIT);
       for (const quote of quotes) {
         if (doc.y > doc.page.height - 120) doc.addPage();
-        font('body').fontSize(9).fillColor('#333333').text(`“${plainText(quote.body).slice(0, 700)}”`, { indent: 12 });
-        font('body').fontSize(8).fillColor('#555555').text(`— ${quote.author}${quote.countryIso3 ? `, about ${quote.countryIso3}` : ''}`, { indent: 12 });
+        font('body')
+          .fontSize(9)
+          .fillColor('#333333')
+          .text(`“${plainText(quote.body).slice(0, 700)}”`, { indent: 12 });
+        font('body')
+          .fontSize(8)
+          .fillColor('#555555')
+          .text(`— ${quote.author}${quote.countryIso3 ? `, about ${quote.countryIso3}` : ''}`, { indent: 12 });
         doc.fillColor('black').moveDown(0.3);
       }
       doc.moveDown(0.8);
@@ -235,7 +264,8 @@ export class ReportService {
   private async publishedFigures(query: Query, filters: ExportFilters): Promise<Map<string, RecommendationFigures>> {
     const { groups, gaps } = await this.disclosure.published(filters, query);
     const byRecommendation = new Map<string, PublishedGroup[]>();
-    for (const group of groups) byRecommendation.set(group.recommendationCode, [...(byRecommendation.get(group.recommendationCode) ?? []), group]);
+    for (const group of groups)
+      byRecommendation.set(group.recommendationCode, [...(byRecommendation.get(group.recommendationCode) ?? []), group]);
     const figures = new Map<string, RecommendationFigures>();
     for (const [code, list] of byRecommendation) {
       const countries = new Map<string, { raters: number | null; median: number | null }>();
@@ -259,7 +289,12 @@ export class ReportService {
     );
     const byRecommendation = new Map<string, RatingDetail[]>();
     for (const row of rows) {
-      const detail: RatingDetail = { countryIso3: row.countryIso3, score: row.score, stakeholderType: row.stakeholderType, side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3) };
+      const detail: RatingDetail = {
+        countryIso3: row.countryIso3,
+        score: row.score,
+        stakeholderType: row.stakeholderType,
+        side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3),
+      };
       byRecommendation.set(row.recommendationCode, [...(byRecommendation.get(row.recommendationCode) ?? []), detail]);
     }
     const figures = new Map<string, RecommendationFigures>();
@@ -269,13 +304,24 @@ export class ReportService {
         const here = list.filter((row) => row.countryIso3 === iso3);
         countries.set(iso3, { raters: here.length, median: median(here.filter((row) => row.score !== null).map((row) => row.score!)) });
       }
-      figures.set(code, { summary: summariseRatings(list, this.secrets.statisticsSeed(`report/${filters.consultationId ?? '*'}/${code}`)), countries });
+      figures.set(code, {
+        summary: summariseRatings(list, this.secrets.statisticsSeed(`report/${filters.consultationId ?? '*'}/${code}`)),
+        countries,
+      });
     }
     return figures;
   }
 
   /** Public: people (published comments' authors and published raters), comments, published ratings; people counts under the minimum withheld. */
-  private async publishedTotals(query: Query, filters: ExportFilters): Promise<{ people: number | null; comments: number; ratings: number; byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }> }> {
+  private async publishedTotals(
+    query: Query,
+    filters: ExportFilters,
+  ): Promise<{
+    people: number | null;
+    comments: number;
+    ratings: number;
+    byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }>;
+  }> {
     const scope = filterClause(filters);
     const { groups } = await this.disclosure.published(filters, query);
     const ratings = groups.filter((g) => g.predicate === 'total' || g.predicate === 'dk').reduce((sum, g) => sum + g.people, 0);
@@ -305,12 +351,22 @@ export class ReportService {
       people: this.disclosure.peopleCount(all),
       comments: comments?.comments ?? 0,
       ratings,
-      byType: people.filter((row) => row.stakeholderType !== null).map((row) => ({ stakeholderType: row.stakeholderType!, people: this.disclosure.peopleCount(row.people) })),
+      byType: people
+        .filter((row) => row.stakeholderType !== null)
+        .map((row) => ({ stakeholderType: row.stakeholderType!, people: this.disclosure.peopleCount(row.people) })),
     };
   }
 
   /** Full: every person, comment and rating in the filter. */
-  private async allTotals(reader: ExportReader, filters: ExportFilters): Promise<{ people: number | null; comments: number; ratings: number; byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }> }> {
+  private async allTotals(
+    reader: ExportReader,
+    filters: ExportFilters,
+  ): Promise<{
+    people: number | null;
+    comments: number;
+    ratings: number;
+    byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }>;
+  }> {
     const scope = filterClause(filters);
     const [totals] = await reader.query<{ people: number; comments: number; ratings: number }>(
       `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
@@ -330,13 +386,22 @@ export class ReportService {
   }
 
   /** Bars for 0…4 and don't know, with the numbers printed (never colour alone). */
-  private distribution(doc: PDFKit.PDFDocument, summary: Omit<RatingSummary, 'official'>, font: (name: 'body' | 'bold') => PDFKit.PDFDocument): void {
+  private distribution(
+    doc: PDFKit.PDFDocument,
+    summary: Omit<RatingSummary, 'official'>,
+    font: (name: 'body' | 'bold') => PDFKit.PDFDocument,
+  ): void {
     if (!summary.distribution) {
       font('body').fontSize(10).text(`Ratings: fewer than ${MIN_CELL} raters — no numbers shown.`);
       return;
     }
-    font('body').fontSize(10).text(`Ratings: ${summary.n} scores, median ${summary.median ?? '—'}, mean ${summary.mean ?? '—'}.`);
-    const entries: Array<[string, number]> = SCALE.map((label, score): [string, number] => [`${score} ${label}`, summary.distribution![String(score) as '0']]);
+    font('body')
+      .fontSize(10)
+      .text(`Ratings: ${summary.n} scores, median ${summary.median ?? '—'}, mean ${summary.mean ?? '—'}.`);
+    const entries: Array<[string, number]> = SCALE.map((label, score): [string, number] => [
+      `${score} ${label}`,
+      summary.distribution![String(score) as '0'],
+    ]);
     if (summary.distribution.dontKnow !== null) entries.push(["Don't know", summary.distribution.dontKnow]);
     const max = Math.max(1, ...entries.map(([, count]) => count));
     for (const [label, count] of entries) {

@@ -63,9 +63,9 @@ describe('codebook', () => {
 describe('COPY parameters', () => {
   it('inlines parameters as quoted literals, highest numbers first', () => {
     const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-    expect(inlineParameters('a = $1 AND b = $10 AND c = $2 AND d = $3', ['x', "o'neil", 7, null, null, null, null, null, null, 'ten'], quote)).toBe(
-      "a = 'x' AND b = 'ten' AND c = 'o''neil' AND d = 7",
-    );
+    expect(
+      inlineParameters('a = $1 AND b = $10 AND c = $2 AND d = $3', ['x', "o'neil", 7, null, null, null, null, null, null, 'ten'], quote),
+    ).toBe("a = 'x' AND b = 'ten' AND c = 'o''neil' AND d = 7");
   });
 });
 
@@ -82,8 +82,10 @@ describe('file names (EXP-05)', () => {
 
 describe('report text (EXP-06)', () => {
   it('prints comments as plain text: no markup, images or frames survive', () => {
-    expect(plainText('See <img src=http://169.254.169.254/x> and <iframe src="//evil"></iframe> **bold** ![x](http://evil/x.png) [ILO](https://ilo.org)')).toBe(
-      'See and bold ILO (https://ilo.org)',
-    );
+    expect(
+      plainText(
+        'See <img src=http://169.254.169.254/x> and <iframe src="//evil"></iframe> **bold** ![x](http://evil/x.png) [ILO](https://ilo.org)',
+      ),
+    ).toBe('See and bold ILO (https://ilo.org)');
   });
 });

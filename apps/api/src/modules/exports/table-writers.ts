@@ -96,7 +96,13 @@ export function xlsxWriter(path: string, sheetName: string): TableWriter {
       sheet.addRow(columns.map((column) => column.name)).commit();
     },
     async row(values) {
-      sheet.addRow(values.map((value) => (typeof value === 'string' ? neutraliseFormula(value) : typeof value === 'bigint' ? Number(value) : (value ?? null)))).commit();
+      sheet
+        .addRow(
+          values.map((value) =>
+            typeof value === 'string' ? neutraliseFormula(value) : typeof value === 'bigint' ? Number(value) : (value ?? null),
+          ),
+        )
+        .commit();
       // Let the file stream drain now and then.
       if (++count % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     },

@@ -7,7 +7,8 @@ export class HealthResponseDto implements HealthResponse {
 }
 
 export class ReadinessResponseDto implements ReadinessResponse {
-  @ApiProperty({ enum: ['ok', 'degraded', 'error'], description: 'degraded (200): Redis unreachable, live events stay on this instance' }) status!: 'ok' | 'degraded' | 'error';
+  @ApiProperty({ enum: ['ok', 'degraded', 'error'], description: 'degraded (200): Redis unreachable, live events stay on this instance' })
+  status!: 'ok' | 'degraded' | 'error';
   @ApiProperty({ enum: ['up', 'down'] }) database!: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down', 'not-configured'] }) redis!: 'up' | 'down' | 'not-configured';
   @ApiProperty() accepting!: boolean;

@@ -22,7 +22,10 @@ export class HealthController {
   @Get('ready')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Readiness: 200 when the database answers and no shutdown has begun (status degraded while a configured Redis is unreachable); 503 otherwise' })
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when the database answers and no shutdown has begun (status degraded while a configured Redis is unreachable); 503 otherwise',
+  })
   @ApiOkResponse({ type: ReadinessResponseDto })
   @ApiServiceUnavailableResponse({ type: ReadinessResponseDto })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponseDto> {

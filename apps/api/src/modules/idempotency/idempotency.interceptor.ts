@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -37,12 +45,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     if (key === undefined || !request.user) return lastValueFrom(next.handle(), { defaultValue: undefined });
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 1–200 visible ASCII characters', [
-        { field: 'Idempotency-Key', reason: 'format', message: 'Invalid Idempotency-Key' },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Idempotency-Key must be 1–200 visible ASCII characters',
+        [{ field: 'Idempotency-Key', reason: 'format', message: 'Invalid Idempotency-Key' }],
+      );
     }
     const userId = request.user.id;
-    const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
     const operation = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
 
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -53,7 +66,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [userId, key, operation, requestHash],
       );
       if (claimed.length > 0) return this.execute(userId, key, next, successStatus(context, request.method));
-      const [existing]: Array<{ requestHash: string; responseStatus: number | null; responseBody: unknown; expired: boolean; abandoned: boolean }> = await this.dataSource.query(
+      const [existing]: Array<{
+        requestHash: string;
+        responseStatus: number | null;
+        responseBody: unknown;
+        expired: boolean;
+        abandoned: boolean;
+      }> = await this.dataSource.query(
         `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
                 created_at < now() - make_interval(days => $4) AS expired,
                 (created_at < now() - make_interval(secs => $3)
@@ -65,18 +84,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!existing) continue; // released between our insert and select: try again
       if (existing.expired) {
         // Past its lifetime the key is forgotten, whether or not the purge has run yet: a new request.
-        await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(days => $3)`, [userId, key, IDEMPOTENCY_KEY_TTL_DAYS]);
+        await this.dataSource.query(
+          `DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(days => $3)`,
+          [userId, key, IDEMPOTENCY_KEY_TTL_DAYS],
+        );
         continue;
       }
       if (existing.requestHash !== requestHash) {
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for a different request');
+        throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          'This Idempotency-Key was used for a different request',
+        );
       }
       if (existing.responseStatus === null) {
         if (existing.abandoned) {
-          await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [userId, key]);
+          await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [
+            userId,
+            key,
+          ]);
           continue;
         }
-        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this Idempotency-Key is still being processed');
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+          'The first request with this Idempotency-Key is still being processed',
+        );
       }
       response.status(existing.responseStatus);
       response.setHeader('Idempotent-Replayed', 'true');
@@ -98,7 +131,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       // A failed request did not happen: the same key may be retried (e.g. after fixing the body).
       // If the database is what failed this may fail too; the claim is then abandoned with its session.
-      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [userId, key]).catch(() => undefined);
+      await this.dataSource
+        .query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [userId, key])
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -114,6 +149,10 @@ function successStatus(context: ExecutionContext, method: string): number {
 export function Idempotent(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: `Retry-safe key: a replay with the same key and body returns the original response, for ${IDEMPOTENCY_KEY_TTL_DAYS} days; after that the key starts a new request` }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: `Retry-safe key: a replay with the same key and body returns the original response, for ${IDEMPOTENCY_KEY_TTL_DAYS} days; after that the key starts a new request`,
+    }),
   );
 }

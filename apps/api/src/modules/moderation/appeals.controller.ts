@@ -20,10 +20,17 @@ export class AppealsController {
   @Authenticated()
   @AllowWhileSuspended()
   @Idempotent()
-  @ApiOperation({ summary: 'Appeal a decision on your comment, or a sanction against you (once, within 14 days; possible while suspended)' })
+  @ApiOperation({
+    summary: 'Appeal a decision on your comment, or a sanction against you (once, within 14 days; possible while suspended)',
+  })
   @ApiCreatedResponse({ type: AppealDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, NOT_APPEALABLE' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: AppealRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: AppealRequestDto,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.appeals.create(user, dto, locale);
   }
 
@@ -31,7 +38,12 @@ export class AppealsController {
   @Authenticated()
   @ApiOperation({ summary: 'An appeal and its status (the appellant, the round’s moderators, admins)' })
   @ApiOkResponse({ type: AppealDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  get(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.appeals.get(id, user, locale);
   }
 
@@ -41,7 +53,13 @@ export class AppealsController {
   @ApiOperation({ summary: 'Decide an appeal (a moderator or admin other than the original decider, without a conflict of interest)' })
   @ApiOkResponse({ type: AppealDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ORIGINAL_DECIDER, CONFLICT_OF_INTEREST, NOT_A_MODERATOR' })
-  decide(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string, @Body() dto: AppealDecisionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  decide(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.APPEAL_NOT_FOUND) id: string,
+    @Body() dto: AppealDecisionRequestDto,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.appeals.decide(user, id, dto, locale);
   }
 }

@@ -91,10 +91,14 @@ export class AppealsService {
   async create(user: AuthUser, dto: AppealRequest, locale: LocaleCode = 'en'): Promise<Appeal> {
     if (Boolean(dto.decisionId) === Boolean(dto.sanctionId)) {
       const message = 'Give exactly one of decisionId and sanctionId';
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [{ field: 'decisionId', reason: 'invalid', message }]);
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, message, [
+        { field: 'decisionId', reason: 'invalid', message },
+      ]);
     }
     await this.rateLimits.consume('appealsPerUser', user.id);
-    const id = dto.sanctionId ? await this.fileAgainstSanction(user, dto.sanctionId, dto.text) : await this.fileAgainstDecision(user, dto.decisionId!, dto.text);
+    const id = dto.sanctionId
+      ? await this.fileAgainstSanction(user, dto.sanctionId, dto.text)
+      : await this.fileAgainstDecision(user, dto.decisionId!, dto.text);
     return this.get(id, user, locale);
   }
 
@@ -104,15 +108,27 @@ export class AppealsService {
     // A safeguarding item stays unknown to everyone but its officers.
     if (!(await this.mayAct(user, appeal))) throw appeal.safeguarding ? appealNotFound() : notAModerator();
     if (user.id === appeal.decidedBy || user.id === appeal.cosignedBy) {
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ORIGINAL_DECIDER, 'You took part in the original decision; another moderator must decide this appeal');
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.ORIGINAL_DECIDER,
+        'You took part in the original decision; another moderator must decide this appeal',
+      );
     }
     if (user.id === appeal.appellantId) throw conflictOfInterest();
     if (appeal.commentId && (await this.access.conflict(user, appeal.commentId)).conflicted) throw conflictOfInterest();
     const reason = dto.reason.trim();
     const outcome = await this.dataSource.transaction(async (manager): Promise<Applied> => {
-      const [locked]: Array<{ outcome: string | null }> = await manager.query(`SELECT outcome FROM appeal WHERE id = $1 FOR UPDATE`, [appealId]);
-      if (locked?.outcome) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_ALREADY_DECIDED, 'This appeal has already been decided');
-      await manager.query(`UPDATE appeal SET outcome = $2, outcome_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [appealId, dto.outcome, reason, user.id]);
+      const [locked]: Array<{ outcome: string | null }> = await manager.query(`SELECT outcome FROM appeal WHERE id = $1 FOR UPDATE`, [
+        appealId,
+      ]);
+      if (locked?.outcome)
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_ALREADY_DECIDED, 'This appeal has already been decided');
+      await manager.query(`UPDATE appeal SET outcome = $2, outcome_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [
+        appealId,
+        dto.outcome,
+        reason,
+        user.id,
+      ]);
       let applied: Applied = { decisionId: appeal.decisionId ?? '', events: [], notifications: [] };
       if (dto.outcome === 'overturned' && appeal.sanctionId) {
         // Lifted (the record stays); nothing to do if an admin lifted it meanwhile.
@@ -138,7 +154,15 @@ export class AppealsService {
         }
       }
       const notifications = appeal.appellantId
-        ? [await this.notifications.create(manager, { userId: appeal.appellantId, kind: 'appeal.outcome', appealId, commentId: appeal.commentId, sanctionId: appeal.sanctionId })]
+        ? [
+            await this.notifications.create(manager, {
+              userId: appeal.appellantId,
+              kind: 'appeal.outcome',
+              appealId,
+              commentId: appeal.commentId,
+              sanctionId: appeal.sanctionId,
+            }),
+          ]
         : [];
       await this.audit.record(manager, {
         actorId: user.id,
@@ -164,7 +188,12 @@ export class AppealsService {
   }
 
   /** A round's appeals, of decisions and of its sanctions (safeguarding items excepted: they are that role's). */
-  async listForRound(user: AuthUser, consultationId: string, status: 'pending' | 'decided' | undefined, locale: LocaleCode = 'en'): Promise<ListResponse<Appeal>> {
+  async listForRound(
+    user: AuthUser,
+    consultationId: string,
+    status: 'pending' | 'decided' | undefined,
+    locale: LocaleCode = 'en',
+  ): Promise<ListResponse<Appeal>> {
     await this.access.assertModeratesRound(user, consultationId);
     const rows: AppealRow[] = await this.dataSource.query(
       `${APPEAL_SELECT} WHERE (d.consultation_id = $1 OR s.consultation_id = $1) AND NOT (c.id IS NOT NULL AND ${SAFEGUARDING_SQL})
@@ -176,7 +205,14 @@ export class AppealsService {
   }
 
   private async fileAgainstDecision(user: AuthUser, decisionId: string, text: string): Promise<string> {
-    const [decision]: Array<{ id: string; status: string; action: string; authorId: string | null; inWindow: boolean; superseded: boolean }> = await this.dataSource.query(
+    const [decision]: Array<{
+      id: string;
+      status: string;
+      action: string;
+      authorId: string | null;
+      inWindow: boolean;
+      superseded: boolean;
+    }> = await this.dataSource.query(
       `SELECT d.id, d.status, d.action, c.author_id AS "authorId",
               d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow",
               EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at) AS superseded
@@ -184,18 +220,34 @@ export class AppealsService {
       [decisionId],
     );
     // Only the author can appeal; to anyone else the decision does not exist.
-    if (!decision || decision.authorId !== user.id) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, 'No such decision');
+    if (!decision || decision.authorId !== user.id)
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, 'No such decision');
     if (decision.status !== 'applied' || !['hide', 'reject'].includes(decision.action) || decision.superseded) {
-      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a hide or reject decision that is still in force can be appealed');
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.NOT_APPEALABLE,
+        'Only a hide or reject decision that is still in force can be appealed',
+      );
     }
-    if (!decision.inWindow) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_WINDOW_CLOSED, `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a decision`);
+    if (!decision.inWindow)
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.APPEAL_WINDOW_CLOSED,
+        `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a decision`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO appeal (decision_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
         [decisionId, user.id, text.trim()],
       );
       if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This decision has already been appealed');
-      await this.audit.record(manager, { actorId: user.id, action: 'appeal.filed', targetType: 'appeal', targetId: row.id, details: { decisionId } });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'appeal.filed',
+        targetType: 'appeal',
+        targetId: row.id,
+        details: { decisionId },
+      });
       return row.id;
     });
   }
@@ -209,15 +261,27 @@ export class AppealsService {
       [sanctionId],
     );
     if (!sanction || sanction.userId !== user.id) throw sanctionNotFound();
-    if (!sanction.inForce) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a sanction in force can be appealed');
-    if (!sanction.inWindow) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_WINDOW_CLOSED, `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a sanction`);
+    if (!sanction.inForce)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a sanction in force can be appealed');
+    if (!sanction.inWindow)
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.APPEAL_WINDOW_CLOSED,
+        `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a sanction`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO appeal (sanction_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (sanction_id) DO NOTHING RETURNING id`,
         [sanctionId, user.id, text.trim()],
       );
       if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This sanction has already been appealed');
-      await this.audit.record(manager, { actorId: user.id, action: 'appeal.filed', targetType: 'appeal', targetId: row.id, details: { sanctionId } });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'appeal.filed',
+        targetType: 'appeal',
+        targetId: row.id,
+        details: { sanctionId },
+      });
       return row.id;
     });
   }
@@ -238,7 +302,10 @@ export class AppealsService {
 
   private async present(row: AppealRow, user: AuthUser, moderates: boolean, locale: LocaleCode): Promise<Appeal> {
     const [comment]: Array<CommentRow | undefined> = row.commentId
-      ? await this.dataSource.query(`SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1`, [row.commentId, user.id])
+      ? await this.dataSource.query(`SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1`, [
+          row.commentId,
+          user.id,
+        ])
       : [];
     return {
       id: row.id,

@@ -20,11 +20,17 @@ export class FlagsController {
   @Idempotent()
   @ApiOperation({
     summary: 'Report a comment to the moderators (once per person)',
-    description: 'Queues the comment for review; it is hidden before review only when enough independent established reporters agree, one of them in a verified organisation. Rate-limited per account and per client address.',
+    description:
+      'Queues the comment for review; it is hidden before review only when enough independent established reporters agree, one of them in a verified organisation. Rate-limited per account and per client address.',
   })
   @ApiCreatedResponse({ type: FlagReceiptDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'FLAG_EXISTS' })
-  flag(@UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: FlagDto, @CurrentUser() user: AuthUser, @ClientContext() context: RequestContext) {
+  flag(
+    @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string,
+    @Body() dto: FlagDto,
+    @CurrentUser() user: AuthUser,
+    @ClientContext() context: RequestContext,
+  ) {
     return this.flags.flag(commentId, dto, user, context);
   }
 }

@@ -51,7 +51,10 @@ export class FlagsService {
     await this.rateLimits.consume('flagsPerUserPerDay', user.id);
     await this.rateLimits.consume('flagsPerAddress', address);
     // Visibility first, outside the transaction (the embedded database has a single connection).
-    const [visible]: Array<{ consultationId: string }> = await this.dataSource.query(`SELECT consultation_id AS "consultationId" FROM comment WHERE id = $1`, [commentId]);
+    const [visible]: Array<{ consultationId: string }> = await this.dataSource.query(
+      `SELECT consultation_id AS "consultationId" FROM comment WHERE id = $1`,
+      [commentId],
+    );
     if (!visible) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
     await this.consultations.assertVisible(visible.consultationId, user);
     await assertNotSuspendedInRound(this.dataSource.manager, visible.consultationId, user);
@@ -72,21 +75,31 @@ export class FlagsService {
                         WHERE m.user_id = u.id AND m.status = 'active' AND o.verified_at IS NOT NULL)
          FROM app_user u WHERE u.id = $2
          ON CONFLICT (comment_id, user_id) DO NOTHING RETURNING ${isoTimestamp('created_at')} AS "createdAt"`,
-        [commentId, user.id, dto.reason, dto.note?.trim() || null, this.secrets.scopedClientKey(`flag:${commentId}`, address), reporterMinAccountAgeHours],
+        [
+          commentId,
+          user.id,
+          dto.reason,
+          dto.note?.trim() || null,
+          this.secrets.scopedClientKey(`flag:${commentId}`, address),
+          reporterMinAccountAgeHours,
+        ],
       );
       if (!flag) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.FLAG_EXISTS, 'You have already reported this comment');
       const safeguarding = dto.reason === 'safeguarding';
       // Independent agreement among the reports not yet dealt with: one vote per address, established accounts only.
-      const [agreement] = rowsOf<{ any: number; anyAnchored: boolean; concern: number; concernAnchored: boolean }>(await manager.query(
-        `SELECT count(DISTINCT client_key) FILTER (WHERE reporter_established)::int AS any,
+      const [agreement] = rowsOf<{ any: number; anyAnchored: boolean; concern: number; concernAnchored: boolean }>(
+        await manager.query(
+          `SELECT count(DISTINCT client_key) FILTER (WHERE reporter_established)::int AS any,
                 COALESCE(bool_or(reporter_established AND reporter_verified_member), false) AS "anyAnchored",
                 count(DISTINCT client_key) FILTER (WHERE reporter_established AND reason = 'safeguarding')::int AS concern,
                 COALESCE(bool_or(reporter_established AND reporter_verified_member AND reason = 'safeguarding'), false) AS "concernAnchored"
          FROM comment_flag WHERE comment_id = $1 AND resolved_at IS NULL AND client_key IS NOT NULL`,
-        [commentId],
-      ));
+          [commentId],
+        ),
+      );
       const hide =
-        (agreement!.concern >= safeguardingHideReporters && agreement!.concernAnchored) || (agreement!.any >= flagHideThreshold && agreement!.anyAnchored);
+        (agreement!.concern >= safeguardingHideReporters && agreement!.concernAnchored) ||
+        (agreement!.any >= flagHideThreshold && agreement!.anyAnchored);
       // A safeguarding concern, now or before, keeps the item with the round's safeguarding officers.
       await manager.query(
         `UPDATE comment c SET
@@ -109,7 +122,14 @@ export class FlagsService {
         details: { reason: dto.reason, ...(hide ? { hiddenPendingReview: true } : {}) },
       });
       if (hide) {
-        events.push(await this.threads.append(manager, { consultationId: comment.consultationId, recommendationCode: comment.recommendationCode, type: 'comment.removed', commentId }));
+        events.push(
+          await this.threads.append(manager, {
+            consultationId: comment.consultationId,
+            recommendationCode: comment.recommendationCode,
+            type: 'comment.removed',
+            commentId,
+          }),
+        );
       }
       return { commentId, reason: dto.reason, createdAt: flag.createdAt };
     });

@@ -84,7 +84,13 @@ export class HouseRulesService implements OnModuleInit {
         JSON.stringify(dto.text),
         admin.id,
       ]);
-      await this.audit.record(manager, { actorId: admin.id, action: 'rule.published', targetType: 'house_rule', targetId: code, details: { version } });
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: 'rule.published',
+        targetType: 'house_rule',
+        targetId: code,
+        details: { version },
+      });
       const [row]: HouseRuleDto[] = await manager.query(
         `SELECT code, version, title ->> 'en' AS title, text ->> 'en' AS text, 'en' AS language,
                 ${isoTimestamp('published_at')} AS "publishedAt"

@@ -59,7 +59,10 @@ export class ModerationAccessService {
 
   async moderatesRound(user: AuthUser, consultationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     if (isAdmin(user)) return true;
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM consultation_moderator WHERE consultation_id = $1 AND user_id = $2`, [consultationId, user.id]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM consultation_moderator WHERE consultation_id = $1 AND user_id = $2`, [
+      consultationId,
+      user.id,
+    ]);
     return rows.length > 0;
   }
 
@@ -80,7 +83,9 @@ export class ModerationAccessService {
 
   /** Safeguarding items: the round's safeguarding officers (see above); everything else: its moderators and admins. */
   async mayDecide(user: AuthUser, target: ModerationTarget, manager?: EntityManager): Promise<boolean> {
-    return target.safeguarding ? this.safeguardsRound(user, target.consultationId, manager) : this.moderatesRound(user, target.consultationId, manager);
+    return target.safeguarding
+      ? this.safeguardsRound(user, target.consultationId, manager)
+      : this.moderatesRound(user, target.consultationId, manager);
   }
 
   async assertMayDecide(user: AuthUser, target: ModerationTarget, manager?: EntityManager): Promise<void> {
@@ -91,7 +96,10 @@ export class ModerationAccessService {
   async conflict(user: AuthUser, commentId: string, manager: EntityManager = this.dataSource.manager): Promise<Conflict> {
     const ties = await this.governmentTies(user.id, manager);
     if (ties.length === 0) return NO_CONFLICT;
-    const [scope]: Array<{ countries: string[]; undisclosed: boolean }> = await manager.query(`SELECT countries, undisclosed FROM comment_scope($1)`, [commentId]);
+    const [scope]: Array<{ countries: string[]; undisclosed: boolean }> = await manager.query(
+      `SELECT countries, undisclosed FROM comment_scope($1)`,
+      [commentId],
+    );
     if (!scope) return NO_CONFLICT;
     if (scope.undisclosed) return { conflicted: true, disclosedCountry: null, ties };
     const hits = ties.filter((iso3) => scope.countries.includes(iso3));

@@ -68,7 +68,13 @@ interface Transition {
  * edit waiting for review: approving publishes the edit, rejecting turns the edit down (the
  * comment stays as it was published), hiding hides the comment and drops the edit.
  */
-export function planTransition(status: CommentStatus, pendingReview: boolean, queued: boolean, action: ModerationAction, pendingEdit = false): Transition | undefined {
+export function planTransition(
+  status: CommentStatus,
+  pendingReview: boolean,
+  queued: boolean,
+  action: ModerationAction,
+  pendingEdit = false,
+): Transition | undefined {
   switch (action) {
     case 'approve':
       if (status === 'pending') return { to: 'published', event: 'comment.created', notify: true };
@@ -200,7 +206,13 @@ export function presentDecision(row: DecisionRow, reader: AuthUser, readerModera
     appliedAt: row.appliedAt,
     appealId: row.appealId,
     appeal: row.appealRowId
-      ? { id: row.appealRowId, status: row.appealStatus ?? 'pending', createdAt: row.appealCreatedAt!, decidedAt: row.appealDecidedAt, outcomeReason: row.appealOutcomeReason }
+      ? {
+          id: row.appealRowId,
+          status: row.appealStatus ?? 'pending',
+          createdAt: row.appealCreatedAt!,
+          decidedAt: row.appealDecidedAt,
+          outcomeReason: row.appealOutcomeReason,
+        }
       : null,
     appealableUntil: row.authorId === reader.id ? row.appealableUntil : null,
     ...(readerModerates
@@ -214,7 +226,6 @@ export function presentDecision(row: DecisionRow, reader: AuthUser, readerModera
       : {}),
   };
 }
-
 
 /**
  * Queues and decisions. Every decision cites a rule and a reason, is stored immutably, and is
@@ -268,7 +279,14 @@ export class ModerationDecisionsService {
    * whose concerns the reader handles; optionally one of them). In the safeguarding queue what the
    * public can still read comes first: a concern nobody has acted on yet is the most urgent.
    */
-  async queue(user: AuthUser, scope: { consultationId: string } | { safeguarding: true; consultationId?: string }, sort: QueueSort = 'oldest', rawCursor?: string, limit = PAGE_LIMIT_DEFAULT, locale: LocaleCode = 'en'): Promise<ModerationQueue> {
+  async queue(
+    user: AuthUser,
+    scope: { consultationId: string } | { safeguarding: true; consultationId?: string },
+    sort: QueueSort = 'oldest',
+    rawCursor?: string,
+    limit = PAGE_LIMIT_DEFAULT,
+    locale: LocaleCode = 'en',
+  ): Promise<ModerationQueue> {
     const cursor = decodeCursor(rawCursor);
     const safeguarding = 'safeguarding' in scope;
     const params: unknown[] = [];
@@ -283,7 +301,13 @@ export class ModerationDecisionsService {
       reachable = safeguardsRoundSql('c.consultation_id', bind(user.id), bind(user.roles.includes('safeguarding')), bind(isAdmin(user)));
       // Every look at the restricted queue is on the record.
       await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, { actorId: user.id, action: 'safeguarding.queue_viewed', targetType: 'queue', targetId: scope.consultationId ?? 'safeguarding', details: { sort } }),
+        this.audit.record(manager, {
+          actorId: user.id,
+          action: 'safeguarding.queue_viewed',
+          targetType: 'queue',
+          targetId: scope.consultationId ?? 'safeguarding',
+          details: { sort },
+        }),
       );
     } else {
       await this.access.assertModeratesRound(user, scope.consultationId);
@@ -301,9 +325,18 @@ export class ModerationDecisionsService {
         after = at;
       }
     }
-    const rows: Array<CommentRow & { version: number; heldReason: HeldReason | null; queuedAt: string; sortTime: string; rank: number; scopeCountries: string[]; scopeUndisclosed: boolean }> =
-      await this.dataSource.query(
-        `SELECT ${commentColumns('NULL::uuid')}, c.version, c.held_reason AS "heldReason", ${rank ?? '0'} AS rank,
+    const rows: Array<
+      CommentRow & {
+        version: number;
+        heldReason: HeldReason | null;
+        queuedAt: string;
+        sortTime: string;
+        rank: number;
+        scopeCountries: string[];
+        scopeUndisclosed: boolean;
+      }
+    > = await this.dataSource.query(
+      `SELECT ${commentColumns('NULL::uuid')}, c.version, c.held_reason AS "heldReason", ${rank ?? '0'} AS rank,
                 ${isoTimestamp('c.queued_at')} AS "queuedAt", c.queued_at::text AS "sortTime",
                 scope.countries AS "scopeCountries", scope.undisclosed AS "scopeUndisclosed"
          FROM comment c ${COMMENT_JOINS} LEFT JOIN LATERAL comment_scope(c.id) scope ON true
@@ -311,8 +344,8 @@ export class ModerationDecisionsService {
            AND ${reachable} AND ${after}
          ORDER BY ${rank ? `${rank} ${sort === 'most-flagged' ? 'DESC' : 'ASC'}, ` : ''}c.queued_at, c.id
          LIMIT ${bind(limit + 1)}`,
-        params,
-      );
+      params,
+    );
     const page = rows.slice(0, limit);
     const ids = page.map((row) => row.id);
     const parentIds = page.map((row) => row.parentId).filter((id): id is string => id !== null);
@@ -325,13 +358,16 @@ export class ModerationDecisionsService {
           ) as Promise<Array<{ commentId: string; reason: FlagReason; count: number; notes: string[] }>>)
         : [],
       parentIds.length
-        ? (this.dataSource.query(`SELECT ${commentColumns('$2::uuid')}, ${SAFEGUARDING_SQL} AS "safeguardingItem" FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`, [
-            parentIds,
-            user.id,
-          ]) as Promise<Array<CommentRow & { safeguardingItem: boolean }>>)
+        ? (this.dataSource.query(
+            `SELECT ${commentColumns('$2::uuid')}, ${SAFEGUARDING_SQL} AS "safeguardingItem" FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`,
+            [parentIds, user.id],
+          ) as Promise<Array<CommentRow & { safeguardingItem: boolean }>>)
         : [],
       ids.length
-        ? (this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = ANY($1::uuid[]) AND d.status = 'awaiting-cosign'`, [ids, locale]) as Promise<DecisionRow[]>)
+        ? (this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = ANY($1::uuid[]) AND d.status = 'awaiting-cosign'`, [
+            ids,
+            locale,
+          ]) as Promise<DecisionRow[]>)
         : [],
       this.access.governmentTies(user.id),
     ]);
@@ -340,11 +376,16 @@ export class ModerationDecisionsService {
     const readable = new Map<string, boolean>();
     const mayRead = async (parent: CommentRow & { safeguardingItem: boolean }) => {
       const key = `${parent.consultationId}:${parent.safeguardingItem}`;
-      if (!readable.has(key)) readable.set(key, await this.access.mayDecide(user, { consultationId: parent.consultationId, safeguarding: parent.safeguardingItem }));
+      if (!readable.has(key))
+        readable.set(
+          key,
+          await this.access.mayDecide(user, { consultationId: parent.consultationId, safeguarding: parent.safeguardingItem }),
+        );
       return readable.get(key)!;
     };
     const shownParents = new Map<string, Comment>();
-    for (const parent of parents) shownParents.set(parent.id, (await mayRead(parent)) ? presentForModerator(parent) : presentComment(parent, user.id));
+    for (const parent of parents)
+      shownParents.set(parent.id, (await mayRead(parent)) ? presentForModerator(parent) : presentComment(parent, user.id));
     const items: QueueItem[] = page.map((row) => {
       const mine = flags.filter((flag) => flag.commentId === row.id);
       const pendingDecision = awaiting.find((decision) => decision.commentId === row.id);
@@ -379,9 +420,19 @@ export class ModerationDecisionsService {
       await this.recordConflict(user, target.id, dto.action);
       throw new DecisionConflict();
     }
-    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, dto.action, target.pendingEdit);
+    const transition = planTransition(
+      target.status,
+      target.status === 'hidden' && target.moderationRule === null,
+      target.reviewQueue !== null,
+      dto.action,
+      target.pendingEdit,
+    );
     if (!transition) {
-      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, `A ${target.status} comment cannot be given "${dto.action}"`);
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.INVALID_STATUS_TRANSITION,
+        `A ${target.status} comment cannot be given "${dto.action}"`,
+      );
     }
     // Judged on what the comment is about, for every action (MOD-01); recorded with the proposal.
     const conflict = await this.access.conflict(user, target.id);
@@ -402,7 +453,20 @@ export class ModerationDecisionsService {
             `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, decided_by_label, status,
                                               conflict_country_iso3, conflict_ties, comment_version, from_status, queued_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'awaiting-cosign', $8, $12::text[], $9, $10, $11) RETURNING id`,
-            [target.id, target.consultationId, dto.action, rule.code, rule.version, dto.reason, user.id, conflict.disclosedCountry, target.version, target.status, target.queuedAt, conflict.ties],
+            [
+              target.id,
+              target.consultationId,
+              dto.action,
+              rule.code,
+              rule.version,
+              dto.reason,
+              user.id,
+              conflict.disclosedCountry,
+              target.version,
+              target.status,
+              target.queuedAt,
+              conflict.ties,
+            ],
           );
           // The log names the country only where the decision may (never for a protected author).
           await this.audit.record(manager, {
@@ -410,7 +474,13 @@ export class ModerationDecisionsService {
             action: 'moderation.decision_proposed',
             targetType: 'comment',
             targetId: target.id,
-            details: { decisionId: row!.id, action: dto.action, ruleCode: rule.code, ruleVersion: rule.version, conflictCountryIso3: conflict.disclosedCountry },
+            details: {
+              decisionId: row!.id,
+              action: dto.action,
+              ruleCode: rule.code,
+              ruleVersion: rule.version,
+              conflictCountryIso3: conflict.disclosedCountry,
+            },
           });
           return { decisionId: row!.id, events: [], notifications: [] };
         }
@@ -430,28 +500,54 @@ export class ModerationDecisionsService {
 
   /** The second signature on a conflicted decision: applies it, unless the comment changed meanwhile. */
   async cosign(user: AuthUser, decisionId: string, locale: LocaleCode = 'en'): Promise<ModerationDecision> {
-    const [decision]: Array<{ id: string; commentId: string; action: ModerationAction; ruleCode: string; ruleVersion: number; reason: string; status: string; decidedBy: string | null; conflictCountryIso3: string | null; conflictTies: string[]; commentVersion: number }> =
-      await this.dataSource.query(
-        `SELECT id, comment_id AS "commentId", action, rule_code AS "ruleCode", rule_version AS "ruleVersion", reason, status,
+    const [decision]: Array<{
+      id: string;
+      commentId: string;
+      action: ModerationAction;
+      ruleCode: string;
+      ruleVersion: number;
+      reason: string;
+      status: string;
+      decidedBy: string | null;
+      conflictCountryIso3: string | null;
+      conflictTies: string[];
+      commentVersion: number;
+    }> = await this.dataSource.query(
+      `SELECT id, comment_id AS "commentId", action, rule_code AS "ruleCode", rule_version AS "ruleVersion", reason, status,
                 decided_by AS "decidedBy", conflict_country_iso3 AS "conflictCountryIso3", conflict_ties AS "conflictTies", comment_version AS "commentVersion"
          FROM moderation_decision WHERE id = $1`,
-        [decisionId],
-      );
+      [decisionId],
+    );
     if (!decision) throw decisionNotFound();
     const target = await this.loadTarget(decision.commentId);
     await this.access.assertMayDecide(user, target);
-    if (decision.status !== 'awaiting-cosign') throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'This decision does not await a co-signature');
-    if (decision.decidedBy === user.id) throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'A second moderator must co-sign your decision');
+    if (decision.status !== 'awaiting-cosign')
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'This decision does not await a co-signature');
+    if (decision.decidedBy === user.id)
+      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'A second moderator must co-sign your decision');
     // Nobody who shares a tie behind the proposal co-signs it — admins included. The refusal does not say which tie.
-    const ties = decision.conflictTies.length > 0 ? decision.conflictTies : decision.conflictCountryIso3 ? [decision.conflictCountryIso3] : [];
+    const ties =
+      decision.conflictTies.length > 0 ? decision.conflictTies : decision.conflictCountryIso3 ? [decision.conflictCountryIso3] : [];
     if (await this.access.sharesTie(user, ties)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.COSIGN_NOT_ALLOWED, 'You cannot co-sign this decision; another moderator must');
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.COSIGN_NOT_ALLOWED,
+        'You cannot co-sign this decision; another moderator must',
+      );
     }
-    const transition = planTransition(target.status, target.status === 'hidden' && target.moderationRule === null, target.reviewQueue !== null, decision.action, target.pendingEdit);
+    const transition = planTransition(
+      target.status,
+      target.status === 'hidden' && target.moderationRule === null,
+      target.reviewQueue !== null,
+      decision.action,
+      target.pendingEdit,
+    );
     let outcome: Applied;
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
-        const [locked]: Array<{ status: string }> = await manager.query(`SELECT status FROM moderation_decision WHERE id = $1 FOR UPDATE`, [decisionId]);
+        const [locked]: Array<{ status: string }> = await manager.query(`SELECT status FROM moderation_decision WHERE id = $1 FOR UPDATE`, [
+          decisionId,
+        ]);
         if (locked?.status !== 'awaiting-cosign' || !transition || target.version !== decision.commentVersion) throw new DecisionConflict();
         return this.apply(manager, {
           target,
@@ -466,7 +562,9 @@ export class ModerationDecisionsService {
     } catch (error) {
       if (!(error instanceof DecisionConflict)) throw error;
       // The comment moved on since the proposal: it lapses rather than applying to something nobody saw.
-      await this.dataSource.query(`UPDATE moderation_decision SET status = 'lapsed' WHERE id = $1 AND status = 'awaiting-cosign'`, [decisionId]);
+      await this.dataSource.query(`UPDATE moderation_decision SET status = 'lapsed' WHERE id = $1 AND status = 'awaiting-cosign'`, [
+        decisionId,
+      ]);
       await this.recordConflict(user, target.id, decision.action);
       throw error;
     }
@@ -484,43 +582,74 @@ export class ModerationDecisionsService {
     const applyEdit = transition.edit === 'apply';
     // The text being replaced joins the history its author and the moderators can read.
     if (applyEdit) {
-      await manager.query(`INSERT INTO comment_revision (comment_id, body, body_html) SELECT id, body, body_html FROM comment WHERE id = $1 AND version = $2`, [target.id, target.version]);
+      await manager.query(
+        `INSERT INTO comment_revision (comment_id, body, body_html) SELECT id, body, body_html FROM comment WHERE id = $1 AND version = $2`,
+        [target.id, target.version],
+      );
     }
     // Every decision settles a waiting edit: approving publishes it, anything else drops it.
-    const updated = rowsOf<{ id: string }>(await manager.query(
-      `UPDATE comment SET status = $3, version = version + 1, review_queue = NULL, held_reason = NULL, queued_at = NULL, flag_count = 0,
+    const updated = rowsOf<{ id: string }>(
+      await manager.query(
+        `UPDATE comment SET status = $3, version = version + 1, review_queue = NULL, held_reason = NULL, queued_at = NULL, flag_count = 0,
               moderation_rule = CASE WHEN $3 IN ('hidden', 'rejected') THEN $4 END, moderated_at = now(),
               body = CASE WHEN $5 THEN pending_body ELSE body END, body_html = CASE WHEN $5 THEN pending_body_html ELSE body_html END,
               edited_at = CASE WHEN $5 THEN now() ELSE edited_at END,
               pending_body = NULL, pending_body_html = NULL, pending_edit_at = NULL
        WHERE id = $1 AND version = $2 RETURNING id`,
-      [target.id, target.version, transition.to, rule.code, applyEdit && target.pendingEdit],
-    ));
+        [target.id, target.version, transition.to, rule.code, applyEdit && target.pendingEdit],
+      ),
+    );
     if (updated.length === 0) throw new DecisionConflict();
     await manager.query(`UPDATE comment_flag SET resolved_at = now() WHERE comment_id = $1 AND resolved_at IS NULL`, [target.id]);
     let decisionId: string;
     if (input.awaiting) {
-      await manager.query(`UPDATE moderation_decision SET status = 'applied', applied_at = now(), cosigned_by = $2, cosigned_by_label = ${DECIDER_LABEL('$2')}, cosigned_at = now() WHERE id = $1`, [
-        input.awaiting.decisionId,
-        input.awaiting.cosignerId,
-      ]);
+      await manager.query(
+        `UPDATE moderation_decision SET status = 'applied', applied_at = now(), cosigned_by = $2, cosigned_by_label = ${DECIDER_LABEL('$2')}, cosigned_at = now() WHERE id = $1`,
+        [input.awaiting.decisionId, input.awaiting.cosignerId],
+      );
       decisionId = input.awaiting.decisionId;
     } else {
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO moderation_decision (comment_id, consultation_id, action, rule_code, rule_version, reason, decided_by, decided_by_label, status, applied_at,
                                           comment_version, from_status, queued_at, appeal_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, ${DECIDER_LABEL('$7')}, 'applied', now(), $8, $9, $10, $11) RETURNING id`,
-        [target.id, target.consultationId, input.action, rule.code, rule.version, input.reason, input.deciderId, target.version, target.status, target.queuedAt, input.appealId ?? null],
+        [
+          target.id,
+          target.consultationId,
+          input.action,
+          rule.code,
+          rule.version,
+          input.reason,
+          input.deciderId,
+          target.version,
+          target.status,
+          target.queuedAt,
+          input.appealId ?? null,
+        ],
       );
       decisionId = row!.id;
     }
     const events: ThreadDomainEvent[] = [];
     if (transition.event) {
-      events.push(await this.threads.append(manager, { consultationId: target.consultationId, recommendationCode: target.recommendationCode, type: transition.event, commentId: target.id }));
+      events.push(
+        await this.threads.append(manager, {
+          consultationId: target.consultationId,
+          recommendationCode: target.recommendationCode,
+          type: transition.event,
+          commentId: target.id,
+        }),
+      );
     }
     const notifications: string[] = [];
     if (transition.notify && target.authorId) {
-      notifications.push(await this.notifications.create(manager, { userId: target.authorId, kind: 'moderation.decision', decisionId, commentId: target.id }));
+      notifications.push(
+        await this.notifications.create(manager, {
+          userId: target.authorId,
+          kind: 'moderation.decision',
+          decisionId,
+          commentId: target.id,
+        }),
+      );
     }
     await this.audit.record(manager, {
       actorId: input.awaiting?.cosignerId ?? input.deciderId,
@@ -577,14 +706,17 @@ export class ModerationDecisionsService {
          FROM comment_flag WHERE comment_id = $1 ORDER BY created_at, id`,
         [commentId],
       ) as Promise<CommentModerationHistory['flags']>,
-      this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = $1 ORDER BY d.decided_at, d.id`, [commentId, locale]) as Promise<DecisionRow[]>,
+      this.dataSource.query(`${decisionSelect('$2')} WHERE d.comment_id = $1 ORDER BY d.decided_at, d.id`, [commentId, locale]) as Promise<
+        DecisionRow[]
+      >,
     ]);
     return { commentId, flags, decisions: decisions.map((row) => presentDecision(row, user, true)) };
   }
 
   async loadTarget(commentId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<DecisionTarget> {
     const [target]: DecisionTarget[] = await manager.query(`${TARGET_SELECT} WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [commentId]);
-    if (!target || target.status === 'deleted') throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
+    if (!target || target.status === 'deleted')
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
     return target;
   }
 
@@ -592,10 +724,23 @@ export class ModerationDecisionsService {
   async highlight(user: AuthUser, commentId: string, highlighted: boolean): Promise<{ commentId: string; highlighted: boolean }> {
     const target = await this.loadTarget(commentId);
     await this.access.assertMayDecide(user, target);
-    if (target.status !== 'published') throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'Only a published comment can be quoted in the report');
+    if (target.status !== 'published')
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        ErrorCode.INVALID_STATUS_TRANSITION,
+        'Only a published comment can be quoted in the report',
+      );
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE comment SET highlighted_at = CASE WHEN $2 THEN COALESCE(highlighted_at, now()) END WHERE id = $1`, [commentId, highlighted]);
-      await this.audit.record(manager, { actorId: user.id, action: highlighted ? 'comment.highlighted' : 'comment.unhighlighted', targetType: 'comment', targetId: commentId });
+      await manager.query(`UPDATE comment SET highlighted_at = CASE WHEN $2 THEN COALESCE(highlighted_at, now()) END WHERE id = $1`, [
+        commentId,
+        highlighted,
+      ]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: highlighted ? 'comment.highlighted' : 'comment.unhighlighted',
+        targetType: 'comment',
+        targetId: commentId,
+      });
     });
     return { commentId, highlighted };
   }
@@ -603,7 +748,13 @@ export class ModerationDecisionsService {
   /** FLT-09: the losing attempt is on the record too. */
   private async recordConflict(user: AuthUser, commentId: string, action: ModerationAction): Promise<void> {
     await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { actorId: user.id, action: 'moderation.decision_conflict', targetType: 'comment', targetId: commentId, details: { action } }),
+      this.audit.record(manager, {
+        actorId: user.id,
+        action: 'moderation.decision_conflict',
+        targetType: 'comment',
+        targetId: commentId,
+        details: { action },
+      }),
     );
   }
 }
@@ -613,8 +764,8 @@ export function decisionNotFound(): ApiException {
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }).driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }).driverError ??
+    (error as { code?: string; constraint?: string });
   return driverError.code === '23505' && driverError.constraint === constraint;
 }
-
-

@@ -42,7 +42,11 @@ describe('word filter matching', () => {
   });
 
   it('matches whole words and phrases only, in any script', () => {
-    const list = terms([['ass', 'flag'], ['buy followers', 'hold'], ['गद्दार', 'block']]);
+    const list = terms([
+      ['ass', 'flag'],
+      ['buy followers', 'hold'],
+      ['गद्दार', 'block'],
+    ]);
     expect(matchTerms('An assessment of class sizes', list)).toBeUndefined();
     expect(matchTerms('what an ASS.', list)).toEqual({ term: 'ass', action: 'flag' });
     expect(matchTerms('Buy\nfollowers now', list)).toEqual({ term: 'buy followers', action: 'hold' });
@@ -50,7 +54,11 @@ describe('word filter matching', () => {
   });
 
   it('reports the most severe term found', () => {
-    const list = terms([['spam', 'flag'], ['scam', 'hold'], ['slur', 'block']]);
+    const list = terms([
+      ['spam', 'flag'],
+      ['scam', 'hold'],
+      ['slur', 'block'],
+    ]);
     expect(matchTerms('spam and scam', list)?.action).toBe('hold');
     expect(matchTerms('spam, scam and a slur', list)?.action).toBe('block');
   });
@@ -60,17 +68,30 @@ describe('notification summaries', () => {
   const base = { id: 'n', createdAt: '2026-11-26T10:00:00.000Z', readAt: null };
 
   it('says what was decided, under which rule and why, in the reader’s language', () => {
-    const hidden = { ...base, kind: 'moderation.decision' as const, action: 'hide' as const, ruleCode: 'R1', ruleTitle: 'Respect people', reason: 'Insults' };
-    expect(notificationSummary(hidden, 'en')).toBe('Your comment was hidden by a moderator. Rule R1 (Respect people). Reason given: Insults');
+    const hidden = {
+      ...base,
+      kind: 'moderation.decision' as const,
+      action: 'hide' as const,
+      ruleCode: 'R1',
+      ruleTitle: 'Respect people',
+      reason: 'Insults',
+    };
+    expect(notificationSummary(hidden, 'en')).toBe(
+      'Your comment was hidden by a moderator. Rule R1 (Respect people). Reason given: Insults',
+    );
     expect(notificationSummary(hidden, 'id')).toContain('disembunyikan');
     expect(notificationSummary(hidden, 'ur')).toContain('R1 (Respect people)');
   });
 
   it('words appeal outcomes and suspensions', () => {
-    expect(notificationSummary({ ...base, kind: 'appeal.outcome', outcome: 'overturned', ruleCode: 'R5', reason: 'Sourced' }, 'en')).toMatch(/^Your appeal succeeded/);
-    expect(notificationSummary({ ...base, kind: 'appeal.outcome', outcome: 'upheld', reason: 'Still unsourced' }, 'en')).toMatch(/decision stands/);
-    expect(notificationSummary({ ...base, kind: 'sanction', until: '2026-12-03T00:00:00.000Z', ruleCode: 'R6', reason: 'Spam' }, 'en')).toBe(
-      'Your account is suspended until 2026-12-03. Rule R6. Reason given: Spam',
+    expect(
+      notificationSummary({ ...base, kind: 'appeal.outcome', outcome: 'overturned', ruleCode: 'R5', reason: 'Sourced' }, 'en'),
+    ).toMatch(/^Your appeal succeeded/);
+    expect(notificationSummary({ ...base, kind: 'appeal.outcome', outcome: 'upheld', reason: 'Still unsourced' }, 'en')).toMatch(
+      /decision stands/,
     );
+    expect(
+      notificationSummary({ ...base, kind: 'sanction', until: '2026-12-03T00:00:00.000Z', ruleCode: 'R6', reason: 'Spam' }, 'en'),
+    ).toBe('Your account is suspended until 2026-12-03. Rule R6. Reason given: Spam');
   });
 });

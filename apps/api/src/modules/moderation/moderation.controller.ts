@@ -53,20 +53,36 @@ export class ModerationController {
   @Authenticated()
   @ApiOperation({
     summary: 'The restricted safeguarding queue of the rounds whose concerns you handle (every view is audit-logged)',
-    description: 'A round’s safeguarding officers, the platform safeguarding team, and admins for a round with no officer. Comments the public can still read come first.',
+    description:
+      'A round’s safeguarding officers, the platform safeguarding team, and admins for a round with no officer. Comments the public can still read come first.',
   })
   @ApiOkResponse({ type: ModerationQueueDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
   safeguardingQueue(@CurrentUser() user: AuthUser, @Query() query: SafeguardingQueueQueryDto, @RequestLocale() locale?: LocaleCode) {
-    return this.decisions.queue(user, { safeguarding: true, consultationId: query.consultationId }, query.sort, query.cursor, query.limit, locale);
+    return this.decisions.queue(
+      user,
+      { safeguarding: true, consultationId: query.consultationId },
+      query.sort,
+      query.cursor,
+      query.limit,
+      locale,
+    );
   }
 
   @Post('decisions')
   @Authenticated()
   @ApiOperation({ summary: 'Approve, hide, restore or reject a comment, citing a house rule and giving a reason' })
-  @ApiCreatedResponse({ type: ModerationDecisionDto, description: 'status "applied", or "awaiting-cosign" when you have a conflict of interest' })
+  @ApiCreatedResponse({
+    type: ModerationDecisionDto,
+    description: 'status "applied", or "awaiting-cosign" when you have a conflict of interest',
+  })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'DECISION_CONFLICT (someone decided first), INVALID_STATUS_TRANSITION' })
-  decide(@CurrentUser() user: AuthUser, @Body() dto: DecisionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: DecisionRequestDto,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.decisions.decide(user, dto, locale);
   }
 
@@ -82,7 +98,12 @@ export class ModerationController {
   @Authenticated()
   @ApiOperation({ summary: 'One decision (the comment’s author, the round’s moderators, admins)' })
   @ApiOkResponse({ type: ModerationDecisionDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  get(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.decisions.get(id, user, locale);
   }
 
@@ -91,7 +112,12 @@ export class ModerationController {
   @ApiOperation({ summary: 'Co-sign a decision that waits for a second moderator (conflict of interest)' })
   @ApiOkResponse({ type: ModerationDecisionDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
-  cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  cosign(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.DECISION_NOT_FOUND) id: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.decisions.cosign(user, id, locale);
   }
 
@@ -100,14 +126,23 @@ export class ModerationController {
   @ApiOperation({ summary: 'A comment’s reports (never who made them) and decisions, resolved or not (those who may decide on it)' })
   @ApiOkResponse({ type: CommentModerationHistoryDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
-  history(@CurrentUser() user: AuthUser, @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  history(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.decisions.history(user, commentId, locale);
   }
 
   @Put('highlights/:commentId')
   @Authenticated()
   @ApiOperation({ summary: 'Mark a published comment to be quoted in the round’s PDF report (its moderators; audit-logged)' })
-  highlight(@CurrentUser() user: AuthUser, @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string, @Body() dto: HighlightDto) {
+  highlight(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('commentId', ErrorCode.COMMENT_NOT_FOUND) commentId: string,
+    @Body() dto: HighlightDto,
+  ) {
     return this.decisions.highlight(user, commentId, dto.highlighted);
   }
 

@@ -27,8 +27,25 @@ import { WordFilterService } from './word-filter.service.js';
  */
 @Module({
   imports: [ConsultationsModule, ThreadsModule, NotificationsModule, IdempotencyModule, DisclosureModule],
-  controllers: [HouseRulesController, FlagsController, ModerationController, AppealsController, SanctionsController, WordFilterController, TransparencyController],
-  providers: [HouseRulesService, ModerationAccessService, FlagsService, ModerationDecisionsService, AppealsService, SanctionsService, WordFilterService, TransparencyService],
+  controllers: [
+    HouseRulesController,
+    FlagsController,
+    ModerationController,
+    AppealsController,
+    SanctionsController,
+    WordFilterController,
+    TransparencyController,
+  ],
+  providers: [
+    HouseRulesService,
+    ModerationAccessService,
+    FlagsService,
+    ModerationDecisionsService,
+    AppealsService,
+    SanctionsService,
+    WordFilterService,
+    TransparencyService,
+  ],
   exports: [HouseRulesService, WordFilterService, ModerationAccessService],
 })
 export class ModerationModule {}

@@ -84,7 +84,13 @@ export function presentSanction(row: SanctionRow, reader: SanctionReader): Sanct
     liftedAt: row.liftedAt,
     appealableUntil: row.userId === reader.id ? row.appealableUntil : null,
     appeal: row.appealRowId
-      ? { id: row.appealRowId, status: row.appealStatus ?? 'pending', createdAt: row.appealCreatedAt!, decidedAt: row.appealDecidedAt, outcomeReason: row.appealOutcomeReason }
+      ? {
+          id: row.appealRowId,
+          status: row.appealStatus ?? 'pending',
+          createdAt: row.appealCreatedAt!,
+          decidedAt: row.appealDecidedAt,
+          outcomeReason: row.appealOutcomeReason,
+        }
       : null,
   };
   if (!reader.moderates) return sanction;

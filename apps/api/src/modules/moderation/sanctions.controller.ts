@@ -30,7 +30,12 @@ export class SanctionsController {
   })
   @ApiCreatedResponse({ type: SanctionDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'NOT_A_MODERATOR' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: SanctionRequestDto, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: SanctionRequestDto,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.sanctions.create(user, dto, locale);
   }
 
@@ -46,7 +51,12 @@ export class SanctionsController {
   @Authenticated()
   @ApiOperation({ summary: 'A sanction (its person, the round’s moderators, admins)' })
   @ApiOkResponse({ type: SanctionDto })
-  get(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.SANCTION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  get(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.SANCTION_NOT_FOUND) id: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.sanctions.get(user, id, locale);
   }
 
@@ -56,7 +66,12 @@ export class SanctionsController {
   @ApiCreatedResponse({ type: SanctionDto })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'COSIGN_NOT_ALLOWED, NOT_A_MODERATOR' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'INVALID_STATUS_TRANSITION' })
-  cosign(@CurrentUser() user: AuthUser, @UuidParam('id', ErrorCode.SANCTION_NOT_FOUND) id: string, @Query() query: LocaleQueryDto, @RequestLocale() locale?: LocaleCode) {
+  cosign(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id', ErrorCode.SANCTION_NOT_FOUND) id: string,
+    @Query() query: LocaleQueryDto,
+    @RequestLocale() locale?: LocaleCode,
+  ) {
     return this.sanctions.cosign(user, id, locale);
   }
 

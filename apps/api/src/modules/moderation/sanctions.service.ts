@@ -2,7 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, SANCTION_COSIGN_AFTER_DAYS, type ListResponse, type LocaleCode, type Sanction, type SanctionRequest } from '@compact-voices/contracts';
+import {
+  ErrorCode,
+  SANCTION_COSIGN_AFTER_DAYS,
+  type ListResponse,
+  type LocaleCode,
+  type Sanction,
+  type SanctionRequest,
+} from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { announceSessionsRevoked } from '../../core/auth/session-events.js';
@@ -90,7 +97,8 @@ export class SanctionsService {
     if (Boolean(dto.commentId) === Boolean(dto.userId)) throw invalid('commentId', 'Give exactly one of commentId and userId');
     const until = new Date(dto.until);
     if (!(until.getTime() > Date.now())) throw invalid('until', 'until must be in the future');
-    if (until.getTime() > Date.now() + MAX_SUSPENSION_DAYS * DAY_MS) throw invalid('until', `A suspension lasts at most ${MAX_SUSPENSION_DAYS} days`);
+    if (until.getTime() > Date.now() + MAX_SUSPENSION_DAYS * DAY_MS)
+      throw invalid('until', `A suspension lasts at most ${MAX_SUSPENSION_DAYS} days`);
     const global = dto.global === true;
     if (global && dto.consultationId) throw invalid('consultationId', 'A global sanction applies everywhere; give no consultationId');
     if (global && !isAdmin(actor)) throw notAModerator();
@@ -108,8 +116,10 @@ export class SanctionsService {
       );
       if (!comment) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
       await this.access.assertMayDecide(actor, { consultationId: comment.consultationId, safeguarding: comment.safeguarding });
-      if (dto.consultationId && dto.consultationId !== comment.consultationId) throw invalid('consultationId', 'A sanction over a comment applies to the comment’s round');
-      if (!comment.authorId) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'The author’s account no longer exists');
+      if (dto.consultationId && dto.consultationId !== comment.consultationId)
+        throw invalid('consultationId', 'A sanction over a comment applies to the comment’s round');
+      if (!comment.authorId)
+        throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'The author’s account no longer exists');
       userId = comment.authorId;
       consultationId = global ? null : comment.consultationId;
       protectionRound = comment.consultationId;
@@ -140,7 +150,18 @@ export class SanctionsService {
       const [row]: Array<{ id: string }> = await manager.query(
         `INSERT INTO sanction (user_id, until, rule_code, rule_version, reason, comment_id, created_by, consultation_id, status, conflict_ties)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [userId, until.toISOString(), rule.code, rule.version, dto.reason.trim(), dto.commentId ?? null, actor.id, consultationId, awaiting ? 'awaiting-cosign' : 'in-force', conflict.conflicted ? conflict.ties : []],
+        [
+          userId,
+          until.toISOString(),
+          rule.code,
+          rule.version,
+          dto.reason.trim(),
+          dto.commentId ?? null,
+          actor.id,
+          consultationId,
+          awaiting ? 'awaiting-cosign' : 'in-force',
+          conflict.conflicted ? conflict.ties : [],
+        ],
       );
       const id = row!.id;
       const details = {
@@ -151,10 +172,22 @@ export class SanctionsService {
         ...(dto.commentId ? { commentId: dto.commentId } : { userId }),
       };
       if (awaiting) {
-        await this.audit.record(manager, { actorId: actor.id, action: 'sanction.proposed', targetType: 'sanction', targetId: id, details: { ...details, conflict: conflict.conflicted } });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          action: 'sanction.proposed',
+          targetType: 'sanction',
+          targetId: id,
+          details: { ...details, conflict: conflict.conflicted },
+        });
         return { id, notification: undefined };
       }
-      const enforced = await this.enforce(manager, { id, userId, consultationId, commentId: dto.commentId ?? null, until: until.toISOString() });
+      const enforced = await this.enforce(manager, {
+        id,
+        userId,
+        consultationId,
+        commentId: dto.commentId ?? null,
+        until: until.toISOString(),
+      });
       sessionIds.push(...enforced.sessionIds);
       await this.audit.record(manager, { actorId: actor.id, action: 'sanction.imposed', targetType: 'sanction', targetId: id, details });
       return { id, notification: enforced.notification };
@@ -174,7 +207,8 @@ export class SanctionsService {
     }
     if (facts.createdBy === actor.id || facts.userId === actor.id) throw cosignRefused('A second person must co-sign this sanction');
     // Never says which tie: only that someone without the proposer's conflict must co-sign.
-    if (await this.access.sharesTie(actor, facts.conflictTies)) throw cosignRefused('You share the conflict of interest; someone without it must co-sign');
+    if (await this.access.sharesTie(actor, facts.conflictTies))
+      throw cosignRefused('You share the conflict of interest; someone without it must co-sign');
     const sessionIds: string[] = [];
     const notification = await this.dataSource.transaction(async (manager) => {
       const [target]: Array<{ isProtected: boolean }> = await manager.query(
@@ -190,7 +224,8 @@ export class SanctionsService {
           [id, actor.id],
         ),
       );
-      if (!signed) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'This sanction does not await a co-signature');
+      if (!signed)
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.INVALID_STATUS_TRANSITION, 'This sanction does not await a co-signature');
       const enforced = await this.enforce(manager, facts);
       sessionIds.push(...enforced.sessionIds);
       await this.audit.record(manager, {
@@ -198,7 +233,13 @@ export class SanctionsService {
         action: 'sanction.cosigned',
         targetType: 'sanction',
         targetId: id,
-        details: { until: facts.until, ruleCode: facts.ruleCode, ruleVersion: facts.ruleVersion, consultationId: facts.consultationId, ...(facts.commentId ? { commentId: facts.commentId } : {}) },
+        details: {
+          until: facts.until,
+          ruleCode: facts.ruleCode,
+          ruleVersion: facts.ruleVersion,
+          consultationId: facts.consultationId,
+          ...(facts.commentId ? { commentId: facts.commentId } : {}),
+        },
       });
       return enforced.notification;
     });
@@ -212,10 +253,15 @@ export class SanctionsService {
     const reader = { id: actor.id, admin: isAdmin(actor), moderates: true };
     if (!consultationId) {
       if (!reader.admin) throw notAModerator();
-      const rows: SanctionRow[] = await this.dataSource.query(`${sanctionSelect('$1')} ORDER BY s.created_at DESC, s.id LIMIT 500`, [locale]);
+      const rows: SanctionRow[] = await this.dataSource.query(`${sanctionSelect('$1')} ORDER BY s.created_at DESC, s.id LIMIT 500`, [
+        locale,
+      ]);
       return { items: rows.map((row) => presentSanction(row, reader)) };
     }
-    const [moderates, safeguards] = await Promise.all([this.access.moderatesRound(actor, consultationId), this.access.safeguardsRound(actor, consultationId)]);
+    const [moderates, safeguards] = await Promise.all([
+      this.access.moderatesRound(actor, consultationId),
+      this.access.safeguardsRound(actor, consultationId),
+    ]);
     if (!moderates && !safeguards) throw notAModerator();
     const rows: SanctionRow[] = await this.dataSource.query(
       `${sanctionSelect('$2')} WHERE s.consultation_id = $1
@@ -240,7 +286,8 @@ export class SanctionsService {
 
   async lift(admin: AuthUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.liftWithin(manager, id, admin.id))) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SANCTION_NOT_FOUND, 'No such sanction in force');
+      if (!(await this.liftWithin(manager, id, admin.id)))
+        throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SANCTION_NOT_FOUND, 'No such sanction in force');
     });
   }
 
@@ -265,7 +312,13 @@ export class SanctionsService {
         [row.userId],
       );
     }
-    await this.audit.record(manager, { actorId, action: 'sanction.lifted', targetType: 'sanction', targetId: id, details: appealId ? { appealId } : {} });
+    await this.audit.record(manager, {
+      actorId,
+      action: 'sanction.lifted',
+      targetType: 'sanction',
+      targetId: id,
+      details: appealId ? { appealId } : {},
+    });
     return true;
   }
 
@@ -285,13 +338,23 @@ export class SanctionsService {
   ): Promise<{ sessionIds: string[]; notification: string }> {
     let sessionIds: string[] = [];
     if (sanction.consultationId === null) {
-      await manager.query(`UPDATE app_user SET suspended_until = GREATEST(COALESCE(suspended_until, $2), $2) WHERE id = $1`, [sanction.userId, sanction.until]);
+      await manager.query(`UPDATE app_user SET suspended_until = GREATEST(COALESCE(suspended_until, $2), $2) WHERE id = $1`, [
+        sanction.userId,
+        sanction.until,
+      ]);
       const revoked = rowsOf<{ id: string }>(
-        await manager.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [sanction.userId]),
+        await manager.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [
+          sanction.userId,
+        ]),
       );
       sessionIds = revoked.map((session) => session.id);
     }
-    const notification = await this.notifications.create(manager, { userId: sanction.userId, kind: 'sanction', sanctionId: sanction.id, commentId: sanction.commentId });
+    const notification = await this.notifications.create(manager, {
+      userId: sanction.userId,
+      kind: 'sanction',
+      sanctionId: sanction.id,
+      commentId: sanction.commentId,
+    });
     return { sessionIds, notification };
   }
 

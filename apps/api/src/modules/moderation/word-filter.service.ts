@@ -24,7 +24,8 @@ export function normaliseTerm(text: string): string {
 }
 
 /** Scripts written without spaces between words: a term in them matches inside a run of letters. */
-const UNSPACED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const UNSPACED_SCRIPT =
+  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * Whole words or phrases only ("ass" does not match "assessment"), in any script, compared in
@@ -67,7 +68,9 @@ export class WordFilterService {
   /** `html` is the comment as rendered for readers. */
   async match(html: string): Promise<WordFilterMatch | undefined> {
     if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
-      const rows: Array<{ term: string; action: WordFilterAction }> = await this.dataSource.query(`SELECT term, action FROM word_filter_term`);
+      const rows: Array<{ term: string; action: WordFilterAction }> = await this.dataSource.query(
+        `SELECT term, action FROM word_filter_term`,
+      );
       this.cache = { loadedAt: Date.now(), terms: rows.map((row) => ({ ...row, pattern: termPattern(row.term) })) };
     }
     return matchTerms(html, this.cache.terms);
@@ -78,7 +81,9 @@ export class WordFilterService {
     const found = await this.match(html);
     if (found?.action === 'block') {
       const message = 'This text uses language the house rules do not allow here. Please rephrase it.';
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BLOCKED_TERM, message, [{ field: 'body', reason: 'blockedTerm', message }]);
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.BLOCKED_TERM, message, [
+        { field: 'body', reason: 'blockedTerm', message },
+      ]);
     }
     return found;
   }
@@ -93,7 +98,9 @@ export class WordFilterService {
   async create(admin: AuthUser, rawTerm: string, action: WordFilterAction): Promise<WordFilterTerm> {
     const term = normaliseTerm(rawTerm);
     if (!term) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'term must not be blank', [{ field: 'term', reason: 'blank', message: 'term must not be blank' }]);
+      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'term must not be blank', [
+        { field: 'term', reason: 'blank', message: 'term must not be blank' },
+      ]);
     }
     const created = await this.dataSource.transaction(async (manager) => {
       const rows: WordFilterTerm[] = await manager.query(
@@ -102,7 +109,13 @@ export class WordFilterService {
         [term, action, admin.id],
       );
       if (!rows[0]) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TERM_EXISTS, 'That term is already in the filter');
-      await this.audit.record(manager, { actorId: admin.id, action: 'word_filter.term_added', targetType: 'word_filter_term', targetId: rows[0].id, details: { action } });
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: 'word_filter.term_added',
+        targetType: 'word_filter_term',
+        targetId: rows[0].id,
+        details: { action },
+      });
       return rows[0];
     });
     this.cache = undefined;
@@ -113,7 +126,12 @@ export class WordFilterService {
     await this.dataSource.transaction(async (manager) => {
       const rows = rowsOf<{ id: string }>(await manager.query(`DELETE FROM word_filter_term WHERE id = $1 RETURNING id`, [id]));
       if (rows.length === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TERM_NOT_FOUND, 'No such term');
-      await this.audit.record(manager, { actorId: admin.id, action: 'word_filter.term_removed', targetType: 'word_filter_term', targetId: id });
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: 'word_filter.term_removed',
+        targetType: 'word_filter_term',
+        targetId: id,
+      });
     });
     this.cache = undefined;
   }

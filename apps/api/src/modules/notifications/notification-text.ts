@@ -91,14 +91,24 @@ export function notificationSummary(notification: Notification, locale: LocaleCo
       if (notification.outcome) parts.push((notification.sanctionId ? phrases.sanctionAppeal : phrases.appeal)[notification.outcome]);
       break;
     case 'sanction':
-      parts.push((notification.consultationId ? phrases.roundSanction : phrases.sanction).replace('{until}', notification.until ? notification.until.slice(0, 10) : ''));
+      parts.push(
+        (notification.consultationId ? phrases.roundSanction : phrases.sanction).replace(
+          '{until}',
+          notification.until ? notification.until.slice(0, 10) : '',
+        ),
+      );
       break;
     case 'comment.held':
       parts.push(phrases.held);
       break;
   }
   if (notification.ruleCode && notification.kind !== 'comment.held') {
-    parts.push(phrases.rule.replace('{rule}', notification.ruleTitle ? `${notification.ruleCode} (${notification.ruleTitle})` : notification.ruleCode));
+    parts.push(
+      phrases.rule.replace(
+        '{rule}',
+        notification.ruleTitle ? `${notification.ruleCode} (${notification.ruleTitle})` : notification.ruleCode,
+      ),
+    );
   }
   if (notification.reason) parts.push(phrases.reason.replace('{reason}', notification.reason));
   return parts.join(' ');

@@ -1,7 +1,14 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ErrorCode, LOCALES, NOTIFICATION_KINDS, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
+import {
+  ErrorCode,
+  LOCALES,
+  NOTIFICATION_KINDS,
+  type LocaleCode,
+  type Notification,
+  type NotificationKind,
+} from '@compact-voices/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { AllowUnverified } from '../../core/auth/unverified.js';

@@ -2,7 +2,16 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APPEAL_WINDOW_DAYS, ErrorCode, isLocaleCode, PAGE_LIMIT_DEFAULT, type LocaleCode, type Notification, type NotificationKind, type NotificationPage } from '@compact-voices/contracts';
+import {
+  APPEAL_WINDOW_DAYS,
+  ErrorCode,
+  isLocaleCode,
+  PAGE_LIMIT_DEFAULT,
+  type LocaleCode,
+  type Notification,
+  type NotificationKind,
+  type NotificationPage,
+} from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { affectedCount } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
@@ -84,7 +93,14 @@ export class NotificationsService {
   async create(manager: EntityManager, notification: NewNotification): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
       `INSERT INTO notification (user_id, kind, decision_id, appeal_id, sanction_id, comment_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [notification.userId, notification.kind, notification.decisionId ?? null, notification.appealId ?? null, notification.sanctionId ?? null, notification.commentId ?? null],
+      [
+        notification.userId,
+        notification.kind,
+        notification.decisionId ?? null,
+        notification.appealId ?? null,
+        notification.sanctionId ?? null,
+        notification.commentId ?? null,
+      ],
     );
     return row!.id;
   }
@@ -116,7 +132,10 @@ export class NotificationsService {
         }
       } catch (error) {
         if (error instanceof TooManyRequestsException) continue;
-        this.logger.warn({ event: 'notification.delivery_failed', err: (error as Error).message }, 'notification not delivered by mail or live');
+        this.logger.warn(
+          { event: 'notification.delivery_failed', err: (error as Error).message },
+          'notification not delivered by mail or live',
+        );
       }
     }
   }
@@ -170,4 +189,3 @@ export class NotificationsService {
 function strip({ sortTime: _sortTime, ...notification }: NotificationRow): Notification {
   return notification;
 }
-

@@ -104,10 +104,19 @@ export class OrganisationsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const updated = affectedCount(
-          await manager.query(`UPDATE organisation SET verified_at = now(), verified_by = $2 WHERE id = $1 AND verified_at IS NULL`, [id, admin.id]),
+          await manager.query(`UPDATE organisation SET verified_at = now(), verified_by = $2 WHERE id = $1 AND verified_at IS NULL`, [
+            id,
+            admin.id,
+          ]),
         );
         const organisation = await this.get(id, manager);
-        if (updated > 0) await this.audit.record(manager, { actorId: admin.id, action: 'organisation.verified', targetType: 'organisation', targetId: id });
+        if (updated > 0)
+          await this.audit.record(manager, {
+            actorId: admin.id,
+            action: 'organisation.verified',
+            targetType: 'organisation',
+            targetId: id,
+          });
         return organisation;
       });
     } catch (error) {
@@ -122,7 +131,8 @@ export class OrganisationsService {
       `INSERT INTO organisation_membership (organisation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
       [id, user.id],
     );
-    if ((inserted as unknown[]).length === 0) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_MEMBER, 'You are already a member or have asked to join');
+    if ((inserted as unknown[]).length === 0)
+      throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_MEMBER, 'You are already a member or have asked to join');
     return { status: 'pending' };
   }
 
@@ -174,7 +184,10 @@ export class OrganisationsService {
         if (admins <= 1) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.LAST_ADMIN, 'An organisation needs at least one admin');
       }
       await manager.query(`DELETE FROM organisation_membership WHERE id = $1`, [target.memberId]);
-      await manager.query(`UPDATE app_user SET acting_organisation_id = NULL WHERE id = $2 AND acting_organisation_id = $1`, [id, target.userId]);
+      await manager.query(`UPDATE app_user SET acting_organisation_id = NULL WHERE id = $2 AND acting_organisation_id = $1`, [
+        id,
+        target.userId,
+      ]);
     });
   }
 
@@ -211,5 +224,9 @@ export class OrganisationsService {
 }
 
 function nameTaken(): ApiException {
-  return new ApiException(HttpStatus.CONFLICT, ErrorCode.ORGANISATION_EXISTS, 'A verified organisation with this name is already registered in this country');
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    ErrorCode.ORGANISATION_EXISTS,
+    'A verified organisation with this name is already registered in this country',
+  );
 }

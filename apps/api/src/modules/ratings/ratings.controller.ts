@@ -7,7 +7,15 @@ import { ApiException } from '../../core/errors/api.exception.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
-import { OfficialAssessmentDto, PutOfficialAssessmentDto, PutRatingDto, RatingDto, RatingListDto, RatingSummaryDto, SummaryQueryDto } from './dto/rating.dto.js';
+import {
+  OfficialAssessmentDto,
+  PutOfficialAssessmentDto,
+  PutRatingDto,
+  RatingDto,
+  RatingListDto,
+  RatingSummaryDto,
+  SummaryQueryDto,
+} from './dto/rating.dto.js';
 import { RatingsService } from './ratings.service.js';
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -22,7 +30,8 @@ export class RatingsController {
   @Idempotent()
   @ApiOperation({
     summary: 'Rate implementation in a country (creates or replaces your rating; history kept)',
-    description: 'The published figures follow in batches: a rating counts once the account is verified and old enough (RATER_MIN_ACCOUNT_AGE_HOURS) and at least 5 ratings of the cell can be published together.',
+    description:
+      'The published figures follow in batches: a rating counts once the account is verified and old enough (RATER_MIN_ACCOUNT_AGE_HOURS) and at least 5 ratings of the cell can be published together.',
   })
   @ApiOkResponse({ type: RatingDto })
   put(

@@ -20,7 +20,6 @@ import { summariseRatings, type RatingRow } from '../disclosure/statistics.js';
 const RATING_COLUMNS = `consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3",
   score, dont_know AS "dontKnow", evidence, evidence_url AS "evidenceUrl", ${isoTimestamp('updated_at')} AS "updatedAt"`;
 
-
 @Injectable()
 export class RatingsService {
   constructor(
@@ -44,9 +43,12 @@ export class RatingsService {
     assertVerified(user);
     const dontKnow = dto.dontKnow ?? false;
     if ((dto.score === null) !== dontKnow) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "Give a score from 0 to 4, or score null with dontKnow true", [
-        { field: 'score', reason: 'scoreOrDontKnow', message: "A score, or Don't know — one of the two" },
-      ]);
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Give a score from 0 to 4, or score null with dontKnow true',
+        [{ field: 'score', reason: 'scoreOrDontKnow', message: "A score, or Don't know — one of the two" }],
+      );
     }
     await this.rateLimits.consume('ratingsPerUser', user.id);
     let cell: { consultationId: string; recommendationCode: string; countryIso3: string } | undefined;
@@ -116,37 +118,69 @@ export class RatingsService {
    * a country, it is the sum of the countries' published figures. Admins read every rating as it
    * is now, with `suppressed` telling whether the public sees the cell at all.
    */
-  async summary(consultationId: string, code: string, countryIso3: string | undefined, viewer: AuthUser | undefined): Promise<RatingSummary> {
+  async summary(
+    consultationId: string,
+    code: string,
+    countryIso3: string | undefined,
+    viewer: AuthUser | undefined,
+  ): Promise<RatingSummary> {
     const { recommendationCode } = await this.consultations.thread(consultationId, code, viewer);
     const country = countryIso3 ?? null;
     const official = country ? await this.official(consultationId, recommendationCode, country) : null;
-    if (isAdmin(viewer)) return this.disclosure.forAdmin({ ...(await this.unpublishedSummary(consultationId, recommendationCode, country)), official });
+    if (isAdmin(viewer))
+      return this.disclosure.forAdmin({ ...(await this.unpublishedSummary(consultationId, recommendationCode, country)), official });
     return this.disclosure.withOfficial(await this.disclosure.publishedSummary(consultationId, recommendationCode, country), official);
   }
 
   /** What live readers get with a `ratings.summary` event: the published summary and the official status. */
   async publicSummary(consultationId: string, recommendationCode: string, countryIso3: string): Promise<RatingSummary> {
-    const [published, official] = await Promise.all([this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3), this.official(consultationId, recommendationCode, countryIso3)]);
+    const [published, official] = await Promise.all([
+      this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3),
+      this.official(consultationId, recommendationCode, countryIso3),
+    ]);
     return this.disclosure.withOfficial(published, official);
   }
 
   /** Every rating as it is now (admins only); `suppressed` when the public sees no figures for it. */
-  private async unpublishedSummary(consultationId: string, recommendationCode: string, countryIso3: string | null): Promise<Omit<RatingSummary, 'official'>> {
-    const rows: Array<{ score: number | null; stakeholderType: RatingRow['stakeholderType']; verified: boolean; raterCountry: string | null; countryIso3: string }> = await this.dataSource.query(
+  private async unpublishedSummary(
+    consultationId: string,
+    recommendationCode: string,
+    countryIso3: string | null,
+  ): Promise<Omit<RatingSummary, 'official'>> {
+    const rows: Array<{
+      score: number | null;
+      stakeholderType: RatingRow['stakeholderType'];
+      verified: boolean;
+      raterCountry: string | null;
+      countryIso3: string;
+    }> = await this.dataSource.query(
       `SELECT score, rater_stakeholder_type AS "stakeholderType", rater_organisation_verified AS verified, rater_country_iso3 AS "raterCountry", country_iso3 AS "countryIso3"
        FROM rating WHERE consultation_id = $1 AND recommendation_code = $2 AND ($3::text IS NULL OR country_iso3 = $3)`,
       [consultationId, recommendationCode, countryIso3],
     );
     const summary = summariseRatings(
-      rows.map((row) => ({ score: row.score, stakeholderType: row.stakeholderType, side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3) })),
+      rows.map((row) => ({
+        score: row.score,
+        stakeholderType: row.stakeholderType,
+        side: sideOf(row.stakeholderType, row.verified, row.raterCountry, row.countryIso3),
+      })),
       this.secrets.statisticsSeed(`admin/${consultationId}/${recommendationCode}/${countryIso3 ?? '*'}`),
     );
-    const published = countryIso3 ? await this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3) : await this.disclosure.pooledSummary(consultationId, recommendationCode);
+    const published = countryIso3
+      ? await this.disclosure.cellSummary(consultationId, recommendationCode, countryIso3)
+      : await this.disclosure.pooledSummary(consultationId, recommendationCode);
     return { ...summary, suppressed: published.suppressed };
   }
 
-  async official(consultationId: string, recommendationCode: string, countryIso3: string, manager: EntityManager = this.dataSource.manager): Promise<OfficialAssessment | null> {
-    const [row]: Array<OfficialAssessment & { organisationId: string | null; organisationName: string | null; organisationVerified: boolean }> = await manager.query(
+  async official(
+    consultationId: string,
+    recommendationCode: string,
+    countryIso3: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OfficialAssessment | null> {
+    const [row]: Array<
+      OfficialAssessment & { organisationId: string | null; organisationName: string | null; organisationVerified: boolean }
+    > = await manager.query(
       `SELECT a.country_iso3 AS "countryIso3", a.score, a.narrative, ${isoTimestamp('a.updated_at')} AS "updatedAt",
               o.id AS "organisationId", o.name AS "organisationName", o.verified_at IS NOT NULL AS "organisationVerified"
        FROM official_assessment a LEFT JOIN organisation o ON o.id = a.organisation_id
@@ -155,11 +189,20 @@ export class RatingsService {
     );
     if (!row) return null;
     const { organisationId, organisationName, organisationVerified, ...assessment } = row;
-    return { ...assessment, organisation: organisationId ? { id: organisationId, name: organisationName ?? '', verified: organisationVerified } : null };
+    return {
+      ...assessment,
+      organisation: organisationId ? { id: organisationId, name: organisationName ?? '', verified: organisationVerified } : null,
+    };
   }
 
   /** Only a member of a verified government organisation of that very country may speak for it. */
-  async putOfficial(consultationId: string, code: string, countryIso3: string, dto: PutOfficialAssessmentDto, user: AuthUser): Promise<OfficialAssessment> {
+  async putOfficial(
+    consultationId: string,
+    code: string,
+    countryIso3: string,
+    dto: PutOfficialAssessmentDto,
+    user: AuthUser,
+  ): Promise<OfficialAssessment> {
     assertVerified(user);
     const events: ThreadDomainEvent[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
@@ -171,7 +214,11 @@ export class RatingsService {
         [user.id, countryIso3],
       );
       if (!organisation) {
-        throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.NOT_GOVERNMENT_REPRESENTATIVE, `Only members of a verified government organisation of ${countryIso3} can post its official status`);
+        throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.NOT_GOVERNMENT_REPRESENTATIVE,
+          `Only members of a verified government organisation of ${countryIso3} can post its official status`,
+        );
       }
       await manager.query(
         `INSERT INTO official_assessment_revision (consultation_id, recommendation_code, country_iso3, score, narrative, author_id, assessed_at)

@@ -46,7 +46,10 @@ export class LiveIoAdapter extends IoAdapter {
       },
     }) as Server;
     if (this.config.redisUrl) {
-      const publisher = createClient({ url: this.config.redisUrl, socket: { reconnectStrategy: (retries) => Math.min(100 + retries * 200, 3_000) } });
+      const publisher = createClient({
+        url: this.config.redisUrl,
+        socket: { reconnectStrategy: (retries) => Math.min(100 + retries * 200, 3_000) },
+      });
       const subscriber = publisher.duplicate();
       // While Redis is away, publishing is skipped instead of queued: node-redis would hold every
       // event in memory for the whole outage and replay them late, and the adapter does not handle a
@@ -56,12 +59,22 @@ export class LiveIoAdapter extends IoAdapter {
         value: (channel: string, message: string) => (publisher.isReady ? publish(channel, message).catch(() => 0) : Promise.resolve(0)),
       });
       for (const client of [publisher, subscriber]) {
-        client.on('error', (error: Error) => this.log.warn({ event: 'redis.unavailable', use: 'live', err: error.message }, 'redis unavailable for live events; delivering locally'));
+        client.on('error', (error: Error) =>
+          this.log.warn(
+            { event: 'redis.unavailable', use: 'live', err: error.message },
+            'redis unavailable for live events; delivering locally',
+          ),
+        );
         client.connect().catch(() => undefined);
         this.redisClients.push(client);
       }
       // The adapter's typings predate node-redis 5's generic client type; the client API it uses is unchanged.
-      server.adapter(createAdapter(publisher as unknown as Parameters<typeof createAdapter>[0], subscriber as unknown as Parameters<typeof createAdapter>[1]));
+      server.adapter(
+        createAdapter(
+          publisher as unknown as Parameters<typeof createAdapter>[0],
+          subscriber as unknown as Parameters<typeof createAdapter>[1],
+        ),
+      );
     }
     return server;
   }
@@ -70,6 +83,10 @@ export class LiveIoAdapter extends IoAdapter {
     await super.close(server);
     // Connected: close politely. Reconnecting (Redis gone): a polite close would wait for Redis to
     // come back, holding the shutdown until its deadline — drop the connection attempt instead.
-    await Promise.all(this.redisClients.map((client) => (client.isReady ? client.close().catch(() => undefined) : client.isOpen ? client.destroy() : undefined)));
+    await Promise.all(
+      this.redisClients.map((client) =>
+        client.isReady ? client.close().catch(() => undefined) : client.isOpen ? client.destroy() : undefined,
+      ),
+    );
   }
 }

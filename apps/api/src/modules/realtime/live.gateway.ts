@@ -3,7 +3,16 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import { LIVE_NAMESPACE, RECOMMENDATION_CODE_PATTERN, type Ack, type ThreadRef } from '@compact-voices/contracts';
@@ -150,13 +159,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       window.count += 1;
       if (window.count > EVENTS_PER_WINDOW) {
         window.violations += 1;
-        this.logger.warn({ event: 'ws.rate_limited', violations: window.violations, requestId: socket.data.requestId }, 'socket over its event rate');
+        this.logger.warn(
+          { event: 'ws.rate_limited', violations: window.violations, requestId: socket.data.requestId },
+          'socket over its event rate',
+        );
         if (window.violations >= MAX_VIOLATIONS) socket.disconnect(true);
         next(new Error('RATE_LIMITED'));
         return;
       }
       if (!CLIENT_EVENTS.has(event)) {
-        this.logger.warn({ event: 'ws.unknown_event', name: String(event).slice(0, 64), requestId: socket.data.requestId }, 'unknown socket event refused');
+        this.logger.warn(
+          { event: 'ws.unknown_event', name: String(event).slice(0, 64), requestId: socket.data.requestId },
+          'unknown socket event refused',
+        );
         next(new Error('UNKNOWN_EVENT'));
         return;
       }
@@ -191,7 +206,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const threadRooms = [...socket.rooms].filter((room) => room.startsWith('thread:'));
     if (threadRooms.length >= MAX_ROOMS_PER_SOCKET) return { ok: false, code: 'TOO_MANY_THREADS' };
     try {
-      const { recommendationCode, lastSeq } = await this.consultations.thread(thread.consultationId, thread.recommendationCode, socket.data.user);
+      const { recommendationCode, lastSeq } = await this.consultations.thread(
+        thread.consultationId,
+        thread.recommendationCode,
+        socket.data.user,
+      );
       const room = threadRoom(thread.consultationId, recommendationCode);
       await socket.join(room);
       this.announcePresence(room);
@@ -217,7 +236,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @OnEvent(THREAD_EVENT, { async: true, promisify: true })
   async forward(event: ThreadDomainEvent): Promise<void> {
     try {
-      const rendered = event.payload !== undefined ? { seq: event.seq, type: event.type, payload: event.payload } : await this.renderer.render(event.consultationId, event.recommendationCode, event);
+      const rendered =
+        event.payload !== undefined
+          ? { seq: event.seq, type: event.type, payload: event.payload }
+          : await this.renderer.render(event.consultationId, event.recommendationCode, event);
       if (!rendered) return;
       const payload = rendered.payload as Record<string, unknown>;
       const room = threadRoom(event.consultationId, event.recommendationCode);
@@ -228,7 +250,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.logger.debug({ event: 'live.sent', type: rendered.type, seq: rendered.seq, requestId: event.requestId }, 'live event sent');
     } catch (error) {
       // Clients that miss it catch up by seq.
-      this.logger.warn({ event: 'live.not_sent', err: (error as Error).message, seq: event.seq, requestId: event.requestId }, 'live event not delivered');
+      this.logger.warn(
+        { event: 'live.not_sent', err: (error as Error).message, seq: event.seq, requestId: event.requestId },
+        'live event not delivered',
+      );
     }
   }
 
@@ -271,11 +296,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       sockets.map(
         (socket) =>
           new Promise<void>((resolve) => {
-            const timer = setTimeout(() => {
-              // Closing the transport (not a server "disconnect") makes socket.io clients reconnect by themselves.
-              socket.conn.close();
-              resolve();
-            }, Math.floor(Math.random() * windowMs));
+            const timer = setTimeout(
+              () => {
+                // Closing the transport (not a server "disconnect") makes socket.io clients reconnect by themselves.
+                socket.conn.close();
+                resolve();
+              },
+              Math.floor(Math.random() * windowMs),
+            );
             timer.unref();
           }),
       ),
@@ -321,7 +349,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     over.sort((a, b) => b.bytes - a.bytes);
     for (const { bytes } of over.slice(MAX_CUTS_PER_SWEEP)) total += bytes;
     for (const { socket, bytes } of over.slice(0, MAX_CUTS_PER_SWEEP)) {
-      this.logger.debug({ event: 'ws.slow_client_dropped', bytes, requestId: socket.data.requestId }, 'live socket disconnected: its unsent events passed the buffer limit');
+      this.logger.debug(
+        { event: 'ws.slow_client_dropped', bytes, requestId: socket.data.requestId },
+        'live socket disconnected: its unsent events passed the buffer limit',
+      );
       const connection = socket.conn as unknown as { transport?: { socket?: { terminate?: () => void } }; close(discard?: boolean): void };
       const ws = connection.transport?.socket;
       // Engine.io first, discarding what it holds (so it stops writing), then the TCP connection at once.
@@ -331,7 +362,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const dropped = Math.min(over.length, MAX_CUTS_PER_SWEEP);
     this.metrics.liveBufferedBytes.set(total);
     this.metrics.slowSocketsDropped.inc(dropped);
-    this.logger.warn({ event: 'ws.slow_clients_dropped', count: dropped, waiting: over.length - dropped, ms: Math.round(performance.now() - started) }, 'live sockets disconnected: their unsent events passed the buffer limit');
+    this.logger.warn(
+      { event: 'ws.slow_clients_dropped', count: dropped, waiting: over.length - dropped, ms: Math.round(performance.now() - started) },
+      'live sockets disconnected: their unsent events passed the buffer limit',
+    );
   }
 
   onModuleDestroy(): void {
@@ -343,7 +377,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   /** Every live payload passes the disclosure layer like every public response (seal.ts). */
   private assertDisclosed(type: string, payload: unknown): void {
     const paths = unsealedStatistics(payload);
-    if (paths.length > 0) this.logger.error({ event: 'disclosure.unsealed', route: `live ${type}`, paths: paths.slice(0, 5) }, 'a live event carries statistics that did not pass the disclosure layer');
+    if (paths.length > 0)
+      this.logger.error(
+        { event: 'disclosure.unsealed', route: `live ${type}`, paths: paths.slice(0, 5) },
+        'a live event carries statistics that did not pass the disclosure layer',
+      );
   }
 
   private async sendPresence(room: string): Promise<void> {

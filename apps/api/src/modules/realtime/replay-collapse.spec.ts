@@ -1,7 +1,12 @@
 import type { LoggedThreadEvent } from '../threads/thread-log.service.js';
 import { collapseStateEvents } from './replay-collapse.js';
 
-const event = (seq: number, type: LoggedThreadEvent['type'], commentId: string | null = null, countryIso3: string | null = null): LoggedThreadEvent => ({ seq, type, commentId, countryIso3 });
+const event = (
+  seq: number,
+  type: LoggedThreadEvent['type'],
+  commentId: string | null = null,
+  countryIso3: string | null = null,
+): LoggedThreadEvent => ({ seq, type, commentId, countryIso3 });
 
 describe('collapsing a replay', () => {
   it('keeps the last summary per country and the last reaction count per comment, in order, and every comment event', () => {

@@ -26,7 +26,9 @@ export class ThreadEventRenderer {
    * (the caller collapses state events first), instead of a query per event.
    */
   async renderAll(consultationId: string, recommendationCode: string, events: readonly LoggedThreadEvent[]): Promise<ThreadEvent[]> {
-    const comments = await this.comments.publicViews(events.flatMap((event) => (event.type !== 'ratings.summary' && event.commentId ? [event.commentId] : [])));
+    const comments = await this.comments.publicViews(
+      events.flatMap((event) => (event.type !== 'ratings.summary' && event.commentId ? [event.commentId] : [])),
+    );
     const rendered: ThreadEvent[] = [];
     for (const event of events) {
       const one = await this.renderOne(consultationId, recommendationCode, event, comments);
@@ -35,7 +37,12 @@ export class ThreadEventRenderer {
     return rendered;
   }
 
-  private async renderOne(consultationId: string, recommendationCode: string, event: LoggedThreadEvent, comments: Map<string, Comment>): Promise<ThreadEvent | undefined> {
+  private async renderOne(
+    consultationId: string,
+    recommendationCode: string,
+    event: LoggedThreadEvent,
+    comments: Map<string, Comment>,
+  ): Promise<ThreadEvent | undefined> {
     switch (event.type) {
       case 'comment.created':
       case 'comment.updated':
@@ -46,7 +53,11 @@ export class ThreadEventRenderer {
       case 'reactions.updated': {
         const comment = event.commentId ? comments.get(event.commentId) : undefined;
         return comment
-          ? { seq: event.seq, type: event.type, payload: { commentId: comment.id, reactions: seal({ agree: comment.reactions.agree, disagree: comment.reactions.disagree }) } }
+          ? {
+              seq: event.seq,
+              type: event.type,
+              payload: { commentId: comment.id, reactions: seal({ agree: comment.reactions.agree, disagree: comment.reactions.disagree }) },
+            }
           : undefined;
       }
       case 'ratings.summary': {

@@ -34,7 +34,8 @@ class ThreadEventsQueryDto {
 
 class ThreadEventDto implements ThreadEvent {
   @ApiProperty() seq!: number;
-  @ApiProperty({ enum: ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'] }) type!: ThreadEvent['type'];
+  @ApiProperty({ enum: ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'] })
+  type!: ThreadEvent['type'];
   @ApiProperty({ type: Object, description: 'The same payload as the live event (without seq)' }) payload!: unknown;
 }
 
@@ -63,7 +64,10 @@ export class ThreadEventsController {
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'What a reconnecting client missed: the thread’s events after a seq, as they read now' })
   @ApiOkResponse({ type: ThreadEventsDto })
-  @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'TOO_MANY_REQUESTS: too many pages not already cached from this address (signed out) in a minute' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'TOO_MANY_REQUESTS: too many pages not already cached from this address (signed out) in a minute',
+  })
   async since(
     @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
     @Param('code') code: string,
@@ -75,14 +79,20 @@ export class ThreadEventsController {
     // database work, so hammering the endpoint costs the server next to nothing.
     const budgetKey = addressLimitKey(client.ip);
     if (!viewer) await this.rateLimits.assertAvailable('replayMissesPerAddress', budgetKey);
-    const { recommendationCode, lastSeq: scopeSeq } = viewer ? await this.consultations.thread(id, code, viewer) : await this.consultations.threadForAnonymousRead(id, code);
+    const { recommendationCode, lastSeq: scopeSeq } = viewer
+      ? await this.consultations.thread(id, code, viewer)
+      : await this.consultations.threadForAnonymousRead(id, code);
     // Anonymous callers page in smaller steps: a replay must not be a cheap way to make the server work.
     const limit = Math.min(query.limit ?? DEFAULT_LIMIT, viewer ? MAX_LIMIT : MAX_ANONYMOUS_LIMIT);
     // What a page holds does not depend on who asks (events render as the public reads them).
-    return this.replays.page({ consultationId: id, recommendationCode, after: query.after, limit, threadSeq: scopeSeq }, async () => {
-      const events = await this.log.since(id, recommendationCode, query.after, limit);
-      const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
-      return { items: await this.renderer.renderAll(id, recommendationCode, collapseStateEvents(events)), lastSeq };
-    }, viewer ? undefined : () => this.rateLimits.consume('replayMissesPerAddress', budgetKey));
+    return this.replays.page(
+      { consultationId: id, recommendationCode, after: query.after, limit, threadSeq: scopeSeq },
+      async () => {
+        const events = await this.log.since(id, recommendationCode, query.after, limit);
+        const lastSeq = Math.max(scopeSeq, events.at(-1)?.seq ?? 0);
+        return { items: await this.renderer.renderAll(id, recommendationCode, collapseStateEvents(events)), lastSeq };
+      },
+      viewer ? undefined : () => this.rateLimits.consume('replayMissesPerAddress', budgetKey),
+    );
   }
 }

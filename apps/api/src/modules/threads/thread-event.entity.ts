@@ -8,7 +8,10 @@ import { ConsultationEntity } from '../consultations/consultation.entity.js';
  * hidden since is replayed as its tombstone.
  */
 @Entity('thread_event')
-@Check('thread_event_type_check', `"type" IN ('comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary')`)
+@Check(
+  'thread_event_type_check',
+  `"type" IN ('comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary')`,
+)
 export class ThreadEventEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'thread_event_pkey' })
   consultationId!: string;

@@ -44,7 +44,13 @@ export class ThreadLogService {
 
   async append(
     manager: EntityManager,
-    event: { consultationId: string; recommendationCode: string; type: ThreadEventType; commentId?: string | null; countryIso3?: string | null },
+    event: {
+      consultationId: string;
+      recommendationCode: string;
+      type: ThreadEventType;
+      commentId?: string | null;
+      countryIso3?: string | null;
+    },
   ): Promise<ThreadDomainEvent> {
     // One round trip: take the next seq (the row lock orders this thread's writers) and log the event.
     const [{ seq }]: Array<{ seq: string }> = await manager.query(
@@ -75,11 +81,12 @@ export class ThreadLogService {
   }
 
   async since(consultationId: string, recommendationCode: string, after: number, limit: number): Promise<LoggedThreadEvent[]> {
-    const rows: Array<{ seq: string; type: ThreadEventType; commentId: string | null; countryIso3: string | null }> = await this.dataSource.query(
-      `SELECT seq, type, comment_id AS "commentId", country_iso3 AS "countryIso3" FROM thread_event
+    const rows: Array<{ seq: string; type: ThreadEventType; commentId: string | null; countryIso3: string | null }> =
+      await this.dataSource.query(
+        `SELECT seq, type, comment_id AS "commentId", country_iso3 AS "countryIso3" FROM thread_event
        WHERE consultation_id = $1 AND recommendation_code = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
-      [consultationId, recommendationCode, after, limit],
-    );
+        [consultationId, recommendationCode, after, limit],
+      );
     return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   }
 }

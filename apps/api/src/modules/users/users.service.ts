@@ -39,7 +39,10 @@ export class UsersService {
     // Everyone is at least a participant.
     const next = [...new Set<Role>(['participant', ...roles])];
     const updated = await this.dataSource.transaction(async (manager) => {
-      const [before]: Array<{ roles: Role[] }> = await manager.query(`SELECT roles FROM app_user WHERE id = $1 AND status = 'active' FOR UPDATE`, [id]);
+      const [before]: Array<{ roles: Role[] }> = await manager.query(
+        `SELECT roles FROM app_user WHERE id = $1 AND status = 'active' FOR UPDATE`,
+        [id],
+      );
       if (!before) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'No such user');
       if (before.roles.includes('admin') && !next.includes('admin')) {
         await manager.query(`SELECT pg_advisory_xact_lock(7240251140)`);
@@ -69,9 +72,18 @@ export class UsersService {
       const [exists] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1`, [id]);
       if (!exists) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, 'No such user');
       const revoked = rowsOf<{ id: string }>(
-        await manager.query(`UPDATE user_session SET revoked_at = now(), revoked_reason = 'admin' WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [id]),
+        await manager.query(
+          `UPDATE user_session SET revoked_at = now(), revoked_reason = 'admin' WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+          [id],
+        ),
       ).map((row) => row.id);
-      await this.audit.record(manager, { actorId: admin.id, action: 'user.sessions_revoked', targetType: 'user', targetId: id, details: { sessions: revoked.length } });
+      await this.audit.record(manager, {
+        actorId: admin.id,
+        action: 'user.sessions_revoked',
+        targetType: 'user',
+        targetId: id,
+        details: { sessions: revoked.length },
+      });
       return revoked;
     });
     announceSessionsRevoked(this.emitter, sessionIds);

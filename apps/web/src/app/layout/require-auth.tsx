@@ -40,9 +40,7 @@ function AdminsOnly() {
 /** Pages for the platform's administrators (role "admin"); the API checks again on every call. */
 export function RequireAdmin({ children }: { children?: ReactNode }) {
   const { user } = useSession();
-  return (
-    <RequireAuth>{user && !user.roles.includes('admin') ? <AdminsOnly /> : (children ?? <Outlet />)}</RequireAuth>
-  );
+  return <RequireAuth>{user && !user.roles.includes('admin') ? <AdminsOnly /> : (children ?? <Outlet />)}</RequireAuth>;
 }
 
 function RoleRequired({ heading, text }: { heading: string; text: string }) {
@@ -77,13 +75,18 @@ export function RequireModerator({
   const { user } = useSession();
   const byRole = user ? user.roles.some((role) => roles.includes(role)) : false;
   const rounds = useModeratedRounds({ enabled: Boolean(user) && !byRole });
-  const byRound = Boolean(rounds.data?.items.some((round) => (via === 'safeguards' ? round.safeguards : round.moderates || round.safeguards)));
+  const byRound = Boolean(
+    rounds.data?.items.some((round) => (via === 'safeguards' ? round.safeguards : round.moderates || round.safeguards)),
+  );
   let content: ReactNode = children ?? <Outlet />;
   if (user && !byRole && !byRound) {
     content = rounds.isPending ? (
       <LoadingStatus />
     ) : (
-      <RoleRequired heading={t('moderation.forbiddenHeading')} text={via === 'safeguards' ? t('moderation.safeguardingOnly') : t('moderation.forbiddenText')} />
+      <RoleRequired
+        heading={t('moderation.forbiddenHeading')}
+        text={via === 'safeguards' ? t('moderation.safeguardingOnly') : t('moderation.forbiddenText')}
+      />
     );
   }
   return <RequireAuth>{content}</RequireAuth>;

@@ -25,7 +25,9 @@ function useFormData() {
   const ready = principles.data && recommendations.data && countries.data;
   return {
     failed,
-    data: ready ? { principles: principles.data.items, recommendations: recommendations.data.items, countries: countries.data.items } : null,
+    data: ready
+      ? { principles: principles.data.items, recommendations: recommendations.data.items, countries: countries.data.items }
+      : null,
   };
 }
 

@@ -28,7 +28,8 @@ export function AdminConsultationsRoute() {
   const items = consultations.data?.items ?? [];
   let statusText = '';
   if (consultations.isPending) statusText = t('status.loading');
-  else if (consultations.isSuccess) statusText = items.length === 0 ? t('adminConsultations.none') : t('adminConsultations.count', { count: items.length });
+  else if (consultations.isSuccess)
+    statusText = items.length === 0 ? t('adminConsultations.none') : t('adminConsultations.count', { count: items.length });
 
   return (
     <>

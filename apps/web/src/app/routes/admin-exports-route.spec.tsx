@@ -79,7 +79,12 @@ describe('exports page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start the export' }));
     expect(await screen.findByText('Export started: Comments, Excel (XLSX). Its progress is shown in the list below.')).toBeTruthy();
     const post = api.calls.find((call) => call.method === 'POST' && call.url === '/api/v1/exports');
-    expect(post?.body).toEqual({ dataset: 'comments', format: 'xlsx', privacy: 'full', filters: { principleCode: 'HR', to: '2026-12-01' } });
+    expect(post?.body).toEqual({
+      dataset: 'comments',
+      format: 'xlsx',
+      privacy: 'full',
+      filters: { principleCode: 'HR', to: '2026-12-01' },
+    });
     expect(post?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     const item = (await screen.findByRole('heading', { level: 3, name: 'Comments, Excel (XLSX)' })).closest('li')!;
     expect(within(item).getByRole('progressbar')).toBeTruthy();
@@ -98,7 +103,13 @@ describe('exports page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Add a byte-order mark, for Excel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Start the export' }));
     await waitFor(() => expect(api.calls.some((call) => call.method === 'POST')).toBe(true));
-    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ dataset: 'ratings', format: 'csv', privacy: 'public', filters: {}, bom: false });
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      dataset: 'ratings',
+      format: 'csv',
+      privacy: 'public',
+      filters: {},
+      bom: false,
+    });
   });
 
   it('says plainly when three exports are already in flight', async () => {
@@ -202,7 +213,10 @@ describe('exports page', () => {
   });
 
   it('is linked from the administration menu', async () => {
-    api = mockApi({ ...vocabulary, '/api/v1/exports': { body: { items: [doneJob({ status: 'failed', error: 'EXPORT_FORMAT_UNSUPPORTED', downloadUrl: null })] } } });
+    api = mockApi({
+      ...vocabulary,
+      '/api/v1/exports': { body: { items: [doneJob({ status: 'failed', error: 'EXPORT_FORMAT_UNSUPPORTED', downloadUrl: null })] } },
+    });
     renderApp('/admin/exports', { user: admin });
     const nav = await screen.findByRole('navigation', { name: 'Administration' });
     expect(within(nav).getByRole('link', { name: 'Exports' }).getAttribute('href')).toBe('/admin/exports');

@@ -38,7 +38,8 @@ export function AdminExportsRoute() {
           : ''
     : '';
   const jobs = list.data?.items ?? [];
-  const polling = liveStatus !== 'live' && liveStatus !== 'connecting' && jobs.some((job) => job.status === 'queued' || job.status === 'running');
+  const polling =
+    liveStatus !== 'live' && liveStatus !== 'connecting' && jobs.some((job) => job.status === 'queued' || job.status === 'running');
 
   return (
     <>

@@ -23,7 +23,20 @@ describe('admin moderation pages', () => {
     api = mockApi({
       ...base,
       '/api/v1/audit?limit=50': {
-        body: { items: [{ id: '12', at: '2026-11-27T10:00:00.000Z', action: 'moderation.decision', targetType: 'comment', targetId: 'c-1', actor: 'Maya Moderator', details: { action: 'hide' } }], nextCursor: '12' },
+        body: {
+          items: [
+            {
+              id: '12',
+              at: '2026-11-27T10:00:00.000Z',
+              action: 'moderation.decision',
+              targetType: 'comment',
+              targetId: 'c-1',
+              actor: 'Maya Moderator',
+              details: { action: 'hide' },
+            },
+          ],
+          nextCursor: '12',
+        },
       },
       '/api/v1/audit?before=12&limit=50': { body: { items: [], nextCursor: null } },
       '/api/v1/audit/verify': { body: { ok: false, entries: 12, firstBrokenId: '7' } },
@@ -70,7 +83,19 @@ describe('admin moderation pages', () => {
     api = mockApi({
       ...base,
       '/api/v1/moderation/sanctions': {
-        body: { items: [{ id: 's-1', until: '2099-01-01T00:00:00.000Z', ruleCode: 'R1', reason: 'Repeated insults.', createdAt: '2026-11-27T10:00:00.000Z', liftedAt: null, user: { displayName: 'Rude Ron' } }] },
+        body: {
+          items: [
+            {
+              id: 's-1',
+              until: '2099-01-01T00:00:00.000Z',
+              ruleCode: 'R1',
+              reason: 'Repeated insults.',
+              createdAt: '2026-11-27T10:00:00.000Z',
+              liftedAt: null,
+              user: { displayName: 'Rude Ron' },
+            },
+          ],
+        },
       },
       'DELETE /api/v1/moderation/sanctions/s-1': { status: 204 },
     });

@@ -25,7 +25,8 @@ export function AdminOrganisationsRoute() {
   const waiting = (organisations.data?.items ?? []).filter((organisation) => !organisation.verified);
   let statusText = '';
   if (organisations.isPending) statusText = t('status.loading');
-  else if (organisations.isSuccess) statusText = waiting.length === 0 ? t('adminOrganisations.none') : t('adminOrganisations.count', { count: waiting.length });
+  else if (organisations.isSuccess)
+    statusText = waiting.length === 0 ? t('adminOrganisations.none') : t('adminOrganisations.count', { count: waiting.length });
 
   return (
     <>

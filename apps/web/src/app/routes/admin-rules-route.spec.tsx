@@ -82,7 +82,9 @@ describe('house rules (admin)', () => {
     fireEvent.click(editor.getByRole('button', { name: 'Publish new version' }));
     const summary = await editor.findByRole('alert');
     expect(within(summary).getByText('Title in English: Enter a title.')).toBeTruthy();
-    expect(within(summary).getByText('Text in Indonesian: Give both the title and the text in this language, or leave both empty.')).toBeTruthy();
+    expect(
+      within(summary).getByText('Text in Indonesian: Give both the title and the text in this language, or leave both empty.'),
+    ).toBeTruthy();
     expect(puts).toHaveLength(0);
 
     fireEvent.change(editor.getByLabelText('Title in English'), { target: { value: 'Respect everyone' } });
@@ -105,7 +107,11 @@ describe('house rules (admin)', () => {
     expect(urduText.getAttribute('aria-invalid')).toBe('true');
     expect(puts[0]).toEqual({
       title: { en: 'Respect everyone', id: 'Saling menghormati', ur: 'احترام کریں' },
-      text: { en: 'Criticise ideas, not people.', id: 'Kritik gagasan, jangan menyerang orang.', ur: 'خیالات پر تنقید کریں، لوگوں پر نہیں۔' },
+      text: {
+        en: 'Criticise ideas, not people.',
+        id: 'Kritik gagasan, jangan menyerang orang.',
+        ur: 'خیالات پر تنقید کریں، لوگوں پر نہیں۔',
+      },
     });
 
     fireEvent.change(urduText, { target: { value: 'لوگوں پر نہیں، خیالات پر تنقید کریں۔' } });

@@ -24,12 +24,7 @@ export function AdminUsersRoute() {
     <>
       <PageHeading>{t('adminUsers.heading')}</PageHeading>
       <p className="lead">{t('adminUsers.intro')}</p>
-      <SearchBox
-        key={q}
-        label={t('adminUsers.searchLabel')}
-        initialQuery={q}
-        onSearch={(query) => setParams(query ? { q: query } : {})}
-      />
+      <SearchBox key={q} label={t('adminUsers.searchLabel')} initialQuery={q} onSearch={(query) => setParams(query ? { q: query } : {})} />
       <p role="status" className="search-results__status">
         {statusText}
       </p>

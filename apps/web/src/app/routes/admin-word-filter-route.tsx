@@ -101,7 +101,9 @@ export function AdminWordFilterRoute() {
                     type="button"
                     className="button button--secondary button--small"
                     aria-label={t('adminWordFilter.deleteLabel', { term: term.term })}
-                    onClick={() => remove.mutate(term.id, { onSuccess: () => setOutcome(t('adminWordFilter.deleted', { term: term.term })) })}
+                    onClick={() =>
+                      remove.mutate(term.id, { onSuccess: () => setOutcome(t('adminWordFilter.deleted', { term: term.term })) })
+                    }
                   >
                     {t('adminWordFilter.delete')}
                   </button>

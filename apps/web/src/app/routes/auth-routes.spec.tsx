@@ -31,9 +31,7 @@ describe('sign-in and mail-link pages', () => {
     api = mockApi({ 'POST /api/v1/auth/verify-email': errorReply(400, ErrorCode.INVALID_TOKEN) });
     renderApp('/verify-email#token=used', { user: null });
     expect(await screen.findByRole('heading', { level: 1, name: 'This link no longer works' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Send me a new confirmation link' }).getAttribute('href')).toBe(
-      '/resend-verification',
-    );
+    expect(screen.getByRole('link', { name: 'Send me a new confirmation link' }).getAttribute('href')).toBe('/resend-verification');
   });
 
   it('does not call the API when the link has no token', async () => {

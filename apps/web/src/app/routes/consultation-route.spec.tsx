@@ -17,7 +17,13 @@ describe('consultation pages', () => {
   });
 
   it('lists the rounds with their state, whether they take contributions, and their dates', async () => {
-    const closed = { ...round, id: '5d2f0c55-3f37-4c8e-9a44-3b1b6c1f2a22', title: 'Pilot round 2026', status: 'closed' as const, acceptingContributions: false };
+    const closed = {
+      ...round,
+      id: '5d2f0c55-3f37-4c8e-9a44-3b1b6c1f2a22',
+      title: 'Pilot round 2026',
+      status: 'closed' as const,
+      acceptingContributions: false,
+    };
     api = mockApi({ '/api/v1/consultations': { body: { items: [round, closed] } } });
     renderApp('/consultations', { user: null });
 
@@ -38,7 +44,9 @@ describe('consultation pages', () => {
       '/api/v1/recommendations': { body: { items: [pc1, hr1] } },
       '/api/v1/countries': { body: { items: [nepal, philippines] } },
       '/api/v1/me': { body: admin },
-      [`/api/v1/consultations/${ROUND_ID}/comments?q=fees`]: { body: { items: [comment({ body: 'Recruitment fees are too high.', recommendationCode: 'HR-1' })] } },
+      [`/api/v1/consultations/${ROUND_ID}/comments?q=fees`]: {
+        body: { items: [comment({ body: 'Recruitment fees are too high.', recommendationCode: 'HR-1' })] },
+      },
       [`/api/v1/consultations/${ROUND_ID}/coverage`]: {
         body: {
           items: [
@@ -52,7 +60,9 @@ describe('consultation pages', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: /Regional review 2027/ })).toBeTruthy();
     expect(screen.getByText('how far', { selector: 'strong' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'How comments are moderated' }).textContent).toContain('Comments appear as soon as they are posted.');
+    expect(screen.getByRole('region', { name: 'How comments are moderated' }).textContent).toContain(
+      'Comments appear as soon as they are posted.',
+    );
     const threads = screen.getByRole('region', { name: '2 recommendations in this round' });
     const links = within(threads).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
@@ -61,7 +71,9 @@ describe('consultation pages', () => {
     ]);
     expect(await within(threads).findByText(/^Individuals, regardless of their region/)).toBeTruthy();
     // Coverage: how much each recommendation has been taken up, in words a screen reader reads in order.
-    expect((await within(threads).findByText(/ratings of 12 people published/)).textContent).toBe('ratings of 12 people published, for 3 countries · ; 1 comment');
+    expect((await within(threads).findByText(/ratings of 12 people published/)).textContent).toBe(
+      'ratings of 12 people published, for 3 countries · ; 1 comment',
+    );
     expect(within(threads).getByText(/ratings of 0 people published/).textContent).toBe('ratings of 0 people published · ; 0 comments');
     expect(screen.getByRole('link', { name: 'Edit this round' }).getAttribute('href')).toBe(`/admin/consultations/${ROUND_ID}/edit`);
   });

@@ -56,9 +56,7 @@ export function ConsultationRoute() {
 
   const data = consultation.data;
   const locale = currentLocale(i18n);
-  const countryNames = data.countryIso3s
-    .map((iso3) => countryName(countries.data?.items, iso3))
-    .sort((a, b) => a.localeCompare(b, 'en'));
+  const countryNames = data.countryIso3s.map((iso3) => countryName(countries.data?.items, iso3)).sort((a, b) => a.localeCompare(b, 'en'));
   const results = search.data?.items ?? [];
 
   return (
@@ -149,7 +147,13 @@ export function ConsultationRoute() {
         <h2 id="comment-search-heading">{t('consultation.searchHeading')}</h2>
         <SearchBox label={t('consultation.searchLabel')} maxLength={200} initialQuery={query} onSearch={setQuery} />
         <p role="status" className="search-results__status">
-          {query === '' ? '' : search.isFetching ? t('status.loading') : search.isSuccess ? t('consultation.searchCount', { count: results.length }) : ''}
+          {query === ''
+            ? ''
+            : search.isFetching
+              ? t('status.loading')
+              : search.isSuccess
+                ? t('consultation.searchCount', { count: results.length })
+                : ''}
         </p>
         {search.isError ? <ErrorAlert error={search.error} onRetry={() => void search.refetch()} /> : null}
         {query !== '' && results.length > 0 ? (

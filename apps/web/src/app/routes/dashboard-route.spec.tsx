@@ -106,7 +106,9 @@ describe('dashboard', () => {
 
     fireEvent.change(screen.getByLabelText('Consultation round'), { target: { value: round.id } });
     fireEvent.change(screen.getByLabelText('Guiding principle'), { target: { value: 'HR' } });
-    const recommendations = within(screen.getByLabelText('Recommendation')).getAllByRole('option').map((option) => option.getAttribute('value'));
+    const recommendations = within(screen.getByLabelText('Recommendation'))
+      .getAllByRole('option')
+      .map((option) => option.getAttribute('value'));
     expect(recommendations).toEqual(['', 'HR-1', 'HR-2']);
     fireEvent.change(screen.getByLabelText('Stakeholder type'), { target: { value: 'government' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show results' }));

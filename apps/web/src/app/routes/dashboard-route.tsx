@@ -12,7 +12,13 @@ import { GapChart } from '../../features/dashboard/components/gap-chart';
 import { ParticipationChart } from '../../features/dashboard/components/participation-chart';
 import { PrincipleHeatmap } from '../../features/dashboard/components/principle-heatmap';
 import { dateProblem, FilterFields } from '../../features/exports/components/filter-fields';
-import { countFilters, filtersFromSearchParams, filtersToSearchParams, toExportFilters, type FilterValues } from '../../features/exports/filters';
+import {
+  countFilters,
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  toExportFilters,
+  type FilterValues,
+} from '../../features/exports/filters';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { paths } from '../../lib/paths';
 import { useFilterVocabulary } from '../use-filter-vocabulary';

@@ -30,10 +30,7 @@ export function HomeRoute() {
   const recommendations = useRecommendations();
   const objectives = useObjectives();
 
-  const byPrinciple = useMemo(
-    () => groupByPrinciple(recommendations.data?.items ?? []),
-    [recommendations.data],
-  );
+  const byPrinciple = useMemo(() => groupByPrinciple(recommendations.data?.items ?? []), [recommendations.data]);
 
   const catalogueError = principles.error ?? recommendations.error;
   const handleCatalogueRetry = () => {
@@ -56,10 +53,7 @@ export function HomeRoute() {
           <div className="principle-grid">
             {principles.data.items.map((principle) => (
               <PrincipleSection key={principle.code} principle={principle}>
-                <RecommendationLinkList
-                  recommendations={byPrinciple.get(principle.code) ?? []}
-                  label={principle.title}
-                />
+                <RecommendationLinkList recommendations={byPrinciple.get(principle.code) ?? []} label={principle.title} />
               </PrincipleSection>
             ))}
           </div>

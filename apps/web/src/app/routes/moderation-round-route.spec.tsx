@@ -67,7 +67,13 @@ describe('moderation console', () => {
 
     expect(await screen.findByText(/The comment by Quiet Heron 42 was hidden under rule .*R2/)).toBeTruthy();
     const sent = api.calls.find((call) => call.method === 'POST' && call.url === '/api/v1/moderation/decisions')!;
-    expect(sent.body).toEqual({ commentId: 'q-1', action: 'hide', ruleCode: 'R2', reason: 'It gives a private phone number.', expectedVersion: 3 });
+    expect(sent.body).toEqual({
+      commentId: 'q-1',
+      action: 'hide',
+      ruleCode: 'R2',
+      reason: 'It gives a private phone number.',
+      expectedVersion: 3,
+    });
     expect(await screen.findByText('Nothing is waiting for a decision.')).toBeTruthy();
   });
 
@@ -99,7 +105,9 @@ describe('moderation console', () => {
     api = mockApi(
       routes({
         [QUEUE]: { body: { items: [queueItem({ awaitingCosign: waiting })], nextCursor: null, consultationId: ROUND_ID } },
-        'POST /api/v1/moderation/decisions/d-wait/cosign': { body: { ...waiting, status: 'applied', appliedAt: '2026-11-27T11:00:00.000Z' } },
+        'POST /api/v1/moderation/decisions/d-wait/cosign': {
+          body: { ...waiting, status: 'applied', appliedAt: '2026-11-27T11:00:00.000Z' },
+        },
       }),
     );
     renderApp(`/moderation/${ROUND_ID}`, { user: moderator });
@@ -112,14 +120,18 @@ describe('moderation console', () => {
   it('lists pending appeals with overdue ones marked in words, and explains the refusal to the original decider', async () => {
     api = mockApi(
       routes({
-        [`/api/v1/moderation/appeals?consultationId=${ROUND_ID}&status=pending`]: { body: { items: [appeal(), appeal({ id: 'a-old', overdue: true, createdAt: '2026-11-01T00:00:00.000Z' })] } },
+        [`/api/v1/moderation/appeals?consultationId=${ROUND_ID}&status=pending`]: {
+          body: { items: [appeal(), appeal({ id: 'a-old', overdue: true, createdAt: '2026-11-01T00:00:00.000Z' })] },
+        },
         [`/api/v1/moderation/appeals?consultationId=${ROUND_ID}&status=decided`]: { body: { items: [] } },
         [`POST /api/v1/appeals/${APPEAL_ID}/decision`]: errorReply(403, 'ORIGINAL_DECIDER'),
       }),
     );
     renderApp(`/moderation/${ROUND_ID}?tab=appeals`, { user: moderator });
     const list = await screen.findByRole('list', { name: 'Pending appeals' });
-    const cards = within(list).getAllByRole('listitem').filter((element) => element.parentElement === list);
+    const cards = within(list)
+      .getAllByRole('listitem')
+      .filter((element) => element.parentElement === list);
     expect(cards[0].textContent).toContain('Overdue');
     expect(cards[1].textContent).not.toContain('Overdue');
 
@@ -143,7 +155,19 @@ describe('moderation console', () => {
       routes({
         '/api/v1/moderation/rounds': {
           body: {
-            items: [{ consultationId: ROUND_ID, title: 'Round', status: 'open', queued: 0, awaitingCosign: 0, pendingAppeals: 0, safeguards: false, safeguardingQueued: 0, moderates: true }],
+            items: [
+              {
+                consultationId: ROUND_ID,
+                title: 'Round',
+                status: 'open',
+                queued: 0,
+                awaitingCosign: 0,
+                pendingAppeals: 0,
+                safeguards: false,
+                safeguardingQueued: 0,
+                moderates: true,
+              },
+            ],
             nextCursor: null,
           },
         },

@@ -38,7 +38,8 @@ export function ModerationRoundRoute() {
     [countries.data],
   );
 
-  if (isNotFoundError(consultation.error)) return <NotFoundView heading={t('consultation.notFoundHeading')} text={t('consultation.notFoundText')} />;
+  if (isNotFoundError(consultation.error))
+    return <NotFoundView heading={t('consultation.notFoundHeading')} text={t('consultation.notFoundText')} />;
   if (consultation.isError) return <ErrorView error={consultation.error} onRetry={() => void consultation.refetch()} />;
   if (!consultation.data) return <LoadingStatus />;
 

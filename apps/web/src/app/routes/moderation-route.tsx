@@ -14,7 +14,9 @@ export function ModerationRoute() {
   const { user } = useSession();
   const rounds = useModeratedRounds();
   // A global role, or a round the secretariat assigned (moderator or safeguarding officer).
-  const moderates = Boolean(user?.roles.some((role) => role === 'moderator' || role === 'admin')) || Boolean(rounds.data?.items.some((round) => round.moderates));
+  const moderates =
+    Boolean(user?.roles.some((role) => role === 'moderator' || role === 'admin')) ||
+    Boolean(rounds.data?.items.some((round) => round.moderates));
   const safeguards = Boolean(user?.roles.includes('safeguarding')) || Boolean(rounds.data?.items.some((round) => round.safeguards));
   useDocumentTitle(t('moderation.heading'));
 

@@ -49,7 +49,11 @@ describe('notifications and appeals', () => {
     api = mockApi({
       '/api/v1/notifications?limit=1': () => ({ body: { items: [], nextCursor: null, unread: read ? 0 : 1 } }),
       '/api/v1/notifications?limit=20': () => ({
-        body: { items: [decisionNotification({ readAt: read ? '2026-11-28T00:00:00.000Z' : null })], nextCursor: null, unread: read ? 0 : 1 },
+        body: {
+          items: [decisionNotification({ readAt: read ? '2026-11-28T00:00:00.000Z' : null })],
+          nextCursor: null,
+          unread: read ? 0 : 1,
+        },
       }),
       'POST /api/v1/notifications/n-1/read': () => {
         read = true;
@@ -58,10 +62,20 @@ describe('notifications and appeals', () => {
     });
     renderApp('/notifications', { user: participant });
 
-    const item = (await screen.findByRole('heading', { level: 2, name: /Your comment was hidden under rule .*R2.* \(Protect personal information\)\./ })).closest('li')!;
+    const item = (
+      await screen.findByRole('heading', { level: 2, name: /Your comment was hidden under rule .*R2.* \(Protect personal information\)\./ })
+    ).closest('li')!;
     expect(within(item).getByText('It names a worker’s employer and town.')).toBeTruthy();
-    expect(within(item).getByRole('link', { name: /Read rule .*R2/ }).getAttribute('href')).toBe('/rules#R2');
-    expect(within(item).getByRole('link', { name: /Appeal this decision/ }).getAttribute('href')).toBe(`/appeals/new?decision=${DECISION_ID}`);
+    expect(
+      within(item)
+        .getByRole('link', { name: /Read rule .*R2/ })
+        .getAttribute('href'),
+    ).toBe('/rules#R2');
+    expect(
+      within(item)
+        .getByRole('link', { name: /Appeal this decision/ })
+        .getAttribute('href'),
+    ).toBe(`/appeals/new?decision=${DECISION_ID}`);
     expect(screen.getByText('1 notification is unread.')).toBeTruthy();
 
     fireEvent.click(within(item).getByRole('button', { name: 'Mark as read' }));
@@ -99,7 +113,11 @@ describe('notifications and appeals', () => {
     api = mockApi({
       '/api/v1/notifications?limit=1': { body: { items: [], nextCursor: null, unread: 0 } },
       [`/api/v1/appeals/${APPEAL_ID}`]: {
-        body: appeal({ status: 'overturned', decidedAt: '2026-11-29T09:00:00.000Z', outcomeReason: 'The agency is publicly listed; no person is identified.' }),
+        body: appeal({
+          status: 'overturned',
+          decidedAt: '2026-11-29T09:00:00.000Z',
+          outcomeReason: 'The agency is publicly listed; no person is identified.',
+        }),
       },
     });
     renderApp(`/appeals/${APPEAL_ID}`, { user: participant });

@@ -25,7 +25,9 @@ export function NotificationsRoute() {
     <>
       <PageHeading>{t('notifications.heading')}</PageHeading>
       <p className="lead">{t('notifications.intro')}</p>
-      {notifications.isError && !notifications.data ? <ErrorAlert error={notifications.error} onRetry={() => void notifications.refetch()} /> : null}
+      {notifications.isError && !notifications.data ? (
+        <ErrorAlert error={notifications.error} onRetry={() => void notifications.refetch()} />
+      ) : null}
       {notifications.isPending ? <LoadingStatus /> : null}
       {notifications.data ? (
         <>

@@ -35,22 +35,13 @@ export function ObjectiveRoute() {
   const heading = t('objective.heading', { number });
   useDocumentTitle(objective ? heading : null);
 
-  const notFound = (
-    <NotFoundView
-      heading={t('objective.notFoundHeading')}
-      text={t('objective.notFoundText', { number: isolate(param) })}
-    />
-  );
+  const notFound = <NotFoundView heading={t('objective.notFoundHeading')} text={t('objective.notFoundText', { number: isolate(param) })} />;
   if (!wellFormed) return notFound;
   // The objectives list decides whether the number exists; until it answers, a failed
   // recommendations query (400 for an out-of-range number) is not yet worth showing.
   if (objectives.isPending) return <LoadingStatus />;
   if (objectives.isError) {
-    return isNotFoundError(objectives.error) ? (
-      notFound
-    ) : (
-      <ErrorView error={objectives.error} onRetry={() => void objectives.refetch()} />
-    );
+    return isNotFoundError(objectives.error) ? notFound : <ErrorView error={objectives.error} onRetry={() => void objectives.refetch()} />;
   }
   if (!objective) return notFound;
   if (recommendations.isError) {

@@ -18,8 +18,12 @@ describe('open data page', () => {
     renderApp('/open-data', { user: null });
     expect(await screen.findByRole('heading', { level: 1, name: 'Open data' })).toBeTruthy();
     const pack = (await screen.findByRole('heading', { level: 2, name: 'Regional review 2026' })).closest('li')!;
-    expect(within(pack).getByRole('link', { name: 'Download the data (ZIP, \u20681.3 MB\u2069)' }).getAttribute('href')).toBe('/api/v1/open-data/r/pack.zip');
-    expect(within(pack).getByRole('link', { name: 'Codebook: what each column means' }).getAttribute('href')).toBe('/api/v1/open-data/r/codebook.md');
+    expect(within(pack).getByRole('link', { name: 'Download the data (ZIP, \u20681.3 MB\u2069)' }).getAttribute('href')).toBe(
+      '/api/v1/open-data/r/pack.zip',
+    );
+    expect(within(pack).getByRole('link', { name: 'Codebook: what each column means' }).getAttribute('href')).toBe(
+      '/api/v1/open-data/r/codebook.md',
+    );
     expect(within(pack).getByText(SHA)).toBeTruthy();
     expect(within(pack).getByText(/Closed on .*October 31, 2026/)).toBeTruthy();
     const rows = within(pack).getByRole('table', { name: 'Rows per table in \u2068Regional review 2026\u2069' });

@@ -20,10 +20,7 @@ export function OrganisationNewRoute() {
     <div className="narrow">
       <PageHeading>{t('organisationForm.heading')}</PageHeading>
       <p className="lead">{t('organisationForm.intro')}</p>
-      <OrganisationForm
-        countries={countries.data.items}
-        onCreated={(organisation) => void navigate(paths.organisation(organisation.id))}
-      />
+      <OrganisationForm countries={countries.data.items} onCreated={(organisation) => void navigate(paths.organisation(organisation.id))} />
     </div>
   );
 }

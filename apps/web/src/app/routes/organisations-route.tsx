@@ -23,7 +23,8 @@ export function OrganisationsRoute() {
   const loading = organisations.isPending || organisations.isPlaceholderData;
   let statusText = '';
   if (loading) statusText = t('status.loading');
-  else if (organisations.isSuccess) statusText = items.length === 0 ? t('organisations.none') : t('organisations.count', { count: items.length });
+  else if (organisations.isSuccess)
+    statusText = items.length === 0 ? t('organisations.none') : t('organisations.count', { count: items.length });
 
   const registerPath = paths.newOrganisation();
   return (

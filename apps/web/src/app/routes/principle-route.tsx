@@ -30,12 +30,7 @@ export function PrincipleRoute() {
     return <Navigate to={paths.principle(canonical)} replace />;
   }
   if (!known || isNotFoundError(principle.error)) {
-    return (
-      <NotFoundView
-        heading={t('principle.notFoundHeading')}
-        text={t('principle.notFoundText', { code: isolate(code) })}
-      />
-    );
+    return <NotFoundView heading={t('principle.notFoundHeading')} text={t('principle.notFoundText', { code: isolate(code) })} />;
   }
   if (principle.isError) {
     return <ErrorView error={principle.error} onRetry={() => void principle.refetch()} />;

@@ -30,12 +30,7 @@ export function RecommendationRoute() {
     return <Navigate to={paths.recommendation(canonical)} replace />;
   }
   if (!wellFormed || isNotFoundError(recommendation.error)) {
-    return (
-      <NotFoundView
-        heading={t('recommendation.notFoundHeading')}
-        text={t('recommendation.notFoundText', { code: isolate(code) })}
-      />
-    );
+    return <NotFoundView heading={t('recommendation.notFoundHeading')} text={t('recommendation.notFoundText', { code: isolate(code) })} />;
   }
   if (recommendation.isError) {
     return <ErrorView error={recommendation.error} onRetry={() => void recommendation.refetch()} />;

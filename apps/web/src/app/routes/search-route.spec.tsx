@@ -36,9 +36,7 @@ describe('search page', () => {
   it('asks for words instead of listing everything when there is no query or filter', async () => {
     api = mockApi(catalogueRoutes());
     renderApp('/search');
-    expect(screen.getByRole('status').textContent).toBe(
-      'Type words to search for, or choose a principle or an objective.',
-    );
+    expect(screen.getByRole('status').textContent).toBe('Type words to search for, or choose a principle or an objective.');
     await screen.findByRole('option', { name: 'Human rights' });
     expect(api.requests.some((url) => url.startsWith('/api/v1/recommendations'))).toBe(false);
   });

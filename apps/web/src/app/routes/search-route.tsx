@@ -7,11 +7,7 @@ import { usePrinciples } from '../../features/principles/api/get-principles';
 import { useRecommendations } from '../../features/recommendations/api/get-recommendations';
 import { RecommendationList } from '../../features/recommendations/components/recommendation-list';
 import { SearchForm } from '../../features/search/components/search-form';
-import {
-  criteriaToParams,
-  hasCriteria,
-  useSearchCriteria,
-} from '../../features/search/hooks/use-search-criteria';
+import { criteriaToParams, hasCriteria, useSearchCriteria } from '../../features/search/hooks/use-search-criteria';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isolate } from '../../lib/i18n';
 
@@ -23,16 +19,11 @@ export function SearchRoute() {
   const objectives = useObjectives();
   const results = useRecommendations(criteria, { enabled: active, keepPrevious: true });
 
-  useDocumentTitle(
-    criteria.q ? t('search.documentTitleWithQuery', { query: isolate(criteria.q) }) : t('search.documentTitle'),
-  );
+  useDocumentTitle(criteria.q ? t('search.documentTitleWithQuery', { query: isolate(criteria.q) }) : t('search.documentTitle'));
 
   const principleOptions = useMemo(() => principles.data?.items ?? [], [principles.data]);
   const objectiveOptions = useMemo(() => objectives.data?.items ?? [], [objectives.data]);
-  const principleTitles = useMemo(
-    () => Object.fromEntries(principleOptions.map((item) => [item.code, item.title])),
-    [principleOptions],
-  );
+  const principleTitles = useMemo(() => Object.fromEntries(principleOptions.map((item) => [item.code, item.title])), [principleOptions]);
 
   const showsResults = active && results.data !== undefined && !results.isError;
   const loading = active && (results.isPending || results.isPlaceholderData || results.isFetching);
@@ -58,9 +49,7 @@ export function SearchRoute() {
         <p role="status" className="search-results__status">
           {statusText}
         </p>
-        {active && results.isError ? (
-          <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
-        ) : null}
+        {active && results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
         {showsResults && results.data.items.length > 0 ? (
           <div aria-busy={loading || undefined}>
             <RecommendationList recommendations={results.data.items} principleTitles={principleTitles} />

@@ -20,7 +20,9 @@ const THREAD = `/api/v1/consultations/${ROUND_ID}/recommendations/PC-1`;
 const PAGE_URL = `/consultations/${ROUND_ID}/recommendations/PC-1`;
 const DECISIONS = `/api/v1/moderation/decisions?consultationId=${ROUND_ID}`;
 const moderator: Me = { ...participant, id: 'm-1', displayName: 'Mona Moderator', roles: ['participant', 'moderator'] };
-const rules: HouseRule[] = [{ code: 'R2', version: 1, title: 'Protect personal information', text: '…', language: 'en', publishedAt: '2026-11-01T00:00:00.000Z' }];
+const rules: HouseRule[] = [
+  { code: 'R2', version: 1, title: 'Protect personal information', text: '…', language: 'en', publishedAt: '2026-11-01T00:00:00.000Z' },
+];
 const moderatedRound: ModeratedRound = {
   consultationId: ROUND_ID,
   title: round.title,
@@ -39,13 +41,23 @@ const reply = comment({
   depth: 1,
   body: 'Agency X in Pokhara charges fees.',
   bodyHtml: '<p>Agency X in Pokhara charges fees.</p>',
-  author: { displayName: 'Bashir Ahmed', stakeholderType: 'trade-union', organisation: { id: 'o-1', name: 'Workers Union', verified: false }, countryIso3: 'NPL' },
+  author: {
+    displayName: 'Bashir Ahmed',
+    stakeholderType: 'trade-union',
+    organisation: { id: 'o-1', name: 'Workers Union', verified: false },
+    countryIso3: 'NPL',
+  },
 });
 const top = comment({
   id: 'c-1',
   body: 'Recruitment fees are still charged.',
   bodyHtml: '<p>Recruitment fees are still charged.</p>',
-  author: { displayName: 'Ram Thapa', stakeholderType: 'government', organisation: { id: 'o-2', name: 'Ministry of Labour', verified: true }, countryIso3: 'NPL' },
+  author: {
+    displayName: 'Ram Thapa',
+    stakeholderType: 'government',
+    organisation: { id: 'o-2', name: 'Ministry of Labour', verified: true },
+    countryIso3: 'NPL',
+  },
 });
 
 function routes(overrides: MockRoutes = {}, comments: Comment[] = [top, reply]): MockRoutes {
@@ -102,11 +114,18 @@ describe('moderating from the thread', () => {
         '/api/v1/me': { body: moderator },
         '/api/v1/moderation/rounds': { body: { items: [moderatedRound] } },
         [DECISIONS]: () => ({
-          body: { items: proposed ? [decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: true, conflict: true })] : [] },
+          body: {
+            items: proposed
+              ? [decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: true, conflict: true })]
+              : [],
+          },
         }),
         'POST /api/v1/moderation/decisions': () => {
           proposed = true;
-          return { status: 201, body: decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: true, conflict: true }) };
+          return {
+            status: 201,
+            body: decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: true, conflict: true }),
+          };
         },
       }),
     );
@@ -116,7 +135,11 @@ describe('moderating from the thread', () => {
     const theReply = article('Agency X in Pokhara charges fees.');
     fireEvent.click(await within(theReply).findByRole('button', { name: 'Moderate' }));
     const menu = screen.getByRole('dialog', { name: 'Moderate the comment by Bashir Ahmed' });
-    expect(within(menu).getAllByRole('button').map((button) => button.textContent)).toEqual(['Close', 'Approve', 'Hide', 'Suspend author', 'Mark for report', 'History']);
+    expect(
+      within(menu)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Close', 'Approve', 'Hide', 'Suspend author', 'Mark for report', 'History']);
 
     fireEvent.click(within(menu).getByRole('button', { name: 'Hide' }));
     const dialog = screen.getByRole('dialog', { name: 'Hide the comment by Bashir Ahmed' });
@@ -131,7 +154,9 @@ describe('moderating from the thread', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
 
     // On the comment too, from the round's decisions; the proposer does not co-sign their own.
-    await waitFor(() => expect(within(theReply).getByText('Waiting for a second moderator to co-sign', { selector: 'strong' })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(theReply).getByText('Waiting for a second moderator to co-sign', { selector: 'strong' })).toBeTruthy(),
+    );
     expect(within(theReply).getByText(/Proposed: hidden under rule .*R2/)).toBeTruthy();
     expect(within(theReply).queryByRole('button', { name: 'Co-sign' })).toBeNull();
   });
@@ -142,7 +167,9 @@ describe('moderating from the thread', () => {
       routes({
         '/api/v1/me': { body: moderator },
         '/api/v1/moderation/rounds': { body: { items: [moderatedRound] } },
-        [DECISIONS]: { body: { items: [decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: false, conflict: true })] } },
+        [DECISIONS]: {
+          body: { items: [decision({ commentId: 'c-2', status: 'awaiting-cosign', appliedAt: null, decidedByMe: false, conflict: true })] },
+        },
         [`POST /api/v1/moderation/decisions/${DECISION_ID}/cosign`]: () => cosignAnswer,
       }),
     );
@@ -160,12 +187,18 @@ describe('moderating from the thread', () => {
     fireEvent.click(within(menu).getByRole('button', { name: 'Close' }));
 
     fireEvent.click(cosign);
-    expect(await within(theReply).findByText('You cannot co-sign this decision: a moderator without a tie to the country, or an administrator, must do it.')).toBeTruthy();
+    expect(
+      await within(theReply).findByText(
+        'You cannot co-sign this decision: a moderator without a tie to the country, or an administrator, must do it.',
+      ),
+    ).toBeTruthy();
 
     cosignAnswer = { status: 200, body: decision({ commentId: 'c-2', status: 'applied', cosignedBy: { displayName: 'Mona Moderator' } }) };
     fireEvent.click(within(theReply).getByRole('button', { name: 'Co-sign' }));
     expect(await within(theReply).findByText(/You co-signed: the decision under rule .*R2.* now applies/)).toBeTruthy();
-    expect(api.calls.filter((call) => call.method === 'POST' && call.url === `/api/v1/moderation/decisions/${DECISION_ID}/cosign`)).toHaveLength(2);
+    expect(
+      api.calls.filter((call) => call.method === 'POST' && call.url === `/api/v1/moderation/decisions/${DECISION_ID}/cosign`),
+    ).toHaveLength(2);
   });
 
   it('marks a comment for the report and shows its history with earlier versions', async () => {
@@ -181,10 +214,22 @@ describe('moderating from the thread', () => {
             body: {
               commentId: 'c-1',
               flags: [{ reason: 'spam', note: 'Looks like an advert', createdAt: '2026-02-01T12:00:00.000Z', resolved: true }],
-              decisions: [decision({ commentId: 'c-1', action: 'approve', ruleCode: 'R2', decidedBy: { displayName: 'Mona Moderator' }, cosignedBy: { displayName: 'Marco Moderator' } })],
+              decisions: [
+                decision({
+                  commentId: 'c-1',
+                  action: 'approve',
+                  ruleCode: 'R2',
+                  decidedBy: { displayName: 'Mona Moderator' },
+                  cosignedBy: { displayName: 'Marco Moderator' },
+                }),
+              ],
             },
           },
-          '/api/v1/comments/c-1/revisions': { body: { items: [{ body: 'Fees.', bodyHtml: '<p>First wording of the fees comment.</p>', replacedAt: '2026-02-02T10:00:00.000Z' }] } },
+          '/api/v1/comments/c-1/revisions': {
+            body: {
+              items: [{ body: 'Fees.', bodyHtml: '<p>First wording of the fees comment.</p>', replacedAt: '2026-02-02T10:00:00.000Z' }],
+            },
+          },
         },
         [edited],
       ),
@@ -193,7 +238,9 @@ describe('moderating from the thread', () => {
 
     const theComment = (await screen.findByText('Recruitment fees are still charged.')).closest('article')!;
     fireEvent.click(await within(theComment).findByRole('button', { name: 'Moderate' }));
-    fireEvent.click(within(screen.getByRole('dialog', { name: 'Moderate the comment by Ram Thapa' })).getByRole('button', { name: 'Mark for report' }));
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: 'Moderate the comment by Ram Thapa' })).getByRole('button', { name: 'Mark for report' }),
+    );
     expect(await within(theComment).findByText('This comment will be quoted in the round’s report.')).toBeTruthy();
     const put = api.calls.find((call) => call.method === 'PUT')!;
     expect(put).toMatchObject({ url: '/api/v1/moderation/highlights/c-1', body: { highlighted: true } });
@@ -214,7 +261,11 @@ describe('moderating from the thread', () => {
     const mine = {
       ...top,
       mine: true,
-      pendingEdit: { body: 'Fees are charged in Pokhara.', bodyHtml: '<p>Fees are charged in Pokhara.</p>', submittedAt: '2026-02-03T09:00:00.000Z' },
+      pendingEdit: {
+        body: 'Fees are charged in Pokhara.',
+        bodyHtml: '<p>Fees are charged in Pokhara.</p>',
+        submittedAt: '2026-02-03T09:00:00.000Z',
+      },
     };
     api = mockApi(routes({}, [mine]));
     renderApp(PAGE_URL, { user: participant });
@@ -248,6 +299,8 @@ describe('moderating from the thread', () => {
     const box = await screen.findByRole('textbox', { name: 'Your comment' });
     fireEvent.change(box, { target: { value: 'Another point about fees.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
-    expect(await screen.findAllByText(/You cannot contribute to this consultation at the moment because of a suspension/)).not.toHaveLength(0);
+    expect(await screen.findAllByText(/You cannot contribute to this consultation at the moment because of a suspension/)).not.toHaveLength(
+      0,
+    );
   });
 });

@@ -64,12 +64,21 @@ describe('thread page', () => {
   });
 
   it('is read-only for a signed-out visitor, and applies live events: once per comment, announced, a gap caught up in order', async () => {
-    const first = comment({ id: 'c-1', body: 'Recruitment fees are still charged.', bodyHtml: '<p>Recruitment fees are still charged.</p>' });
+    const first = comment({
+      id: 'c-1',
+      body: 'Recruitment fees are still charged.',
+      bodyHtml: '<p>Recruitment fees are still charged.</p>',
+    });
     const second = comment({
       id: 'c-2',
       body: 'The new law helps.',
       bodyHtml: '<p>The new law helps.</p>',
-      author: { displayName: 'Bashir Ahmed', stakeholderType: 'trade-union', organisation: { id: 'o-1', name: 'Workers Union', verified: true }, countryIso3: 'NPL' },
+      author: {
+        displayName: 'Bashir Ahmed',
+        stakeholderType: 'trade-union',
+        organisation: { id: 'o-1', name: 'Workers Union', verified: true },
+        countryIso3: 'NPL',
+      },
       stance: 'supports',
       countryIso3: 'NPL',
     });
@@ -81,7 +90,12 @@ describe('thread page', () => {
       bodyHtml: '<p>Which agencies?</p>',
       author: { displayName: 'Quiet Heron 42' },
     });
-    const secondEdited = { ...second, body: 'The new law helps a little.', bodyHtml: '<p>The new law helps a little.</p>', editedAt: '2026-02-01T11:00:00.000Z' };
+    const secondEdited = {
+      ...second,
+      body: 'The new law helps a little.',
+      bodyHtml: '<p>The new law helps a little.</p>',
+      editedAt: '2026-02-01T11:00:00.000Z',
+    };
     const missed: ThreadEvents = {
       // The answer lists them out of order; they are applied by seq.
       items: [
@@ -114,10 +128,11 @@ describe('thread page', () => {
     expect(announcements()).toContain('New comment from Bashir Ahmed');
     expect(document.activeElement).toBe(focused);
     const list = screen.getByRole('list', { name: 'Comments' });
-    expect(within(list).getAllByRole('article').map((article) => article.getAttribute('aria-labelledby'))).toEqual([
-      'comment-c-2-author',
-      'comment-c-1-author',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('article')
+        .map((article) => article.getAttribute('aria-labelledby')),
+    ).toEqual(['comment-c-2-author', 'comment-c-1-author']);
 
     // Delivered twice: still shown once.
     act(() => socket.serverEmit('comment.created', { ...second, seq: 3 }));
@@ -187,7 +202,16 @@ describe('thread page', () => {
     api = mockApi(
       routes({
         [`PUT ${THREAD}/ratings/NPL`]: (call) => {
-          saved = { consultationId: ROUND_ID, recommendationCode: 'PC-1', countryIso3: 'NPL', score: null, dontKnow: true, evidence: 'No public data yet.', evidenceUrl: null, updatedAt: '2026-02-03T00:00:00.000Z' };
+          saved = {
+            consultationId: ROUND_ID,
+            recommendationCode: 'PC-1',
+            countryIso3: 'NPL',
+            score: null,
+            dontKnow: true,
+            evidence: 'No public data yet.',
+            evidenceUrl: null,
+            updatedAt: '2026-02-03T00:00:00.000Z',
+          };
           return call.body ? { body: saved } : errorReply(400, 'VALIDATION_FAILED');
         },
       }),
@@ -210,7 +234,15 @@ describe('thread page', () => {
     api = mockApi(
       routes({
         [`PUT ${THREAD}/ratings/NPL`]: (call) => ({
-          body: { consultationId: ROUND_ID, recommendationCode: 'PC-1', countryIso3: 'NPL', ...(call.body as object), evidence: null, evidenceUrl: 'https://example.org/report', updatedAt: '2026-02-03T00:00:00.000Z' },
+          body: {
+            consultationId: ROUND_ID,
+            recommendationCode: 'PC-1',
+            countryIso3: 'NPL',
+            ...(call.body as object),
+            evidence: null,
+            evidenceUrl: 'https://example.org/report',
+            updatedAt: '2026-02-03T00:00:00.000Z',
+          },
         }),
       }),
     );
@@ -225,7 +257,11 @@ describe('thread page', () => {
     fireEvent.change(within(form).getByLabelText('Link to a source (optional)'), { target: { value: 'https://example.org/report' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save my rating' }));
     await waitFor(() => expect(api.calls.some((call) => call.method === 'PUT')).toBe(true));
-    expect(api.calls.find((call) => call.method === 'PUT')!.body).toEqual({ score: 2, dontKnow: false, evidenceUrl: 'https://example.org/report' });
+    expect(api.calls.find((call) => call.method === 'PUT')!.body).toEqual({
+      score: 2,
+      dontKnow: false,
+      evidenceUrl: 'https://example.org/report',
+    });
   });
 
   it('posts a comment once: the same Idempotency-Key on the automatic retry and for a double click, a new one for the next comment', async () => {
@@ -242,7 +278,13 @@ describe('thread page', () => {
           }
           return {
             status: 201,
-            body: comment({ id: `posted-${posted.length}`, body: request.body, bodyHtml: `<p>${request.body}</p>`, mine: true, author: { displayName: 'Amina Rahman' } }),
+            body: comment({
+              id: `posted-${posted.length}`,
+              body: request.body,
+              bodyHtml: `<p>${request.body}</p>`,
+              mine: true,
+              author: { displayName: 'Amina Rahman' },
+            }),
           };
         },
       }),
@@ -268,7 +310,12 @@ describe('thread page', () => {
     expect((screen.getByRole('textbox', { name: 'Your comment' }) as HTMLTextAreaElement).value).toBe('');
 
     // Our own comment's live event does not show it twice, nor announce it.
-    act(() => sockets.at(-1)!.serverEmit('comment.created', { ...comment({ id: 'posted-2', body: 'Fees must be banned.', bodyHtml: '<p>Fees must be banned.</p>' }), seq: 1 }));
+    act(() =>
+      sockets.at(-1)!.serverEmit('comment.created', {
+        ...comment({ id: 'posted-2', body: 'Fees must be banned.', bodyHtml: '<p>Fees must be banned.</p>' }),
+        seq: 1,
+      }),
+    );
     expect(screen.getAllByText('Fees must be banned.', { selector: 'p' })).toHaveLength(1);
     expect(announcements()).toBe('');
 
@@ -295,7 +342,9 @@ describe('thread page', () => {
   });
 
   it('shows a closed round as closed, with no forms', async () => {
-    api = mockApi(routes({ [`/api/v1/consultations/${ROUND_ID}`]: { body: { ...round, status: 'closed', acceptingContributions: false } } }));
+    api = mockApi(
+      routes({ [`/api/v1/consultations/${ROUND_ID}`]: { body: { ...round, status: 'closed', acceptingContributions: false } } }),
+    );
     renderApp(PAGE_URL, { user: participant });
     expect(await screen.findByText(/This round is closed\. You can read the discussion and the ratings/)).toBeTruthy();
     await screen.findByRole('table', { name: /Number of people/ });
@@ -313,9 +362,29 @@ describe('thread page', () => {
   });
 
   it('shows removals as tombstones naming the rule (linked) and the date, keeps their replies, and marks review', async () => {
-    const removed = comment({ id: 'c-hidden', status: 'hidden', author: null, body: '', bodyHtml: '', moderation: { ruleCode: 'R3', at: '2026-11-27T10:00:00.000Z' } });
-    const reply = comment({ id: 'c-reply', parentId: 'c-hidden', depth: 1, body: 'A reply that stays.', bodyHtml: '<p>A reply that stays.</p>' });
-    const review = comment({ id: 'c-review', status: 'hidden', author: null, body: '', bodyHtml: '', moderation: { ruleCode: null, at: null } });
+    const removed = comment({
+      id: 'c-hidden',
+      status: 'hidden',
+      author: null,
+      body: '',
+      bodyHtml: '',
+      moderation: { ruleCode: 'R3', at: '2026-11-27T10:00:00.000Z' },
+    });
+    const reply = comment({
+      id: 'c-reply',
+      parentId: 'c-hidden',
+      depth: 1,
+      body: 'A reply that stays.',
+      bodyHtml: '<p>A reply that stays.</p>',
+    });
+    const review = comment({
+      id: 'c-review',
+      status: 'hidden',
+      author: null,
+      body: '',
+      bodyHtml: '',
+      moderation: { ruleCode: null, at: null },
+    });
     api = mockApi(routes({}, [removed, reply, review]));
     renderApp(PAGE_URL, { user: null });
 
@@ -328,7 +397,12 @@ describe('thread page', () => {
   });
 
   it('lets a signed-in person report someone else’s comment (not their own) through a dialog, once', async () => {
-    const theirs = comment({ id: 'c-theirs', body: 'Buy cheap visas here.', bodyHtml: '<p>Buy cheap visas here.</p>', author: { displayName: 'Spammy Sam' } });
+    const theirs = comment({
+      id: 'c-theirs',
+      body: 'Buy cheap visas here.',
+      bodyHtml: '<p>Buy cheap visas here.</p>',
+      author: { displayName: 'Spammy Sam' },
+    });
     const mine = comment({ id: 'c-mine', mine: true, body: 'My own view.', bodyHtml: '<p>My own view.</p>' });
     let flagged = 0;
     api = mockApi(
@@ -359,7 +433,9 @@ describe('thread page', () => {
     expect(flagged).toBe(0);
 
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Spam or advertising' }));
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /Anything the moderators should know/ }), { target: { value: ' Same post in five threads. ' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Anything the moderators should know/ }), {
+      target: { value: ' Same post in five threads. ' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
     expect(await within(dialog).findByText('Thanks — moderators will review it.')).toBeTruthy();
     const sent = api.calls.find((call) => call.method === 'POST' && call.url.endsWith('/flags'))!;

@@ -125,7 +125,8 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   } else if (suspendedUntil) {
     participation = (
       <p className="notice">
-        {t('thread.suspendedText', { date: formatDateTime(suspendedUntil, locale) })} <Link to={paths.notifications()}>{t('thread.suspendedLink')}</Link>
+        {t('thread.suspendedText', { date: formatDateTime(suspendedUntil, locale) })}{' '}
+        <Link to={paths.notifications()}>{t('thread.suspendedLink')}</Link>
       </p>
     );
   } else if (user && !user.emailVerified) {
@@ -264,9 +265,13 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
         ) : null}
         <div className="field sort-picker">
           <label htmlFor="comment-sort">{t('thread.sortLabel')}</label>
-          <select id="comment-sort" value={sort} onChange={(event) => {
+          <select
+            id="comment-sort"
+            value={sort}
+            onChange={(event) => {
               if (isSort(event.target.value)) setSort(event.target.value);
-            }}>
+            }}
+          >
             {COMMENT_SORTS.map((option) => (
               <option key={option} value={option}>
                 {t(`thread.sort.${option}`)}

@@ -5,8 +5,22 @@ import { mockApi, type MockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
 
 const rules: HouseRule[] = [
-  { code: 'R1', version: 1, title: 'Respect people', text: 'Discuss ideas, not people.', language: 'en', publishedAt: '2026-11-01T00:00:00.000Z' },
-  { code: 'R3', version: 2, title: 'Keep people safe', text: 'Nothing that puts a person at risk.', language: 'en', publishedAt: '2026-11-20T00:00:00.000Z' },
+  {
+    code: 'R1',
+    version: 1,
+    title: 'Respect people',
+    text: 'Discuss ideas, not people.',
+    language: 'en',
+    publishedAt: '2026-11-01T00:00:00.000Z',
+  },
+  {
+    code: 'R3',
+    version: 2,
+    title: 'Keep people safe',
+    text: 'Nothing that puts a person at risk.',
+    language: 'en',
+    publishedAt: '2026-11-20T00:00:00.000Z',
+  },
 ];
 
 const report: Transparency = {
@@ -55,7 +69,9 @@ describe('public moderation pages', () => {
     });
     renderApp('/transparency', { user: null });
     const table = await screen.findByRole('table', { name: 'Moderation decisions per month, by rule and action' });
-    const cells = within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
     expect(cells).toEqual([
       ['Month', 'Rule', 'Approve', 'Hide', 'Restore', 'Reject', 'Total'],
       ['November 2026', 'R3', '0', '1', '1', '0', '2'],
@@ -74,7 +90,9 @@ describe('public moderation pages', () => {
     });
     renderApp('/transparency', { user: null });
     const table = await screen.findByRole('table', { name: 'Daily checkpoints of the audit log, newest first' });
-    const cells = within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
     expect(cells).toEqual([
       ['Day (UTC)', 'Entry number', 'Keyed hash'],
       ['2026-11-30', '42', 'b'.repeat(64)],

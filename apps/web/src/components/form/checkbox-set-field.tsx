@@ -78,13 +78,7 @@ export function CheckboxSetField<F extends string>({ form, name, legend, hint, a
       ) : null}
       <FieldError id={form.errorId(name)} message={error} />
       <div className="checkbox checkbox-set__all">
-        <input
-          ref={allRef}
-          id={baseId}
-          type="checkbox"
-          checked={allChosen}
-          onChange={(event) => set(event.target.checked ? every : [])}
-        />
+        <input ref={allRef} id={baseId} type="checkbox" checked={allChosen} onChange={(event) => set(event.target.checked ? every : [])} />
         <label htmlFor={baseId}>{allLabel}</label>
       </div>
       {groups.map((group) => (
@@ -100,7 +94,7 @@ export function CheckboxSetField<F extends string>({ form, name, legend, hint, a
                     type="checkbox"
                     checked={chosen.has(option.value)}
                     onChange={(event) => toggle(option.value, event.target.checked)}
-                        />
+                  />
                   <label htmlFor={id}>{option.label}</label>
                 </li>
               );

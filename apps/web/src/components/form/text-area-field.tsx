@@ -33,7 +33,18 @@ function band(left: number): 'over' | 'near' | 'close' | null {
  * politely only when crossing 100 and 20 left and the limit. No `maxlength`: it would cut pasted
  * text silently, and counts UTF-16 units where people count characters.
  */
-export function TextAreaField<F extends string>({ form, name, label, hint, maxCharacters, rows = 5, required, lang, dir = 'auto', className }: TextAreaFieldProps<F>) {
+export function TextAreaField<F extends string>({
+  form,
+  name,
+  label,
+  hint,
+  maxCharacters,
+  rows = 5,
+  required,
+  lang,
+  dir = 'auto',
+  className,
+}: TextAreaFieldProps<F>) {
   const { t } = useTranslation();
   const error = form.errors[name];
   const control = form.control(name, { hasHint: Boolean(hint) });

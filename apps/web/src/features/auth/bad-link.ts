@@ -9,9 +9,7 @@ import { ApiError, isApiError } from '../../lib/api-client';
 export function isBadLinkError(error: unknown): boolean {
   if (!isApiError(error)) return false;
   if (error.code === ErrorCode.INVALID_TOKEN) return true;
-  return (
-    error.code === ErrorCode.VALIDATION_FAILED && error.details.some((detail) => detail.field.replace(/^body\./, '') === 'token')
-  );
+  return error.code === ErrorCode.VALIDATION_FAILED && error.details.some((detail) => detail.field.replace(/^body\./, '') === 'token');
 }
 
 /** The same refusal, always as INVALID_TOKEN, so the form shows the "link no longer works" message. */

@@ -47,14 +47,29 @@ describe('comment cache', () => {
   it('keeps what only the viewer’s own copy knows (mine, my reaction) when a public copy arrives', () => {
     const mineCopy = { ...root, mine: true, reactions: { agree: 1, disagree: 0, mine: 'agree' as const } };
     const publicCopy = { ...root, body: 'Changed', reactions: { agree: 2, disagree: 0 } };
-    expect(mergeComment(mineCopy, publicCopy)).toMatchObject({ body: 'Changed', mine: true, reactions: { agree: 2, disagree: 0, mine: 'agree' } });
+    expect(mergeComment(mineCopy, publicCopy)).toMatchObject({
+      body: 'Changed',
+      mine: true,
+      reactions: { agree: 2, disagree: 0, mine: 'agree' },
+    });
     const data = pages({ items: [mineCopy], nextCursor: null, lastSeq: 0 });
-    expect(threadComments(setReactions(data, root.id, { agree: 5, disagree: 1 }))[0].reactions).toEqual({ agree: 5, disagree: 1, mine: 'agree' });
-    expect(threadComments(setReactions(data, root.id, { agree: 0, disagree: 0, mine: null }))[0].reactions).toEqual({ agree: 0, disagree: 0, mine: null });
+    expect(threadComments(setReactions(data, root.id, { agree: 5, disagree: 1 }))[0].reactions).toEqual({
+      agree: 5,
+      disagree: 1,
+      mine: 'agree',
+    });
+    expect(threadComments(setReactions(data, root.id, { agree: 0, disagree: 0, mine: null }))[0].reactions).toEqual({
+      agree: 0,
+      disagree: 0,
+      mine: null,
+    });
   });
 
   it('shows each id once even when a later page repeats one inserted live', () => {
-    const data = pages({ items: [other, root], nextCursor: 'more', lastSeq: 0 }, { items: [root, comment({ id: 'root-3' })], nextCursor: null, lastSeq: 0 });
+    const data = pages(
+      { items: [other, root], nextCursor: 'more', lastSeq: 0 },
+      { items: [root, comment({ id: 'root-3' })], nextCursor: null, lastSeq: 0 },
+    );
     expect(ids(data)).toEqual(['root-2', 'root-1', 'root-3']);
   });
 

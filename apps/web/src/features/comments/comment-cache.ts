@@ -20,7 +20,11 @@ export function mergeComment(existing: Comment | undefined, incoming: Comment): 
   return {
     ...incoming,
     ...(incoming.mine === undefined && existing.mine !== undefined ? { mine: existing.mine } : {}),
-    reactions: { agree: incoming.reactions.agree, disagree: incoming.reactions.disagree, ...(myReaction === undefined ? {} : { mine: myReaction }) },
+    reactions: {
+      agree: incoming.reactions.agree,
+      disagree: incoming.reactions.disagree,
+      ...(myReaction === undefined ? {} : { mine: myReaction }),
+    },
   };
 }
 
@@ -124,7 +128,12 @@ function updateEverySort(
  * Our own new or edited comment, or one from a live event: into every cached sort of the thread.
  * Answers whether it was new to this page (in no cached list before), e.g. to announce it.
  */
-export function upsertCommentInThread(queryClient: QueryClient, consultationId: string, code: string, comment: Comment): { isNew: boolean } {
+export function upsertCommentInThread(
+  queryClient: QueryClient,
+  consultationId: string,
+  code: string,
+  comment: Comment,
+): { isNew: boolean } {
   let known = false;
   updateEverySort(queryClient, consultationId, code, (data, sort) => {
     const { data: next, outcome } = upsertComment(data, comment, sort);
@@ -134,7 +143,13 @@ export function upsertCommentInThread(queryClient: QueryClient, consultationId: 
   return { isNew: !known };
 }
 
-export function setReactionsInThread(queryClient: QueryClient, consultationId: string, code: string, commentId: string, reactions: Reactions): void {
+export function setReactionsInThread(
+  queryClient: QueryClient,
+  consultationId: string,
+  code: string,
+  commentId: string,
+  reactions: Reactions,
+): void {
   updateEverySort(queryClient, consultationId, code, (data) => setReactions(data, commentId, reactions));
 }
 

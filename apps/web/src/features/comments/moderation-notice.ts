@@ -33,7 +33,9 @@ export function moderationNotice(comment: Pick<Comment, 'status' | 'moderation'>
       // The API marks "hidden pending review" with a moderation object whose rule is still null.
       return moderation ? { kind: 'hidden-pending-review' } : { kind: 'removed' };
     case 'rejected':
-      return moderation?.ruleCode ? { kind: 'rejected-under-rule', ruleCode: moderation.ruleCode, at: moderation.at } : { kind: 'rejected' };
+      return moderation?.ruleCode
+        ? { kind: 'rejected-under-rule', ruleCode: moderation.ruleCode, at: moderation.at }
+        : { kind: 'rejected' };
     default:
       return { kind: 'none' };
   }

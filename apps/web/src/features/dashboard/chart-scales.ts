@@ -88,7 +88,8 @@ export function participationSeries(rows: readonly ParticipationRow[]) {
   const types = STAKEHOLDER_TYPE_CODES.filter((code) => rows.some((row) => row.stakeholderType === code && row.people > 0));
   const weeks = fillWeeks([...new Set(rows.map((row) => row.week))].sort());
   const people = new Map<string, number>();
-  for (const row of rows) people.set(`${row.week}|${row.stakeholderType}`, (people.get(`${row.week}|${row.stakeholderType}`) ?? 0) + row.people);
+  for (const row of rows)
+    people.set(`${row.week}|${row.stakeholderType}`, (people.get(`${row.week}|${row.stakeholderType}`) ?? 0) + row.people);
   const value = (week: string, type: StakeholderTypeCode) => people.get(`${week}|${type}`) ?? 0;
   const max = Math.max(0, ...rows.map((row) => value(row.week, row.stakeholderType)));
   return { weeks, types, value, max };
@@ -161,7 +162,9 @@ export function roundShares(shares: readonly number[]): number[] {
   const exact = shares.map((share) => (share / total) * 100);
   const floors = exact.map(Math.floor);
   let left = 100 - floors.reduce((sum, value) => sum + value, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - floors[index] })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - floors[index] }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of order) {
     if (left <= 0) break;
     floors[index] += 1;

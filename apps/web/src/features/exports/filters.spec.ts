@@ -70,7 +70,17 @@ describe('filters ⇄ query string', () => {
 
 describe('filters for the API', () => {
   it('names them as ExportFilters and turns the included end day into the exclusive end', () => {
-    expect(toExportFilters({ round: 'r1', principle: 'HR', objective: 7, country: 'NPL', type: 'government', from: '2026-11-01', to: '2026-11-30' })).toEqual({
+    expect(
+      toExportFilters({
+        round: 'r1',
+        principle: 'HR',
+        objective: 7,
+        country: 'NPL',
+        type: 'government',
+        from: '2026-11-01',
+        to: '2026-11-30',
+      }),
+    ).toEqual({
       consultationId: 'r1',
       principleCode: 'HR',
       objectiveNumber: 7,

@@ -26,7 +26,11 @@ describe('the export list cache', () => {
     const older = job({ id: 'j0', status: 'done' });
     const list = mergeJob({ items: [older] }, job());
     expect(list.items.map((item) => item.id)).toEqual(['j1', 'j0']);
-    expect(mergeJob(list, job({ status: 'running', progress: 0.5 })).items[0]).toMatchObject({ id: 'j1', status: 'running', progress: 0.5 });
+    expect(mergeJob(list, job({ status: 'running', progress: 0.5 })).items[0]).toMatchObject({
+      id: 'j1',
+      status: 'running',
+      progress: 0.5,
+    });
   });
 
   it('never takes a finished job back to running (a late poll answer)', () => {
@@ -36,9 +40,15 @@ describe('the export list cache', () => {
 
   it('applies live progress forward only, and ignores unknown and finished jobs', () => {
     const list = { items: [job({ status: 'running', progress: 0.6 })] };
-    expect(applyProgress(list, { id: 'j1', status: 'running', progress: 0.4, rowCount: 10 })!.items[0]).toMatchObject({ progress: 0.6, rowCount: 10 });
+    expect(applyProgress(list, { id: 'j1', status: 'running', progress: 0.4, rowCount: 10 })!.items[0]).toMatchObject({
+      progress: 0.6,
+      rowCount: 10,
+    });
     expect(applyProgress(list, { id: 'j1', status: 'running', progress: 0.8, rowCount: 20 })!.items[0].progress).toBe(0.8);
-    expect(applyProgress(list, { id: 'j1', status: 'done', progress: 0.99, rowCount: 30 })!.items[0]).toMatchObject({ status: 'done', progress: 1 });
+    expect(applyProgress(list, { id: 'j1', status: 'done', progress: 0.99, rowCount: 30 })!.items[0]).toMatchObject({
+      status: 'done',
+      progress: 1,
+    });
     expect(applyProgress(list, { id: 'other', status: 'done', progress: 1, rowCount: 1 })).toBe(list);
     const cancelled = { items: [job({ status: 'cancelled' })] };
     expect(applyProgress(cancelled, { id: 'j1', status: 'running', progress: 0.5, rowCount: null })).toBe(cancelled);

@@ -39,7 +39,10 @@ describe('ThreadEventApplier', () => {
   it('applies again the events that arrived while the comments were being fetched', async () => {
     const queryClient = new QueryClient();
     let answer!: (page: CommentPage) => void;
-    const options = { ...commentsQueryOptions(ROUND_ID, 'PC-1', 'newest'), queryFn: () => new Promise<CommentPage>((resolve) => (answer = resolve)) };
+    const options = {
+      ...commentsQueryOptions(ROUND_ID, 'PC-1', 'newest'),
+      queryFn: () => new Promise<CommentPage>((resolve) => (answer = resolve)),
+    };
     const loading = queryClient.fetchInfiniteQuery(options);
     const applier = new ThreadEventApplier(queryClient, ROUND_ID, 'PC-1');
 

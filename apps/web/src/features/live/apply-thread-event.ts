@@ -18,7 +18,12 @@ export interface ThreadEventApplierOptions {
 const RECENT_EVENTS = 200;
 
 function isCommentEvent(event: ThreadEvent): boolean {
-  return event.type === 'comment.created' || event.type === 'comment.updated' || event.type === 'comment.removed' || event.type === 'reactions.updated';
+  return (
+    event.type === 'comment.created' ||
+    event.type === 'comment.updated' ||
+    event.type === 'comment.removed' ||
+    event.type === 'reactions.updated'
+  );
 }
 
 /**
@@ -79,7 +84,10 @@ export class ThreadEventApplier {
       case 'reactions.updated': {
         const { commentId, reactions } = event.payload as { commentId?: string; reactions?: { agree: number; disagree: number } };
         if (typeof commentId !== 'string' || !reactions) return;
-        setReactionsInThread(queryClient, this.#consultationId, this.#code, commentId, { agree: reactions.agree, disagree: reactions.disagree });
+        setReactionsInThread(queryClient, this.#consultationId, this.#code, commentId, {
+          agree: reactions.agree,
+          disagree: reactions.disagree,
+        });
         return;
       }
       case 'ratings.summary': {

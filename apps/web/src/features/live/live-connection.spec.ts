@@ -5,7 +5,14 @@ import { LiveConnection, reconnectDelay, type LiveStatus } from './live-connecti
 const THREAD = { consultationId: '0b6f4a52-8f0e-4d47-9a3c-2f1d6f0b9a11', recommendationCode: 'PC-1' };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(options: { token?: string | null; renew?: (rejected: string | null) => Promise<string | null>; joinAnswer?: FakeSocket['joinAnswer']; connectError?: Error } = {}) {
+function setup(
+  options: {
+    token?: string | null;
+    renew?: (rejected: string | null) => Promise<string | null>;
+    joinAnswer?: FakeSocket['joinAnswer'];
+    connectError?: Error;
+  } = {},
+) {
   let token = options.token ?? null;
   let socket!: FakeSocket;
   const statuses: LiveStatus[] = [];

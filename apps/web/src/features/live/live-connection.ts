@@ -41,7 +41,13 @@ export interface LiveConnectionOptions {
   schedule?: (task: () => void, delayMs: number) => () => void;
 }
 
-export const THREAD_EVENT_TYPES = ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'] as const;
+export const THREAD_EVENT_TYPES = [
+  'comment.created',
+  'comment.updated',
+  'comment.removed',
+  'reactions.updated',
+  'ratings.summary',
+] as const;
 
 /** A join with no answer after this long is treated as a dropped connection. */
 const JOIN_TIMEOUT_MS = 10_000;

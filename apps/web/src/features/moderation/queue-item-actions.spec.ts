@@ -7,7 +7,9 @@ describe('queue item actions', () => {
     expect(availableActions(queueItem({}, { status: 'pending' }))).toEqual(['approve', 'reject']);
     expect(availableActions(queueItem({}, { status: 'published' }))).toEqual(['approve', 'hide']);
     expect(availableActions(queueItem({}, { status: 'hidden', moderation: { ruleCode: null, at: null } }))).toEqual(['hide', 'restore']);
-    expect(availableActions(queueItem({}, { status: 'hidden', moderation: { ruleCode: 'R2', at: '2026-11-27T10:00:00.000Z' } }))).toEqual(['restore']);
+    expect(availableActions(queueItem({}, { status: 'hidden', moderation: { ruleCode: 'R2', at: '2026-11-27T10:00:00.000Z' } }))).toEqual([
+      'restore',
+    ]);
     expect(availableActions(queueItem({}, { status: 'rejected' }))).toEqual(['approve']);
     expect(availableActions(queueItem({}, { status: 'deleted' }))).toEqual([]);
   });

@@ -23,7 +23,12 @@ export function decisionRows(decisions: Transparency['decisions']): DecisionRow[
     const key = `${month}\u0000${ruleCode}`;
     let row = rows.get(key);
     if (!row) {
-      row = { month, ruleCode, counts: Object.fromEntries(MODERATION_ACTIONS.map((name) => [name, 0])) as Record<ModerationAction, number>, total: 0 };
+      row = {
+        month,
+        ruleCode,
+        counts: Object.fromEntries(MODERATION_ACTIONS.map((name) => [name, 0])) as Record<ModerationAction, number>,
+        total: 0,
+      };
       rows.set(key, row);
     }
     row.counts[action] += count;

@@ -42,9 +42,7 @@ export class Catalogue1795718206666 implements MigrationInterface {
           REFERENCES "principle"("code") ON DELETE RESTRICT ON UPDATE NO ACTION
       )`);
     // Full-text search over the verbatim text (English: the chapter is in English).
-    await queryRunner.query(
-      `CREATE INDEX "recommendation_search_idx" ON "recommendation" USING GIN (to_tsvector('english', "text"))`,
-    );
+    await queryRunner.query(`CREATE INDEX "recommendation_search_idx" ON "recommendation" USING GIN (to_tsvector('english', "text"))`);
     await queryRunner.query(`
       CREATE TABLE "recommendation_objective" (
         "recommendation_code" character varying(5) NOT NULL,

@@ -102,9 +102,7 @@ export class Identity1795719794264 implements MigrationInterface {
         CONSTRAINT "organisation_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION
       )`);
     await queryRunner.query(`CREATE INDEX "organisation_country_iso3_idx" ON "organisation" ("country_iso3")`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "organisation_name_country_key" ON "organisation" (lower("name"), "country_iso3")`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "organisation_name_country_key" ON "organisation" (lower("name"), "country_iso3")`);
     await queryRunner.query(`
       ALTER TABLE "app_user" ADD CONSTRAINT "app_user_acting_organisation_id_fkey" FOREIGN KEY ("acting_organisation_id")
         REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);

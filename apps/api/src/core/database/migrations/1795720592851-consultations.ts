@@ -84,8 +84,12 @@ export class Consultations1795720592851 implements MigrationInterface {
     // Full-text search within a round; 'simple' because comments come in many languages.
     await queryRunner.query(`CREATE INDEX "comment_search_idx" ON "comment" USING GIN (to_tsvector('simple', "body"))`);
     await queryRunner.query(`CREATE INDEX "comment_author_id_idx" ON "comment" ("author_id") `);
-    await queryRunner.query(`CREATE INDEX "comment_thread_roots_idx" ON "comment" ("consultation_id", "recommendation_code", "created_at", "id") WHERE "parent_id" IS NULL`);
-    await queryRunner.query(`CREATE INDEX "comment_thread_idx" ON "comment" ("consultation_id", "recommendation_code", "root_id", "created_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "comment_thread_roots_idx" ON "comment" ("consultation_id", "recommendation_code", "created_at", "id") WHERE "parent_id" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "comment_thread_idx" ON "comment" ("consultation_id", "recommendation_code", "root_id", "created_at") `,
+    );
     await queryRunner.query(`
       CREATE TABLE "comment_revision" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -187,7 +191,9 @@ export class Consultations1795720592851 implements MigrationInterface {
         "replaced_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "official_assessment_revision_pkey" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "official_assessment_revision_cell_idx" ON "official_assessment_revision" ("consultation_id", "recommendation_code", "country_iso3") `);
+    await queryRunner.query(
+      `CREATE INDEX "official_assessment_revision_cell_idx" ON "official_assessment_revision" ("consultation_id", "recommendation_code", "country_iso3") `,
+    );
     await queryRunner.query(`
       CREATE TABLE "thread_event" (
         "consultation_id" uuid NOT NULL,
@@ -207,39 +213,105 @@ export class Consultations1795720592851 implements MigrationInterface {
         "last_seq" bigint NOT NULL DEFAULT '0',
         CONSTRAINT "thread_sequence_pkey" PRIMARY KEY ("consultation_id", "recommendation_code")
       )`);
-    await queryRunner.query(`ALTER TABLE "consultation" ADD CONSTRAINT "consultation_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_recommendation" ADD CONSTRAINT "consultation_recommendation_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_recommendation" ADD CONSTRAINT "consultation_recommendation_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_country" ADD CONSTRAINT "consultation_country_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_country" ADD CONSTRAINT "consultation_country_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_moderator" ADD CONSTRAINT "consultation_moderator_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consultation_moderator" ADD CONSTRAINT "consultation_moderator_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "comment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_author_stakeholder_type_fkey" FOREIGN KEY ("author_stakeholder_type") REFERENCES "stakeholder_type"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_author_organisation_id_fkey" FOREIGN KEY ("author_organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment_revision" ADD CONSTRAINT "comment_revision_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment_reaction" ADD CONSTRAINT "comment_reaction_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment_reaction" ADD CONSTRAINT "comment_reaction_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "idempotency_key" ADD CONSTRAINT "idempotency_key_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_rater_stakeholder_type_fkey" FOREIGN KEY ("rater_stakeholder_type") REFERENCES "stakeholder_type"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating" ADD CONSTRAINT "rating_rater_organisation_id_fkey" FOREIGN KEY ("rater_organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rating_revision" ADD CONSTRAINT "rating_revision_rating_id_fkey" FOREIGN KEY ("rating_id") REFERENCES "rating"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_organisation_id_fkey" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "official_assessment_revision" ADD CONSTRAINT "FK_a8dcf7929c1de0340a0209cc60e" FOREIGN KEY ("consultation_id", "recommendation_code", "country_iso3") REFERENCES "official_assessment"("consultation_id","recommendation_code","country_iso3") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "thread_event" ADD CONSTRAINT "thread_event_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "thread_sequence" ADD CONSTRAINT "thread_sequence_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "consultation" ADD CONSTRAINT "consultation_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_recommendation" ADD CONSTRAINT "consultation_recommendation_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_recommendation" ADD CONSTRAINT "consultation_recommendation_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_country" ADD CONSTRAINT "consultation_country_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_country" ADD CONSTRAINT "consultation_country_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_moderator" ADD CONSTRAINT "consultation_moderator_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consultation_moderator" ADD CONSTRAINT "consultation_moderator_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "comment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_author_stakeholder_type_fkey" FOREIGN KEY ("author_stakeholder_type") REFERENCES "stakeholder_type"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_author_organisation_id_fkey" FOREIGN KEY ("author_organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment_revision" ADD CONSTRAINT "comment_revision_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment_reaction" ADD CONSTRAINT "comment_reaction_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment_reaction" ADD CONSTRAINT "comment_reaction_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "idempotency_key" ADD CONSTRAINT "idempotency_key_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_rater_stakeholder_type_fkey" FOREIGN KEY ("rater_stakeholder_type") REFERENCES "stakeholder_type"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating" ADD CONSTRAINT "rating_rater_organisation_id_fkey" FOREIGN KEY ("rater_organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rating_revision" ADD CONSTRAINT "rating_revision_rating_id_fkey" FOREIGN KEY ("rating_id") REFERENCES "rating"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_recommendation_code_fkey" FOREIGN KEY ("recommendation_code") REFERENCES "recommendation"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_country_iso3_fkey" FOREIGN KEY ("country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_organisation_id_fkey" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment" ADD CONSTRAINT "official_assessment_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "official_assessment_revision" ADD CONSTRAINT "FK_a8dcf7929c1de0340a0209cc60e" FOREIGN KEY ("consultation_id", "recommendation_code", "country_iso3") REFERENCES "official_assessment"("consultation_id","recommendation_code","country_iso3") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "thread_event" ADD CONSTRAINT "thread_event_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "thread_sequence" ADD CONSTRAINT "thread_sequence_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -273,7 +345,9 @@ export class Consultations1795720592851 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "consultation_moderator" DROP CONSTRAINT "consultation_moderator_consultation_id_fkey"`);
     await queryRunner.query(`ALTER TABLE "consultation_country" DROP CONSTRAINT "consultation_country_country_iso3_fkey"`);
     await queryRunner.query(`ALTER TABLE "consultation_country" DROP CONSTRAINT "consultation_country_consultation_id_fkey"`);
-    await queryRunner.query(`ALTER TABLE "consultation_recommendation" DROP CONSTRAINT "consultation_recommendation_recommendation_code_fkey"`);
+    await queryRunner.query(
+      `ALTER TABLE "consultation_recommendation" DROP CONSTRAINT "consultation_recommendation_recommendation_code_fkey"`,
+    );
     await queryRunner.query(`ALTER TABLE "consultation_recommendation" DROP CONSTRAINT "consultation_recommendation_consultation_id_fkey"`);
     await queryRunner.query(`ALTER TABLE "consultation" DROP CONSTRAINT "consultation_created_by_fkey"`);
     await queryRunner.query(`DROP TABLE "thread_sequence"`);

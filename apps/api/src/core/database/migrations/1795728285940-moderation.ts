@@ -36,8 +36,12 @@ export class Moderation1795728285940 implements MigrationInterface {
         CONSTRAINT "moderation_decision_action_check" CHECK ("action" IN ('approve', 'hide', 'restore', 'reject')),
         CONSTRAINT "moderation_decision_pkey" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "moderation_decision_awaiting_key" ON "moderation_decision"("comment_id") WHERE "status" = 'awaiting-cosign'`);
-    await queryRunner.query(`CREATE INDEX "moderation_decision_consultation_id_idx" ON "moderation_decision"("consultation_id", "decided_at")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "moderation_decision_awaiting_key" ON "moderation_decision"("comment_id") WHERE "status" = 'awaiting-cosign'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "moderation_decision_consultation_id_idx" ON "moderation_decision"("consultation_id", "decided_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "moderation_decision_comment_id_idx" ON "moderation_decision"("comment_id", "decided_at")`);
     await queryRunner.query(`
       CREATE TABLE "appeal" (
@@ -122,34 +126,88 @@ export class Moderation1795728285940 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "comment" ADD "queued_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "comment" ADD "moderation_rule" character varying(8)`);
     await queryRunner.query(`ALTER TABLE "comment" ADD "moderated_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`CREATE INDEX "comment_review_safeguarding_idx" ON "comment"("queued_at") WHERE "review_queue" = 'safeguarding'`);
-    await queryRunner.query(`CREATE INDEX "comment_review_general_idx" ON "comment"("consultation_id", "queued_at") WHERE "review_queue" = 'general'`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_queued_check" CHECK (("review_queue" IS NULL) = ("queued_at" IS NULL))`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_held_reason_check" CHECK ("held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding'))`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_review_queue_check" CHECK ("review_queue" IN ('general', 'safeguarding'))`);
+    await queryRunner.query(
+      `CREATE INDEX "comment_review_safeguarding_idx" ON "comment"("queued_at") WHERE "review_queue" = 'safeguarding'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "comment_review_general_idx" ON "comment"("consultation_id", "queued_at") WHERE "review_queue" = 'general'`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_queued_check" CHECK (("review_queue" IS NULL) = ("queued_at" IS NULL))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_held_reason_check" CHECK ("held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding'))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_review_queue_check" CHECK ("review_queue" IN ('general', 'safeguarding'))`,
+    );
     await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_flag_count_check" CHECK ("flag_count" >= 0)`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_rule_fkey" FOREIGN KEY ("rule_code", "rule_version") REFERENCES "house_rule"("code","version") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_decided_by_fkey" FOREIGN KEY ("decided_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_cosigned_by_fkey" FOREIGN KEY ("cosigned_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_conflict_country_iso3_fkey" FOREIGN KEY ("conflict_country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_appeal_id_fkey" FOREIGN KEY ("appeal_id") REFERENCES "appeal"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appeal" ADD CONSTRAINT "appeal_decision_id_fkey" FOREIGN KEY ("decision_id") REFERENCES "moderation_decision"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appeal" ADD CONSTRAINT "appeal_appellant_id_fkey" FOREIGN KEY ("appellant_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appeal" ADD CONSTRAINT "appeal_decided_by_fkey" FOREIGN KEY ("decided_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment_flag" ADD CONSTRAINT "comment_flag_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "comment_flag" ADD CONSTRAINT "comment_flag_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_rule_fkey" FOREIGN KEY ("rule_code", "rule_version") REFERENCES "house_rule"("code","version") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_lifted_by_fkey" FOREIGN KEY ("lifted_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "word_filter_term" ADD CONSTRAINT "word_filter_term_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_decision_id_fkey" FOREIGN KEY ("decision_id") REFERENCES "moderation_decision"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_appeal_id_fkey" FOREIGN KEY ("appeal_id") REFERENCES "appeal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "notification_sanction_id_fkey" FOREIGN KEY ("sanction_id") REFERENCES "sanction"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_rule_fkey" FOREIGN KEY ("rule_code", "rule_version") REFERENCES "house_rule"("code","version") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_decided_by_fkey" FOREIGN KEY ("decided_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_cosigned_by_fkey" FOREIGN KEY ("cosigned_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_conflict_country_iso3_fkey" FOREIGN KEY ("conflict_country_iso3") REFERENCES "country"("iso3") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "moderation_decision" ADD CONSTRAINT "moderation_decision_appeal_id_fkey" FOREIGN KEY ("appeal_id") REFERENCES "appeal"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appeal" ADD CONSTRAINT "appeal_decision_id_fkey" FOREIGN KEY ("decision_id") REFERENCES "moderation_decision"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appeal" ADD CONSTRAINT "appeal_appellant_id_fkey" FOREIGN KEY ("appellant_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appeal" ADD CONSTRAINT "appeal_decided_by_fkey" FOREIGN KEY ("decided_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment_flag" ADD CONSTRAINT "comment_flag_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment_flag" ADD CONSTRAINT "comment_flag_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_rule_fkey" FOREIGN KEY ("rule_code", "rule_version") REFERENCES "house_rule"("code","version") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_comment_id_fkey" FOREIGN KEY ("comment_id") REFERENCES "comment"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_lifted_by_fkey" FOREIGN KEY ("lifted_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "word_filter_term" ADD CONSTRAINT "word_filter_term_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notification" ADD CONSTRAINT "notification_decision_id_fkey" FOREIGN KEY ("decision_id") REFERENCES "moderation_decision"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notification" ADD CONSTRAINT "notification_appeal_id_fkey" FOREIGN KEY ("appeal_id") REFERENCES "appeal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notification" ADD CONSTRAINT "notification_sanction_id_fkey" FOREIGN KEY ("sanction_id") REFERENCES "sanction"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     // Decisions and decided appeals are history: nobody rewrites or deletes them. The only change a
     // decision allows is the one that co-signs (applies) or lapses it while it awaits a co-signature.

@@ -39,7 +39,9 @@ export class Exports1795730342090 implements MigrationInterface {
         CONSTRAINT "export_job_dataset_check" CHECK ("dataset" IN ('comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation', 'pack', 'report')),
         CONSTRAINT "export_job_pkey" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "export_job_published_idx" ON "export_job"("published_consultation_id", "finished_at") WHERE "published_consultation_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "export_job_published_idx" ON "export_job"("published_consultation_id", "finished_at") WHERE "published_consultation_id" IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "export_job_requested_by_idx" ON "export_job"("requested_by", "created_at")`);
     await queryRunner.query(`
       CREATE TABLE "export_download_link" (
@@ -54,10 +56,18 @@ export class Exports1795730342090 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "export_download_link_export_id_idx" ON "export_download_link"("export_id")`);
     await queryRunner.query(`ALTER TABLE "comment" ADD "highlighted_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`ALTER TABLE "export_job" ADD CONSTRAINT "export_job_requested_by_fkey" FOREIGN KEY ("requested_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "export_job" ADD CONSTRAINT "export_job_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "user_session"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "export_download_link" ADD CONSTRAINT "export_download_link_export_id_fkey" FOREIGN KEY ("export_id") REFERENCES "export_job"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "export_download_link" ADD CONSTRAINT "export_download_link_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "user_session"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "export_job" ADD CONSTRAINT "export_job_requested_by_fkey" FOREIGN KEY ("requested_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "export_job" ADD CONSTRAINT "export_job_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "user_session"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "export_download_link" ADD CONSTRAINT "export_download_link_export_id_fkey" FOREIGN KEY ("export_id") REFERENCES "export_job"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "export_download_link" ADD CONSTRAINT "export_download_link_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "user_session"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -40,7 +40,9 @@ export class RatingReleases1795750000000 implements MigrationInterface {
       CONSTRAINT "released_rating_side_check" CHECK ("side" IN ('G', 'C', 'O')),
       CONSTRAINT "released_rating_interval_check" CHECK ("to_release" IS NULL OR "to_release" > "from_release"),
       CONSTRAINT "released_rating_pkey" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "released_rating_cell_idx" ON "released_rating" ("consultation_id", "recommendation_code", "country_iso3")`);
+    await queryRunner.query(
+      `CREATE INDEX "released_rating_cell_idx" ON "released_rating" ("consultation_id", "recommendation_code", "country_iso3")`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "released_rating_open_key" ON "released_rating" ("rating_id") WHERE "to_release" IS NULL`);
     await queryRunner.query(
       `CREATE INDEX "released_rating_open_people_idx" ON "released_rating" ("consultation_id", "recommendation_code", "country_iso3", "dont_know", "user_id") WHERE "to_release" IS NULL`,

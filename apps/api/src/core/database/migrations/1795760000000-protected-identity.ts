@@ -48,7 +48,9 @@ export class ProtectedIdentity1795760000000 implements MigrationInterface {
       FROM (SELECT id, mailbox, row_number() OVER (PARTITION BY mailbox ORDER BY created_at, id) AS rank FROM canonical) ranked
       WHERE u.id = ranked.id`);
     await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "app_user_mailbox_key" UNIQUE ("mailbox")`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "app_user_mailbox_check" CHECK (("mailbox" IS NOT NULL) = ("status" = 'active'))`);
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "app_user_mailbox_check" CHECK (("mailbox" IS NOT NULL) = ("status" = 'active'))`,
+    );
 
     // Decisions keep the names they show today, taken before any pseudonym below changes.
     await queryRunner.query(`ALTER TABLE "moderation_decision" ADD "decided_by_label" text`);
@@ -85,8 +87,12 @@ export class ProtectedIdentity1795760000000 implements MigrationInterface {
       SET author_pseudonym = COALESCE((SELECT a.pseudonym FROM "app_user" a WHERE a.id = c.author_id), "protected_identity_new_pseudonym"())
       WHERE c.author_protected`);
     await queryRunner.query(`DROP FUNCTION "protected_identity_new_pseudonym"()`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_author_pseudonym_check" CHECK ("author_protected" = ("author_pseudonym" IS NOT NULL))`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_author_anonymised_check" CHECK (NOT ("author_anonymised" AND "author_protected"))`);
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_author_pseudonym_check" CHECK ("author_protected" = ("author_pseudonym" IS NOT NULL))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_author_anonymised_check" CHECK (NOT ("author_anonymised" AND "author_protected"))`,
+    );
 
     // Memberships get ids of their own.
     await queryRunner.query(`ALTER TABLE "organisation_membership" ADD "id" uuid NOT NULL DEFAULT gen_random_uuid()`);

@@ -26,7 +26,9 @@ export class AuditChain1795770000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "mac" text`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_position_key" UNIQUE ("position")`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_position_check" CHECK ("position" > 0)`);
-    await queryRunner.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_keyed_check" CHECK (("position" IS NULL) = ("mac" IS NULL))`);
+    await queryRunner.query(
+      `ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_keyed_check" CHECK (("position" IS NULL) = ("mac" IS NULL))`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "audit_head" (

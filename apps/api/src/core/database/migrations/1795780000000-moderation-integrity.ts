@@ -1,8 +1,23 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The columns of a decision nothing may change, not even co-signing. */
-const DECISION_FIXED = ['id', 'comment_id', 'consultation_id', 'action', 'rule_code', 'rule_version', 'reason', 'decided_by', 'decided_at',
-  'conflict_country_iso3', 'conflict_ties', 'comment_version', 'from_status', 'queued_at', 'appeal_id'];
+const DECISION_FIXED = [
+  'id',
+  'comment_id',
+  'consultation_id',
+  'action',
+  'rule_code',
+  'rule_version',
+  'reason',
+  'decided_by',
+  'decided_at',
+  'conflict_country_iso3',
+  'conflict_ties',
+  'comment_version',
+  'from_status',
+  'queued_at',
+  'appeal_id',
+];
 const fixedRow = (record: 'NEW' | 'OLD') => `(${DECISION_FIXED.map((column) => `${record}."${column}"`).join(', ')})`;
 
 /**
@@ -78,8 +93,12 @@ export class ModerationIntegrity1795780000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "sanction" ADD "cosigned_by" uuid`);
     await queryRunner.query(`ALTER TABLE "sanction" ADD "cosigned_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "sanction" ADD "conflict_ties" text[] NOT NULL DEFAULT '{}'`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_status_check" CHECK ("status" IN ('in-force', 'awaiting-cosign', 'lapsed'))`);
-    await queryRunner.query(`ALTER TABLE "sanction" ADD CONSTRAINT "sanction_four_eyes_check" CHECK ("cosigned_by" IS NULL OR "cosigned_by" <> "created_by")`);
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_status_check" CHECK ("status" IN ('in-force', 'awaiting-cosign', 'lapsed'))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_four_eyes_check" CHECK ("cosigned_by" IS NULL OR "cosigned_by" <> "created_by")`,
+    );
     await queryRunner.query(
       `ALTER TABLE "sanction" ADD CONSTRAINT "sanction_consultation_id_fkey" FOREIGN KEY ("consultation_id") REFERENCES "consultation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -92,7 +111,9 @@ export class ModerationIntegrity1795780000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "appeal" ALTER COLUMN "decision_id" DROP NOT NULL`);
     await queryRunner.query(`ALTER TABLE "appeal" ADD "sanction_id" uuid`);
     await queryRunner.query(`ALTER TABLE "appeal" ADD CONSTRAINT "appeal_sanction_id_key" UNIQUE ("sanction_id")`);
-    await queryRunner.query(`ALTER TABLE "appeal" ADD CONSTRAINT "appeal_subject_check" CHECK (num_nonnulls("decision_id", "sanction_id") = 1)`);
+    await queryRunner.query(
+      `ALTER TABLE "appeal" ADD CONSTRAINT "appeal_subject_check" CHECK (num_nonnulls("decision_id", "sanction_id") = 1)`,
+    );
     await queryRunner.query(
       `ALTER TABLE "appeal" ADD CONSTRAINT "appeal_sanction_id_fkey" FOREIGN KEY ("sanction_id") REFERENCES "sanction"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -122,7 +143,9 @@ export class ModerationIntegrity1795780000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "consultation_safeguarding_officer" ADD CONSTRAINT "consultation_safeguarding_officer_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`CREATE INDEX "consultation_safeguarding_officer_user_id_idx" ON "consultation_safeguarding_officer" ("user_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "consultation_safeguarding_officer_user_id_idx" ON "consultation_safeguarding_officer" ("user_id")`,
+    );
 
     // Flags: evidence of independence, taken as the flag was made.
     await queryRunner.query(`ALTER TABLE "comment_flag" ADD "client_key" text`);
@@ -143,7 +166,9 @@ export class ModerationIntegrity1795780000000 implements MigrationInterface {
 
     // Organisation names: unique among the verified only.
     await queryRunner.query(`DROP INDEX "organisation_name_country_key"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "organisation_name_country_key" ON "organisation" (lower("name"), "country_iso3") WHERE "verified_at" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "organisation_name_country_key" ON "organisation" (lower("name"), "country_iso3") WHERE "verified_at" IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "organisation_name_country_idx" ON "organisation" (lower("name"), "country_iso3")`);
   }
 
@@ -161,7 +186,9 @@ export class ModerationIntegrity1795780000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "organisation_name_country_key"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "organisation_name_country_key" ON "organisation" (lower("name"), "country_iso3")`);
     await queryRunner.query(`ALTER TABLE "comment" DROP CONSTRAINT "comment_held_reason_check"`);
-    await queryRunner.query(`ALTER TABLE "comment" ADD CONSTRAINT "comment_held_reason_check" CHECK ("held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding'))`);
+    await queryRunner.query(
+      `ALTER TABLE "comment" ADD CONSTRAINT "comment_held_reason_check" CHECK ("held_reason" IN ('pre-moderation', 'new-account', 'word-filter', 'flags', 'safeguarding'))`,
+    );
     await queryRunner.query(`ALTER TABLE "comment" DROP CONSTRAINT "comment_pending_edit_check"`);
     await queryRunner.query(`ALTER TABLE "comment" DROP COLUMN "pending_edit_at"`);
     await queryRunner.query(`ALTER TABLE "comment" DROP COLUMN "pending_body_html"`);

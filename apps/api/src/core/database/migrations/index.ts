@@ -12,4 +12,17 @@ import { AuditChain1795770000000 } from './1795770000000-audit-chain.js';
 import { ModerationIntegrity1795780000000 } from './1795780000000-moderation-integrity.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
-export const MIGRATIONS = [Catalogue1795718206666, Identity1795719794264, Consultations1795720592851, CommentAuthorRecentIndex1795722460000, HouseRules1795725600000, Moderation1795728285940, Exports1795730342090, IdempotencyClaimOwner1795740000000, RatingReleases1795750000000, ProtectedIdentity1795760000000, AuditChain1795770000000, ModerationIntegrity1795780000000];
+export const MIGRATIONS = [
+  Catalogue1795718206666,
+  Identity1795719794264,
+  Consultations1795720592851,
+  CommentAuthorRecentIndex1795722460000,
+  HouseRules1795725600000,
+  Moderation1795728285940,
+  Exports1795730342090,
+  IdempotencyClaimOwner1795740000000,
+  RatingReleases1795750000000,
+  ProtectedIdentity1795760000000,
+  AuditChain1795770000000,
+  ModerationIntegrity1795780000000,
+];

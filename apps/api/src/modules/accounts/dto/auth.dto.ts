@@ -33,7 +33,11 @@ export class SignUpDto implements SignUpRequest {
   @MaxLength(PASSWORD_INPUT_MAX)
   password!: string;
 
-  @ApiProperty({ example: 'Amina', maxLength: DISPLAY_NAME_MAX_LENGTH, description: 'Names the platform gives (pseudonyms, "Former participant") are refused with DISPLAY_NAME_RESERVED' })
+  @ApiProperty({
+    example: 'Amina',
+    maxLength: DISPLAY_NAME_MAX_LENGTH,
+    description: 'Names the platform gives (pseudonyms, "Former participant") are refused with DISPLAY_NAME_RESERVED',
+  })
   @Transform(trimString)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX_LENGTH)

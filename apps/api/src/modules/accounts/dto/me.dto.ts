@@ -49,7 +49,12 @@ export class MeDto implements Me {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actingOrganisationId!: string | null;
   @ApiProperty({ type: [MembershipSummaryDto] }) memberships!: MembershipSummaryDto[];
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Set while a global sanction is in force: read and appeal only until then' }) suspendedUntil?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Set while a global sanction is in force: read and appeal only until then',
+  })
+  suspendedUntil?: string | null;
 }
 
 export class AuthResponseDto implements AuthResponse {
@@ -78,14 +83,16 @@ export class UpdateMeDto implements UpdateMeRequest {
 
   @ApiPropertyOptional({
     enum: PRIVACY_MODES,
-    description: 'Turning protection on draws a new pseudonym for the comments written from now on; earlier comments keep the label they were published under',
+    description:
+      'Turning protection on draws a new pseudonym for the comments written from now on; earlier comments keep the label they were published under',
   })
   @IsOptional()
   @IsIn(PRIVACY_MODES)
   privacyMode?: PrivacyMode;
 
   @ApiPropertyOptional({
-    description: 'Only with privacyMode "protected": my earlier public comments read "Former participant" from now on, instead of the name they were published with',
+    description:
+      'Only with privacyMode "protected": my earlier public comments read "Former participant" from now on, instead of the name they were published with',
   })
   @IsOptional()
   @IsBoolean()

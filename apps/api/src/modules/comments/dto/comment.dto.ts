@@ -48,7 +48,12 @@ export class CreateCommentDto implements CreateCommentRequest {
   @Matches(LANGUAGE_TAG)
   language?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'Speak for this organisation (null: in your own name; omitted: your default)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Speak for this organisation (null: in your own name; omitted: your default)',
+  })
   @ValidateIf((_object, value) => value !== null)
   @IsOptional()
   @IsUUID()
@@ -83,7 +88,12 @@ export class ListCommentsQueryDto {
   @Matches(/^[A-Za-z0-9_-]+$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT, description: 'Top-level comments per page (each with its replies)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: PAGE_LIMIT_MAX,
+    default: PAGE_LIMIT_DEFAULT,
+    description: 'Top-level comments per page (each with its replies)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

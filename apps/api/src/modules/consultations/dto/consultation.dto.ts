@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   CONSULTATION_STATUSES,
   MODERATION_MODES,
@@ -12,7 +25,6 @@ import {
   type UpdateConsultationRequest,
 } from '@compact-voices/contracts';
 import { trimString } from '../../../core/http/transforms.js';
-
 
 export class CreateConsultationDto implements CreateConsultationRequest {
   @ApiProperty({ example: 'Regional review 2027', minLength: 3, maxLength: 200 })
@@ -135,7 +147,8 @@ export class ConsultationListDto {
 class RoundRoleHolderDto {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ type: [String], description: 'Countries whose government the person is tied to: a conflict of interest there' }) governmentTies!: string[];
+  @ApiProperty({ type: [String], description: 'Countries whose government the person is tied to: a conflict of interest there' })
+  governmentTies!: string[];
 }
 
 export class ModeratorListDto {

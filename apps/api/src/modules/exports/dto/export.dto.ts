@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   EXPORT_DATASETS,
   EXPORT_FORMATS,
@@ -32,7 +45,10 @@ export class ExportFiltersDto implements ExportFilters {
 export class CreateExportDto implements CreateExportRequest {
   @ApiProperty({ enum: EXPORT_DATASETS }) @IsIn(EXPORT_DATASETS) dataset!: ExportDataset;
   @ApiProperty({ enum: EXPORT_FORMATS }) @IsIn(EXPORT_FORMATS) format!: ExportFormat;
-  @ApiProperty({ enum: EXPORT_PRIVACY_LEVELS, description: 'public: pseudonymised, small cells withheld, moderated text withheld; full: account ids and names (audit-logged)' })
+  @ApiProperty({
+    enum: EXPORT_PRIVACY_LEVELS,
+    description: 'public: pseudonymised, small cells withheld, moderated text withheld; full: account ids and names (audit-logged)',
+  })
   @IsIn(EXPORT_PRIVACY_LEVELS)
   privacy!: ExportPrivacy;
 
@@ -44,7 +60,10 @@ export class CreateExportDto implements CreateExportRequest {
 
   @ApiPropertyOptional({ description: 'CSV: begin with a UTF-8 byte-order mark (for Excel)' }) @IsOptional() @IsBoolean() bom?: boolean;
 
-  @ApiPropertyOptional({ description: 'Publish this public pack of a closed round on the open-data page' }) @IsOptional() @IsBoolean() publish?: boolean;
+  @ApiPropertyOptional({ description: 'Publish this public pack of a closed round on the open-data page' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
 }
 
 export class ExportJobDto {
@@ -62,7 +81,8 @@ export class ExportJobDto {
   @ApiProperty({ type: String, nullable: true }) fileName!: string | null;
   @ApiProperty({ type: Number, nullable: true }) sizeBytes!: number | null;
   @ApiProperty({ type: String, nullable: true }) sha256!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Single-use, 15 minutes, this browser session only' }) downloadUrl?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Single-use, 15 minutes, this browser session only' }) downloadUrl?:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) downloadExpiresAt?: string | null;
 }
 

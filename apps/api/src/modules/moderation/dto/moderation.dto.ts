@@ -158,10 +158,16 @@ export class ModerationDecisionDto {
   @ApiPropertyOptional({ type: PersonNameDto, description: 'Moderators and admins only' }) decidedBy?: PersonNameDto;
   @ApiPropertyOptional({ type: PersonNameDto, nullable: true }) cosignedBy?: PersonNameDto | null;
   @ApiPropertyOptional() decidedByMe?: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The country of the conflict of interest; null when it may not be said' }) conflictCountryIso3?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The country of the conflict of interest; null when it may not be said',
+  })
+  conflictCountryIso3?: string | null;
   @ApiPropertyOptional({ description: 'Waited for a co-signature because of a conflict of interest' }) conflict?: boolean;
   @ApiProperty({ type: AppealSummaryDto, nullable: true }) appeal!: AppealSummaryDto | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The author’s appeal deadline while an appeal is possible' }) appealableUntil!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The author’s appeal deadline while an appeal is possible' }) appealableUntil!:
+    string | null;
 }
 
 export class ModerationDecisionListDto {
@@ -251,8 +257,10 @@ export class AppealDecisionRequestDto implements AppealDecisionRequest {
 }
 
 export class AppealDto extends AppealSummaryDto {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a sanction' }) decisionId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a decision' }) sanctionId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a sanction' }) decisionId!:
+    string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a decision' }) sanctionId!:
+    string | null;
   @ApiProperty() text!: string;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: ModerationDecisionDto, nullable: true }) decision!: ModerationDecisionDto | null;
@@ -319,9 +327,11 @@ export class SanctionDto implements Sanction {
   @ApiProperty() reason!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) liftedAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Its person’s appeal deadline while an appeal is possible' }) appealableUntil!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Its person’s appeal deadline while an appeal is possible' }) appealableUntil!:
+    string | null;
   @ApiProperty({ type: AppealSummaryDto, nullable: true }) appeal!: AppealSummaryDto | null;
-  @ApiPropertyOptional({ type: PersonNameDto, description: 'Moderators: the author as their comment reads; admins also an account’s name' }) user?: PersonNameDto;
+  @ApiPropertyOptional({ type: PersonNameDto, description: 'Moderators: the author as their comment reads; admins also an account’s name' })
+  user?: PersonNameDto;
   @ApiPropertyOptional({ description: 'Moderators and admins' }) createdByMe?: boolean;
   @ApiPropertyOptional({ description: 'Moderators and admins: waits for a co-signature' }) needsCosign?: boolean;
   @ApiPropertyOptional({ description: 'Moderators and admins: waited because of a conflict of interest (never which)' }) conflict?: boolean;

@@ -12,7 +12,6 @@ import {
 } from '@compact-voices/contracts';
 import { trimString } from '../../../core/http/transforms.js';
 
-
 export class CreateOrganisationDto implements CreateOrganisationRequest {
   @ApiProperty({ example: 'Migrant Workers Rights Network', minLength: 2, maxLength: 200 })
   @Transform(trimString)
@@ -64,10 +63,18 @@ export class OrganisationListDto {
 }
 
 export class OrganisationMemberDto implements OrganisationMember {
-  @ApiProperty({ format: 'uuid', description: 'The membership’s own id, scoped to this organisation; accept and remove take it' }) memberId!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a member in protected mode (except on your own row)' })
+  @ApiProperty({ format: 'uuid', description: 'The membership’s own id, scoped to this organisation; accept and remove take it' })
+  memberId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a member in protected mode (except on your own row)',
+  })
   userId!: string | null;
-  @ApiProperty({ description: 'The member’s name; for a member in protected mode "Protected member" and four characters of the membership' })
+  @ApiProperty({
+    description: 'The member’s name; for a member in protected mode "Protected member" and four characters of the membership',
+  })
   displayName!: string;
   @ApiProperty({ enum: ['admin', 'member'] }) role!: OrganisationRole;
   @ApiProperty({ enum: ['pending', 'active'] }) status!: MembershipStatus;

@@ -3,7 +3,13 @@ import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength,
 import type { OfficialAssessment, PutOfficialAssessmentRequest, PutRatingRequest, Rating, RatingSummary } from '@compact-voices/contracts';
 
 export class PutRatingDto implements PutRatingRequest {
-  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 4, description: "0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented; null with dontKnow" })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 4,
+    description: '0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented; null with dontKnow',
+  })
   @ValidateIf((_object, value) => value !== null)
   @IsInt()
   @Min(0)
@@ -27,7 +33,12 @@ export class PutRatingDto implements PutRatingRequest {
   @MaxLength(500)
   evidenceUrl?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'Rate for this organisation (null: in your own name; omitted: your default)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Rate for this organisation (null: in your own name; omitted: your default)',
+  })
   @ValidateIf((_object, value) => value !== null)
   @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/)
@@ -86,12 +97,25 @@ export class OfficialAssessmentDto implements OfficialAssessment {
 
 export class RatingSummaryDto implements RatingSummary {
   @ApiProperty({ type: Number, nullable: true }) n!: number | null;
-  @ApiProperty({ type: Object, nullable: true, example: { '0': 1, '1': 2, '2': 4, '3': 1, '4': 0, dontKnow: null }, description: '`dontKnow` is null unless at least 5 people said "don\'t know"' })
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    example: { '0': 1, '1': 2, '2': 4, '3': 1, '4': 0, dontKnow: null },
+    description: '`dontKnow` is null unless at least 5 people said "don\'t know"',
+  })
   distribution!: RatingSummary['distribution'];
   @ApiProperty({ type: Number, nullable: true }) median!: number | null;
   @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'Per stakeholder type with at least 5 people: n and median (mean null for the public)' }) byStakeholderType!: RatingSummary['byStakeholderType'];
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'Per stakeholder type with at least 5 people: n and median (mean null for the public)',
+  })
+  byStakeholderType!: RatingSummary['byStakeholderType'];
   @ApiProperty({ type: Object, nullable: true, example: { value: 1.5, ciLow: 0.5, ciHigh: 2.5 } }) gap!: RatingSummary['gap'];
-  @ApiProperty({ description: 'True when the public sees no figures for this cell (fewer than 5 people gave a score, or none published yet)' }) suppressed!: boolean;
+  @ApiProperty({
+    description: 'True when the public sees no figures for this cell (fewer than 5 people gave a score, or none published yet)',
+  })
+  suppressed!: boolean;
   @ApiProperty({ type: OfficialAssessmentDto, nullable: true }) official!: OfficialAssessmentDto | null;
 }

@@ -29,7 +29,8 @@ export class AdminUserDto implements AdminUser {
   @ApiProperty({ enum: PRIVACY_MODES }) privacyMode!: PrivacyMode;
   @ApiProperty({ enum: ['active', 'erased'] }) status!: 'active' | 'erased';
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: [String], description: 'Countries whose government the account is tied to (active memberships, verified or not)' }) governmentTies!: string[];
+  @ApiProperty({ type: [String], description: 'Countries whose government the account is tied to (active memberships, verified or not)' })
+  governmentTies!: string[];
 }
 
 export class AdminUserListDto {

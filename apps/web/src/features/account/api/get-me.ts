@@ -4,7 +4,6 @@ import { apiGet } from '../../../lib/api-client';
 import { authSession } from '../../../lib/auth-session';
 import { meQueryKey } from '../../../lib/query-keys';
 
-
 /** GET /me — the signed-in person's own profile, memberships included. */
 export async function getMe(signal?: AbortSignal): Promise<Me> {
   const me = await apiGet<Me>('/me', { signal });

@@ -89,9 +89,13 @@ describe('protected mode switch', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Protected mode' }));
 
     expect(
-      await screen.findByText('Protected mode is on. Others now see you as Participant 7K2M9Q. Your earlier public comments now show “Former participant”.'),
+      await screen.findByText(
+        'Protected mode is on. Others now see you as Participant 7K2M9Q. Your earlier public comments now show “Former participant”.',
+      ),
     ).toBeTruthy();
-    expect(api.calls.filter((call) => call.method === 'PATCH').map((call) => call.body)).toEqual([{ privacyMode: 'protected', anonymisePublicContributions: true }]);
+    expect(api.calls.filter((call) => call.method === 'PATCH').map((call) => call.body)).toEqual([
+      { privacyMode: 'protected', anonymisePublicContributions: true },
+    ]);
   });
 
   it('goes back to the saved state and says why when the change fails', async () => {

@@ -22,14 +22,18 @@ export function PrivacySwitch({ me }: { me: Me }) {
   const toggle = () => {
     if (update.isPending) return;
     const next: PrivacyMode = isProtected ? 'public' : 'protected';
-    const request: UpdateMeRequest = next === 'protected' && anonymise ? { privacyMode: next, anonymisePublicContributions: true } : { privacyMode: next };
+    const request: UpdateMeRequest =
+      next === 'protected' && anonymise ? { privacyMode: next, anonymisePublicContributions: true } : { privacyMode: next };
     setOutcome('');
     update.mutate(request, {
       onSuccess: (updated) => {
         setAnonymise(false);
         setOutcome(
           updated.privacyMode === 'protected'
-            ? [t('privacy.nowProtected', { pseudonym: updated.pseudonym }), ...(request.anonymisePublicContributions ? [t('privacy.earlierAnonymised')] : [])].join(' ')
+            ? [
+                t('privacy.nowProtected', { pseudonym: updated.pseudonym }),
+                ...(request.anonymisePublicContributions ? [t('privacy.earlierAnonymised')] : []),
+              ].join(' ')
             : t('privacy.nowPublic', { name: updated.displayName }),
         );
       },

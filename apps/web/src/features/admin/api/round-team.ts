@@ -20,7 +20,11 @@ export function getRoundTeam(consultationId: string, role: RoundTeamRole, signal
 }
 
 /** PUT /consultations/{id}/moderators | /safeguarding-officers — admins: the complete new list (400 USER_NOT_FOUND). */
-export function setRoundTeam({ consultationId, role, userIds }: { consultationId: string; role: RoundTeamRole } & SetRoundRoleRequest): Promise<RoundRoleList> {
+export function setRoundTeam({
+  consultationId,
+  role,
+  userIds,
+}: { consultationId: string; role: RoundTeamRole } & SetRoundRoleRequest): Promise<RoundRoleList> {
   return apiRequest<RoundRoleList>(roundTeamPath(consultationId, role), { method: 'PUT', body: { userIds } satisfies SetRoundRoleRequest });
 }
 

@@ -66,7 +66,15 @@ describe('round team panel (admin edit page of a round)', () => {
       editPageRoutes({
         [`/api/v1/consultations/${ROUND_ID}/moderators`]: () => ({ body: list(moderators) }),
         [`/api/v1/consultations/${ROUND_ID}/safeguarding-officers`]: { body: list([]) },
-        '/api/v1/users?q=ra': { body: { items: [adminUser(ravi), adminUser(maya), adminUser({ userId: 'gone', displayName: 'Erased Ravana', governmentTies: [] }, { status: 'erased' })] } },
+        '/api/v1/users?q=ra': {
+          body: {
+            items: [
+              adminUser(ravi),
+              adminUser(maya),
+              adminUser({ userId: 'gone', displayName: 'Erased Ravana', governmentTies: [] }, { status: 'erased' }),
+            ],
+          },
+        },
         [`PUT /api/v1/consultations/${ROUND_ID}/moderators`]: (call) => {
           const request = call.body as SetRoundRoleRequest;
           puts.push(request);
@@ -115,13 +123,21 @@ describe('round team panel (admin edit page of a round)', () => {
         [`/api/v1/consultations/${ROUND_ID}/moderators`]: { body: list([]) },
         [`/api/v1/consultations/${ROUND_ID}/safeguarding-officers`]: { body: list([]) },
         '/api/v1/users?q=maya': { body: { items: [adminUser(maya)] } },
-        [`PUT /api/v1/consultations/${ROUND_ID}/safeguarding-officers`]: errorReply(400, 'USER_NOT_FOUND', 'Every person assigned must be an active account'),
+        [`PUT /api/v1/consultations/${ROUND_ID}/safeguarding-officers`]: errorReply(
+          400,
+          'USER_NOT_FOUND',
+          'Every person assigned must be an active account',
+        ),
       }),
     );
     renderApp(`/admin/consultations/${ROUND_ID}/edit`, { user: admin });
 
     const section = (await screen.findByRole('heading', { level: 2, name: 'Safeguarding officers' })).closest('section')!;
-    expect(await within(section).findByText('No safeguarding officer has been assigned: administrators handle this round’s safeguarding reports.')).toBeTruthy();
+    expect(
+      await within(section).findByText(
+        'No safeguarding officer has been assigned: administrators handle this round’s safeguarding reports.',
+      ),
+    ).toBeTruthy();
     fireEvent.change(within(section).getByLabelText('Find a person to add as safeguarding officer'), { target: { value: 'maya' } });
     fireEvent.click(await within(section).findByRole('button', { name: 'Add Maya Moderator as safeguarding officer' }));
     expect((await within(section).findByRole('alert')).textContent).toContain('This account could not be found.');

@@ -117,15 +117,7 @@ function RoundTeamSection({ consultationId, role, countries }: RoundTeamSectionP
       ) : null}
       <StatusMessage>{outcome}</StatusMessage>
       {save.isError ? <ErrorAlert error={save.error} /> : null}
-      {team.data ? (
-        <PersonSearch
-          role={role}
-          countries={countries}
-          assigned={assigned}
-          inputRef={searchRef}
-          onAdd={handleAdd}
-        />
-      ) : null}
+      {team.data ? <PersonSearch role={role} countries={countries} assigned={assigned} inputRef={searchRef} onAdd={handleAdd} /> : null}
     </section>
   );
 }
@@ -153,14 +145,13 @@ function PersonSearch({ role, countries, assigned, inputRef, onAdd }: PersonSear
 
   let statusText = '';
   if (loading) statusText = t('status.loading');
-  else if (active && search.isSuccess) statusText = matches.length === 0 ? t('roundTeam.noMatches') : t('roundTeam.matches', { count: matches.length });
+  else if (active && search.isSuccess)
+    statusText = matches.length === 0 ? t('roundTeam.noMatches') : t('roundTeam.matches', { count: matches.length });
 
   return (
     <div>
       <div className="search-box">
-        <label htmlFor={`${id}-input`}>
-          {t(`roundTeam.${key}.searchLabel`)}
-        </label>
+        <label htmlFor={`${id}-input`}>{t(`roundTeam.${key}.searchLabel`)}</label>
         <p id={`${id}-hint`} className="hint">
           {t('roundTeam.searchHint', { min: PERSON_SEARCH_MIN_LENGTH })}
         </p>

@@ -34,7 +34,9 @@ export function AppealForm({ decisionId, onAppealed }: { decisionId: string; onA
     fields: FIELDS,
     initialValues: { text: '' },
     validate,
-    serverErrors: { codes: { [ErrorCode.APPEAL_EXISTS]: 'text', [ErrorCode.APPEAL_WINDOW_CLOSED]: 'text', [ErrorCode.NOT_APPEALABLE]: 'text' } },
+    serverErrors: {
+      codes: { [ErrorCode.APPEAL_EXISTS]: 'text', [ErrorCode.APPEAL_WINDOW_CLOSED]: 'text', [ErrorCode.NOT_APPEALABLE]: 'text' },
+    },
   });
   const labels: Record<Field, string> = { text: t('appeals.textLabel') };
 
@@ -50,7 +52,15 @@ export function AppealForm({ decisionId, onAppealed }: { decisionId: string; onA
   return (
     <form noValidate className="form" onSubmit={submit} aria-busy={form.submitting || undefined}>
       <ErrorSummary form={form} labels={labels} />
-      <TextAreaField form={form} name="text" label={labels.text} hint={t('appeals.textHint')} maxCharacters={APPEAL_TEXT_MAX_LENGTH} rows={8} required />
+      <TextAreaField
+        form={form}
+        name="text"
+        label={labels.text}
+        hint={t('appeals.textHint')}
+        maxCharacters={APPEAL_TEXT_MAX_LENGTH}
+        rows={8}
+        required
+      />
       <div className="form-actions">
         <button type="submit" className="button">
           {form.submitting ? t('form.sending') : t('appeals.submit')}

@@ -49,9 +49,7 @@ describe('sign-up form', () => {
     api = mockApi({});
     await openSignUp();
     const password = field('Password');
-    expect(describedHint(password)).toBe(
-      'Use 8 to 128 characters. A phrase of several words is easy to remember and hard to guess.',
-    );
+    expect(describedHint(password)).toBe('Use 8 to 128 characters. A phrase of several words is easy to remember and hard to guess.');
     expect(field('Email address').getAttribute('autocomplete')).toBe('email');
     expect(password.getAttribute('autocomplete')).toBe('new-password');
     expect(field('Your name').getAttribute('autocomplete')).toBe('name');
@@ -141,10 +139,11 @@ describe('sign-up form', () => {
     submit();
 
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Email address: Enter an email address like name@example.org.',
-      'Your name: This is too long.',
-    ]);
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Email address: Enter an email address like name@example.org.', 'Your name: This is too long.']);
     expect(field('Email address').getAttribute('aria-invalid')).toBe('true');
     expect(describedErrors(field('Your name'))).toBe('Error: This is too long.');
     expect(field('Password').getAttribute('aria-invalid')).toBeNull();
@@ -168,7 +167,9 @@ describe('sign-up form', () => {
 
   it('shows DISPLAY_NAME_RESERVED on the name field, saying why', async () => {
     api = mockApi({
-      [SIGN_UP]: errorReply(400, ErrorCode.DISPLAY_NAME_RESERVED, 'Reserved', [{ field: 'displayName', reason: 'reserved', message: 'reserved' }]),
+      [SIGN_UP]: errorReply(400, ErrorCode.DISPLAY_NAME_RESERVED, 'Reserved', [
+        { field: 'displayName', reason: 'reserved', message: 'reserved' },
+      ]),
     });
     await openSignUp();
     fillValid();

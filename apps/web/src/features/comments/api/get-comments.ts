@@ -18,10 +18,10 @@ export function getComments(
   params: { sort: CommentSort; cursor?: string | null; limit?: number },
   signal?: AbortSignal,
 ): Promise<CommentPage> {
-  return apiGet<CommentPage>(
-    `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/comments`,
-    { params: { sort: params.sort, cursor: params.cursor, limit: params.limit }, signal },
-  );
+  return apiGet<CommentPage>(`/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/comments`, {
+    params: { sort: params.sort, cursor: params.cursor, limit: params.limit },
+    signal,
+  });
 }
 
 /** Every sort of one thread's comments: live events update them all. */

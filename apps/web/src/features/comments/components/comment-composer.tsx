@@ -1,4 +1,12 @@
-import { COMMENT_MAX_LENGTH, ErrorCode, STANCES, type Comment, type Country, type CreateCommentRequest, type Stance } from '@compact-voices/contracts';
+import {
+  COMMENT_MAX_LENGTH,
+  ErrorCode,
+  STANCES,
+  type Comment,
+  type Country,
+  type CreateCommentRequest,
+  type Stance,
+} from '@compact-voices/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountryOptions } from '../../../components/country-options';
@@ -88,7 +96,12 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
   );
 
   return (
-    <form noValidate className={isReply ? 'form comment-form comment-form--reply' : 'form comment-form'} onSubmit={submit} aria-busy={form.submitting || undefined}>
+    <form
+      noValidate
+      className={isReply ? 'form comment-form comment-form--reply' : 'form comment-form'}
+      onSubmit={submit}
+      aria-busy={form.submitting || undefined}
+    >
       <ErrorSummary form={form} labels={labels} />
       <TextAreaField
         form={form}

@@ -106,9 +106,7 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
     remove.mutate(comment, { onSuccess: () => close('tombstone', t('comment.deleted')) });
   };
 
-  const time = (
-    <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
-  );
+  const time = <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>;
 
   return (
     <li className={comment.depth > 0 ? 'comment-list__item comment-list__item--reply' : 'comment-list__item'}>
@@ -159,7 +157,12 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
               <CommentEditForm comment={comment} onDone={(saved) => close('edit', saved ? t('comment.editSaved') : '')} />
             ) : (
               // Server-sanitised HTML (the API renders the safe Markdown subset); the only kind we ever inject.
-              <div className="comment__body prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+              <div
+                className="comment__body prose"
+                dir="auto"
+                lang={comment.language ?? undefined}
+                dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+              />
             )}
             {comment.pendingEdit && mode !== 'edit' ? (
               // Only its author and the round's moderators receive it; everyone else reads the published text above.
@@ -168,7 +171,12 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
                   <span className="badge badge--pending">{own ? t('comment.pendingEditMine') : t('comment.pendingEditOther')}</span>{' '}
                   <span className="meta">{formatDateTime(comment.pendingEdit.submittedAt, locale)}</span>
                 </p>
-                <div className="comment__body prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.pendingEdit.bodyHtml }} />
+                <div
+                  className="comment__body prose"
+                  dir="auto"
+                  lang={comment.language ?? undefined}
+                  dangerouslySetInnerHTML={{ __html: comment.pendingEdit.bodyHtml }}
+                />
               </div>
             ) : null}
             {own && comment.editedAt ? (
@@ -198,7 +206,13 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
             ) : null}
             {canWrite && own && !tombstone ? (
               <>
-                <button ref={editRef} type="button" className="button button--secondary button--small" aria-describedby={authorId} onClick={() => setMode('edit')}>
+                <button
+                  ref={editRef}
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-describedby={authorId}
+                  onClick={() => setMode('edit')}
+                >
                   {t('comment.edit')}
                 </button>
                 <button

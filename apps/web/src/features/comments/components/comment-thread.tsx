@@ -48,9 +48,19 @@ export function CommentThread({ consultationId, code, sort, canWrite, canFlag = 
 
   const render = (nodes: Node[]): ReactNode =>
     nodes.map(({ comment, replies }) => (
-      <CommentItem key={comment.id} comment={comment} canWrite={canWrite} canFlag={canFlag} countries={countries} renderModeration={renderModeration}>
+      <CommentItem
+        key={comment.id}
+        comment={comment}
+        canWrite={canWrite}
+        canFlag={canFlag}
+        countries={countries}
+        renderModeration={renderModeration}
+      >
         {replies.length > 0 ? (
-          <ol className="comment-list comment-list--replies" aria-label={t('thread.repliesLabel', { name: comment.author?.displayName ?? t('thread.removedComment') })}>
+          <ol
+            className="comment-list comment-list--replies"
+            aria-label={t('thread.repliesLabel', { name: comment.author?.displayName ?? t('thread.removedComment') })}
+          >
             {render(replies)}
           </ol>
         ) : null}

@@ -90,9 +90,20 @@ export function FlagDialog({ commentId, authorName, onClose }: FlagDialogProps) 
             form={form}
             name="reason"
             legend={labels.reason}
-            options={FLAG_REASONS.map((reason) => ({ value: reason, label: t(`flagReasons.${reason}`), hint: t(`flagReasonHints.${reason}`) }))}
+            options={FLAG_REASONS.map((reason) => ({
+              value: reason,
+              label: t(`flagReasons.${reason}`),
+              hint: t(`flagReasonHints.${reason}`),
+            }))}
           />
-          <TextAreaField form={form} name="note" label={labels.note} hint={t('flag.noteHint')} maxCharacters={FLAG_NOTE_MAX_LENGTH} rows={3} />
+          <TextAreaField
+            form={form}
+            name="note"
+            label={labels.note}
+            hint={t('flag.noteHint')}
+            maxCharacters={FLAG_NOTE_MAX_LENGTH}
+            rows={3}
+          />
           <div className="form-actions">
             <button type="submit" className="button">
               {form.submitting ? t('form.sending') : t('flag.submit')}

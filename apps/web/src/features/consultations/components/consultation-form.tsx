@@ -46,7 +46,8 @@ function validate(values: FormValues<Field>) {
         : characterCount(title) > TITLE_MAX_LENGTH
           ? fieldMessage('tooLongMax', { max: TITLE_MAX_LENGTH })
           : undefined,
-    description: characterCount(values.description) > DESCRIPTION_MAX_LENGTH ? fieldMessage('tooLongMax', { max: DESCRIPTION_MAX_LENGTH }) : undefined,
+    description:
+      characterCount(values.description) > DESCRIPTION_MAX_LENGTH ? fieldMessage('tooLongMax', { max: DESCRIPTION_MAX_LENGTH }) : undefined,
     opensAt: opensAt ? undefined : fieldMessage('dateRequired'),
     closesAt: !closesAt ? fieldMessage('dateRequired') : opensAt && closesAt <= opensAt ? fieldMessage('closesBeforeOpens') : undefined,
     moderationMode: isModerationMode(values.moderationMode) ? undefined : fieldMessage('chooseModeration'),
@@ -66,7 +67,10 @@ function newRoundValues(recommendations: readonly RecommendationSummary[], count
     closesAt: toDateTimeLocal(new Date(now.getTime() + 30 * DAY_MS).toISOString()),
     moderationMode: 'post',
     recommendationCodes: recommendations.map((item) => item.code).join(','),
-    countryIso3s: countries.filter((country) => country.inRegion).map((country) => country.iso3).join(','),
+    countryIso3s: countries
+      .filter((country) => country.inRegion)
+      .map((country) => country.iso3)
+      .join(','),
   };
 }
 
@@ -191,7 +195,14 @@ export function ConsultationForm({ principles, recommendations, countries, exist
       />
       <div className="form-row">
         <TextField form={form} name="opensAt" type="datetime-local" label={labels.opensAt} hint={t('consultationForm.timeHint')} required />
-        <TextField form={form} name="closesAt" type="datetime-local" label={labels.closesAt} hint={t('consultationForm.timeHint')} required />
+        <TextField
+          form={form}
+          name="closesAt"
+          type="datetime-local"
+          label={labels.closesAt}
+          hint={t('consultationForm.timeHint')}
+          required
+        />
       </div>
       <RadioGroupField
         form={form}

@@ -21,7 +21,9 @@ export function ConsultationList({ consultations }: { consultations: readonly Co
             <ConsultationBadges consultation={consultation} />
           </p>
           <ConsultationDates consultation={consultation} />
-          <p className="meta">{t('consultations.scope', { count: consultation.recommendationCodes.length, countries: consultation.countryIso3s.length })}</p>
+          <p className="meta">
+            {t('consultations.scope', { count: consultation.recommendationCodes.length, countries: consultation.countryIso3s.length })}
+          </p>
         </li>
       ))}
     </ul>

@@ -28,7 +28,11 @@ export function GapChart({ gaps }: { gaps: readonly Gap[] }) {
 
   const reading = (gap: Gap) => {
     const side =
-      gap.value > 0 ? t('dashboard.gaps.governmentHigher') : gap.value < 0 ? t('dashboard.gaps.civilSocietyHigher') : t('dashboard.gaps.same');
+      gap.value > 0
+        ? t('dashboard.gaps.governmentHigher')
+        : gap.value < 0
+          ? t('dashboard.gaps.civilSocietyHigher')
+          : t('dashboard.gaps.same');
     return includesZero(gap) && gap.value !== 0 ? `${side} (${t('dashboard.gaps.mayBeChance')})` : side;
   };
 
@@ -58,7 +62,12 @@ export function GapChart({ gaps }: { gaps: readonly Gap[] }) {
             <line x1={x(gap.ciLow)} x2={x(gap.ciHigh)} y1={y} y2={y} className="gap-chart__whisker" />
             <line x1={x(gap.ciLow)} x2={x(gap.ciLow)} y1={y - 6} y2={y + 6} className="gap-chart__whisker" />
             <line x1={x(gap.ciHigh)} x2={x(gap.ciHigh)} y1={y - 6} y2={y + 6} className="gap-chart__whisker" />
-            <circle cx={x(gap.value)} cy={y} r={6} className={includesZero(gap) ? 'gap-chart__dot gap-chart__dot--open' : 'gap-chart__dot'} />
+            <circle
+              cx={x(gap.value)}
+              cy={y}
+              r={6}
+              className={includesZero(gap) ? 'gap-chart__dot gap-chart__dot--open' : 'gap-chart__dot'}
+            />
           </g>
         );
       })}

@@ -33,7 +33,16 @@ export function ParticipationChart({ rows }: { rows: Dashboard['participation'] 
             {weeks.map((week, index) => {
               const people = value(week, type);
               const height = max === 0 ? 0 : (people / max) * (HEIGHT - 2);
-              return <rect key={week} x={index * BAR + 1} width={BAR - 2} y={HEIGHT - height} height={height} className="participation-chart__bar" />;
+              return (
+                <rect
+                  key={week}
+                  x={index * BAR + 1}
+                  width={BAR - 2}
+                  y={HEIGHT - height}
+                  height={height}
+                  className="participation-chart__bar"
+                />
+              );
             })}
           </svg>
           <span className="participation-chart__max">{Math.max(...weeks.map((week) => value(week, type)))}</span>

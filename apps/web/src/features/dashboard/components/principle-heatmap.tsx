@@ -24,7 +24,8 @@ export function PrincipleHeatmap({ cells, principles, countries }: PrincipleHeat
   const contentLang = useContentLang();
   const decimal = new Intl.NumberFormat(currentLocale(i18n), { maximumFractionDigits: 1 });
 
-  const principleCodes = principles.length > 0 ? principles.map((p) => p.code as string) : [...new Set(cells.map((cell) => cell.principleCode))];
+  const principleCodes =
+    principles.length > 0 ? principles.map((p) => p.code as string) : [...new Set(cells.map((cell) => cell.principleCode))];
   const countryIso3s = [...new Set(cells.map((cell) => cell.countryIso3))].sort((a, b) =>
     countryName(countries, a).localeCompare(countryName(countries, b), 'en'),
   );
@@ -68,7 +69,9 @@ export function PrincipleHeatmap({ cells, principles, countries }: PrincipleHeat
                     ) : (
                       <>
                         <span className="heatmap__value">{decimal.format(cell.median)}</span>
-                        {cell.n !== null ? <span className="heatmap__count">{t('dashboard.heatmap.cellCount', { count: cell.n })}</span> : null}
+                        {cell.n !== null ? (
+                          <span className="heatmap__count">{t('dashboard.heatmap.cellCount', { count: cell.n })}</span>
+                        ) : null}
                       </>
                     )}
                   </td>

@@ -127,7 +127,13 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
 
       {offersPublish ? (
         <div className="checkbox field">
-          <input id={`${id}-publish`} type="checkbox" checked={publish} onChange={(event) => setPublish(event.target.checked)} aria-describedby={`${id}-publish-hint`} />
+          <input
+            id={`${id}-publish`}
+            type="checkbox"
+            checked={publish}
+            onChange={(event) => setPublish(event.target.checked)}
+            aria-describedby={`${id}-publish-hint`}
+          />
           <label htmlFor={`${id}-publish`}>{t('exports.publish')}</label>
           <p id={`${id}-publish-hint`} className="hint">
             {t('exports.publishHint')}
@@ -137,7 +143,13 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
 
       {offersBom(format) ? (
         <div className="checkbox field">
-          <input id={`${id}-bom`} type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} aria-describedby={`${id}-bom-hint`} />
+          <input
+            id={`${id}-bom`}
+            type="checkbox"
+            checked={bom}
+            onChange={(event) => setBom(event.target.checked)}
+            aria-describedby={`${id}-bom-hint`}
+          />
           <label htmlFor={`${id}-bom`}>{t('exports.bom')}</label>
           <p id={`${id}-bom-hint`} className="hint">
             {t('exports.bomHint')}
@@ -177,7 +189,15 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
             setShowDateError(false);
           }}
           vocabulary={vocabulary}
-          dateError={showDateError ? (privacy === 'public' && dateProblem(filters) ? t(dateProblem(filters)!) : datesReversed(filters) ? t('filters.dateOrder') : null) : null}
+          dateError={
+            showDateError
+              ? privacy === 'public' && dateProblem(filters)
+                ? t(dateProblem(filters)!)
+                : datesReversed(filters)
+                  ? t('filters.dateOrder')
+                  : null
+              : null
+          }
         />
       </fieldset>
 

@@ -38,7 +38,15 @@ export function ExportJobList({ jobs, ...actions }: ExportJobListProps) {
   );
 }
 
-function ExportJobItem({ job, usableLink, links, markUsed, freshLink, onCancel, cancellingId }: { job: ExportJob } & Omit<ExportJobListProps, 'jobs'>) {
+function ExportJobItem({
+  job,
+  usableLink,
+  links,
+  markUsed,
+  freshLink,
+  onCancel,
+  cancellingId,
+}: { job: ExportJob } & Omit<ExportJobListProps, 'jobs'>) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const id = useId();
@@ -85,7 +93,13 @@ function ExportJobItem({ job, usableLink, links, markUsed, freshLink, onCancel, 
       </p>
       {isInFlight(job.status) || job.status === 'done' ? (
         <div className="export-job__progress">
-          <progress id={`${id}-progress`} max={100} value={percent} aria-labelledby={`${id}-progress-label ${id}-name`} aria-valuetext={t('exports.percent', { value: percent })} />
+          <progress
+            id={`${id}-progress`}
+            max={100}
+            value={percent}
+            aria-labelledby={`${id}-progress-label ${id}-name`}
+            aria-valuetext={t('exports.percent', { value: percent })}
+          />
           <span id={`${id}-progress-label`} className="visually-hidden">
             {t('exports.progress')}
           </span>
@@ -142,7 +156,13 @@ function ExportJobItem({ job, usableLink, links, markUsed, freshLink, onCancel, 
       <div className="form-actions">
         {job.status === 'done' ? (
           <>
-            <a className="button" href={held?.url ?? '#'} onClick={handleDownload} aria-describedby={`${id}-link-hint`} aria-busy={renewing || undefined}>
+            <a
+              className="button"
+              href={held?.url ?? '#'}
+              onClick={handleDownload}
+              aria-describedby={`${id}-link-hint`}
+              aria-busy={renewing || undefined}
+            >
               {t('exports.download', { file: isolate(fileName) })}
             </a>
             <p id={`${id}-link-hint`} className="hint">

@@ -24,7 +24,10 @@ export interface FilterVocabulary {
 }
 
 /** Translation keys of the subregions, which the API names in English. */
-export const SUBREGION_KEYS: Record<Subregion, 'east-north-east-asia' | 'south-east-asia' | 'south-south-west-asia' | 'north-central-asia' | 'pacific'> = {
+export const SUBREGION_KEYS: Record<
+  Subregion,
+  'east-north-east-asia' | 'south-east-asia' | 'south-south-west-asia' | 'north-central-asia' | 'pacific'
+> = {
   'East and North-East Asia': 'east-north-east-asia',
   'South-East Asia': 'south-east-asia',
   'South and South-West Asia': 'south-south-west-asia',

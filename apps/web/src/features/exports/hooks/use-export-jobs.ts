@@ -49,7 +49,10 @@ export function useExportJobs() {
   const [liveStatus, setLiveStatus] = useState<LiveStatus>(() => (socketFactory() ? 'connecting' : 'unavailable'));
   const [links, setLinks] = useState<Record<string, DownloadLink>>({});
   const [finished, setFinished] = useState<FinishedJob | null>(null);
-  const [seen, setSeen] = useState<{ jobs: readonly ExportJob[] | undefined; statuses: ReadonlyMap<string, ExportStatus> }>({ jobs: undefined, statuses: new Map() });
+  const [seen, setSeen] = useState<{ jobs: readonly ExportJob[] | undefined; statuses: ReadonlyMap<string, ExportStatus> }>({
+    jobs: undefined,
+    statuses: new Map(),
+  });
 
   const fetchJob = useCallback(
     async (id: string): Promise<ExportJob> => {
@@ -101,7 +104,8 @@ export function useExportJobs() {
     for (const job of jobs ?? []) {
       const before = statuses.get(job.id);
       statuses.set(job.id, job.status);
-      if (before !== undefined && before !== job.status && isInFlight(before) && !isInFlight(job.status)) justFinished = { job, status: job.status };
+      if (before !== undefined && before !== job.status && isInFlight(before) && !isInFlight(job.status))
+        justFinished = { job, status: job.status };
     }
     setSeen({ jobs, statuses });
     if (justFinished) setFinished(justFinished);

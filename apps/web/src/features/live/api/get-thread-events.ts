@@ -9,8 +9,8 @@ export const THREAD_EVENTS_PAGE = 200;
  * in seq order, each rendered as it reads now (a comment removed since arrives as its tombstone).
  */
 export function getThreadEvents(consultationId: string, code: string, after: number, signal?: AbortSignal): Promise<ThreadEvents> {
-  return apiGet<ThreadEvents>(
-    `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/events`,
-    { params: { after, limit: THREAD_EVENTS_PAGE }, signal },
-  );
+  return apiGet<ThreadEvents>(`/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/events`, {
+    params: { after, limit: THREAD_EVENTS_PAGE },
+    signal,
+  });
 }

@@ -10,7 +10,11 @@ export function getModeratedRounds(signal?: AbortSignal): Promise<ListResponse<M
 
 export function useModeratedRounds(options: { enabled?: boolean } = {}) {
   return useQuery({
-    ...queryOptions({ queryKey: [...moderationQueryRoot, 'rounds'] as const, queryFn: ({ signal }) => getModeratedRounds(signal), staleTime: 0 }),
+    ...queryOptions({
+      queryKey: [...moderationQueryRoot, 'rounds'] as const,
+      queryFn: ({ signal }) => getModeratedRounds(signal),
+      staleTime: 0,
+    }),
     enabled: options.enabled ?? true,
   });
 }

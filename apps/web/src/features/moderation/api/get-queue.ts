@@ -14,7 +14,10 @@ export type QueueSource = { kind: 'round'; consultationId: string } | { kind: 's
  */
 export function getQueue(source: QueueSource, sort: QueueSort, cursor: string | null, signal?: AbortSignal): Promise<ModerationQueue> {
   return source.kind === 'round'
-    ? apiGet<ModerationQueue>('/moderation/queue', { params: { consultationId: source.consultationId, sort, cursor, limit: QUEUE_PAGE_SIZE }, signal })
+    ? apiGet<ModerationQueue>('/moderation/queue', {
+        params: { consultationId: source.consultationId, sort, cursor, limit: QUEUE_PAGE_SIZE },
+        signal,
+      })
     : apiGet<ModerationQueue>('/moderation/safeguarding-queue', { params: { sort, cursor, limit: QUEUE_PAGE_SIZE }, signal });
 }
 

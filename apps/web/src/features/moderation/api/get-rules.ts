@@ -34,7 +34,12 @@ export function useRulesInEveryLanguage() {
       const failed = results.find((result) => result.isError);
       const ready = results.every((result) => result.data);
       return {
-        data: ready ? (Object.fromEntries(LOCALES.map(({ code }, index) => [code, results[index]?.data?.items ?? []])) as Record<LocaleCode, HouseRule[]>) : undefined,
+        data: ready
+          ? (Object.fromEntries(LOCALES.map(({ code }, index) => [code, results[index]?.data?.items ?? []])) as Record<
+              LocaleCode,
+              HouseRule[]
+            >)
+          : undefined,
         error: failed?.error ?? null,
         isPending: results.some((result) => result.isPending),
         refetch: () => Promise.all(results.map((result) => result.refetch())),

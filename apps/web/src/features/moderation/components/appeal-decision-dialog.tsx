@@ -34,7 +34,15 @@ function validate(values: FormValues<Field>) {
  * Decide an appeal: uphold the decision or overturn it, with a reason the appellant reads. The
  * original decider is refused by the API (403 ORIGINAL_DECIDER), which the error summary explains.
  */
-export function AppealDecisionDialog({ appeal, onClose, onDecided }: { appeal: Appeal; onClose: () => void; onDecided: (appeal: Appeal) => void }) {
+export function AppealDecisionDialog({
+  appeal,
+  onClose,
+  onDecided,
+}: {
+  appeal: Appeal;
+  onClose: () => void;
+  onDecided: (appeal: Appeal) => void;
+}) {
   const { t } = useTranslation();
   const decide = useDecideAppeal();
   const [flight] = useState(() => new SingleFlight());
@@ -59,7 +67,15 @@ export function AppealDecisionDialog({ appeal, onClose, onDecided }: { appeal: A
           legend={labels.outcome}
           options={APPEAL_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`moderation.appealChoice.${outcome}`) }))}
         />
-        <TextAreaField form={form} name="reason" label={labels.reason} hint={t('moderation.appealReasonHint')} maxCharacters={DECISION_REASON_MAX_LENGTH} rows={4} required />
+        <TextAreaField
+          form={form}
+          name="reason"
+          label={labels.reason}
+          hint={t('moderation.appealReasonHint')}
+          maxCharacters={DECISION_REASON_MAX_LENGTH}
+          rows={4}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {form.submitting ? t('form.sending') : t('moderation.decideAppealSubmit')}

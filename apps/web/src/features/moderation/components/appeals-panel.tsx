@@ -24,7 +24,10 @@ function AppealCard({ appeal, onOutcome }: { appeal: Appeal; onOutcome: (message
     <li className="card item-list__item">
       <h3 id={titleId} className="item-list__heading">
         {appeal.overdue ? <span className="badge badge--warning">{t('moderation.overdue')}</span> : null}{' '}
-        {t('moderation.appealTitle', { name: appeal.comment?.author?.displayName ?? t('moderation.unknownAuthor'), date: formatDate(appeal.createdAt, locale) })}
+        {t('moderation.appealTitle', {
+          name: appeal.comment?.author?.displayName ?? t('moderation.unknownAuthor'),
+          date: formatDate(appeal.createdAt, locale),
+        })}
       </h3>
       {/* Appeals of sanctions (no decision) get their own card when the web UI for sanctions is built. */}
       {decision ? (
@@ -42,15 +45,26 @@ function AppealCard({ appeal, onOutcome }: { appeal: Appeal; onOutcome: (message
           {decision.decidedBy ? <p className="meta">{t('moderation.decidedBy', { name: decision.decidedBy.displayName })}</p> : null}
         </>
       ) : null}
-      {appeal.comment ? <div className="queue-item__comment prose" dir="auto" dangerouslySetInnerHTML={{ __html: appeal.comment.bodyHtml }} /> : null}
+      {appeal.comment ? (
+        <div className="queue-item__comment prose" dir="auto" dangerouslySetInnerHTML={{ __html: appeal.comment.bodyHtml }} />
+      ) : null}
       <p>
-        <strong>{t('moderation.appealText')}</strong> <span dir="auto" className="overflow-anywhere">{appeal.text}</span>
+        <strong>{t('moderation.appealText')}</strong>{' '}
+        <span dir="auto" className="overflow-anywhere">
+          {appeal.text}
+        </span>
       </p>
       {appeal.status === 'pending' ? (
         <>
           {appeal.readerIsOriginalDecider ? <p className="hint">{t('errors.ORIGINAL_DECIDER')}</p> : null}
           <p>
-            <button type="button" className="button button--small" aria-haspopup="dialog" aria-describedby={titleId} onClick={() => setOpen(true)}>
+            <button
+              type="button"
+              className="button button--small"
+              aria-haspopup="dialog"
+              aria-describedby={titleId}
+              onClick={() => setOpen(true)}
+            >
               {t('moderation.decideAppeal')}
             </button>
           </p>

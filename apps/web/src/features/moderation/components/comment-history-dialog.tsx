@@ -72,7 +72,8 @@ function DecisionEntry({ decision }: { decision: ModerationDecision }) {
       </p>
       {decision.appeal ? (
         <p className="meta">
-          {t('commentHistory.appealed', { date: formatDateTime(decision.appeal.createdAt, locale) })} {t(`appealStatus.${decision.appeal.status}`)}
+          {t('commentHistory.appealed', { date: formatDateTime(decision.appeal.createdAt, locale) })}{' '}
+          {t(`appealStatus.${decision.appeal.status}`)}
           {decision.appeal.outcomeReason ? ` — ${decision.appeal.outcomeReason}` : ''}
         </p>
       ) : null}

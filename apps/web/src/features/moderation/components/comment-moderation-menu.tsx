@@ -35,7 +35,14 @@ interface CommentModerationMenuProps {
  * the queue: a rule and a reason), suspending its author in the round, marking it for the report,
  * and its history. What the reader may do is the API's to say: a refusal is shown as it comes.
  */
-export function CommentModerationMenu({ comment, describedBy, moderates, safeguards, awaiting, renderRevisions }: CommentModerationMenuProps) {
+export function CommentModerationMenu({
+  comment,
+  describedBy,
+  moderates,
+  safeguards,
+  awaiting,
+  renderRevisions,
+}: CommentModerationMenuProps) {
   const { t, i18n } = useTranslation();
   const locale = currentLocale(i18n);
   const cosign = useCosignDecision();
@@ -107,7 +114,13 @@ export function CommentModerationMenu({ comment, describedBy, moderates, safegua
   };
 
   const cosignButton = (
-    <button type="button" className="button button--small" aria-describedby={describedBy} aria-disabled={cosign.isPending || undefined} onClick={handleCosign}>
+    <button
+      type="button"
+      className="button button--small"
+      aria-describedby={describedBy}
+      aria-disabled={cosign.isPending || undefined}
+      onClick={handleCosign}
+    >
       {cosign.isPending ? t('form.sending') : t('moderation.cosign')}
     </button>
   );
@@ -125,14 +138,24 @@ export function CommentModerationMenu({ comment, describedBy, moderates, safegua
       ) : null}
       {cosign.isError && open !== 'menu' ? <ErrorAlert error={cosign.error} /> : null}
       <div className="comment__actions">
-        <button type="button" className="button button--secondary button--small" aria-haspopup="dialog" aria-describedby={describedBy} onClick={() => choose('menu')}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-haspopup="dialog"
+          aria-describedby={describedBy}
+          onClick={() => choose('menu')}
+        >
           {t('threadModeration.moderate')}
         </button>
       </div>
       <StatusMessage>{outcome}</StatusMessage>
 
       {open === 'menu' ? (
-        <Dialog title={t('threadModeration.menuTitle', { name: author })} description={t(`commentStatus.${comment.status}`)} onClose={() => setOpen(null)}>
+        <Dialog
+          title={t('threadModeration.menuTitle', { name: author })}
+          description={t(`commentStatus.${comment.status}`)}
+          onClose={() => setOpen(null)}
+        >
           <ul className="moderation-menu">
             {actions.map((action) => (
               <li key={action}>
@@ -156,7 +179,12 @@ export function CommentModerationMenu({ comment, describedBy, moderates, safegua
             ) : null}
             {moderates && published ? (
               <li>
-                <button type="button" className="button button--secondary" aria-disabled={highlight.isPending || undefined} onClick={handleHighlight}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-disabled={highlight.isPending || undefined}
+                  onClick={handleHighlight}
+                >
                   {highlighted ? t('threadModeration.unmark') : t('threadModeration.mark')}
                 </button>
               </li>

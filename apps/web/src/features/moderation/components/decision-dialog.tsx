@@ -1,4 +1,10 @@
-import { DECISION_REASON_MAX_LENGTH, ErrorCode, type ModerationAction, type ModerationDecision, type QueueItem } from '@compact-voices/contracts';
+import {
+  DECISION_REASON_MAX_LENGTH,
+  ErrorCode,
+  type ModerationAction,
+  type ModerationDecision,
+  type QueueItem,
+} from '@compact-voices/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
@@ -103,21 +109,29 @@ export function DecisionDialog({ item, action, onClose, onDecided, onConflict, s
           </div>
         </>
       ) : (
-      <form noValidate className="form" onSubmit={submit} aria-busy={form.submitting || undefined}>
-        <ErrorSummary form={form} labels={labels} />
-        <SelectField form={form} name="ruleCode" label={labels.ruleCode} required>
-          <RuleOptions />
-        </SelectField>
-        <TextAreaField form={form} name="reason" label={labels.reason} hint={t('moderation.reasonHint')} maxCharacters={DECISION_REASON_MAX_LENGTH} rows={4} required />
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {form.submitting ? t('form.sending') : t(`moderation.confirm.${action}`)}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('composer.cancel')}
-          </button>
-        </div>
-      </form>
+        <form noValidate className="form" onSubmit={submit} aria-busy={form.submitting || undefined}>
+          <ErrorSummary form={form} labels={labels} />
+          <SelectField form={form} name="ruleCode" label={labels.ruleCode} required>
+            <RuleOptions />
+          </SelectField>
+          <TextAreaField
+            form={form}
+            name="reason"
+            label={labels.reason}
+            hint={t('moderation.reasonHint')}
+            maxCharacters={DECISION_REASON_MAX_LENGTH}
+            rows={4}
+            required
+          />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {form.submitting ? t('form.sending') : t(`moderation.confirm.${action}`)}
+            </button>
+            <button type="button" className="button button--secondary" onClick={onClose}>
+              {t('composer.cancel')}
+            </button>
+          </div>
+        </form>
       )}
     </Dialog>
   );

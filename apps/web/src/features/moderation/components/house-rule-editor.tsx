@@ -42,7 +42,8 @@ function validate(values: FormValues<Field>): FieldErrors<Field> {
     for (const part of PARTS) {
       const field = fieldName(part, code);
       const value = part === 'title' ? title : text;
-      if (characterCount(value) > HOUSE_RULE_TEXT_MAX_LENGTH) errors[field] = fieldMessage('tooLongMax', { max: HOUSE_RULE_TEXT_MAX_LENGTH });
+      if (characterCount(value) > HOUSE_RULE_TEXT_MAX_LENGTH)
+        errors[field] = fieldMessage('tooLongMax', { max: HOUSE_RULE_TEXT_MAX_LENGTH });
       else if (code === 'en' && !value) errors[field] = fieldMessage(part === 'title' ? 'titleRequired' : 'ruleTextRequired');
       else if (code !== 'en' && !value && (title || text)) errors[field] = fieldMessage('translationIncomplete');
     }
@@ -129,7 +130,14 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
         <ErrorSummary form={form} labels={labels} />
         {LOCALES.map(({ code: locale, dir }) => (
           <div key={locale} className="stack">
-            <TextField form={form} name={fieldName('title', locale)} label={labels[fieldName('title', locale)]} lang={locale} dir={dir} required={locale === 'en'} />
+            <TextField
+              form={form}
+              name={fieldName('title', locale)}
+              label={labels[fieldName('title', locale)]}
+              lang={locale}
+              dir={dir}
+              required={locale === 'en'}
+            />
             <TextAreaField
               form={form}
               name={fieldName('text', locale)}
@@ -143,7 +151,13 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
           </div>
         ))}
         <div className="form-actions">
-          <button type="button" className="button button--secondary" aria-expanded={previewing} aria-controls={`${id}-preview`} onClick={() => setPreviewing(!previewing)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={previewing}
+            aria-controls={`${id}-preview`}
+            onClick={() => setPreviewing(!previewing)}
+          >
             {t('adminRules.preview')}
           </button>
           <button type="submit" className="button">
@@ -163,7 +177,12 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
               return (
                 <div key={locale} className="stack page-section">
                   <p className="meta">{label}</p>
-                  <HouseRuleList rules={[previewRule(code, version + 1, form.values, locale)]} headingLevel={5} anchored={false} label={label} />
+                  <HouseRuleList
+                    rules={[previewRule(code, version + 1, form.values, locale)]}
+                    headingLevel={5}
+                    anchored={false}
+                    label={label}
+                  />
                 </div>
               );
             })}

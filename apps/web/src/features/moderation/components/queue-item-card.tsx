@@ -53,7 +53,8 @@ export function QueueItemCard({ item, onOutcome, onConflict, canSuspend = false,
         {t('moderation.itemTitle', { name: author })}
       </h3>
       <p className="meta">
-        {t('moderation.postedAt', { date: formatDateTime(comment.createdAt, locale) })} · {t('moderation.queuedAt', { date: formatDateTime(item.queuedAt, locale) })}
+        {t('moderation.postedAt', { date: formatDateTime(comment.createdAt, locale) })} ·{' '}
+        {t('moderation.queuedAt', { date: formatDateTime(item.queuedAt, locale) })}
       </p>
       <p className="badge-row">
         <span className="badge">{t(`commentStatus.${comment.status}`)}</span>
@@ -63,11 +64,21 @@ export function QueueItemCard({ item, onOutcome, onConflict, canSuspend = false,
       {item.parent ? (
         <div className="queue-item__context">
           <p className="meta">{t('moderation.inReplyTo', { name: item.parent.author?.displayName ?? t('moderation.unknownAuthor') })}</p>
-          <div className="prose" dir="auto" lang={item.parent.language ?? undefined} dangerouslySetInnerHTML={{ __html: item.parent.bodyHtml }} />
+          <div
+            className="prose"
+            dir="auto"
+            lang={item.parent.language ?? undefined}
+            dangerouslySetInnerHTML={{ __html: item.parent.bodyHtml }}
+          />
         </div>
       ) : null}
       {/* Server-sanitised HTML, as in the thread. */}
-      <div className="queue-item__comment prose" dir="auto" lang={comment.language ?? undefined} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      <div
+        className="queue-item__comment prose"
+        dir="auto"
+        lang={comment.language ?? undefined}
+        dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+      />
       {item.flags.total > 0 ? (
         <div>
           <p>
@@ -132,7 +143,13 @@ export function QueueItemCard({ item, onOutcome, onConflict, canSuspend = false,
           </button>
         ) : null}
         {canSuspend && comment.author ? (
-          <button type="button" className="button button--secondary button--small" aria-haspopup="dialog" aria-describedby={titleId} onClick={() => setDialog('suspend')}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-haspopup="dialog"
+            aria-describedby={titleId}
+            onClick={() => setDialog('suspend')}
+          >
             {t('moderation.suspend')}
           </button>
         ) : null}

@@ -53,7 +53,11 @@ export function SanctionDialog({ item, onClose, onSuspended }: SanctionDialogPro
     initialValues: { until: '', ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
     validate,
   });
-  const labels: Record<Field, string> = { until: t('moderation.untilLabel'), ruleCode: t('moderation.ruleLabel'), reason: t('moderation.reasonLabel') };
+  const labels: Record<Field, string> = {
+    until: t('moderation.untilLabel'),
+    ruleCode: t('moderation.ruleLabel'),
+    reason: t('moderation.reasonLabel'),
+  };
 
   const submit = form.handleSubmit((values) =>
     flight.run(async () => {
@@ -79,7 +83,15 @@ export function SanctionDialog({ item, onClose, onSuspended }: SanctionDialogPro
         <SelectField form={form} name="ruleCode" label={labels.ruleCode} required>
           <RuleOptions />
         </SelectField>
-        <TextAreaField form={form} name="reason" label={labels.reason} hint={t('moderation.reasonHint')} maxCharacters={DECISION_REASON_MAX_LENGTH} rows={3} required />
+        <TextAreaField
+          form={form}
+          name="reason"
+          label={labels.reason}
+          hint={t('moderation.reasonHint')}
+          maxCharacters={DECISION_REASON_MAX_LENGTH}
+          rows={3}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="button button--danger">
             {form.submitting ? t('form.sending') : t('moderation.suspendSubmit')}

@@ -16,7 +16,9 @@ function NotificationItem({ notification }: { notification: Notification }) {
   const text = notificationText(notification);
   const titleId = `notification-${notification.id}-title`;
   const unread = notification.readAt === null;
-  const rule = notification.ruleCode ? `${isolate(notification.ruleCode)}${notification.ruleTitle ? ` (${notification.ruleTitle})` : ''}` : '';
+  const rule = notification.ruleCode
+    ? `${isolate(notification.ruleCode)}${notification.ruleTitle ? ` (${notification.ruleTitle})` : ''}`
+    : '';
   const title = t(text.key, {
     action: text.action ? t(text.action as ParseKeys) : '',
     outcome: text.outcome ? t(text.outcome as ParseKeys) : '',
@@ -24,7 +26,9 @@ function NotificationItem({ notification }: { notification: Notification }) {
     until: notification.until ? isolate(formatDate(notification.until, locale)) : '',
   });
   const thread =
-    notification.consultationId && notification.recommendationCode ? paths.thread(notification.consultationId, notification.recommendationCode) : null;
+    notification.consultationId && notification.recommendationCode
+      ? paths.thread(notification.consultationId, notification.recommendationCode)
+      : null;
 
   return (
     <li className={unread ? 'card item-list__item notification--unread' : 'card item-list__item'}>

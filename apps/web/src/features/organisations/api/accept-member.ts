@@ -10,9 +10,7 @@ export interface MemberRef {
 
 /** POST /organisations/{id}/members/{memberId}/accept — a pending request becomes an active membership. */
 export function acceptMember({ organisationId, memberId }: MemberRef): Promise<unknown> {
-  return apiPost<unknown>(
-    `/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(memberId)}/accept`,
-  );
+  return apiPost<unknown>(`/organisations/${encodeURIComponent(organisationId)}/members/${encodeURIComponent(memberId)}/accept`);
 }
 
 export function useAcceptMember() {

@@ -7,11 +7,52 @@ import { mockApi, type MockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
 
 const ORG_ID = '3a9d6c1e-2b7f-4e0a-9c55-1d2e3f4a5b6c';
-const organisation: Organisation = { id: ORG_ID, name: 'Pravasi Nepali Coordination Committee', stakeholderType: 'migrant-organisation', countryIso3: 'NPL', website: null, verified: true };
-const admin: Me = { ...participant, memberships: [{ organisationId: ORG_ID, organisationName: organisation.name, role: 'admin', status: 'active', stakeholderType: 'migrant-organisation', countryIso3: 'NPL', organisationVerified: true }] };
-const self: OrganisationMember = { memberId: 'a1a1a1a1-0000-4000-8000-000000000001', userId: admin.id, displayName: admin.displayName, role: 'admin', status: 'active', requestedAt: '2026-01-05T08:00:00.000Z' };
-const hidden: OrganisationMember = { memberId: 'b2b2b2b2-0000-4000-8000-000000000002', userId: null, displayName: 'Protected member 5CPB', role: 'member', status: 'pending', requestedAt: '2026-02-01T08:00:00.000Z' };
-const visible: OrganisationMember = { memberId: 'c3c3c3c3-0000-4000-8000-000000000003', userId: 'd4d4d4d4-0000-4000-8000-000000000004', displayName: 'Sita Gurung', role: 'member', status: 'active', requestedAt: '2026-02-02T08:00:00.000Z' };
+const organisation: Organisation = {
+  id: ORG_ID,
+  name: 'Pravasi Nepali Coordination Committee',
+  stakeholderType: 'migrant-organisation',
+  countryIso3: 'NPL',
+  website: null,
+  verified: true,
+};
+const admin: Me = {
+  ...participant,
+  memberships: [
+    {
+      organisationId: ORG_ID,
+      organisationName: organisation.name,
+      role: 'admin',
+      status: 'active',
+      stakeholderType: 'migrant-organisation',
+      countryIso3: 'NPL',
+      organisationVerified: true,
+    },
+  ],
+};
+const self: OrganisationMember = {
+  memberId: 'a1a1a1a1-0000-4000-8000-000000000001',
+  userId: admin.id,
+  displayName: admin.displayName,
+  role: 'admin',
+  status: 'active',
+  requestedAt: '2026-01-05T08:00:00.000Z',
+};
+const hidden: OrganisationMember = {
+  memberId: 'b2b2b2b2-0000-4000-8000-000000000002',
+  userId: null,
+  displayName: 'Protected member 5CPB',
+  role: 'member',
+  status: 'pending',
+  requestedAt: '2026-02-01T08:00:00.000Z',
+};
+const visible: OrganisationMember = {
+  memberId: 'c3c3c3c3-0000-4000-8000-000000000003',
+  userId: 'd4d4d4d4-0000-4000-8000-000000000004',
+  displayName: 'Sita Gurung',
+  role: 'member',
+  status: 'active',
+  requestedAt: '2026-02-02T08:00:00.000Z',
+};
 
 describe('organisation members', () => {
   let api: MockApi;

@@ -37,10 +37,7 @@ export function MembershipActions({ organisation, me }: MembershipActionsProps) 
   };
   const requestLeave = () => {
     if (leave.isPending) return;
-    leave.mutate(
-      { organisationId: organisation.id, memberId: me.id },
-      { onSuccess: () => setOutcome(t('organisations.left')) },
-    );
+    leave.mutate({ organisationId: organisation.id, memberId: me.id }, { onSuccess: () => setOutcome(t('organisations.left')) });
   };
 
   return (
@@ -48,9 +45,17 @@ export function MembershipActions({ organisation, me }: MembershipActionsProps) 
       {!membership ? (
         <>
           <p>{t('organisations.joinText')}</p>
-          <p id="join-seen-by">{me.privacyMode === 'protected' ? t('organisations.joinSeenProtected') : t('organisations.joinSeenPublic')}</p>
+          <p id="join-seen-by">
+            {me.privacyMode === 'protected' ? t('organisations.joinSeenProtected') : t('organisations.joinSeenPublic')}
+          </p>
           <div className="form-actions">
-            <button type="button" className="button" aria-disabled={join.isPending || undefined} aria-describedby="join-seen-by" onClick={requestJoin}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={join.isPending || undefined}
+              aria-describedby="join-seen-by"
+              onClick={requestJoin}
+            >
               {join.isPending ? t('organisations.joining') : t('organisations.join')}
             </button>
           </div>
@@ -59,9 +64,7 @@ export function MembershipActions({ organisation, me }: MembershipActionsProps) 
         <p className="notice">{t('organisations.pending')}</p>
       ) : (
         <>
-          <p className="notice">
-            {membership.role === 'admin' ? t('organisations.youAreAdmin') : t('organisations.youAreMember')}
-          </p>
+          <p className="notice">{membership.role === 'admin' ? t('organisations.youAreAdmin') : t('organisations.youAreMember')}</p>
           <div className="form-actions">
             <button type="button" className="button button--secondary" aria-disabled={leave.isPending || undefined} onClick={requestLeave}>
               {t('organisations.leave')}

@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  STAKEHOLDER_TYPE_CODES,
-  type Country,
-  type Organisation,
-  type StakeholderTypeCode,
-} from '@compact-voices/contracts';
+import { ErrorCode, STAKEHOLDER_TYPE_CODES, type Country, type Organisation, type StakeholderTypeCode } from '@compact-voices/contracts';
 import { useTranslation } from 'react-i18next';
 import { CountryOptions } from '../../../components/country-options';
 import { ErrorSummary } from '../../../components/form/error-summary';

@@ -24,5 +24,8 @@ export function ratingSummaryQueryOptions(consultationId: string, code: string, 
 }
 
 export function useRatingSummary(consultationId: string, code: string, countryIso3: string, options: { enabled?: boolean } = {}) {
-  return useQuery({ ...ratingSummaryQueryOptions(consultationId, code, countryIso3), enabled: (options.enabled ?? true) && countryIso3 !== '' });
+  return useQuery({
+    ...ratingSummaryQueryOptions(consultationId, code, countryIso3),
+    enabled: (options.enabled ?? true) && countryIso3 !== '',
+  });
 }

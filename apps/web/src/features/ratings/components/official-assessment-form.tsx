@@ -18,7 +18,8 @@ type Field = (typeof FIELDS)[number];
 function validate(values: FormValues<Field>) {
   return compactErrors<Field>({
     score: (OFFICIAL_CHOICES as readonly string[]).includes(values.score) ? undefined : fieldMessage('chooseRating'),
-    narrative: characterCount(values.narrative) > NARRATIVE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: NARRATIVE_MAX_LENGTH }) : undefined,
+    narrative:
+      characterCount(values.narrative) > NARRATIVE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: NARRATIVE_MAX_LENGTH }) : undefined,
   });
 }
 
@@ -32,7 +33,14 @@ interface OfficialAssessmentFormProps {
 }
 
 /** For members of the country's verified government organisation: the official self-assessment. */
-export function OfficialAssessmentForm({ consultationId, code, countryIso3, country, organisationName, current }: OfficialAssessmentFormProps) {
+export function OfficialAssessmentForm({
+  consultationId,
+  code,
+  countryIso3,
+  country,
+  organisationName,
+  current,
+}: OfficialAssessmentFormProps) {
   const { t } = useTranslation();
   const scaleLabel = useScaleLabel();
   const put = usePutOfficialAssessment();
@@ -51,7 +59,12 @@ export function OfficialAssessmentForm({ consultationId, code, countryIso3, coun
   const submit = form.handleSubmit(async (values) => {
     setOutcome('');
     const narrative = values.narrative.trim();
-    await put.mutateAsync({ consultationId, code, countryIso3, request: { score: Number(values.score), ...(narrative ? { narrative } : {}) } });
+    await put.mutateAsync({
+      consultationId,
+      code,
+      countryIso3,
+      request: { score: Number(values.score), ...(narrative ? { narrative } : {}) },
+    });
     setOutcome(t('officialForm.saved', { country }));
   });
 
@@ -63,9 +76,18 @@ export function OfficialAssessmentForm({ consultationId, code, countryIso3, coun
         form={form}
         name="score"
         legend={labels.score}
-        options={OFFICIAL_CHOICES.map((choice) => ({ value: choice, label: t('ratingForm.scoreOption', { value: choice, label: scaleLabel(choice) }) }))}
+        options={OFFICIAL_CHOICES.map((choice) => ({
+          value: choice,
+          label: t('ratingForm.scoreOption', { value: choice, label: scaleLabel(choice) }),
+        }))}
       />
-      <TextAreaField form={form} name="narrative" label={labels.narrative} hint={t('officialForm.narrativeHint')} maxCharacters={NARRATIVE_MAX_LENGTH} />
+      <TextAreaField
+        form={form}
+        name="narrative"
+        label={labels.narrative}
+        hint={t('officialForm.narrativeHint')}
+        maxCharacters={NARRATIVE_MAX_LENGTH}
+      />
       <div className="form-actions">
         <button type="submit" className="button">
           {form.submitting ? t('form.saving') : t('officialForm.submit')}

@@ -15,9 +15,7 @@ export function OfficialAssessmentView({ official, country }: { official: Offici
   if (!official) return <p>{t('ratings.officialNone', { country })}</p>;
   return (
     <div className="official">
-      <p className="official__score">
-        {t('ratings.officialScore', { value: official.score, label: scaleLabel(official.score) })}
-      </p>
+      <p className="official__score">{t('ratings.officialScore', { value: official.score, label: scaleLabel(official.score) })}</p>
       {official.narrative ? (
         <p className="official__narrative" dir="auto">
           {official.narrative}
@@ -26,7 +24,8 @@ export function OfficialAssessmentView({ official, country }: { official: Offici
       <p className="meta">
         {official.organisation ? (
           <>
-            {t('ratings.officialBy')} <bdi>{official.organisation.name}</bdi> <OrganisationBadge verified={official.organisation.verified} />
+            {t('ratings.officialBy')} <bdi>{official.organisation.name}</bdi>{' '}
+            <OrganisationBadge verified={official.organisation.verified} />
             <span aria-hidden="true"> · </span>
             <span className="visually-hidden">, </span>
           </>

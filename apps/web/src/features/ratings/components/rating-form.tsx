@@ -23,7 +23,10 @@ function validate(values: FormValues<Field>) {
   return compactErrors<Field>({
     score: isRatingChoice(values.score) ? undefined : fieldMessage('chooseRating'),
     evidence: characterCount(values.evidence) > EVIDENCE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: EVIDENCE_MAX_LENGTH }) : undefined,
-    evidenceUrl: values.evidenceUrl.trim().length > EVIDENCE_URL_MAX_LENGTH ? fieldMessage('tooLongMax', { max: EVIDENCE_URL_MAX_LENGTH }) : checkOptionalUrl(values.evidenceUrl),
+    evidenceUrl:
+      values.evidenceUrl.trim().length > EVIDENCE_URL_MAX_LENGTH
+        ? fieldMessage('tooLongMax', { max: EVIDENCE_URL_MAX_LENGTH })
+        : checkOptionalUrl(values.evidenceUrl),
   });
 }
 

@@ -36,7 +36,10 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
   }
 
   // "Don't know" is shown only when at least 5 people said it; otherwise its row is left out.
-  const rows = RATING_CHOICES.filter((choice) => choice !== 'dontKnow' || distribution.dontKnow !== null).map((choice) => ({ choice, count: distribution[choice] ?? 0 }));
+  const rows = RATING_CHOICES.filter((choice) => choice !== 'dontKnow' || distribution.dontKnow !== null).map((choice) => ({
+    choice,
+    count: distribution[choice] ?? 0,
+  }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const share = (count: number) => (total === 0 ? 0 : count / total);
   const gap = summary.gap;
@@ -68,7 +71,9 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
             <div key={row.choice} className="rating-chart__row">
               <span className="rating-chart__label">{scaleLabel(row.choice)}</span>
               <span className="rating-chart__track">
-                <span className={`rating-chart__bar bar-w-${Math.round(share(row.count) * 100)}${row.choice === 'dontKnow' ? ' rating-chart__bar--muted' : ''}`} />
+                <span
+                  className={`rating-chart__bar bar-w-${Math.round(share(row.count) * 100)}${row.choice === 'dontKnow' ? ' rating-chart__bar--muted' : ''}`}
+                />
               </span>
               <span className="rating-chart__value">{row.count}</span>
             </div>

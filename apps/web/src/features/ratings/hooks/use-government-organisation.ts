@@ -12,7 +12,7 @@ export function useGovernmentOrganisation(countryIso3: string): Organisation | n
   const session = useSession();
   const signedIn = session.status === 'signed-in';
   const me = useMe({ enabled: signedIn });
-  const memberships = signedIn ? (me.data ?? session.user)?.memberships.filter((membership) => membership.status === 'active') ?? [] : [];
+  const memberships = signedIn ? ((me.data ?? session.user)?.memberships.filter((membership) => membership.status === 'active') ?? []) : [];
   const organisations = useQueries({
     queries: memberships.map((membership) => organisationQueryOptions(membership.organisationId)),
   });

@@ -10,10 +10,7 @@ export interface RecommendationFilters {
 }
 
 /** GET /recommendations?principle=&objective=&q= — empty filters are left out of the URL. */
-export function getRecommendations(
-  filters: RecommendationFilters = {},
-  signal?: AbortSignal,
-): Promise<RecommendationList> {
+export function getRecommendations(filters: RecommendationFilters = {}, signal?: AbortSignal): Promise<RecommendationList> {
   return apiGet<RecommendationList>('/recommendations', {
     params: { principle: filters.principle, objective: filters.objective, q: filters.q?.trim() },
     signal,
@@ -32,10 +29,7 @@ export function recommendationsQueryOptions(filters: RecommendationFilters = {})
   });
 }
 
-export function useRecommendations(
-  filters: RecommendationFilters = {},
-  options: { enabled?: boolean; keepPrevious?: boolean } = {},
-) {
+export function useRecommendations(filters: RecommendationFilters = {}, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery({
     ...recommendationsQueryOptions(filters),
     enabled: options.enabled ?? true,

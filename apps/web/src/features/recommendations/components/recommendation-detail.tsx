@@ -69,9 +69,7 @@ export function RecommendationDetail({ recommendation }: RecommendationDetailPro
               <li key={objective.number} className="card linked-objectives__item">
                 <h3 className="linked-objectives__title">
                   <Link to={paths.objective(objective.number)}>
-                    <span className="linked-objectives__number">
-                      {t('recommendation.objectiveName', { number: objective.number })}
-                    </span>{' '}
+                    <span className="linked-objectives__number">{t('recommendation.objectiveName', { number: objective.number })}</span>{' '}
                     <span className="linked-objectives__name" {...contentLang}>
                       {objective.title}
                     </span>

@@ -30,7 +30,7 @@ export function SiteSearchForm({ initialQuery = '' }: SiteSearchFormProps) {
       <input
         id={inputId}
         type="search"
-          dir="auto"
+        dir="auto"
         name="q"
         value={query}
         maxLength={MAX_QUERY_LENGTH}

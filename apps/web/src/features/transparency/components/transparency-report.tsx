@@ -70,7 +70,9 @@ export function TransparencyReport({ report }: { report: Transparency }) {
         <p>
           {report.medianHoursToDecision === null
             ? t('transparency.noMedian')
-            : t('transparency.median', { hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(report.medianHoursToDecision) })}
+            : t('transparency.median', {
+                hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(report.medianHoursToDecision),
+              })}
         </p>
       </section>
 
