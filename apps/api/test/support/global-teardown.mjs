@@ -1,9 +1,17 @@
-// Drops this run's template and any suite database (and login role) a crashed suite left behind.
+// Drops this run's template (a database, or a PGlite directory) and any suite database (and login role) a crashed suite left behind.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 export default async function globalTeardown() {
   const run = process.env.CV_TEST_RUN;
-  if (process.env.TEST_DATABASE === 'embedded' || !run) return;
+  if (!run) return;
+  if (process.env.TEST_DATABASE === 'embedded') {
+    // The migrated PGlite directory of this run (test-database.ts embeddedTemplateDir).
+    rmSync(join(tmpdir(), `${run}-pglite-template`), { recursive: true, force: true });
+    return;
+  }
   const client = new pg.Client({
     connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   });

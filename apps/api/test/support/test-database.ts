@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -66,10 +66,53 @@ export interface SuiteDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database for one suite: a clone of the migrated template, or a new embedded directory. */
+/** Where this run's migrated PGlite directory lives; global-teardown removes it. */
+export function embeddedTemplateDir(run: string): string {
+  return join(tmpdir(), `${run}-pglite-template`);
+}
+
+/**
+ * The embedded counterpart of the template database: one PGlite directory migrated by the first
+ * suite (the others wait for its `ready` mark), copied for each suite. Migrating PGlite from scratch
+ * takes most of a suite's start, so it is done once per run.
+ */
+async function ensureEmbeddedTemplate(): Promise<string> {
+  const run = process.env.CV_TEST_RUN;
+  if (!run) throw new Error('CV_TEST_RUN is not set: run integration tests through their Jest config');
+  const root = embeddedTemplateDir(run);
+  const ready = join(root, 'ready');
+  let creator = false;
+  try {
+    mkdirSync(root);
+    creator = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (creator) {
+    const { createDataSource, runMigrations } = await import('../../src/core/database/data-source.js');
+    const dataSource = await createDataSource({ kind: 'embedded', dataDir: join(root, 'pglite'), statementTimeoutMs: 120_000 });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+    writeFileSync(ready, '');
+  }
+  const deadline = Date.now() + 180_000;
+  while (!existsSync(ready)) {
+    if (Date.now() > deadline) throw new Error(`The embedded template in ${root} was not made within 3 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return join(root, 'pglite');
+}
+
+/** A fresh database for one suite: a clone of the migrated template (a database, or a PGlite directory). */
 export async function createSuiteDatabase(): Promise<SuiteDatabase> {
   if (usesEmbedded) {
+    const template = await ensureEmbeddedTemplate();
     const dir = mkdtempSync(join(tmpdir(), 'cv-test-'));
+    cpSync(template, join(dir, 'pglite'), { recursive: true });
     return {
       config: { kind: 'embedded', dataDir: join(dir, 'pglite'), statementTimeoutMs: 15_000 },
       drop: async () => rmSync(dir, { recursive: true, force: true }),
