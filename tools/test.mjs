@@ -3,7 +3,7 @@
 //   npm test                   lint, typecheck, unit, integration on PostgreSQL and on PGlite, browser journeys, faults
 //   npm test -- --skip-e2e     everything but the browser and the fault suite (both need a build)
 //   npm test -- --skip-faults  everything but the fault suite
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { postgresBin } from './fleet/postgres-cluster.mjs';
@@ -22,23 +22,51 @@ const started = Date.now();
 /** Seconds each step took, printed with the summary. */
 const durations = new Map();
 
+/**
+ * Runs one step. Steps inside `together()` run beside another group: their output is held and
+ * printed whole when the step ends, so two steps' lines never interleave.
+ */
 function run(name, command, commandArgs, extraEnv = {}) {
-  process.stdout.write(`\n── ${name} ──\n`);
+  const held = holdOutput.enabled;
+  if (!held) process.stdout.write(`\n── ${name} ──\n`);
   const stepStarted = Date.now();
-  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  durations.set(name, (Date.now() - stepStarted) / 1000);
-  return result.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...extraEnv } });
+    const chunks = [];
+    if (held) {
+      child.stdout.on('data', (chunk) => chunks.push(chunk));
+      child.stderr.on('data', (chunk) => chunks.push(chunk));
+    }
+    child.on('error', (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (code) => {
+      durations.set(name, (Date.now() - stepStarted) / 1000);
+      if (held) process.stdout.write(`\n── ${name} ──\n${Buffer.concat(chunks).toString('utf8')}`);
+      resolve(code === 0);
+    });
+  });
 }
 
-function check(name, command, commandArgs) {
-  const ok = run(name, command, commandArgs);
+const holdOutput = { enabled: false };
+
+/** Groups of steps that run at the same time (each group in order): the static checks and the unit tiers use one core each. */
+async function together(...groups) {
+  holdOutput.enabled = true;
+  try {
+    await Promise.all(groups.map((group) => group()));
+  } finally {
+    holdOutput.enabled = false;
+  }
+}
+
+async function check(name, command, commandArgs) {
+  const ok = await run(name, command, commandArgs);
   tiers.push({ name, ok });
   if (!ok) summary.failed += 1;
 }
 
-function jest(name, config, extraEnv = {}) {
+async function jest(name, config, extraEnv = {}) {
   const output = `${resultsDir}/${name.replace(/[^a-z0-9]+/gi, '-')}.json`;
-  const ok = run(
+  const ok = await run(
     name,
     'node',
     ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${output}`],
@@ -79,25 +107,31 @@ async function postgresReachable() {
 
 // The module-boundaries lint rule needs Nx's project graph; on a clean clone nothing has computed
 // it yet and the rule would be skipped silently.
-run('project graph', 'npx', ['nx', 'show', 'projects']);
-check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
-check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
-jest('unit api', 'apps/api/jest.config.mjs');
-jest('unit web', 'apps/web/jest.config.mjs');
+await run('project graph', 'npx', ['nx', 'show', 'projects']);
+await together(
+  async () => {
+    await check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
+    await check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+  },
+  async () => {
+    await check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);
+    await jest('unit api', 'apps/api/jest.config.mjs');
+    await jest('unit web', 'apps/web/jest.config.mjs');
+  },
+);
 if (await postgresReachable()) {
-  jest('integration postgres', 'apps/api/jest.integration.config.mjs');
+  await jest('integration postgres', 'apps/api/jest.integration.config.mjs');
 } else {
   unavailable('integration postgres', 'PostgreSQL is not reachable at TEST_DATABASE_URL', 'the embedded tier still runs');
 }
-jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
+await jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
 if (!args.has('--skip-e2e')) {
-  check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
-  jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+  await check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
+  await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
   if (!args.has('--skip-faults')) {
     // The fault suite starts its own PostgreSQL clusters and Redis servers from the system's binaries.
     if (faultToolsInstalled()) {
-      jest('faults', 'apps/fleet-faults/jest.config.mjs');
+      await jest('faults', 'apps/fleet-faults/jest.config.mjs');
     } else {
       unavailable(
         'faults',

@@ -50,9 +50,11 @@ describe('catalogue data files', () => {
     expect(byCode['WS-5']).toMatch(/other interagency coordination mechanisms, such as issue-based coalitions/);
   });
 
-  const source = existsSync(SOURCE_URL) ? readFileSync(SOURCE_URL, 'utf8') : undefined;
-  (source ? it : it.skip)('matches the source chapter verbatim (../shared/seed)', () => {
-    expect(checkRecommendations(source as string, data.recommendations)).toEqual([]);
+  // The chapter is beside the checkout, not in it. CI always has it, so there the check runs (and
+  // fails if the file is missing); elsewhere it is skipped without it.
+  const sourceFound = existsSync(SOURCE_URL);
+  (sourceFound || process.env.CI === 'true' ? it : it.skip)('matches the source chapter verbatim (../shared/seed)', () => {
+    expect(checkRecommendations(readFileSync(SOURCE_URL, 'utf8'), data.recommendations)).toEqual([]);
   });
 
   it('links every recommendation to at least one objective, each link with a rationale, no duplicates', () => {
