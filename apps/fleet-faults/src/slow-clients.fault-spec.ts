@@ -17,14 +17,18 @@ import { RawLiveSocket } from './support/raw-live-socket.js';
 
 const NORMAL = Number(process.env.FAULT_NORMAL_CLIENTS ?? 1000);
 const SLOW = Number(process.env.FAULT_SLOW_CLIENTS ?? 100);
-const PROBES = 120;
-const PROBE_GAP_MS = 250;
 const LIMIT_BYTES = Number(process.env.FAULT_LIMIT_BYTES ?? 256 * 1024);
 /** Where `npm run bench:slow-clients` collects the latencies (the +20% p99 figure is a benchmark, not a test). */
 const REPORT = process.env.FAULT_SLOW_CLIENTS_REPORT;
+/**
+ * Probes per phase: the benchmark needs 120 for a stable p99; the properties (nothing lost, every
+ * stalled socket cut, memory bounded) need only enough flood to fill every stalled buffer many times.
+ */
+const PROBES = Number(process.env.FAULT_PROBES ?? (REPORT ? 120 : 40));
+const PROBE_GAP_MS = 250;
 
 /**
- * FLT-06: 100 sockets that stop reading next to 1,000 that read. All 1,100 sit in the busy thread;
+ * 100 sockets that stop reading next to 1,000 that read. All 1,100 sit in the busy thread;
  * the 100 are also in a second thread that a steady stream of long comments floods, so the server
  * has more and more to send them. Same clients, same traffic in both phases: first the 100 read
  * (and throw away) everything, then they stop reading. Every reader must get every probe in both
