@@ -46,6 +46,16 @@ export default tseslint.config(
     },
   },
   {
+    // core/ is what every feature stands on: it never reaches into a feature. Features register with
+    // core instead (drain hooks, the socket adapter set up in app.setup.ts). The entity list is the one
+    // exception: TypeORM needs every entity class in one place.
+    files: ['apps/api/src/core/**/*.ts'],
+    ignores: ['apps/api/src/core/database/entities.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'core/ must not import a feature module.' }] }],
+    },
+  },
+  {
     // Nest injects by the emitted constructor parameter types: those imports must stay value imports.
     files: ['apps/api/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

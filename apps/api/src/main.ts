@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { configureApp } from './core/http/configure-app.js';
+import { setUpApp } from './app.setup.js';
 import { DataDirLock, DataDirLockedError } from './core/database/embedded-database.js';
 import { installGracefulShutdown } from './core/lifecycle/graceful-shutdown.js';
 
@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
     bodyParser: false,
   });
-  configureApp(app, config);
+  setUpApp(app, config);
   await app.listen(config.port, config.host);
   installGracefulShutdown(app, config);
   const logger = app.get(Logger);

@@ -8,7 +8,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { configureApp } from '../../src/core/http/configure-app.js';
+import { setUpApp } from '../../src/app.setup.js';
 import type { DatabaseConfig } from '../../src/core/database/data-source.js';
 import { createSuiteDatabase } from './test-database.js';
 
@@ -79,7 +79,7 @@ export async function createTestApp(
     bodyParser: false,
     logger: false,
   });
-  configureApp(app, config);
+  setUpApp(app, config);
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   return {

@@ -11,6 +11,11 @@ export interface AuthUser {
   suspendedUntil?: string | null;
 }
 
+/** A platform administrator (role "admin"): the secretariat, who may see drafts and act in every round. */
+export function isAdmin(viewer: AuthUser | undefined): boolean {
+  return viewer?.roles.includes('admin') ?? false;
+}
+
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | undefined => {
   return context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
 });

@@ -19,7 +19,6 @@ import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { validationException } from '../errors/validation.js';
 import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
 import { createOpenApiDocument } from './openapi.js';
-import { LiveIoAdapter } from '../../modules/realtime/live-io.adapter.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
@@ -96,7 +95,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use('/api', requireJson);
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson, rejectUnsafeQuery);
 
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../../config/app-config.js';
-import { LiveGateway } from '../../modules/realtime/live.gateway.js';
 import { flushLogs } from '../logging/log-destination.js';
 import { LifecycleService } from './lifecycle.service.js';
 
@@ -32,7 +31,7 @@ export function installGracefulShutdown(app: NestExpressApplication, config: App
     // Keep-alive connections close as soon as their current request is answered.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     try {
-      const sockets = await app.get(LiveGateway, { strict: false }).drain(Math.min(3_000, config.shutdownTimeoutMs / 4));
+      const sockets = await app.get(LifecycleService).drain(Math.min(3_000, config.shutdownTimeoutMs / 4));
       await closed;
       clearInterval(idle);
       await app.close();

@@ -15,13 +15,13 @@ import {
   type ReactionKind,
 } from '@compact-voices/contracts';
 import { assertVerified } from '../../core/auth/assert-verified.js';
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { RateLimitService } from '../../core/security/rate-limit.service.js';
 import { ActingIdentityService } from '../accounts/acting-identity.service.js';
-import { ConsultationsService, isAdmin } from '../consultations/consultations.service.js';
+import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from './comment.presenter.js';
 import { ThreadPageCache } from './thread-page.cache.js';
@@ -168,7 +168,7 @@ export class CommentsService {
     const events: ThreadDomainEvent[] = [];
     const row = await this.dataSource.transaction(async (manager): Promise<CommentRow> => {
       const identity = await this.acting.resolve(user.id, dto.actingOrganisationId, manager);
-      // The comment keeps the pseudonym of this protected period for good (PRIV-08); edits keep it too.
+      // The comment keeps the pseudonym of this protected period for good; edits keep it too.
       const authorPseudonym = identity.protected ? identity.pseudonym : null;
       let rootId: string = id;
       let depth = 0;
@@ -189,7 +189,7 @@ export class CommentsService {
         rootId = parent.rootId;
         depth = parent.depth + 1;
       }
-      // The same text from the same person within a few minutes is a slip of the thumb or spam (RATE-02).
+      // The same text from the same person within a few minutes is a slip of the thumb or spam.
       const inserted: Array<{ createdAt: string }> = await manager.query(
         `INSERT INTO comment (id, consultation_id, recommendation_code, parent_id, root_id, depth, author_id,
                               author_stakeholder_type, author_organisation_id, author_country_iso3, author_protected, author_pseudonym,
@@ -276,7 +276,7 @@ export class CommentsService {
   }
 
   /**
-   * Edits are moderated like posts (MOD-03). Where a new comment would wait for a moderator — a
+   * Edits are moderated like posts. Where a new comment would wait for a moderator — a
    * pre-moderated round, an account whose comments are held, a held term — an edit of a published
    * comment waits too: the published text stays, the author (and moderators) see the edit pending.
    * An edit that publishes at once goes back to the queue when the comment was ever reported or
@@ -482,7 +482,7 @@ export class CommentsService {
     return row?.held ?? false;
   }
 
-  /** Someone else's comment answers exactly like a missing one (ACL-01). */
+  /** Someone else's comment answers exactly like a missing one. */
   private async lockOwn(manager: EntityManager, id: string, user: AuthUser): Promise<OwnComment> {
     const [comment]: OwnComment[] = await manager.query(
       `SELECT c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", c.status, c.body, c.body_html AS "bodyHtml",

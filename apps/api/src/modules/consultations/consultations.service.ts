@@ -14,7 +14,7 @@ import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { AggregateCache } from '../../core/cache/aggregate-cache.js';
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
@@ -270,7 +270,7 @@ export class ConsultationsService {
    * `thread` for anonymous reads. The round's status and the thread's existence are remembered for
    * up to a second; the thread's seq is read fresh every time (one primary-key lookup), because
    * cached pages are keyed by it: a decision, a hiding flag or an erasure moves the seq in its own
-   * transaction, so from its commit on no instance serves the page from before it (MOD-08).
+   * transaction, so from its commit on no instance serves the page from before it.
    */
   async threadForAnonymousRead(consultationId: string, rawCode: string): Promise<ThreadScope> {
     const key = `${consultationId}/${rawCode.toUpperCase()}`;
@@ -368,10 +368,6 @@ export async function assertNotSuspendedInRound(manager: EntityManager, consulta
       [{ field: 'consultationId', reason: 'suspendedInRound', message: row.until }],
     );
   }
-}
-
-export function isAdmin(viewer: AuthUser | undefined): boolean {
-  return viewer?.roles.includes('admin') ?? false;
 }
 
 function assertWindow(opensAt: string, closesAt: string): void {

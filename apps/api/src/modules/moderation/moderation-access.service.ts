@@ -2,9 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '@compact-voices/contracts';
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
-import { isAdmin } from '../consultations/consultations.service.js';
 
 /** What a moderation check needs to know about the comment acted on. */
 export interface ModerationTarget {
@@ -92,7 +91,7 @@ export class ModerationAccessService {
     if (!(await this.mayDecide(user, target, manager))) throw notAModerator();
   }
 
-  /** The reader's conflict of interest with a comment, judged on the comment's scope (MOD-01). */
+  /** The reader's conflict of interest with a comment, judged on the comment's scope. */
   async conflict(user: AuthUser, commentId: string, manager: EntityManager = this.dataSource.manager): Promise<Conflict> {
     const ties = await this.governmentTies(user.id, manager);
     if (ties.length === 0) return NO_CONFLICT;

@@ -21,13 +21,12 @@ import {
   type QueueSort,
 } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { actingLabelSql } from '../accounts/acting-identity.service.js';
 import { COMMENT_JOINS, commentColumns, presentComment, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
-import { isAdmin } from '../consultations/consultations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadLogService, type ThreadDomainEvent, type ThreadEventType } from '../threads/thread-log.service.js';
 import { HouseRulesService } from './house-rules.service.js';
@@ -131,7 +130,7 @@ const TARGET_SELECT = `
 
 /**
  * The decider's name as it was when they acted (their pseudonym if protected then), kept with the
- * decision: a later switch of privacy mode never relabels decisions already taken (PRIV-08).
+ * decision: a later switch of privacy mode never relabels decisions already taken.
  */
 const DECIDER_LABEL = (param: string) => `(SELECT ${actingLabelSql('a')} FROM app_user a WHERE a.id = ${param}::uuid)`;
 
@@ -434,7 +433,7 @@ export class ModerationDecisionsService {
         `A ${target.status} comment cannot be given "${dto.action}"`,
       );
     }
-    // Judged on what the comment is about, for every action (MOD-01); recorded with the proposal.
+    // Judged on what the comment is about, for every action; recorded with the proposal.
     const conflict = await this.access.conflict(user, target.id);
     let outcome: Applied;
     try {
@@ -745,7 +744,7 @@ export class ModerationDecisionsService {
     return { commentId, highlighted };
   }
 
-  /** FLT-09: the losing attempt is on the record too. */
+  /** Of two moderators acting on one comment at once, the losing attempt is on the record too. */
   private async recordConflict(user: AuthUser, commentId: string, action: ModerationAction): Promise<void> {
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {

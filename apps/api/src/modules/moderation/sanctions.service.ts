@@ -11,12 +11,11 @@ import {
   type SanctionRequest,
 } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
-import type { AuthUser } from '../../core/auth/auth-user.js';
+import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
-import { isAdmin } from '../consultations/consultations.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { HouseRulesService } from './house-rules.service.js';
 import { ModerationAccessService, NO_CONFLICT, SAFEGUARDING_SQL, notAModerator, type Conflict } from './moderation-access.service.js';
@@ -72,7 +71,7 @@ interface SanctionFacts {
  *
  * - In one round (a round sanction: contributions to it are refused with SUSPENDED_IN_ROUND, see
  *   `assertNotSuspendedInRound`), or — admins only — everywhere (global: the account's sessions end
- *   at once, so its sockets drop within moments (WS-07); it may sign in again read-only, to appeal).
+ *   at once, so its sockets drop within moments; it may sign in again read-only, to appeal).
  * - A round's moderators sanction the author of a comment in their round without learning who that
  *   is; safeguarding items belong to the round's safeguarding officers. Admins may also name an account.
  * - Four eyes: one longer than SANCTION_COSIGN_AFTER_DAYS, or proposed by someone with a conflict of

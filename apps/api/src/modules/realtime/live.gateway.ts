@@ -34,6 +34,7 @@ import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { unsealedStatistics } from '../disclosure/seal.js';
 import { unsentBytes, type EngineConnectionLike } from './unsent-bytes.js';
+import { LifecycleService } from '../../core/lifecycle/lifecycle.service.js';
 
 const CLIENT_EVENTS = new Set(['thread:join', 'thread:leave']);
 /** Per socket: at most this many events per window; past it events are refused, and persistent flooding disconnects. */
@@ -92,6 +93,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   /** The HTTP app's own `trust proxy` rule, so a socket's address is read exactly as a request's is. */
@@ -102,9 +104,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   afterInit(namespace: Namespace): void {
+    this.lifecycle.onDrain((windowMs) => this.drain(windowMs));
     this.bufferSweep = setInterval(() => this.dropSlowSockets(), BUFFER_SWEEP_MS);
     this.bufferSweep.unref();
-    // Handshake authentication (WS-01): no token is fine (read-only); a bad one is refused.
+    // Handshake authentication: no token is fine (read-only); a bad one is refused.
     namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const data = socket.data as LiveSocketData;
@@ -126,7 +129,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.authenticate(token)
         .then((principal) => {
           if (!principal) return next(new Error('INVALID_TOKEN'));
-          // A suspended account may read the API to appeal, but gets no live presence (WS-07).
+          // A suspended account may read the API to appeal, but gets no live presence.
           if (principal.user.suspendedUntil) return next(new Error('ACCOUNT_SUSPENDED'));
           if ((this.socketsPerUser.get(principal.user.id) ?? 0) >= MAX_SOCKETS_PER_USER) return next(new Error('TOO_MANY_CONNECTIONS'));
           data.user = principal.user;
@@ -144,14 +147,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (user) {
       this.socketsPerUser.set(user.id, (this.socketsPerUser.get(user.id) ?? 0) + 1);
       void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
-      // A socket does not outlive its token (WS-07): the client reconnects with a fresh one.
+      // A socket does not outlive its token: the client reconnects with a fresh one.
       if (tokenExpiresAt) {
         const timer = setTimeout(() => socket.disconnect(true), Math.max(0, tokenExpiresAt - Date.now()));
         timer.unref();
         socket.once('disconnect', () => clearTimeout(timer));
       }
     }
-    // Only the client events we define, at a bounded rate (WS-04, WS-06); errors stay in this connection.
+    // Only the client events we define, at a bounded rate; errors stay in this connection.
     socket.use(([event], next) => {
       const window = socket.data.window;
       const now = Date.now();
@@ -269,7 +272,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.namespace.to(`user:${announcement.userId}`).emit('export.progress', announcement.event);
   }
 
-  /** Ended sessions lose their sockets on every instance (JWT-06/07). */
+  /** Ended sessions (sign-out, password change, ban) lose their sockets on every instance. */
   /**
    * A socket keeps the rights it had at its handshake; when they change (a demoted admin, a sanction),
    * the person's sockets are dropped everywhere and reconnect under their rights of now.
@@ -288,7 +291,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   /**
    * Shutdown: every socket of this instance is told to reconnect — at a random moment within
    * `windowMs`, so a thousand clients do not land on the survivors at once — and then let go.
-   * Clients resume by seq, so nothing is missed (FLT-05).
+   * Clients resume by seq, so nothing is missed.
    */
   async drain(windowMs: number): Promise<number> {
     const sockets = [...this.namespace.sockets.values()];
@@ -329,7 +332,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * A client that stops reading (a stalled phone, a paused tab, a hostile peer) would make this
    * process hold every event sent to it. Past LIVE_BUFFER_LIMIT_BYTES its transport is cut — no
    * goodbye, which could not get through anyway; if it ever reads again it reconnects and
-   * catches up by seq like any dropped client (FLT-06).
+   * catches up by seq like any dropped client.
    */
   private dropSlowSockets(): void {
     const started = performance.now();
