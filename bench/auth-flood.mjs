@@ -1,6 +1,6 @@
-// Sign-in cost and the failed-login flood (quality.md: "failed-login flood (50/s): other requests'
-// p99 ≤ 2× idle; password hashing concurrency bounded"), plus the AUTH-01 timing comparison over
-// 200 samples. Starts the built app on an embedded database in a temp dir (or DATABASE_URL).
+// Sign-in cost and the failed-login flood (target: at 50 failed sign-ins a second, other requests'
+// p99 ≤ 2× idle and password hashing concurrency bounded), plus the unknown-address vs wrong-password
+// timing comparison over 200 samples. Starts the built app on an embedded database in a temp dir (or DATABASE_URL).
 //   npx nx run-many -t build -p contracts api && npm run bench:auth
 // With BENCH_BEFORE (a built checkout of an earlier commit, as for bench:published) both versions
 // are measured in the same run, the earlier first, and the table gains a ratio column.
@@ -54,7 +54,7 @@ async function measure(cwd) {
   const signIns = [];
   for (let i = 0; i < 50; i++) signIns.push((await timed(() => post('/api/v1/auth/sign-in', { email, password }))).ms);
 
-  // 2. AUTH-01: unknown address vs wrong password, 200 interleaved samples each, spread over four
+  // 2. Unknown address vs wrong password (same answer, same timing), 200 interleaved samples each, spread over four
   // accounts so the per-account limits (5 a minute, 100 an hour) never answer instead.
   const accounts = [{ email, password }];
   for (let i = 0; i < 3; i++) {

@@ -1,4 +1,4 @@
-// Comment POST and thread reads against same-run PostgreSQL baselines (quality.md):
+// Comment POST and thread reads against same-run PostgreSQL baselines:
 //  - POST /comments (auth + validation + sanitise + insert + event + broadcast) vs pgbench running
 //    the same INSERTs the app's transaction makes;
 //  - GET a thread page of 50 comments (keyset) vs pgbench running the same page query.

@@ -1,4 +1,4 @@
-// Live fan-out (quality.md): POST a comment → every one of 1,000 sockets in the thread has it.
+// Live fan-out: POST a comment → every one of 1,000 sockets in the thread has it.
 // Latency per delivery = receive time − send time (same clock: clients run in this process).
 // Baseline in the same run: a bare socket.io server broadcasting the same payload to the same
 // clients. Then two app instances sharing Redis, clients split between them.   npm run bench:fanout

@@ -1,10 +1,10 @@
-// The fleet under mixed load (issue: read/write/live traffic, one instance vs two). `startFleet`
+// The fleet under mixed load (read/write/live traffic, one instance vs two). `startFleet`
 // (tools/fleet) runs its own PostgreSQL cluster and Redis, N API instances and the proxy; all
 // traffic goes through the proxy. For a fixed time autocannon keeps a fixed number of connections
 // busy with a cycle of 10 requests — 5 thread pages of 50 (3 of the thread being written, 2 of a
 // quiet one), 3 catalogue reads, 2 comment POSTs (several participants, one Idempotency-Key each)
 // — while ~200 socket.io clients sit in the written thread; each delivery's latency is receive time
-// minus the timestamp in the comment body. Baseline in the same run (quality.md): bare node:http
+// minus the timestamp in the comment body. Baseline in the same run: bare node:http
 // servers (one per instance, with a bare socket.io on the same Redis) answering the same paths
 // with the same JSON behind the same proxy, under the same harness. The load generator and the
 // sockets run in child processes of their own (this file, forked), the proxy in this one, as in

@@ -1,4 +1,4 @@
-// The replay endpoint as an amplifier (issue 14): eight anonymous clients replaying a 500-event
+// The replay endpoint as a possible amplifier: eight anonymous clients replaying a 500-event
 // thread from the start, over and over, while one person keeps posting to it (so the thread moves
 // and no page stays cached for long) — and what that does to an unrelated read
 // (`GET /api/v1/recommendations/HR-1`, two clients). Bar: that read's p99 stays under 100 ms on the

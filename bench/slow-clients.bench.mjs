@@ -1,4 +1,4 @@
-// Slow clients (quality.md FLT-06): 1,100 live clients in one thread, 100 of which also sit in a
+// Slow clients: 1,100 live clients in one thread, 100 of which also sit in a
 // flooded thread; first all of them read, then the 100 stop. Target: the readers' delivery p99
 // within +20% of the first phase (same clients, same traffic, same run). The scenario is the fault
 // spec's own (apps/fleet-faults/src/slow-clients.fault-spec.ts), run here with its latencies

@@ -77,7 +77,7 @@ const EXPECTED: Record<string, string> = {
   'GET /consultations/:id/recommendations/:code/events': 'public',
   'GET /rules': 'public',
   'PUT /rules/:code': 'roles:admin',
-  // Moderation: the guard admits signed-in people; the service checks the round's moderators (ACL-02).
+  // Moderation: the guard admits signed-in people; the service checks the round's moderators.
   'POST /comments/:commentId/flags': 'authenticated',
   'GET /moderation/rounds': 'authenticated',
   'GET /moderation/queue': 'authenticated',

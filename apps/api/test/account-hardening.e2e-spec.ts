@@ -17,7 +17,7 @@ import { registeredRoutes } from './support/routes.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * Issue 14: the identity layer against someone who registers first, locks others out or replays old
+ * The identity layer against someone who registers first, locks others out or replays old
  * links. Each case as the attacker would try it, now answered safely.
  */
 describe('accounts hardened', () => {

@@ -33,7 +33,7 @@ describe('accounts', () => {
   afterAll(() => testApp.close());
 
   describe('sign-up and verification', () => {
-    it('answers 202 the same for a new and an existing address; mails the owner either way (AUTH-02)', async () => {
+    it('answers 202 the same for a new and an existing address; mails the owner either way', async () => {
       const email = uniqueEmail('signup');
       const first = await request(server)
         .post('/api/v1/auth/sign-up')
@@ -55,7 +55,7 @@ describe('accounts', () => {
       await request(server).post('/api/v1/auth/sign-in').send({ email, password: 'first passphrase 1' }).expect(200);
     });
 
-    it('keeps one account per mailbox: a +tag, or dots at Gmail, make no second account (PRIV-06)', async () => {
+    it('keeps one account per mailbox: a +tag, or dots at Gmail, make no second account', async () => {
       const tag = randomUUID().slice(0, 8);
       const owner = `amina${tag}@gmail.com`;
       const first = await request(server)
@@ -175,7 +175,7 @@ describe('accounts', () => {
       ['password123', 'common'],
       ['iloveyou', 'common'],
       ['x'.repeat(129), 'tooLong'],
-    ])('refuses the password %j as WEAK_PASSWORD (%s) and creates nothing (AUTH-06)', async (password, reason) => {
+    ])('refuses the password %j as WEAK_PASSWORD (%s) and creates nothing', async (password, reason) => {
       const email = uniqueEmail('weak');
       const response = await request(server).post('/api/v1/auth/sign-up').send({ email, password, displayName: 'Weak' }).expect(400);
       expect(response.body).toMatchObject({ code: 'WEAK_PASSWORD', details: [{ field: 'password', reason }] });
@@ -204,7 +204,7 @@ describe('accounts', () => {
       ['"__proto__":{"isAdmin":true}'],
       ['"constructor":{"prototype":{"isAdmin":true}}'],
       ['"locale":{"__proto__":{"isAdmin":true}}'],
-    ])('refuses the extra field %s with 400 and persists nothing (INP-01/03, PRIV-04)', async (extra) => {
+    ])('refuses the extra field %s with 400 and persists nothing', async (extra) => {
       const email = uniqueEmail('extra');
       const body = `${JSON.stringify({ email, password: 'perfectly fine passphrase', displayName: 'Extra' }).slice(0, -1)},${extra}}`;
       const response = await request(server).post('/api/v1/auth/sign-up').set('Content-Type', 'application/json').send(body).expect(400);
@@ -216,13 +216,13 @@ describe('accounts', () => {
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
 
-    it('refuses absurdly deep bodies (INP-05)', async () => {
+    it('refuses absurdly deep bodies', async () => {
       const deep = `{"email":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
       const response = await request(server).post('/api/v1/auth/sign-up').set('Content-Type', 'application/json').send(deep).expect(400);
       expect(response.body.details[0].reason).toBe('tooDeep');
     });
 
-    it('refuses arrays and numbers where strings belong (INP-04)', async () => {
+    it('refuses arrays and numbers where strings belong', async () => {
       for (const body of [
         { email: [uniqueEmail()], password: 'fine passphrase', displayName: 'A' },
         { email: uniqueEmail(), password: 12345678, displayName: 'A' },
@@ -234,7 +234,7 @@ describe('accounts', () => {
   });
 
   describe('sign-in', () => {
-    it('gives an unknown address and a wrong password the same status, body, headers and timing (AUTH-01)', async () => {
+    it('gives an unknown address and a wrong password the same status, body, headers and timing', async () => {
       const { email, password } = await signUpAndIn(testApp);
       const unknownEmail = uniqueEmail('ghost');
       const attempt = (address: string) =>
@@ -277,7 +277,7 @@ describe('accounts', () => {
       expect(Math.min(...differences)).toBeLessThan(10);
     });
 
-    it('holds back a guessing client after 5 failures a minute, never the owner elsewhere, and a reset lets the owner in (AUTH-03, AUTH-05)', async () => {
+    it('holds back a guessing client after 5 failures a minute, never the owner elsewhere, and a reset lets the owner in', async () => {
       const { email, password } = await signUpAndIn(testApp);
       const attacker = '203.0.113.66';
       for (let i = 0; i < 5; i++) {
@@ -392,7 +392,7 @@ describe('accounts', () => {
   });
 
   describe('tokens and sessions', () => {
-    it('rejects forged, tampered, expired and mis-typed access tokens (JWT-01…04)', async () => {
+    it('rejects forged, tampered, expired and mis-typed access tokens', async () => {
       const session = await signUpAndIn(testApp);
       const good = decodePayload(session.accessToken);
       const key = Buffer.from('integration-test-secret-0123456789abcdef');
@@ -428,7 +428,7 @@ describe('accounts', () => {
       expect((good.exp as number) - (good.iat as number)).toBeLessThanOrEqual(900);
     });
 
-    it('rotates the refresh cookie; a legitimate retry gets the same successor; reuse later revokes the whole session (JWT-05)', async () => {
+    it('rotates the refresh cookie; a legitimate retry gets the same successor; reuse later revokes the whole session', async () => {
       const session = await signUpAndIn(testApp);
       const cookie = (token: string) => `${REFRESH_COOKIE}=${token}`;
       const first = await request(server).post('/api/v1/auth/refresh').set(CSRF).set('Cookie', cookie(session.refreshToken)).expect(200);
@@ -456,7 +456,7 @@ describe('accounts', () => {
       expect(testApp.logs()).toContain('"event":"auth.refresh_token_reused"');
     });
 
-    it('refuses refresh without the anti-CSRF header or from another origin (WEB-01)', async () => {
+    it('refuses refresh without the anti-CSRF header or from another origin', async () => {
       const session = await signUpAndIn(testApp);
       const cookie = `${REFRESH_COOKIE}=${session.refreshToken}`;
       const bare = await request(server).post('/api/v1/auth/refresh').set('Cookie', cookie).expect(403);
@@ -465,14 +465,14 @@ describe('accounts', () => {
       await request(server).post('/api/v1/auth/refresh').set(CSRF).set('Origin', 'http://app.test').set('Cookie', cookie).expect(200);
     });
 
-    it('sign-out ends both the refresh token and the access token at once (JWT-06)', async () => {
+    it('sign-out ends both the refresh token and the access token at once', async () => {
       const session = await signUpAndIn(testApp);
       await request(server).post('/api/v1/auth/sign-out').set(CSRF).set(session.auth).expect(204);
       await request(server).get('/api/v1/me').set(session.auth).expect(401);
       await request(server).post('/api/v1/auth/refresh').set(CSRF).set('Cookie', `${REFRESH_COOKIE}=${session.refreshToken}`).expect(401);
     });
 
-    it('a password change ends the other sessions but keeps this one; an admin can end them all (JWT-07)', async () => {
+    it('a password change ends the other sessions but keeps this one; an admin can end them all', async () => {
       const phone = await signUpAndIn(testApp);
       const laptop = await signIn(testApp, phone.email, phone.password);
       await request(server)
@@ -487,7 +487,7 @@ describe('accounts', () => {
       await request(server).get('/api/v1/me').set(laptop.auth).expect(401);
     });
 
-    it('lists my sessions and revokes one; another person’s session id is not found (ACL-01)', async () => {
+    it('lists my sessions and revokes one; another person’s session id is not found', async () => {
       const mine = await signUpAndIn(testApp);
       const other = await signUpAndIn(testApp);
       const second = await signIn(testApp, mine.email, mine.password);
@@ -537,7 +537,7 @@ describe('accounts', () => {
       expect(text).not.toMatch(/\$argon2|password_hash|passwordHash|127\.0\.0\.1|::1/);
     });
 
-    it('stores no raw client address, and purges the keyed hashes after 30 days (PRIV-02)', async () => {
+    it('stores no raw client address, and purges the keyed hashes after 30 days', async () => {
       const session = await signUpAndIn(testApp);
       const [row] = await testApp.dataSource.query(`SELECT * FROM user_session WHERE user_id = $1`, [session.user.id]);
       expect(row.ip_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -552,7 +552,7 @@ describe('accounts', () => {
       expect(after.ip_hash).toBeNull();
     });
 
-    it('erases an account: no email, name, password, memberships or sessions remain; the address is free again (PRIV-01)', async () => {
+    it('erases an account: no email, name, password, memberships or sessions remain; the address is free again', async () => {
       const session = await signUpAndIn(testApp, { displayName: 'Erase Me' });
       await request(server)
         .post('/api/v1/organisations')
@@ -587,7 +587,7 @@ describe('accounts', () => {
       expect(mailsTo(testApp, session.email).at(-1)!.subject).toBe('Confirm your email address for Compact Voices');
     });
 
-    it('never writes passwords, tokens or email addresses to the logs (PRIV-03, JWT-08)', async () => {
+    it('never writes passwords, tokens or email addresses to the logs', async () => {
       const canaryPassword = 'canary passphrase Zq9Xw';
       const canaryEmail = uniqueEmail('canary');
       const session = await signUpAndIn(testApp, { email: canaryEmail, password: canaryPassword });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-/** Per-address limits on the auth endpoints, per-mailbox limits on sign-up, and who may set X-Forwarded-For (AUTH-04). */
+/** Per-address limits on the auth endpoints, per-mailbox limits on sign-up, and who may set X-Forwarded-For. */
 describe('auth rate limits per client address', () => {
   describe('behind no proxy (TRUST_PROXY=false)', () => {
     let testApp: TestApp;
@@ -81,7 +81,7 @@ describe('auth rate limits per client address', () => {
   });
 
   // Behind the default trusted loopback proxy, so each request can come from a client of its own.
-  describe('sign-ups per client address and per mailbox (PRIV-06)', () => {
+  describe('sign-ups per client address and per mailbox', () => {
     let limited: TestApp;
     const PASSWORD = 'a limited passphrase';
 

@@ -188,7 +188,7 @@ describe('comments', () => {
     expect(none.body.items).toEqual([]);
   });
 
-  it('replays an Idempotency-Key: the same comment once; another body is refused; a concurrent retry never duplicates (FLT-07)', async () => {
+  it('replays an Idempotency-Key: the same comment once; another body is refused; a concurrent retry never duplicates', async () => {
     const key = `key-${Date.now()}`;
     const first = await post(alice, { body: 'Posted from a flaky phone' }).set('Idempotency-Key', key).expect(201);
     const retry = await post(alice, { body: 'Posted from a flaky phone' }).set('Idempotency-Key', key).expect(201);
@@ -260,7 +260,7 @@ describe('comments', () => {
     await post(bob, { body: 'Reply to pending', parentId: pending.body.id }, url).expect(404);
   });
 
-  it('on erasure keeps contributions as "Former participant", or removes them when asked (PRIV-01)', async () => {
+  it('on erasure keeps contributions as "Former participant", or removes them when asked', async () => {
     const fresh = await openConsultation(testApp, admin, { recommendationCodes: ['RL-2'], countryIso3s: ['NPL'] });
     const base = `/api/v1/consultations/${fresh.id}/recommendations/RL-2`;
     const keeper = await signUpAndIn(testApp, { displayName: 'Keeper' });
@@ -299,7 +299,7 @@ describe('comments', () => {
     expect(JSON.stringify(after.items)).not.toContain('Keeper');
   });
 
-  describe('protected participation (PRIV-07, PRIV-08)', () => {
+  describe('protected participation', () => {
     const me = async (who: SignedIn) =>
       (await request(server).get('/api/v1/me').set(who.auth).expect(200)).body as { pseudonym: string; privacyMode: string };
     const setMode = async (who: SignedIn, body: Record<string, unknown>) =>

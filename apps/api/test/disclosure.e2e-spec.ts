@@ -10,7 +10,7 @@ import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 import { seededRandom } from '../src/modules/disclosure/statistics.js';
 
 /**
- * PRIV-05, PRIV-06: the attacks of the disclosure issue, run as an attacker would (public API, no
+ * Differencing and padding attacks on public figures, run as an attacker would (public API, no
  * account), each over repeated trials with a hidden rater whose score is random. For every trial
  * the attacker forms the difference of two public answers and tries to read the hidden score off
  * it: it is "recovered" when the difference holds that person alone, or with fewer than four others.

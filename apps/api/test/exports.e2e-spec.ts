@@ -158,7 +158,7 @@ describe('exports', () => {
     const response = await download(job.downloadUrl!, admin).expect(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
-    // EXP-05: a hostile round title cannot break the header or the path.
+    // A hostile round title cannot break the header or the path.
     const disposition = String(response.headers['content-disposition']);
     expect(disposition).toMatch(/^attachment; filename="?review-2027-etc-passwd-gpj-exe-comments-public-\d{4}-\d{2}-\d{2}\.csv"?$/);
     const bytes = response.body as Buffer;
@@ -186,7 +186,7 @@ describe('exports', () => {
     const protectedRow = byBody.get(comments.at(-2)!.body)!;
     const authorKey = header!.indexOf('author_key');
     expect(protectedRow[authorKey]).toMatch(/^P-[0-9a-f]{12}$/);
-    // PRIV-07: no column tells a protected author apart, and no id the API resolves.
+    // No column tells a protected author apart, and no id the API resolves.
     expect(header).not.toEqual(
       expect.arrayContaining(['comment_id', 'author_stakeholder_type', 'author_organisation', 'author_country_iso3']),
     );
@@ -195,12 +195,12 @@ describe('exports', () => {
     const visibleKeys = new Set(rows.filter((row) => row !== protectedRow).map((row) => row[authorKey]));
     expect(visibleKeys.has(protectedRow[authorKey])).toBe(false);
     expect(byBody.get(`'${comments[0]!.body}`)![header!.indexOf('highlighted')]).toBe('true');
-    // No e-mail, account id or real name of a protected author anywhere (EXP-02).
+    // No e-mail, account id or real name of a protected author anywhere.
     for (const secret of [protectedAuthor.email, protectedAuthor.user.id, 'Secret Real Name', admin.user.id])
       expect(text).not.toContain(secret);
   });
 
-  it('serves a link once, to the session that asked, for 15 minutes (EXP-04) and to nobody else (EXP-03)', async () => {
+  it('serves a link once, to the session that asked, for 15 minutes, and to nobody else', async () => {
     const job = await exportAndWait(admin, {
       dataset: 'official',
       format: 'csv',
@@ -320,7 +320,7 @@ describe('exports', () => {
           .expect(422)
       ).body.code,
     ).toBe('EXPORT_FORMAT_UNSUPPORTED');
-    // Above the XLSX row cap (7 here; 250,000 by default) the job is refused with a code, not run out of memory (FLT-10).
+    // Above the XLSX row cap (7 here; 250,000 by default) the job is refused with a code, not run out of memory.
     const tooBig = await exportAndWait(admin, {
       dataset: 'ratings',
       format: 'xlsx',

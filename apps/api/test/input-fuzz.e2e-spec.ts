@@ -7,7 +7,7 @@ import { registeredRoutes } from './support/routes.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * Bad input never answers 5xx (issue 14, item 4). Every registered route — the same list the access
+ * Bad input never answers 5xx. Every registered route — the same list the access
  * matrix checks, so a new route is fuzzed the day it is added — gets malformed path parameters,
  * query strings and bodies, as an anonymous caller, a participant and an admin (who passes most
  * guards and so reaches the most code). Any answer of 500 or above is a failure, listed with what

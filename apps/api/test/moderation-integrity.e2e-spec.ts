@@ -19,7 +19,7 @@ import { usesEmbedded } from './support/test-database.js';
 const REC = 'PC-1';
 
 /**
- * MOD-01…MOD-09: government moderation that cannot be turned against critics. Each test is one of
+ * Government moderation that cannot be turned against critics. Each test is one of
  * the ways an official or a troll used due process against someone, now refused or queued.
  */
 describe('moderation that cannot be turned against critics', () => {
@@ -136,7 +136,7 @@ describe('moderation that cannot be turned against critics', () => {
     await testApp.close();
   });
 
-  describe('conflict of interest from what a comment is about (MOD-01)', () => {
+  describe('conflict of interest from what a comment is about', () => {
     it('an untagged reply in a thread about Nepal needs a co-signature from a Nepal official, and the co-signer may not share the tie', async () => {
       const starter = await signUpAndIn(testApp, { displayName: 'Migrant Worker' });
       const critic = await signUpAndIn(testApp, { displayName: 'Critic' });
@@ -191,7 +191,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('safeguarding without a censorship lever (MOD-02)', () => {
+  describe('safeguarding without a censorship lever', () => {
     it('one report from a fresh account queues the comment for the round’s officers and hides nothing', async () => {
       const author = await signUpAndIn(testApp, { displayName: 'Outspoken Author' });
       const comment = await post(author, 'The shelter in Kathmandu turns women away', {}, officerRound);
@@ -316,7 +316,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('decisions reach every reader at once (MOD-08)', () => {
+  describe('decisions reach every reader at once', () => {
     it('a hide is served to signed-out readers on every instance from its commit on', async () => {
       const author = await signUpAndIn(testApp);
       const comment = await post(author, 'Read by many signed-out visitors');
@@ -339,7 +339,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('edits are moderated like posts (MOD-03)', () => {
+  describe('edits are moderated like posts', () => {
     it('in a pre-moderated round an approved comment’s edit waits; the public keeps the approved text', async () => {
       const pre = await openConsultation(testApp, admin, { recommendationCodes: [REC], moderationMode: 'pre' });
       await request(server)
@@ -411,7 +411,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('the word filter reads what people read (MOD-04)', () => {
+  describe('the word filter reads what people read', () => {
     it('sees through entities, emphasis, invisible characters, look-alike letters and links, and never names the term', async () => {
       await request(server).post('/api/v1/moderation/word-filter').set(admin.auth).send({ term: 'fraudster', action: 'block' }).expect(201);
       const author = await signUpAndIn(testApp);
@@ -437,7 +437,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('verified voices (MOD-05)', () => {
+  describe('verified voices', () => {
     it('an unverified “ministry” speaks as its member’s own type, and shows unverified', async () => {
       const impostor = await signUpAndIn(testApp, { displayName: 'Claims To Be A Ministry' });
       const fake = await request(server)
@@ -484,7 +484,7 @@ describe('moderation that cannot be turned against critics', () => {
     });
   });
 
-  describe('public moderation data (MOD-09)', () => {
+  describe('public moderation data', () => {
     it('holds applied decisions only: no safeguarding decisions, no proposals awaiting a co-signature', async () => {
       const spec = DATASETS.moderation.query({ consultationId: officerRound.id }, 'public', 'seed');
       const rows: Array<{ status: string; comment_key: string }> = await testApp.dataSource.query(spec.sql, spec.params);

@@ -234,7 +234,7 @@ describe('moderation with due process', () => {
   });
 
   describe('queues and decisions', () => {
-    it('scopes queues and decisions to the round’s moderators (ACL-02)', async () => {
+    it('scopes queues and decisions to the round’s moderators', async () => {
       const author = await trusted();
       const comment = await post(author, 'Scoped moderation test');
       await request(server)
@@ -366,7 +366,7 @@ describe('moderation with due process', () => {
         body: 'Please keep it civil',
         parentId: comment.id,
       });
-      // Hidden everywhere else too (ACL-05): search and the public comment read.
+      // Hidden everywhere else too: search and the public comment read.
       const search = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: 'idiots' }).expect(200);
       expect(search.body.items).toEqual([]);
       expect((await request(server).get(`/api/v1/comments/${comment.id}`).expect(200)).body.body).toBe('');
@@ -433,7 +433,7 @@ describe('moderation with due process', () => {
       await expect(testApp.dataSource.query(`DELETE FROM moderation_decision WHERE id = $1`, [row.id])).rejects.toThrow(/immutable/);
     });
 
-    it('gives one of two simultaneous decisions and one 409, and logs both (FLT-09)', async () => {
+    it('gives one of two simultaneous decisions and one 409, and logs both', async () => {
       const author = await trusted();
       const comment = await post(author, 'Contested comment');
       const [a, b] = await Promise.all([

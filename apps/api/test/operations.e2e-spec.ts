@@ -85,7 +85,7 @@ describe('operations: health, readiness, metrics, draining', () => {
     expect(page.text).toContain('<title>Compact Voices</title>');
   });
 
-  it('keeps the process up when a pooled connection fails (FLT-01)', () => {
+  it('keeps the process up when a pooled connection fails', () => {
     const pool = (
       testApp.dataSource.driver as unknown as {
         master?: { listenerCount(event: string): number; emit(event: string, error: Error): boolean };
@@ -97,7 +97,7 @@ describe('operations: health, readiness, metrics, draining', () => {
     expect(testApp.logs()).toContain('database.connection_lost');
   });
 
-  it('sends live clients to reconnect, spread over the window, when draining (FLT-05)', async () => {
+  it('sends live clients to reconnect, spread over the window, when draining', async () => {
     const reasons: string[] = [];
     let reconnects = 0;
     for (let i = 0; i < 5; i++) {

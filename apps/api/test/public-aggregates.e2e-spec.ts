@@ -7,7 +7,7 @@ import { quickParticipants, rate } from './support/participants.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * Issue 14: no anonymous request costs database time again when it is repeated. A burst of readers
+ * No anonymous request costs database time again when it is repeated. A burst of readers
  * asking the same aggregate (a cell's summary, a round's coverage, a dashboard question) shares one
  * computation; repeats are answered from memory until a release changes the figures; and new
  * dashboard questions — the only aggregate with an open-ended set of keys — are budgeted per address.

@@ -79,7 +79,7 @@ describe('ratings, summaries and official self-assessments', () => {
     [{ score: 2, evidence: 'x'.repeat(2001) }, 'evidence'],
     [{ score: 2, evidenceUrl: 'javascript:alert(1)' }, 'evidenceUrl'],
     [{ score: 2, userId: '00000000-0000-4000-8000-000000000000' }, 'userId'],
-  ])('refuses %j with 400 and changes nothing (ACL-08)', async (body, field) => {
+  ])('refuses %j with 400 and changes nothing', async (body, field) => {
     const me = await signUpAndIn(testApp);
     const response = await request(server).put(ratingUrl('HR-1', 'NPL')).set(me.auth).send(body).expect(400);
     expect(response.body.details[0].field).toBe(field);
@@ -99,7 +99,7 @@ describe('ratings, summaries and official self-assessments', () => {
     );
   });
 
-  it('keeps exactly one row when one person sends 20 updates at once (FLT-08)', async () => {
+  it('keeps exactly one row when one person sends 20 updates at once', async () => {
     const me = await signUpAndIn(testApp);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -123,7 +123,7 @@ describe('ratings, summaries and official self-assessments', () => {
     expect(last).toBeTruthy();
   });
 
-  it('shows a cell only once five people gave a score — "don’t know" neither pads it nor shows under five (PRIV-06) — and everything to admins', async () => {
+  it('shows a cell only once five people scored — "don’t know" neither pads it nor shows under five — and all to admins', async () => {
     const raters: SignedIn[] = [];
     for (let i = 0; i < 4; i++) {
       const rater = await signUpAndIn(testApp);

@@ -117,14 +117,14 @@ describe('live threads over socket.io', () => {
       author: { displayName: 'Live Author' },
       seq: ack.lastSeq! + 1,
     });
-    // The socket payload is the public REST shape: nothing more (WS-09).
+    // The socket payload is the public REST shape: nothing more.
     const publicView = (await request(testApp.app.getHttpServer()).get(`/api/v1/comments/${posted.id}`).expect(200)).body;
     const { seq, ...payload } = received;
     expect(seq).toBeGreaterThan(0);
     expect(payload).toEqual(publicView);
   });
 
-  it('refuses bad tokens at the handshake (WS-01, JWT-01)', async () => {
+  it('refuses bad tokens at the handshake', async () => {
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: author.user.id, typ: 'access' })).toString('base64url')}.`;
     for (const token of ['garbage', none, author.refreshToken]) {
       expect(await refused(connect(testApp, { token }))).toBe('INVALID_TOKEN');
@@ -133,7 +133,7 @@ describe('live threads over socket.io', () => {
     await connected(signedIn);
   });
 
-  it('refuses a handshake from a foreign origin on both transports (WS-02)', async () => {
+  it('refuses a handshake from a foreign origin on both transports', async () => {
     for (const transports of [['websocket'], ['polling']]) {
       const message = await refused(connect(testApp, { origin: 'https://evil.example', transports }));
       expect(message).toBeTruthy();
@@ -141,7 +141,7 @@ describe('live threads over socket.io', () => {
     await connected(connect(testApp, { origin: 'http://app.test', transports: ['polling'] }));
   });
 
-  it('refuses to join a draft round or a recommendation outside the round, and the socket is not in the room (WS-03, ACL-06)', async () => {
+  it('refuses to join a draft round or a recommendation outside the round, and the socket is not in the room', async () => {
     const draft = (
       await request(testApp.app.getHttpServer())
         .post('/api/v1/consultations')
@@ -206,7 +206,7 @@ describe('live threads over socket.io', () => {
     expect(await join(again, draft.id, 'PC-1')).toEqual({ ok: false, code: 'CONSULTATION_NOT_FOUND' });
   });
 
-  it('caps signed-out sockets per client address, and frees the place when one leaves (issue 14)', async () => {
+  it('caps signed-out sockets per client address, and frees the place when one leaves', async () => {
     const from = (address: string) => {
       const socket = io(`${testApp.url()}/live`, {
         path: '/socket.io',
@@ -240,7 +240,7 @@ describe('live threads over socket.io', () => {
     for (const socket of crowd) socket.disconnect();
   });
 
-  it('replays a run of rating events as one summary per country, and pages anonymous callers by 100 (issue 14)', async () => {
+  it('replays a run of rating events as one summary per country, and pages anonymous callers by 100', async () => {
     const server = testApp.app.getHttpServer();
     const base = `/api/v1/consultations/${round.id}/recommendations/IC-3`;
     const before = (await request(server).get(`${base}/events`).query({ after: 0 }).expect(200)).body.lastSeq as number;
@@ -267,7 +267,7 @@ describe('live threads over socket.io', () => {
     expect(signedIn.items).toHaveLength(2);
   });
 
-  it('refuses unknown events, and disconnects a flooding socket without affecting others (WS-04, WS-06)', async () => {
+  it('refuses unknown events, and disconnects a flooding socket without affecting others', async () => {
     const flooder = connect(testApp, { token: author.accessToken });
     const bystander = connect(testApp);
     await Promise.all([connected(flooder), connected(bystander)]);
@@ -283,7 +283,7 @@ describe('live threads over socket.io', () => {
     expect((await incoming).body).toBe('Still flowing after the flood');
   });
 
-  it('disconnects a sender of a frame over 64 KB (WS-05)', async () => {
+  it('disconnects a sender of a frame over 64 KB', async () => {
     const sender = connect(testApp);
     await connected(sender);
     const gone = disconnected(sender);
@@ -291,7 +291,7 @@ describe('live threads over socket.io', () => {
     await gone;
   });
 
-  it('disconnects the sockets of a session within 5 s of sign-out (JWT-06, WS-07)', async () => {
+  it('disconnects the sockets of a session within 5 s of sign-out', async () => {
     const session = await signIn(testApp, author.email, author.password);
     const socket = connect(testApp, { token: session.accessToken });
     await connected(socket);

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const sockets: Socket[] = [];
 
 /**
- * Sanctions and their appeals (issue 13): scoped to a round unless an admin makes them global,
+ * Sanctions and their appeals: scoped to a round unless an admin makes them global,
  * co-signed when long or conflicted, never against the round's own moderators without an admin,
  * notified, appealable, and — when global — read-only rather than locked out.
  */

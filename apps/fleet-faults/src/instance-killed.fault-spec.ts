@@ -3,7 +3,7 @@ import { LiveThreadClient, untilAllRendered } from './support/live-thread-client
 import { postUntilAcknowledged } from './support/poster.js';
 
 /**
- * FLT-04: one of two instances SIGKILLed while comments are being broadcast. Its clients lose
+ * One of two instances SIGKILLed while comments are being broadcast. Its clients lose
  * their connection, reconnect through the proxy to the survivor, resync by seq, and every client
  * ends with every acknowledged comment rendered exactly once.
  */

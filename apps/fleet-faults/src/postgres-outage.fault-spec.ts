@@ -4,7 +4,7 @@ import { LIVE_NAMESPACE, LIVE_PATH } from '@compact-voices/contracts';
 import { ok, startMixedLoad, type LoadRecord } from './support/mixed-load.js';
 
 /**
- * FLT-01: PostgreSQL stopped (an immediate shutdown: a crash) for 5 s under mixed load. The API
+ * PostgreSQL stopped (an immediate shutdown: a crash) for 5 s under mixed load. The API
  * stays up, answers 503 with a code quickly while the database is gone, serves fully within 10 s
  * of PostgreSQL accepting connections again, and every write it acknowledged is stored.
  */

@@ -2,7 +2,7 @@ import { ADMIN, call, must, openRound, signIn, sleep, startFaultFleet, type Faul
 import { LiveThreadClient, untilAllRendered } from './support/live-thread-client.js';
 
 /**
- * FLT-03: Redis lost under live traffic on two instances. Neither instance crashes, clients of the
+ * Redis lost under live traffic on two instances. Neither instance crashes, clients of the
  * instance that takes a comment still get it live, cross-instance delivery resumes within 10 s of
  * Redis being back, and the other instance's clients catch up by seq with nothing rendered twice.
  */

@@ -3,7 +3,7 @@ import { LiveThreadClient, untilAllRendered } from './support/live-thread-client
 import { ok, startMixedLoad } from './support/mixed-load.js';
 
 /**
- * FLT-05: SIGTERM to one of two instances under load, as a deploy does. Not one request is
+ * SIGTERM to one of two instances under load, as a deploy does. Not one request is
  * dropped: the instance finishes what it holds, the proxy sends new work to the other; its live
  * clients are sent to reconnect spread over a few seconds (no storm) and miss nothing; an export
  * it was running finishes; it exits cleanly within SHUTDOWN_TIMEOUT_MS.

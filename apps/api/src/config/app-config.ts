@@ -75,14 +75,14 @@ const envSchema = z
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
     AUTH_ACCOUNT_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
-    // Sign-ups are what burst-created accounts cost (PRIV-06): a household behind one address, or one
+    // Sign-ups are what burst-created accounts cost: a household behind one address, or one
     // person retrying, fits well inside these.
     SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
     SIGNUPS_PER_MAILBOX_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(3),
     // One core fewer than the machine has, so a login flood always leaves a core for everything else.
     COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
     // Reports hide a comment before review only when this many independent reporters agree, one of
-    // them a member of a verified organisation (MOD-02); for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
+    // them a member of a verified organisation; for a safeguarding concern, SAFEGUARDING_HIDE_REPORTERS.
     // Full exports (names, account ids) are deleted from disk this many days after they finished.
     EXPORT_FULL_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
@@ -91,7 +91,7 @@ const envSchema = z
     REPORTER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
     FLAGS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     NEW_ACCOUNT_HELD_COMMENTS: z.coerce.number().int().min(0).max(100).default(1),
-    // A rating counts towards published figures once its account is verified and this old (PRIV-06):
+    // A rating counts towards published figures once its account is verified and this old:
     // padding a cell then takes accounts made a day before. 0 turns the rule off (demonstrations, black-box tests).
     RATER_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().int().min(0).max(8_760).default(24),
     PASSWORD_HASH_CONCURRENCY: z.coerce

@@ -35,7 +35,7 @@ export function registeredRoutes(testApp: TestApp): Route[] {
       });
     }
   }
-  // Socket events declare their policy the same way (ACL-03 covers both).
+  // Socket events declare their policy the same way (the access matrix test covers both).
   for (const wrapper of [...modules.values()].flatMap((module) => [...module.providers.values()])) {
     const metatype = wrapper.metatype as Type<unknown> | undefined;
     if (!metatype || !wrapper.instance || !Reflect.getMetadata(GATEWAY_METADATA, metatype)) continue;

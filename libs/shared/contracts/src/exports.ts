@@ -1,5 +1,5 @@
 /**
- * Exports, reports and dashboards (api-contract.md § Exports): what the secretariat hands to the
+ * Exports, reports and dashboards: what the secretariat hands to the
  * whole-of-society mechanism. Filters are shared by the dashboard and every export.
  */
 import type { StakeholderTypeCode } from './catalogue.js';

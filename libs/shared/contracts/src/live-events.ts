@@ -1,5 +1,5 @@
 /**
- * The socket.io contract of api-contract.md (namespace `/live`, path `/socket.io`).
+ * The socket.io contract (namespace `/live`, path `/socket.io`).
  * Payload shapes that depend on features not built yet are typed as they land.
  */
 import type { Comment, RatingSummary } from './consultations.js';

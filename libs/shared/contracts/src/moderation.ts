@@ -1,5 +1,5 @@
 /**
- * Due-process moderation (api-contract.md § Moderation): published rules, flags, queues,
+ * Due-process moderation: published rules, flags, queues,
  * decisions with a rule and a reason, appeals decided by someone else, notifications, sanctions,
  * the word filter and the public transparency counts.
  */

@@ -1,6 +1,6 @@
 import { renderMarkdown } from './markdown.js';
 
-/** XSS-01: nothing script-capable survives; only allowlisted URL schemes do. */
+/** Nothing script-capable survives; only allowlisted URL schemes do. */
 describe('renderMarkdown', () => {
   it('renders the safe subset', () => {
     expect(renderMarkdown('**bold** _em_ ~~del~~ `code`')).toBe(

@@ -11,7 +11,7 @@ const logger = new Logger('Database');
 /**
  * An idle pooled connection that the server drops (a restart, a failover) emits 'error' on the pool;
  * unheard, that would end the process. Heard, the pool replaces the connection and requests in the
- * meantime fail fast with 503 (FLT-01).
+ * meantime fail fast with 503.
  */
 function watchPool(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master?: { on?(event: 'error', listener: (error: Error) => void): void } }).master;

@@ -9,7 +9,7 @@ const MAX_DEPTH = 32;
 
 /**
  * Runs after JSON parsing: refuses prototype-pollution keys anywhere in the body and nesting
- * deeper than any of our requests needs (INP-03, INP-05), and applies the text rule of
+ * deeper than any of our requests needs, and applies the text rule of
  * text-input.ts to every string, key or value (refused with the field's path, or normalised to NFC
  * in place). Iterative, so a hostile depth costs one pass and no stack.
  */

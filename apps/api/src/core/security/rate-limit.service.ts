@@ -42,10 +42,10 @@ export class RateLimitService implements OnModuleDestroy {
   constructor(config: AppConfig) {
     const specs: Record<LimitName, LimitSpec> = {
       authPerIp: { points: config.auth.ipLimitPerMinute, duration: 60 },
-      // PRIV-06: accounts made in bulk cost addresses and mailboxes, not just a loop.
+      // Accounts made in bulk cost addresses and mailboxes, not just a loop.
       signUpsPerAddress: { points: config.auth.signUpsPerAddressPerHour, duration: 3_600 },
       signUpsPerMailbox: { points: config.auth.signUpsPerMailboxPerDay, duration: 86_400 },
-      // AUTH-03: failures count per (account, client address): five a minute, then twenty an hour —
+      // Failures count per (account, client address): five a minute, then twenty an hour —
       // the wait grows for that client only, so nobody elsewhere can lock the owner out.
       signInFailuresPerMinute: { points: config.auth.accountFailuresPerMinute, duration: 60 },
       signInFailuresPerHour: { points: 20, duration: 3_600 },
@@ -54,11 +54,11 @@ export class RateLimitService implements OnModuleDestroy {
       signInCeilingAlerts: { points: 1, duration: 3_600 },
       // Mail to one address (verification, reset, notices): no mail bombing through our server.
       mailPerAddress: { points: 5, duration: 3_600 },
-      // RATE-01: enough for a lively discussion, too few for a flood.
+      // Comments: enough for a lively discussion, too few for a flood.
       commentsPerUser: { points: config.contributions.commentsPerMinute, duration: 60 },
       ratingsPerUser: { points: 120, duration: 60 },
       // Reports and appeals are deliberate acts: a handful a minute is plenty; more is a campaign.
-      // MOD-02: reports are a lever on what others read, so their budget is tight per account and per
+      // Reports are a lever on what others read, so their budget is tight per account and per
       // address (its /64 for IPv6) whatever the accounts behind it.
       flagsPerUser: { points: 10, duration: 60 },
       flagsPerUserPerDay: { points: 40, duration: 86_400 },

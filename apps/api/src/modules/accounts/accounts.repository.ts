@@ -41,7 +41,7 @@ export const DOT_BLIND_DOMAINS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The mailbox an address delivers to, the key that holds one account (PRIV-06: padding a count
+ * The mailbox an address delivers to, the key that holds one account (padding a count of people
  * with `amina+1@`, `amina+2@`, `a.mina@gmail.com` costs a mailbox each). A `+tag` is dropped at
  * every domain — a few providers treat `+` as an ordinary character, and two of their users whose
  * addresses differ only after a `+` share the cost of one account — and dots are dropped where

@@ -314,7 +314,7 @@ export class AccountsService implements OnApplicationShutdown {
 
   /**
    * A new password from a mail link: every session ends, and the account's sign-in lock is lifted —
-   * the out-of-band way back in for someone an attacker tried to lock out (AUTH-05).
+   * the out-of-band way back in for someone an attacker tried to lock out.
    */
   async confirmPasswordReset(token: string, password: string, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);

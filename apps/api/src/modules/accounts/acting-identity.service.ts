@@ -21,7 +21,7 @@ export interface ActingIdentity {
 /**
  * SQL (text): the name the person in `user` (an app_user alias) acts under at this moment — the
  * pseudonym while protected. Only for copying into a record as it is made (a decision, a
- * co-signature); reading it later would relabel the past whenever the person switches (PRIV-08).
+ * co-signature); reading it later would relabel the past whenever the person switches.
  */
 export function actingLabelSql(user: string): string {
   return `CASE WHEN ${user}.privacy_mode = 'protected' THEN ${user}.pseudonym ELSE ${user}.display_name END`;

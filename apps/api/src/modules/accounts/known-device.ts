@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 /**
  * "This browser has signed in to this account before": a random device id and an HMAC binding it to
  * the account, in an httpOnly cookie. The owner signing in from such a browser is never held back by
- * failures someone else caused (issue 14: throttling that protects the owner). It is no credential:
+ * failures someone else caused. It is no credential:
  * the password is still checked, and the cookie proves nothing for any other account.
  */
 export const KNOWN_DEVICE_COOKIE = '__Host-cv_device';

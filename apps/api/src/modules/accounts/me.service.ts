@@ -92,7 +92,7 @@ export class MeService {
           `SELECT privacy_mode AS "privacyMode" FROM app_user WHERE id = $1 FOR UPDATE`,
           [user.id],
         );
-        // PRIV-08: each protected period has its own pseudonym, so nobody who saw the last one (or the
+        // Each protected period has its own pseudonym, so nobody who saw the last one (or the
         // name beside it) can follow the person into this one. Comments keep the label they were written under.
         const startsProtection = dto.privacyMode === 'protected' && current?.privacyMode !== 'protected';
         const columns: Record<string, unknown> = {
@@ -231,7 +231,7 @@ export class MeService {
         ratedCells.push(...removed.cells);
       } else {
         // Kept comments now read "Former participant": every thread they are in moves on, so no
-        // instance serves a cached page with the name from before (MOD-08) and live views update.
+        // instance serves a cached page with the name from before and live views update.
         const kept: Array<{ id: string; consultationId: string; recommendationCode: string }> = await manager.query(
           `SELECT id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode" FROM comment
            WHERE author_id = $1 AND status = 'published' AND NOT author_anonymised ORDER BY created_at`,

@@ -107,7 +107,7 @@ describe('catalogue data files', () => {
     });
   });
 
-  it('gives each stakeholder type the side of the product guide', () => {
+  it('splits the stakeholder types into a government side and a civil-society side', () => {
     const sides = Object.fromEntries(data.stakeholderTypes.map((t) => [t.code, t.side]));
     expect(
       Object.entries(sides)

@@ -3,7 +3,7 @@ import { FORMER_PARTICIPANT } from '../accounts/me.service.js';
 
 /**
  * How a comment's author reads — the one rule every reader (threads, moderation, exports, reports)
- * applies, in SQL or in TypeScript (PRIV-07, PRIV-08):
+ * applies, in SQL or in TypeScript:
  *
  * 1. the account is erased (or gone) → "Former participant";
  * 2. written while protected → the pseudonym it was written under (`comment.author_pseudonym`), and

@@ -76,7 +76,7 @@ describe('predicates', () => {
 });
 
 describe('planRelease', () => {
-  it('publishes a cell only once five people gave a score, and "don’t know" never pads it (PRIV-06)', () => {
+  it('publishes a cell only once five people gave a score, and "don’t know" never pads it', () => {
     const cell = new Cell();
     for (let i = 0; i < 4; i++) expect(cell.set(`dk${i}`, dontKnow())).toBeNull();
     expect(cell.set('real', scored(3))).toBeNull();

@@ -45,7 +45,7 @@ interface JobRow {
   publishedConsultationId: string | null;
 }
 
-/** ASCII-only, no separators: safe in a path and in Content-Disposition (EXP-05). */
+/** ASCII-only, no separators: safe in a path and in Content-Disposition. */
 export function safeFileStem(text: string): string {
   const stem = text
     .normalize('NFKD')
@@ -183,7 +183,7 @@ export class ExportRunner {
       }
       const spec = DATASETS[job.dataset as TableDataset];
       const expected = await this.estimate(reader, [spec], job.filters, job.privacy);
-      // ExcelJS keeps a sheet in memory until it is committed: past the cap, CSV is the format (FLT-10).
+      // ExcelJS keeps a sheet in memory until it is committed: past the cap, CSV is the format, so memory stays bounded.
       if (job.format === 'xlsx' && expected > this.config.exports.xlsxRowCap) throw new ExportRefused('EXPORT_FORMAT_UNSUPPORTED');
       return { rows: await this.writeTable(reader, job, spec, job.format, path, (rows) => this.progress(job, rows, expected)) };
     } finally {

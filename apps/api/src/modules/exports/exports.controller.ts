@@ -24,7 +24,7 @@ import { ExportsService, type DownloadFile } from './exports.service.js';
 
 function send(exports: ExportsService, file: DownloadFile, response: Response, cache: string): StreamableFile {
   response.setHeader('Content-Type', file.contentType);
-  // Express writes an ASCII filename= and an RFC 6266 filename*= (EXP-05); our names are ASCII already.
+  // Express writes an ASCII filename= and an RFC 6266 filename*=; our names are ASCII already.
   response.attachment(file.fileName);
   response.setHeader('Cache-Control', cache);
   return new StreamableFile(exports.stream(file) as unknown as import('node:stream').Readable);

@@ -188,7 +188,7 @@ export class ExportsService {
 
   /**
    * A download link works once, for 15 minutes, in the browser session that asked for it: the
-   * refresh cookie of that session must come with it (EXP-04). A logged-out browser, another
+   * refresh cookie of that session must come with it. A logged-out browser, another
    * session, a second use or a late one are refused.
    */
   async consumeLink(token: string, refreshCookie: unknown): Promise<DownloadFile> {

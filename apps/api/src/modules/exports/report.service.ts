@@ -38,7 +38,7 @@ interface RecommendationFigures {
   countries: Map<string, { raters: number | null; median: number | null }>;
 }
 
-/** Markdown to plain text for print: the report never renders HTML, so nothing in a comment can fetch or run anything (EXP-06). */
+/** Markdown to plain text for print: the report never renders HTML, so nothing in a comment can fetch or run anything. */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')

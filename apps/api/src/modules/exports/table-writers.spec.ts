@@ -6,7 +6,7 @@ import { csvProjection } from './copy-writer.js';
 import { safeFileStem } from './export-runner.service.js';
 import { plainText } from './report.service.js';
 
-describe('spreadsheet safety (EXP-01)', () => {
+describe('spreadsheet safety: no cell is read as a formula', () => {
   it.each([
     ['=HYPERLINK("http://evil","x")', `'=HYPERLINK("http://evil","x")`],
     ['@SUM(A1)', "'@SUM(A1)"],
@@ -69,7 +69,7 @@ describe('COPY parameters', () => {
   });
 });
 
-describe('file names (EXP-05)', () => {
+describe('file names: ASCII only, safe in a header and a path', () => {
   it.each([
     ['Review "2027"\r\n../../etc/passwd', 'review-2027-etc-passwd'],
     ['Kajian \u202Egpj.exe', 'kajian-gpj-exe'],
@@ -80,7 +80,7 @@ describe('file names (EXP-05)', () => {
   });
 });
 
-describe('report text (EXP-06)', () => {
+describe('report text: nothing in a comment can fetch or run anything', () => {
   it('prints comments as plain text: no markup, images or frames survive', () => {
     expect(
       plainText(

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { ColumnSpec } from './datasets.js';
 
 /**
- * Spreadsheet formula injection (EXP-01): a text cell that a spreadsheet would read as a formula
+ * Spreadsheet formula injection: a text cell that a spreadsheet would read as a formula
  * (starting with = + - @, or a tab, carriage return or NUL — also after leading spaces) gets a
  * leading apostrophe, so it stays text.
  */

@@ -18,7 +18,7 @@ import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.
 /**
  * Flags: once per person and comment, with a reason and an optional note; nobody — not moderators
  * either — learns who flagged (the audit log, for admins, does). A report is a lever on what others
- * read, so it is cheap to make and expensive to abuse (MOD-02):
+ * read, so it is cheap to make and expensive to abuse:
  *
  * - every report queues the comment for review (a safeguarding concern: at the head of the round's
  *   safeguarding queue, for its safeguarding officers alone);

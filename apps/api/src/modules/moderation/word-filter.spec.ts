@@ -5,7 +5,7 @@ import { matchTerms, termPattern } from './word-filter.service.js';
 const terms = (...list: string[]) => list.map((term) => ({ term, action: 'block' as const, pattern: termPattern(term) }));
 const hit = (markdown: string, ...list: string[]) => matchTerms(renderMarkdown(markdown), terms(...list))?.term;
 
-/** MOD-04: the filter matches what a reader reads, whatever the source looks like. */
+/** The filter matches what a reader reads, whatever the source looks like. */
 describe('word filter', () => {
   it.each([
     ['an entity', 'You &#102;raudster'],

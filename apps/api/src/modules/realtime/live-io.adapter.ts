@@ -7,12 +7,12 @@ import type { Server, ServerOptions } from 'socket.io';
 import { LIVE_PATH } from '@compact-voices/contracts';
 import type { AppConfig } from '../../config/app-config.js';
 
-/** 64 KB: any bigger frame disconnects its sender (WS-05). */
+/** 64 KB: any bigger frame disconnects its sender. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /**
  * socket.io server settings: our path, a frame limit, an Origin check on the handshake (both
- * transports: cross-site websocket hijacking, WS-02), CORS only for configured origins, and — with
+ * transports, against cross-site websocket hijacking), CORS only for configured origins, and — with
  * REDIS_URL — the Redis adapter so events reach clients of every instance. Redis errors are
  * logged, never thrown: without Redis, delivery continues on each instance and resumes by itself.
  */

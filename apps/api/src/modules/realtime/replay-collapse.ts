@@ -4,7 +4,7 @@ import type { LoggedThreadEvent } from '../threads/thread-log.service.js';
  * Events that carry a state, not a change: a replay renders each as it reads *now*, so only the last
  * of each key matters — a rating summary per country, a reaction count per comment. Keeping the
  * last one alone (in its place in the order) makes a replay of 500 rating events cost one summary
- * per country instead of 500 (issue 14: the replay was an amplifier). Comment events are kept: a
+ * per country instead of 500: a small request cannot buy a large answer. Comment events are kept: a
  * client needs the creation to place a comment before an update can change it.
  */
 function stateKey(event: LoggedThreadEvent): string | null {

@@ -8,7 +8,7 @@ import { seal } from '../disclosure/seal.js';
 /**
  * The public payload of a thread event, rendered when it is sent or replayed (never stored), so a
  * replay shows the comment as it is now — a tombstone if it was removed since — and a socket
- * payload is never more than the public REST response (WS-09).
+ * payload is never more than the public REST response.
  */
 @Injectable()
 export class ThreadEventRenderer {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Protected participation on the identity side (PRIV-06, PRIV-07, PRIV-08):
+ * Protected participation on the identity side:
  *
  * - `app_user.mailbox`: one account per mailbox. Backfilled with the rule of `canonicalMailbox`
  *   (accounts.repository.ts) as it stands today: no `+tag` anywhere; at gmail.com and

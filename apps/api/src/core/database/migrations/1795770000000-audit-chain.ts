@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * An audit chain that outsiders can check (issue 13, item 7):
+ * An audit chain that outsiders can check:
  *
  * - `audit_event.position` and `audit_event.mac`: every entry written from now on carries a dense
  *   position (1, 2, 3, … in chain order) and an HMAC-SHA-256 over its position, the previous entry's

@@ -21,7 +21,7 @@ const DECISION_FIXED = [
 const fixedRow = (record: 'NEW' | 'OLD') => `(${DECISION_FIXED.map((column) => `${record}."${column}"`).join(', ')})`;
 
 /**
- * Moderation that cannot be turned against critics (MOD-01…):
+ * Moderation that cannot be turned against critics:
  *
  * - `comment_scope(comment)`: the countries a comment is about — its own tag, else the nearest
  *   tag up its thread, else the thread starter's country, else every country of the round — and
