@@ -26,6 +26,7 @@ const spinning = Array.from({ length: burners }, () =>
 const stopBurners = () => spinning.forEach((child) => child.kill('SIGKILL'));
 process.on('exit', stopBurners);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 let passedRuns = 0;
 for (let run = 1; run <= runs; run++) {

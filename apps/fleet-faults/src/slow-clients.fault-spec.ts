@@ -21,10 +21,13 @@ const LIMIT_BYTES = Number(process.env.FAULT_LIMIT_BYTES ?? 256 * 1024);
 /** Where `npm run bench:slow-clients` collects the latencies (the +20% p99 figure is a benchmark, not a test). */
 const REPORT = process.env.FAULT_SLOW_CLIENTS_REPORT;
 /**
- * Probes per phase: the benchmark needs 120 for a stable p99; the properties (nothing lost, every
- * stalled socket cut, memory bounded) need only enough flood to fill every stalled buffer many times.
+ * Probes per phase: the benchmark needs 120 for a stable p99. The properties (nothing lost, every
+ * stalled socket cut, memory bounded) need 40, and then the stalled phase goes on, up to MAX_PROBES,
+ * until the flood has filled every stalled socket's buffers: how long that takes depends on how
+ * fast this machine is, so the spec waits for the outcome rather than for a time.
  */
 const PROBES = Number(process.env.FAULT_PROBES ?? (REPORT ? 120 : 40));
+const MAX_PROBES = Math.max(PROBES, 480);
 const PROBE_GAP_MS = 250;
 
 /**
@@ -77,7 +80,10 @@ describe('fault: slow clients next to normal ones', () => {
       );
 
     /** Probes into the busy thread while long comments flood the other; returns the normal clients' latencies. */
-    async function phase(name: string): Promise<{ all: number[]; perBroadcastP99: number[] }> {
+    async function phase(
+      name: string,
+      done: () => Promise<boolean> = async () => true,
+    ): Promise<{ all: number[]; perBroadcastP99: number[]; probes: number }> {
       let flooding = true;
       let floods = 0;
       const flood = (async () => {
@@ -90,7 +96,8 @@ describe('fault: slow clients next to normal ones', () => {
         }
       })();
       const probes: string[] = [];
-      for (let i = 0; i < PROBES; i++) {
+      for (let i = 0; i < MAX_PROBES; i++) {
+        if (i >= PROBES && i % 10 === 0 && (await done())) break;
         probes.push((await post(busy, `${name} probe ${i} t=${performance.timeOrigin + performance.now()}`)).id);
         await sleep(PROBE_GAP_MS);
       }
@@ -98,6 +105,7 @@ describe('fault: slow clients next to normal ones', () => {
       await flood;
       await sleep(1_000);
       return {
+        probes: probes.length,
         all: probes.flatMap((id) => normal.flatMap((client) => client.latencyById.get(id) ?? [])),
         perBroadcastP99: probes.map((id) =>
           percentile(
@@ -120,7 +128,7 @@ describe('fault: slow clients next to normal ones', () => {
     const droppedBefore = await metric(api, 'live_slow_sockets_disconnected_total');
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(api.pid!))), 250);
-    const withSlow = await phase('slow');
+    const withSlow = await phase('slow', async () => (await metric(api, 'live_slow_sockets_disconnected_total')) - droppedBefore >= SLOW);
     clearInterval(sampler);
     const lagMs = (await metric(api, 'nodejs_eventloop_lag_max_seconds')) * 1000;
     const dropped = (await metric(api, 'live_slow_sockets_disconnected_total')) - droppedBefore;
@@ -153,8 +161,8 @@ describe('fault: slow clients next to normal ones', () => {
       );
     }
     // Nothing lost: every normal client had every probe, in both phases.
-    expect(baseline.all.length).toBe(NORMAL * PROBES);
-    expect(withSlow.all.length).toBe(NORMAL * PROBES);
+    expect(baseline.all.length).toBe(NORMAL * baseline.probes);
+    expect(withSlow.all.length).toBe(NORMAL * withSlow.probes);
     expect(dropped).toBe(SLOW);
     expect(rssPeak - rssBefore).toBeLessThan(150);
     expect(api.alive).toBe(true);
