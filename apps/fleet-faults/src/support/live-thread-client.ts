@@ -57,7 +57,7 @@ export class LiveThreadClient {
         if (!payload || typeof payload.seq !== 'number') return;
         const { seq, ...rest } = payload;
         if (type === 'comment.created') this.liveDeliveries += 1;
-        this.sync.receive({ seq: seq as number, type, payload: rest });
+        this.sync.receive({ seq: seq as number, type, payload: rest } as ThreadEvent);
       });
     }
   }

@@ -122,11 +122,20 @@ export interface CommentPage extends PageResponse<Comment> {
   lastSeq: number;
 }
 
-export interface ThreadEvent {
-  seq: number;
-  type: 'comment.created' | 'comment.updated' | 'comment.removed' | 'reactions.updated' | 'ratings.summary';
-  payload: unknown;
+/** The payload of each thread event, by type: the REST shapes. The socket events and the replay carry the same. */
+export interface ThreadEventPayloads {
+  'comment.created': Comment;
+  'comment.updated': Comment;
+  'comment.removed': Comment;
+  'reactions.updated': { commentId: string; reactions: { agree: number; disagree: number } };
+  /** Always the public view: cells under the minimum arrive suppressed, even to admins (who re-read REST). */
+  'ratings.summary': { countryIso3: string; summary: RatingSummary };
 }
+
+export type ThreadEventType = keyof ThreadEventPayloads;
+
+/** One event of a thread's log, as the replay (`GET …/events`) returns it: `type` tells the payload's shape. */
+export type ThreadEvent = { [Type in ThreadEventType]: { seq: number; type: Type; payload: ThreadEventPayloads[Type] } }[ThreadEventType];
 
 export interface ThreadEvents {
   items: ThreadEvent[];

@@ -2,7 +2,7 @@
  * The socket.io contract (namespace `/live`, path `/socket.io`).
  * Payload shapes that depend on features not built yet are typed as they land.
  */
-import type { Comment, RatingSummary } from './consultations.js';
+import type { ThreadEventPayloads } from './consultations.js';
 import type { Notification } from './moderation.js';
 import type { ExportProgressEvent } from './exports.js';
 
@@ -34,12 +34,11 @@ export interface PresencePayload {
 
 /** Server → client events in a thread room; payload shapes are those of the REST API (plus seq). */
 export interface ServerToClientEvents {
-  'comment.created': (comment: Comment & Sequenced) => void;
-  'comment.updated': (comment: Comment & Sequenced) => void;
-  'comment.removed': (comment: Comment & Sequenced) => void;
-  'reactions.updated': (event: { commentId: string; reactions: { agree: number; disagree: number } } & Sequenced) => void;
-  /** Always the public view: cells under 5 raters arrive suppressed, even to admins (who re-read REST). */
-  'ratings.summary': (event: { countryIso3: string; summary: RatingSummary } & Sequenced) => void;
+  'comment.created': (comment: ThreadEventPayloads['comment.created'] & Sequenced) => void;
+  'comment.updated': (comment: ThreadEventPayloads['comment.updated'] & Sequenced) => void;
+  'comment.removed': (comment: ThreadEventPayloads['comment.removed'] & Sequenced) => void;
+  'reactions.updated': (event: ThreadEventPayloads['reactions.updated'] & Sequenced) => void;
+  'ratings.summary': (event: ThreadEventPayloads['ratings.summary'] & Sequenced) => void;
   presence: (event: PresencePayload) => void;
   /** To the addressee's own sockets only (room user:<id>), never to a thread room. */
   notification: (notification: Notification) => void;

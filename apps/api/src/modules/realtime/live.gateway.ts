@@ -15,7 +15,15 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
-import { LIVE_NAMESPACE, RECOMMENDATION_CODE_PATTERN, type Ack, type ThreadRef } from '@compact-voices/contracts';
+import {
+  LIVE_NAMESPACE,
+  RECOMMENDATION_CODE_PATTERN,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type ThreadEvent,
+  type ThreadRef,
+} from '@compact-voices/contracts';
 import { Public } from '../../core/auth/access.decorator.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ACCESS_TOKEN_VERIFY_OPTIONS, loadPrincipal, type AccessTokenPayload } from '../../core/auth/jwt.strategy.js';
@@ -60,7 +68,9 @@ interface LiveSocketData {
   window: { started: number; count: number; violations: number };
 }
 
-type LiveSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, LiveSocketData>;
+/** Sockets and the namespace typed by the contract's event maps: an event or payload the contract does not list does not compile. */
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
 export function threadRoom(consultationId: string, recommendationCode: string): string {
   return `thread:${consultationId}:${recommendationCode}`;
@@ -81,7 +91,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private bufferSweep: NodeJS.Timeout | undefined;
 
   @WebSocketServer()
-  private namespace!: Namespace;
+  private namespace!: LiveNamespace;
 
   constructor(
     private readonly jwt: JwtService,
@@ -103,7 +113,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return typeof trust === 'function' ? (trust as TrustProxyFn) : () => false;
   }
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: LiveNamespace): void {
     this.lifecycle.onDrain((windowMs) => this.drain(windowMs));
     this.bufferSweep = setInterval(() => this.dropSlowSockets(), BUFFER_SWEEP_MS);
     this.bufferSweep.unref();
@@ -236,19 +246,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return { ok: true };
   }
 
+  /** Sends a rendered event to a thread room, its payload typed by the contract's event map for its type. */
+  private emitThreadEvent(room: string, event: ThreadEvent): void {
+    const to = this.namespace.to(room);
+    switch (event.type) {
+      case 'comment.created':
+      case 'comment.updated':
+      case 'comment.removed':
+        to.emit(event.type, { ...event.payload, seq: event.seq });
+        return;
+      case 'reactions.updated':
+        to.emit(event.type, { ...event.payload, seq: event.seq });
+        return;
+      case 'ratings.summary':
+        to.emit(event.type, { ...event.payload, seq: event.seq });
+        return;
+    }
+  }
+
   @OnEvent(THREAD_EVENT, { async: true, promisify: true })
   async forward(event: ThreadDomainEvent): Promise<void> {
     try {
       const rendered =
         event.payload !== undefined
-          ? { seq: event.seq, type: event.type, payload: event.payload }
+          ? // The writer gave the payload of this type (ThreadDomainEvent says so); TypeScript cannot pair the two fields.
+            ({ seq: event.seq, type: event.type, payload: event.payload } as ThreadEvent)
           : await this.renderer.render(event.consultationId, event.recommendationCode, event);
       if (!rendered) return;
-      const payload = rendered.payload as Record<string, unknown>;
       const room = threadRoom(event.consultationId, event.recommendationCode);
-      const message = { ...payload, seq: rendered.seq };
-      this.assertDisclosed(rendered.type, message);
-      this.namespace.to(room).emit(rendered.type, message);
+      this.assertDisclosed(rendered.type, { ...rendered.payload, seq: rendered.seq });
+      this.emitThreadEvent(room, rendered);
       this.metrics.liveEvents.inc({ event: rendered.type });
       this.logger.debug({ event: 'live.sent', type: rendered.type, seq: rendered.seq, requestId: event.requestId }, 'live event sent');
     } catch (error) {

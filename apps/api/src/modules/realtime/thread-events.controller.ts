@@ -32,7 +32,8 @@ class ThreadEventsQueryDto {
   limit?: number;
 }
 
-class ThreadEventDto implements ThreadEvent {
+/** The OpenAPI shape of a replayed event; the contract's ThreadEvent ties each `type` to its payload. */
+class ThreadEventDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ enum: ['comment.created', 'comment.updated', 'comment.removed', 'reactions.updated', 'ratings.summary'] })
   type!: ThreadEvent['type'];
@@ -40,7 +41,7 @@ class ThreadEventDto implements ThreadEvent {
 }
 
 class ThreadEventsDto implements ThreadEvents {
-  @ApiProperty({ type: [ThreadEventDto] }) items!: ThreadEventDto[];
+  @ApiProperty({ type: [ThreadEventDto] }) items!: ThreadEvent[];
   @ApiProperty({ description: 'The thread’s latest seq; ask again from the last item when items is full' }) lastSeq!: number;
 }
 

@@ -15,8 +15,8 @@ export interface ThreadDomainEvent {
   type: ThreadEventType;
   commentId: string | null;
   countryIso3: string | null;
-  /** The public payload when the writer already has it (saves the realtime module a query). */
-  payload?: unknown;
+  /** The public payload when the writer already has it (saves the realtime module a query): that of `type`. */
+  payload?: ThreadEvent['payload'];
   /** The request that caused it, for the logs of its delivery (never sent to clients). */
   requestId?: string;
 }

@@ -188,7 +188,8 @@ export class LiveConnection {
       socket.on(type, (payload: Record<string, unknown>) => {
         if (!payload || typeof payload.seq !== 'number') return;
         const { seq, ...rest } = payload;
-        this.#options.onEvent({ seq: seq as number, type, payload: rest });
+        // The server's payload for this type (ServerToClientEvents); only seq is checked here.
+        this.#options.onEvent({ seq: seq as number, type, payload: rest } as ThreadEvent);
       });
     }
     socket.on('presence', (payload: { count?: unknown }) => {

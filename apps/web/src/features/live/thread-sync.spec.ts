@@ -2,7 +2,8 @@ import type { ThreadEvent, ThreadEvents } from '@compact-voices/contracts';
 import { ThreadSync } from '@compact-voices/contracts';
 
 function event(seq: number, type: ThreadEvent['type'] = 'comment.created'): ThreadEvent {
-  return { seq, type, payload: { id: `c${seq}` } };
+  // Only the id matters to ThreadSync's ordering.
+  return { seq, type, payload: { id: `c${seq}` } } as ThreadEvent;
 }
 
 /** A controllable GET …/events: each call waits until the test answers it. */
