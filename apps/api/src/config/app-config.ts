@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
- * The one place that reads process.env. Every variable is documented in the README's
- * configuration table; a bad value stops the process at boot with one line naming it.
+ * The one place that reads process.env. Every variable is documented in
+ * docs/configuration.md; a bad value stops the process at boot with one line naming it.
  */
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
