@@ -15,11 +15,15 @@ import { COMMENT_JOINS, commentColumns } from '../apps/api/dist/modules/comments
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const database = await scratchDatabase();
 const app = await startApp({ DATABASE_URL: database.url, COMMENTS_PER_MINUTE: '10000', DATABASE_POOL_SIZE: '10' });
+/** Writers taking turns: at 300+ posts a second one person would pass the per-person limit (10,000 a minute) and measure 429s. */
+const WRITERS = 8;
 const results = [];
 try {
   const admin = await signIn(app.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const round = await openRound(app.base, admin, ['PC-1', 'HR-1']);
-  const writer = await participant(app, 'writer');
+  const writers = [];
+  for (let i = 0; i < WRITERS; i++) writers.push(await participant(app, `writer${i}`));
+  let posted = 0;
   const thread = `/api/v1/consultations/${round.id}/recommendations/PC-1/comments`;
 
   const cannon = (options) =>
@@ -37,10 +41,20 @@ try {
   const post = (extra = {}) =>
     cannon({
       url: `${app.base}${thread}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
-      body: JSON.stringify({ body: 'Benchmark comment [<id>] about **decent work** for migrant domestic workers.' }),
-      idReplacement: true,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            posted += 1;
+            return {
+              ...request,
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${writers[posted % WRITERS]}` },
+              body: JSON.stringify({ body: `Benchmark comment [${posted}] about **decent work** for migrant domestic workers.` }),
+            };
+          },
+        },
+      ],
       ...extra,
     });
   await post({ duration: 3 }); // warm-up

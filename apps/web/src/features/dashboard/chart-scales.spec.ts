@@ -37,7 +37,7 @@ describe('the heatmap colour scale', () => {
   });
 
   it('matches the .heat-<n> classes of the stylesheet', () => {
-    const css = readFileSync(fileURLToPath(new URL('../../styles/main.css', import.meta.url)), 'utf8');
+    const css = readFileSync(fileURLToPath(new URL('./dashboard.css', import.meta.url)), 'utf8');
     HEAT_CLASSES.forEach(({ background, text }, index) => {
       // Whatever the layout: the rule's two declarations, in order.
       expect(css).toMatch(new RegExp(`\\.heat-${index}\\s*\\{\\s*background:\\s*${background};\\s*color:\\s*${text};\\s*\\}`));

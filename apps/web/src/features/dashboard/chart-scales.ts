@@ -4,7 +4,7 @@ import { STAKEHOLDER_TYPE_CODES, type Dashboard, type StakeholderTypeCode } from
  * The heatmap's sequential palette: ColorBrewer YlGnBu, 9 classes — colour-blind safe and readable
  * in greyscale, light (0, not started) to dark (4, fully implemented). One class per half step of
  * the 0–4 scale. Each class has a text colour with at least 4.5:1 contrast, because the value is
- * printed in every cell (colour is never the only carrier). styles/main.css has `.heat-<n>` with
+ * printed in every cell (colour is never the only carrier). dashboard.css has `.heat-<n>` with
  * the same colours; a unit test keeps the two in step.
  */
 export const HEAT_CLASSES = [
