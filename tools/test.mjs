@@ -112,6 +112,7 @@ await together(
   async () => {
     await check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
     await check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+    await check('dependencies', 'npm', ['run', '--silent', 'lint:deps']);
   },
   async () => {
     await check('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--output-style=static']);

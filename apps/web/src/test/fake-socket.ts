@@ -1,4 +1,4 @@
-import type { HandshakeAuth, LiveSocket } from '../features/live/live-connection';
+import type { HandshakeAuth, LiveSocket } from '../lib/live/live-connection';
 
 type Handler = (...args: never[]) => void;
 

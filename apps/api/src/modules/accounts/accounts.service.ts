@@ -16,7 +16,7 @@ import { AccountsRepository, canonicalMailbox, newPseudonym, normaliseEmail } fr
 import type { SignUpDto } from './dto/auth.dto.js';
 import { PasswordService } from './password.service.js';
 import { assertDisplayNameAllowed } from './reserved-names.js';
-import type { RequestContext } from './request-context.js';
+import type { RequestContext } from '../../core/http/client-context.js';
 import { SessionTokensService, hashToken } from './session-tokens.service.js';
 
 /** A rotated refresh token presented again within this window is a retry (two tabs, a flaky phone), not theft. */

@@ -22,7 +22,7 @@ import { AccountsService, type IssuedSession } from './accounts.service.js';
 import { EmailDto, PasswordResetConfirmDto, SignInDto, SignUpDto, TokenDto } from './dto/auth.dto.js';
 import { AcceptedResponseDto, AuthResponseDto } from './dto/me.dto.js';
 import { knownDeviceId, rememberDevice } from './known-device.js';
-import { ClientContext, type RequestContext } from './request-context.js';
+import { ClientContext, type RequestContext } from '../../core/http/client-context.js';
 import { assertSameSite, clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie.js';
 
 @ApiTags('auth')

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { Public } from '../../core/auth/access.decorator.js';
-import { ClientContext, type RequestContext } from '../accounts/request-context.js';
+import { ClientContext, type RequestContext } from '../../core/http/client-context.js';
 import { ExportFiltersDto } from '../exports/dto/export.dto.js';
 import { DashboardService } from './dashboard.service.js';
 

@@ -11,7 +11,7 @@ import { currentRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { rowsOf } from '../../core/database/query-result.js';
 import { codebookMarkdown, packReadme } from './codebook.js';
-import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './export-events.js';
+import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './exports.events.js';
 import { copyToFile, csvProjection, ndjsonProjection } from './copy-writer.js';
 import { DATASETS, TABLE_DATASETS, columnsFor, type DatasetSpec, type TableDataset } from './datasets.js';
 import { embeddedReader, snapshotReader, type ExportReader } from './export-reader.js';

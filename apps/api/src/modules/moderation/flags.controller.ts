@@ -5,7 +5,7 @@ import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
-import { ClientContext, type RequestContext } from '../accounts/request-context.js';
+import { ClientContext, type RequestContext } from '../../core/http/client-context.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { FlagDto, FlagReceiptDto } from './dto/moderation.dto.js';
 import { FlagsService } from './flags.service.js';

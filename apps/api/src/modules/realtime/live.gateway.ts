@@ -37,7 +37,7 @@ import { MetricsService } from '../../core/metrics/metrics.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { THREAD_EVENT, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { NOTIFICATION_CREATED, type NotificationCreatedEvent } from '../notifications/notifications.service.js';
-import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from '../exports/export-events.js';
+import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from '../exports/exports.events.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { unsealedStatistics } from '../disclosure/seal.js';

@@ -9,7 +9,7 @@ import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { addressLimitKey } from '../../core/security/client-address.js';
 import { RateLimitService } from '../../core/security/rate-limit.service.js';
-import { ClientContext, type RequestContext } from '../accounts/request-context.js';
+import { ClientContext, type RequestContext } from '../../core/http/client-context.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService } from '../threads/thread-log.service.js';
 import { ReplayCache } from './replay-cache.js';

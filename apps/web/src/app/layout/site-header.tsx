@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { AccountMenu } from '../../features/auth/components/account-menu';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { NotificationsLink } from '../../features/notifications/components/notifications-link';
 import { SiteSearchForm } from '../../features/search/components/site-search-form';
 import { paths } from '../../lib/paths';

@@ -9,7 +9,7 @@ import { LoadingStatus } from '../../components/loading-status';
 import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
 import { SearchBox } from '../../components/search-box';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useCommentSearch } from '../../features/comments/api/search-comments';
 import { useConsultation } from '../../features/consultations/api/get-consultation';
 import { useCoverage } from '../../features/consultations/api/get-coverage';
@@ -17,7 +17,7 @@ import { ConsultationBadges } from '../../features/consultations/components/cons
 import { ConsultationDates } from '../../features/consultations/components/consultation-dates';
 import { useCountries } from '../../features/countries/api/get-countries';
 import { useRecommendations } from '../../features/recommendations/api/get-recommendations';
-import { excerpt } from '../../features/recommendations/excerpt';
+import { excerpt } from '../../lib/excerpt';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isNotFoundError } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';

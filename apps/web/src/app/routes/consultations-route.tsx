@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingStatus } from '../../components/loading-status';
 import { PageHeading } from '../../components/page-heading';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useConsultations } from '../../features/consultations/api/get-consultations';
 import { ConsultationList } from '../../features/consultations/components/consultation-list';
 import { useDocumentTitle } from '../../hooks/use-document-title';

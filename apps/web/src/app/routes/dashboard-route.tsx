@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LoadingStatus } from '../../components/loading-status';
 import { PageHeading } from '../../components/page-heading';
 import { StatusMessage } from '../../components/status-message';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useDashboard } from '../../features/dashboard/api/get-dashboard';
 import { DistributionChart } from '../../features/dashboard/components/distribution-chart';
 import { GapChart } from '../../features/dashboard/components/gap-chart';

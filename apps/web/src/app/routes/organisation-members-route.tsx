@@ -4,7 +4,7 @@ import { ErrorView } from '../../components/error-view';
 import { LoadingStatus } from '../../components/loading-status';
 import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useOrganisation } from '../../features/organisations/api/get-organisation';
 import { useOrganisationMembers } from '../../features/organisations/api/get-organisation-members';
 import { MemberList } from '../../features/organisations/components/member-list';

@@ -7,7 +7,7 @@ import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
 import { StatusMessage } from '../../components/status-message';
 import { useMe } from '../../features/account/api/get-me';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useCountries } from '../../features/countries/api/get-countries';
 import { useOrganisation } from '../../features/organisations/api/get-organisation';
 import { MembershipActions } from '../../features/organisations/components/membership-actions';

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeading } from '../../components/page-heading';
 import { SearchBox } from '../../components/search-box';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useCountries } from '../../features/countries/api/get-countries';
 import { useOrganisations } from '../../features/organisations/api/get-organisations';
 import { OrganisationList } from '../../features/organisations/components/organisation-list';

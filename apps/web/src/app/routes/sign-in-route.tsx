@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isSafeNextPath, paths } from '../../lib/paths';
 

@@ -1,7 +1,7 @@
 import type { Comment, HouseRule, Me, ModeratedRound } from '@compact-voices/contracts';
 import { jest } from '@jest/globals';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { HandshakeAuth } from '../../features/live/live-connection';
+import type { HandshakeAuth } from '../../lib/live/live-connection';
 import { authSession } from '../../lib/auth-session';
 import { initI18n } from '../../lib/i18n';
 import { ROUND_ID, comment, nepal, nepalSummary, pc1Detail, philippines, round, suppressedSummary } from '../../test/consultation-fixtures';

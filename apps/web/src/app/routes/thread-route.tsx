@@ -10,7 +10,7 @@ import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
 import { StatusMessage } from '../../components/status-message';
 import { useMe } from '../../features/account/api/get-me';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { CommentComposer } from '../../features/comments/components/comment-composer';
 import { CommentRevisions } from '../../features/comments/components/comment-revisions';
 import { CommentThread } from '../../features/comments/components/comment-thread';

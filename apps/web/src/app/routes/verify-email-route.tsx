@@ -7,7 +7,7 @@ import { StatusMessage } from '../../components/status-message';
 import { useVerifyEmail } from '../../features/auth/api/verify-email';
 import { isBadLinkError } from '../../features/auth/bad-link';
 import { useHashToken } from '../../features/auth/hooks/use-hash-token';
-import { useSession } from '../../features/auth/hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { paths } from '../../lib/paths';
 

@@ -2,7 +2,7 @@ import type { Comment, CommentPage, ThreadEvent } from '@compact-voices/contract
 import { QueryClient } from '@tanstack/react-query';
 import { ROUND_ID, comment, nepalSummary } from '../../test/consultation-fixtures';
 import { commentsQueryOptions, type CommentPages } from '../comments/api/get-comments';
-import { threadComments } from '../comments/comment-cache';
+import { threadComments } from '../comments/api/comment-cache';
 import { ratingSummaryQueryOptions } from '../ratings/api/get-rating-summary';
 import { ThreadEventApplier } from './apply-thread-event';
 

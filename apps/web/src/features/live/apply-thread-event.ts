@@ -1,7 +1,7 @@
 import type { Comment, RatingSummary, ThreadEvent } from '@compact-voices/contracts';
 import type { QueryClient, QueryCacheNotifyEvent } from '@tanstack/react-query';
 import { commentsQueryRoot } from '../comments/api/get-comments';
-import { setReactionsInThread, upsertCommentInThread } from '../comments/comment-cache';
+import { setReactionsInThread, upsertCommentInThread } from '../comments/api/comment-cache';
 import { ratingSummaryQueryOptions } from '../ratings/api/get-rating-summary';
 
 export interface ThreadEventApplierOptions {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../lib/paths';
 import { useSignOut } from '../api/sign-out';
-import { shownName, useSession } from '../hooks/use-session';
+import { shownName, useSession } from '../../../hooks/use-session';
 
 /**
  * The header's account area. Signed out: a "Sign in" link that brings people back here.

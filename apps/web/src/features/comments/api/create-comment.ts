@@ -2,7 +2,7 @@ import type { Comment, CreateCommentRequest } from '@compact-voices/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../lib/api-client';
 import { IDEMPOTENCY_HEADER, shouldRetryWrite, writeRetryDelay } from '../../../lib/idempotency';
-import { upsertCommentInThread } from '../comment-cache';
+import { upsertCommentInThread } from './comment-cache';
 
 export interface CreateCommentVariables {
   consultationId: string;

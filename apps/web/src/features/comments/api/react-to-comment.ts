@@ -2,7 +2,7 @@ import type { Comment, ReactionKind } from '@compact-voices/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { shouldRetryWrite, writeRetryDelay } from '../../../lib/idempotency';
-import { setReactionsInThread } from '../comment-cache';
+import { setReactionsInThread } from './comment-cache';
 
 export type Reactions = Comment['reactions'];
 

@@ -2,7 +2,7 @@ import type { Comment } from '@compact-voices/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../lib/api-client';
 import { shouldRetryWrite, writeRetryDelay } from '../../../lib/idempotency';
-import { upsertCommentInThread } from '../comment-cache';
+import { upsertCommentInThread } from './comment-cache';
 
 export interface UpdateCommentVariables {
   comment: Pick<Comment, 'id' | 'consultationId' | 'recommendationCode'>;

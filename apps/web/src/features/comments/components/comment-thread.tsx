@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { useComments } from '../api/get-comments';
-import { threadComments } from '../comment-cache';
+import { threadComments } from '../api/comment-cache';
 import { CommentItem } from './comment-item';
 
 interface CommentThreadProps {

@@ -19,7 +19,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/format';
 import { fieldMessage } from '../../../lib/form-errors';
 import { useContentLang } from '../../../lib/use-content-lang';
 import { characterCount, compactErrors } from '../../../lib/validation';
-import { excerpt } from '../../recommendations/excerpt';
+import { excerpt } from '../../../lib/excerpt';
 import { useCreateConsultation } from '../api/create-consultation';
 import { useUpdateConsultation } from '../api/update-consultation';
 

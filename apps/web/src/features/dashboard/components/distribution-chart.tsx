@@ -1,6 +1,6 @@
 import type { Dashboard } from '@compact-voices/contracts';
 import { useTranslation } from 'react-i18next';
-import { useScaleLabel } from '../../ratings/scale';
+import { useScaleLabel } from '../../../lib/rating-scale';
 import { DISTRIBUTION_KEYS, roundShares } from '../chart-scales';
 import { ChartSection } from './chart-section';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveThreadState } from '../hooks/use-live-thread';
-import type { LiveStatus as Status } from '../live-connection';
+import type { LiveStatus as Status } from '../../../lib/live/live-connection';
 
 const STATUS_CLASS: Record<Status, string> = {
   connecting: 'live-status__state',

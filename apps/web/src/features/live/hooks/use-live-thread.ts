@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { authSession } from '../../../lib/auth-session';
 import { getThreadEvents } from '../api/get-thread-events';
 import { ThreadEventApplier } from '../apply-thread-event';
-import { LiveConnection, type CreateLiveSocket, type LiveStatus } from '../live-connection';
-import { openLiveSocket } from '../open-live-socket';
+import { LiveConnection, type CreateLiveSocket, type LiveStatus } from '../../../lib/live/live-connection';
+import { openLiveSocket } from '../../../lib/live/open-live-socket';
 
 export interface LiveAnnouncement {
   id: number;

@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { authSession } from '../../../lib/auth-session';
 import { notificationsQueryRoot } from '../../../lib/query-keys';
-import { LiveConnection, type CreateLiveSocket } from '../../live/live-connection';
-import { openLiveSocket } from '../../live/open-live-socket';
+import { LiveConnection, type CreateLiveSocket } from '../../../lib/live/live-connection';
+import { openLiveSocket } from '../../../lib/live/open-live-socket';
 
 let createSocketOverride: CreateLiveSocket | null | undefined;
 

@@ -9,7 +9,7 @@ import { useForm, type FormValues } from '../../../hooks/use-form';
 import { fieldMessage } from '../../../lib/form-errors';
 import { characterCount, compactErrors } from '../../../lib/validation';
 import { usePutOfficialAssessment } from '../api/put-official-assessment';
-import { OFFICIAL_CHOICES, useScaleLabel } from '../scale';
+import { OFFICIAL_CHOICES, useScaleLabel } from '../../../lib/rating-scale';
 
 const NARRATIVE_MAX_LENGTH = 5000;
 const FIELDS = ['score', 'narrative'] as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OrganisationBadge } from '../../../components/organisation-badge';
 import { formatDateTime } from '../../../lib/format';
 import { currentLocale } from '../../../lib/i18n';
-import { useScaleLabel } from '../scale';
+import { useScaleLabel } from '../../../lib/rating-scale';
 
 /**
  * The government's own status for its country, shown beside what participants say (two tracks).

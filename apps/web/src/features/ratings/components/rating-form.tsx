@@ -11,7 +11,7 @@ import { IdempotencyKeys } from '../../../lib/idempotency';
 import { fieldMessage } from '../../../lib/form-errors';
 import { characterCount, checkOptionalUrl, compactErrors } from '../../../lib/validation';
 import { usePutRating } from '../api/put-rating';
-import { RATING_CHOICES, isRatingChoice, useScaleLabel, type RatingChoice } from '../scale';
+import { RATING_CHOICES, isRatingChoice, useScaleLabel, type RatingChoice } from '../../../lib/rating-scale';
 
 export const EVIDENCE_MAX_LENGTH = 2000;
 const EVIDENCE_URL_MAX_LENGTH = 500;

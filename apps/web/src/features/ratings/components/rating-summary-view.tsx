@@ -2,7 +2,7 @@ import { STAKEHOLDER_TYPE_CODES, type RatingSummary } from '@compact-voices/cont
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../lib/i18n';
-import { RATING_CHOICES, useScaleLabel } from '../scale';
+import { RATING_CHOICES, useScaleLabel } from '../../../lib/rating-scale';
 
 interface RatingSummaryViewProps {
   summary: RatingSummary;

@@ -1,7 +1,7 @@
 import type { Organisation } from '@compact-voices/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { useMe } from '../../account/api/get-me';
-import { useSession } from '../../auth/hooks/use-session';
+import { useSession } from '../../../hooks/use-session';
 import { organisationQueryOptions } from '../../organisations/api/get-organisation';
 
 /**

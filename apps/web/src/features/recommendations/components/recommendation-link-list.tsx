@@ -2,7 +2,7 @@ import type { RecommendationSummary } from '@compact-voices/contracts';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/paths';
 import { useContentLang } from '../../../lib/use-content-lang';
-import { excerpt } from '../excerpt';
+import { excerpt } from '../../../lib/excerpt';
 
 interface RecommendationLinkListProps {
   recommendations: readonly RecommendationSummary[];

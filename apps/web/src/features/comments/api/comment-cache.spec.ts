@@ -1,7 +1,7 @@
 import type { CommentPage } from '@compact-voices/contracts';
 import { QueryClient } from '@tanstack/react-query';
-import { comment } from '../../test/consultation-fixtures';
-import { commentsQueryOptions, type CommentPages } from './api/get-comments';
+import { comment } from '../../../test/consultation-fixtures';
+import { commentsQueryOptions, type CommentPages } from './get-comments';
 import { mergeComment, setReactions, threadComments, upsertComment, upsertCommentInThread } from './comment-cache';
 
 function pages(...items: CommentPage[]): CommentPages {

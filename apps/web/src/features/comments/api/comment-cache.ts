@@ -1,6 +1,6 @@
 import type { Comment, CommentSort } from '@compact-voices/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { commentsQueryRoot, type CommentPages } from './api/get-comments';
+import { commentsQueryRoot, type CommentPages } from './get-comments';
 
 /**
  * The thread's cached pages, kept current by our own writes and by live events. Everything here

@@ -1,6 +1,6 @@
 import type { Me } from '@compact-voices/contracts';
 import { useSyncExternalStore } from 'react';
-import { authSession, type SessionState } from '../../../lib/auth-session';
+import { authSession, type SessionState } from '../lib/auth-session';
 
 /** The signed-in person (or not), re-rendering on sign-in, sign-out and profile changes. */
 export function useSession(): SessionState {
