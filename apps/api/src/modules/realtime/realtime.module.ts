@@ -6,6 +6,9 @@ import { RatingsModule } from '../ratings/ratings.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { LiveGateway } from './live.gateway.js';
+import { LivePresence } from './live-presence.service.js';
+import { SlowSocketSweeper } from './slow-socket-sweeper.service.js';
+import { SocketAdmission } from './socket-admission.service.js';
 import { ReplayCache } from './replay-cache.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 import { ThreadEventsController } from './thread-events.controller.js';
@@ -13,6 +16,6 @@ import { ThreadEventsController } from './thread-events.controller.js';
 @Module({
   imports: [JwtModule.register({}), CommentsModule, RatingsModule, ConsultationsModule, ThreadsModule, DisclosureModule],
   controllers: [ThreadEventsController],
-  providers: [LiveGateway, ThreadEventRenderer, ReplayCache],
+  providers: [LiveGateway, SocketAdmission, LivePresence, SlowSocketSweeper, ThreadEventRenderer, ReplayCache],
 })
 export class RealtimeModule {}
