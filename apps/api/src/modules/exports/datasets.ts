@@ -1,4 +1,5 @@
 import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
+import { FilterSql, type FilterColumns } from './filter-clause.js';
 import { authorLinkKeySql } from '../comments/author-label.js';
 import { MIN_PEOPLE } from '../disclosure/release-audit.js';
 import { SAFEGUARDING_SQL } from '../moderation/moderation-access.service.js';
@@ -53,48 +54,14 @@ const exportKey = (prefix: string, what: string, expression: string) => `'${pref
 const commentKey = (idColumn: string) => `CASE WHEN ${idColumn} IS NOT NULL THEN ${exportKey('C', 'comment', `${idColumn}::text`)} END`;
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** WHERE clauses for the shared filters, against the given column expressions; `$1` is the pseudonym seed. */
-class FilterSql {
-  readonly params: unknown[];
-  readonly clauses: string[] = [];
-
-  constructor(
-    seed: string,
-    filters: ExportFilters,
-    columns: { consultation?: string; recommendation?: string; country?: string; stakeholderType?: string; time?: string },
-  ) {
-    this.params = [seed];
-    const add = (value: unknown, clause: (param: string) => string) => {
-      this.params.push(value);
-      this.clauses.push(clause(`$${this.params.length}`));
-    };
-    if (filters.consultationId && columns.consultation) add(filters.consultationId, (p) => `${columns.consultation} = ${p}::uuid`);
-    if (filters.recommendationCode && columns.recommendation)
-      add(filters.recommendationCode.toUpperCase(), (p) => `${columns.recommendation} = ${p}`);
-    if (filters.principleCode && columns.recommendation) {
-      add(
-        filters.principleCode.toUpperCase(),
-        (p) => `EXISTS (SELECT 1 FROM recommendation fr WHERE fr.code = ${columns.recommendation} AND fr.principle_code = ${p})`,
-      );
-    }
-    if (filters.objectiveNumber !== undefined && columns.recommendation) {
-      add(
-        filters.objectiveNumber,
-        (p) =>
-          `EXISTS (SELECT 1 FROM recommendation_objective fo WHERE fo.recommendation_code = ${columns.recommendation} AND fo.objective_number = ${p}::int)`,
-      );
-    }
-    if (filters.countryIso3 && columns.country) add(filters.countryIso3.toUpperCase(), (p) => `${columns.country} = ${p}`);
-    if (filters.subregion && columns.country)
-      add(filters.subregion, (p) => `EXISTS (SELECT 1 FROM country fc WHERE fc.iso3 = ${columns.country} AND fc.subregion = ${p})`);
-    if (filters.stakeholderType && columns.stakeholderType) add(filters.stakeholderType, (p) => `${columns.stakeholderType} = ${p}`);
-    if (filters.from && columns.time) add(filters.from, (p) => `${columns.time} >= ${p}::timestamptz`);
-    if (filters.to && columns.time) add(filters.to, (p) => `${columns.time} < ${p}::timestamptz`);
+/** The shared filters of a dataset (filter-clause.ts): `$1` is the pseudonym seed, always typed, so a dataset without pseudonyms still prepares. */
+class DatasetFilter extends FilterSql {
+  constructor(seed: string, filters: ExportFilters, columns: FilterColumns) {
+    super(filters, columns, [seed]);
   }
 
-  /** The seed ($1) is always typed here, so a dataset without pseudonyms still prepares. */
-  where(): string {
-    return ['$1::text IS NOT NULL', ...this.clauses].join(' AND ');
+  override where(): string {
+    return super.where('$1::text IS NOT NULL');
   }
 
   query(select: string, orderBy: string): { sql: string; params: unknown[] } {
@@ -167,7 +134,7 @@ const comments: DatasetSpec = {
     },
   ],
   query(filters, privacy, seed) {
-    const where = new FilterSql(seed, filters, {
+    const where = new DatasetFilter(seed, filters, {
       consultation: 'c.consultation_id',
       recommendation: 'c.recommendation_code',
       country: 'c.country_iso3',
@@ -275,7 +242,7 @@ const ratings: DatasetSpec = {
   ],
   query(filters, privacy, seed) {
     if (privacy === 'public') return publishedRatingsQuery(filters, seed);
-    const where = new FilterSql(seed, filters, {
+    const where = new DatasetFilter(seed, filters, {
       consultation: 'x.consultation_id',
       recommendation: 'x.recommendation_code',
       country: 'x.country_iso3',
@@ -302,7 +269,7 @@ const ratings: DatasetSpec = {
 
 /** The public ratings table: each cell's latest published figures (as of the filter's `to`), per group. */
 function publishedRatingsQuery(filters: ExportFilters, seed: string): { sql: string; params: unknown[] } {
-  const where = new FilterSql(
+  const where = new DatasetFilter(
     seed,
     { ...filters, stakeholderType: undefined, from: undefined, to: undefined },
     {
@@ -367,7 +334,7 @@ const official: DatasetSpec = {
     { name: 'updated_at', type: 'timestamp', description: 'When it was last set (UTC, ISO 8601)' },
   ],
   query(filters, _privacy, seed) {
-    const where = new FilterSql(seed, filters, {
+    const where = new DatasetFilter(seed, filters, {
       consultation: 'a.consultation_id',
       recommendation: 'a.recommendation_code',
       country: 'a.country_iso3',
@@ -400,7 +367,7 @@ const recommendations: DatasetSpec = {
     { name: 'objective_numbers', type: 'text', description: 'GCM objectives (1–23) it is linked to, separated by semicolons' },
   ],
   query(filters, _privacy, seed) {
-    const where = new FilterSql(
+    const where = new DatasetFilter(
       seed,
       { principleCode: filters.principleCode, recommendationCode: filters.recommendationCode, objectiveNumber: filters.objectiveNumber },
       { recommendation: 'r.code' },
@@ -429,7 +396,7 @@ const participation: DatasetSpec = {
     { name: 'ratings', type: 'integer', description: 'Ratings' },
   ],
   query(filters, privacy, seed) {
-    const where = new FilterSql(seed, filters, {
+    const where = new DatasetFilter(seed, filters, {
       consultation: 'x.consultation_id',
       recommendation: 'x.recommendation_code',
       country: 'x.country_iso3',
@@ -493,7 +460,7 @@ const moderation: DatasetSpec = {
     { name: 'cosigned_by_account_id', type: 'uuid', description: 'Moderator who co-signed (full exports only)', fullOnly: true },
   ],
   query(filters, privacy, seed) {
-    const where = new FilterSql(seed, filters, {
+    const where = new DatasetFilter(seed, filters, {
       consultation: 'd.consultation_id',
       recommendation: 'c.recommendation_code',
       country: 'c.country_iso3',

@@ -96,7 +96,7 @@ export class ReportService {
     const totals = suppress ? await this.publishedTotals(query, filters) : await this.allTotals(reader, filters);
     const official = await reader.query<{ recommendationCode: string; countryIso3: string; score: number }>(
       `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score FROM official_assessment x
-       WHERE ${scope.where('x', null, 'updated_at')} ORDER BY x.country_iso3`,
+       WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', time: 'x.updated_at' })} ORDER BY x.country_iso3`,
       scope.params,
     );
     const highlighted = await reader.query<{ recommendationCode: string; body: string; author: string; countryIso3: string | null }>(
@@ -104,7 +104,7 @@ export class ReportService {
               CASE WHEN ${authorNamedSql({ comment: 'x', author: 'u' })} THEN u.display_name || ' (' || x.author_stakeholder_type || ')'
                    ELSE ${authorNameSql({ comment: 'x', author: 'u' })} END AS author
        FROM comment x LEFT JOIN app_user u ON u.id = x.author_id
-       WHERE x.status = 'published' AND x.highlighted_at IS NOT NULL AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}
+       WHERE x.status = 'published' AND x.highlighted_at IS NOT NULL AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
        ORDER BY x.highlighted_at, x.id`,
       scope.params,
     );
@@ -284,7 +284,7 @@ export class ReportService {
     const rows = await reader.query<RatingDetail & { recommendationCode: string; verified: boolean; raterCountry: string | null }>(
       `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score, x.rater_stakeholder_type AS "stakeholderType",
               x.rater_organisation_verified AS verified, x.rater_country_iso3 AS "raterCountry"
-       FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}`,
+       FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}`,
       scope.params,
     );
     const byRecommendation = new Map<string, RatingDetail[]>();
@@ -328,7 +328,7 @@ export class ReportService {
     const people = await query<{ stakeholderType: StakeholderTypeCode | null; people: number }>(
       `WITH contributors AS (
          SELECT x.author_stakeholder_type AS stakeholder_type, x.author_id::text AS person FROM comment x
-         WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}
+         WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
          UNION
          SELECT x.stakeholder_type, x.person FROM (
            SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, v.released_at, COALESCE(v.user_id, v.rating_id)::text AS person
@@ -337,13 +337,13 @@ export class ReportService {
            JOIN rating_release rel ON rel.consultation_id = v.consultation_id AND rel.recommendation_code = v.recommendation_code
                                   AND rel.country_iso3 = v.country_iso3 AND rel.release_no = c.last_release
            WHERE v.to_release IS NULL AND ((NOT v.dont_know AND 'total' = ANY(rel.predicates)) OR (v.dont_know AND 'dk' = ANY(rel.predicates)))
-         ) x WHERE ${scope.where('x', 'stakeholder_type', 'released_at')}
+         ) x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.stakeholder_type', time: 'x.released_at' })}
        )
        SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM contributors GROUP BY ROLLUP (stakeholder_type) ORDER BY 1 NULLS FIRST`,
       scope.params,
     );
     const [comments] = await query<{ comments: number }>(
-      `SELECT count(*)::int AS comments FROM comment x WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}`,
+      `SELECT count(*)::int AS comments FROM comment x WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}`,
       scope.params,
     );
     const all = people.find((row) => row.stakeholderType === null)?.people ?? 0;
@@ -369,16 +369,16 @@ export class ReportService {
   }> {
     const scope = filterClause(filters);
     const [totals] = await reader.query<{ people: number; comments: number; ratings: number }>(
-      `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
-                                                      UNION SELECT user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) people) AS people,
-              (SELECT count(*)::int FROM comment x WHERE x.status = 'published' AND ${scope.where('x', 'author_stakeholder_type', 'created_at')}) AS comments,
-              (SELECT count(*)::int FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) AS ratings`,
+      `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
+                                                      UNION SELECT user_id FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) people) AS people,
+              (SELECT count(*)::int FROM comment x WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}) AS comments,
+              (SELECT count(*)::int FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) AS ratings`,
       scope.params,
     );
     const byType = await reader.query<{ stakeholderType: StakeholderTypeCode; people: number }>(
       `SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM (
-         SELECT author_stakeholder_type AS stakeholder_type, author_id AS person FROM comment x WHERE ${scope.where('x', 'author_stakeholder_type', 'created_at')}
-         UNION ALL SELECT rater_stakeholder_type, user_id FROM rating x WHERE ${scope.where('x', 'rater_stakeholder_type', 'updated_at')}) t
+         SELECT author_stakeholder_type AS stakeholder_type, author_id AS person FROM comment x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
+         UNION ALL SELECT rater_stakeholder_type, user_id FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) t
        GROUP BY 1 ORDER BY 1`,
       scope.params,
     );
