@@ -20,7 +20,10 @@ import { COMMENT_JOINS, commentColumns, presentComment, presentForModerator, typ
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator } from './moderation-access.service.js';
-import { ModerationDecisionsService, planTransition, type Applied } from './moderation-decisions.service.js';
+import { DecisionApplier, type Applied } from './decision-applier.js';
+import { ModerationDecisionsRepository } from './moderation-decisions.repository.js';
+import { ModerationDecisionsService } from './moderation-decisions.service.js';
+import { planTransition } from './moderation-rules.js';
 import { SanctionsService, sanctionNotFound } from './sanctions.service.js';
 
 interface AppealRow {
@@ -81,6 +84,8 @@ export class AppealsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ModerationAccessService,
     private readonly decisions: ModerationDecisionsService,
+    private readonly decisionsRepository: ModerationDecisionsRepository,
+    private readonly applier: DecisionApplier,
     private readonly sanctions: SanctionsService,
     private readonly notifications: NotificationsService,
     private readonly threads: ThreadLogService,
@@ -134,7 +139,7 @@ export class AppealsService {
         // Lifted (the record stays); nothing to do if an admin lifted it meanwhile.
         await this.sanctions.liftWithin(manager, appeal.sanctionId, user.id, appealId);
       } else if (dto.outcome === 'overturned' && appeal.decisionId && appeal.commentId) {
-        const target = await this.decisions.loadTarget(appeal.commentId, manager, true);
+        const target = await this.decisionsRepository.loadTarget(appeal.commentId, manager, true);
         const transition = planTransition(target.status, false, false, 'restore');
         const [original]: Array<{ ruleCode: string; ruleVersion: number }> = await manager.query(
           `SELECT rule_code AS "ruleCode", rule_version AS "ruleVersion" FROM moderation_decision WHERE id = $1`,
@@ -142,7 +147,7 @@ export class AppealsService {
         );
         // Restored through a decision of its own, citing the appeal (nothing to do if it was restored meanwhile).
         if (transition) {
-          applied = await this.decisions.apply(manager, {
+          applied = await this.applier.apply(manager, {
             target,
             action: 'restore',
             transition: { ...transition, notify: false },

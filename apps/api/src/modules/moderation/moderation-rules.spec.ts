@@ -1,4 +1,4 @@
-import { planTransition } from './moderation-decisions.service.js';
+import { planTransition } from './moderation-rules.js';
 import { matchTerms, normaliseTerm, termPattern } from './word-filter.service.js';
 import { notificationSummary } from '../notifications/notification-text.js';
 

@@ -7,6 +7,8 @@ import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { AppealsService } from './appeals.service.js';
+import { CosignUseCase } from './cosign.use-case.js';
+import { DecideUseCase } from './decide.use-case.js';
 import {
   AppealListDto,
   AppealsQueryDto,
@@ -29,6 +31,8 @@ import { ModerationDecisionsService } from './moderation-decisions.service.js';
 export class ModerationController {
   constructor(
     private readonly decisions: ModerationDecisionsService,
+    private readonly decideUseCase: DecideUseCase,
+    private readonly cosignUseCase: CosignUseCase,
     private readonly appeals: AppealsService,
   ) {}
 
@@ -83,7 +87,7 @@ export class ModerationController {
     @Query() query: LocaleQueryDto,
     @RequestLocale() locale?: LocaleCode,
   ) {
-    return this.decisions.decide(user, dto, locale);
+    return this.decideUseCase.execute(user, dto, locale);
   }
 
   @Get('decisions')
@@ -118,7 +122,7 @@ export class ModerationController {
     @Query() query: LocaleQueryDto,
     @RequestLocale() locale?: LocaleCode,
   ) {
-    return this.decisions.cosign(user, id, locale);
+    return this.cosignUseCase.execute(user, id, locale);
   }
 
   @Get('comments/:commentId/history')

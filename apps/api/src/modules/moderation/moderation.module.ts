@@ -6,12 +6,16 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { AppealsController } from './appeals.controller.js';
 import { AppealsService } from './appeals.service.js';
+import { CosignUseCase } from './cosign.use-case.js';
+import { DecideUseCase } from './decide.use-case.js';
+import { DecisionApplier } from './decision-applier.js';
 import { FlagsController } from './flags.controller.js';
 import { FlagsService } from './flags.service.js';
 import { HouseRulesController } from './house-rules.controller.js';
 import { HouseRulesService } from './house-rules.service.js';
 import { ModerationAccessService } from './moderation-access.service.js';
 import { ModerationController } from './moderation.controller.js';
+import { ModerationDecisionsRepository } from './moderation-decisions.repository.js';
 import { ModerationDecisionsService } from './moderation-decisions.service.js';
 import { SanctionsController } from './sanctions.controller.js';
 import { SanctionsService } from './sanctions.service.js';
@@ -40,7 +44,11 @@ import { WordFilterService } from './word-filter.service.js';
     HouseRulesService,
     ModerationAccessService,
     FlagsService,
+    ModerationDecisionsRepository,
     ModerationDecisionsService,
+    DecisionApplier,
+    DecideUseCase,
+    CosignUseCase,
     AppealsService,
     SanctionsService,
     WordFilterService,
