@@ -33,7 +33,8 @@ export class SlowSocketSweeper implements OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  private sweep(namespace: LiveNamespace): void {
+  /** One pass: the sockets over the limit, worst first, at most MAX_CUTS_PER_SWEEP of them. */
+  sweep(namespace: LiveNamespace): void {
     const started = performance.now();
     let total = 0;
     const over: Array<{ socket: LiveSocket; bytes: number }> = [];
