@@ -427,4 +427,40 @@ describe('comments', () => {
     expect(later.body.items.map((e: { seq: number }) => e.seq)).toEqual([4]);
     await request(server).get(`${base}/events`).query({ after: -1 }).expect(400);
   });
+
+  describe('on a slow network', () => {
+    it('sends a thread page compressed as the client accepts, and 304 while the page is unchanged', async () => {
+      for (let i = 0; i < 12; i++)
+        await post(bob, { body: `A comment long enough to make the page worth compressing, number ${i}.` }).expect(201);
+      const plain = await request(server).get(thread()).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const page = plain.body as { items: unknown[]; lastSeq: number };
+      for (const encoding of ['br', 'gzip'] as const) {
+        // supertest decodes the body; the headers say what crossed the wire.
+        const response = await request(server).get(thread()).set('Accept-Encoding', encoding).expect(200);
+        expect(response.headers['content-encoding']).toBe(encoding);
+        expect(response.headers.vary).toMatch(/Accept-Encoding/i);
+        expect(response.body).toEqual(page);
+        expect(Number(response.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+      }
+      const etag = plain.headers.etag as string;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      await request(server).get(thread()).set('If-None-Match', etag).expect(304);
+      // A new comment is a new page: the old copy is no longer current.
+      await post(bob, { body: 'One more.' }).expect(201);
+      const after = await request(server).get(thread()).set('If-None-Match', etag).expect(200);
+      expect(after.headers.etag).not.toBe(etag);
+    });
+
+    it('compresses other GET answers too, but never what a POST returns', async () => {
+      const list = await request(server).get('/api/v1/recommendations').set('Accept-Encoding', 'gzip').expect(200);
+      expect(list.headers['content-encoding']).toBe('gzip');
+      const signIn = await request(server)
+        .post('/api/v1/auth/sign-in')
+        .set('Accept-Encoding', 'gzip, br')
+        .send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })
+        .expect(200);
+      expect(signIn.headers['content-encoding']).toBeUndefined();
+    });
+  });
 });

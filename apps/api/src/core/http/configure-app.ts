@@ -5,6 +5,7 @@ import { HttpStatus, ValidationPipe, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { MetricsService } from '../metrics/metrics.service.js';
 import express from 'express';
@@ -91,6 +92,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     });
     next();
   });
+  // Compressed answers for phones on slow networks: GETs only, so nothing a sign-in or a form post
+  // returns (tokens, reflected input) is ever compressed next to a secret (BREACH). Answers that
+  // come ready-compressed (PreparedJson) are left as they are.
+  app.use(
+    compression({
+      threshold: 1024,
+      filter: (request, response) => (request.method === 'GET' || request.method === 'HEAD') && compression.filter(request, response),
+    }),
+  );
   app.use('/api', cookieParser());
   app.use('/api', requireJson);
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true }), bodyParserErrors, rejectUnsafeJson, rejectUnsafeQuery);

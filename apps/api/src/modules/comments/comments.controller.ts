@@ -1,4 +1,21 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -36,18 +53,22 @@ export class CommentsController {
   @Get('consultations/:id/recommendations/:code/comments')
   @Public()
   @Header('Cache-Control', 'no-cache')
-  @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOperation({ summary: 'A thread: comments of every depth, flat, paginated by top-level comment' })
+  @ApiOperation({
+    summary: 'A thread: comments of every depth, flat, paginated by top-level comment',
+    description: 'Compressed (br or gzip) when accepted; with If-None-Match, 304 while the page is unchanged.',
+  })
   @ApiOkResponse({ type: CommentPageDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'CONSULTATION_NOT_FOUND or NOT_IN_SCOPE' })
-  list(
+  async list(
     @UuidParam('id', ErrorCode.CONSULTATION_NOT_FOUND) id: string,
     @Param('code') code: string,
     @Query() query: ListCommentsQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
     @CurrentUser() viewer?: AuthUser,
-  ) {
-    // Already JSON text (see CommentsService.listJson); Express sends a string as it is.
-    return this.comments.listJson(id, code, query, viewer);
+  ): Promise<void> {
+    // Serialised and compressed once per page version (see ThreadPageCache), then sent as bytes.
+    (await this.comments.listPrepared(id, code, query, viewer)).send(request, response);
   }
 
   @Post('consultations/:id/recommendations/:code/comments')

@@ -25,6 +25,7 @@ import { ConsultationsService } from '../consultations/consultations.service.js'
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { COMMENT_JOINS, commentColumns, presentComment, type CommentRow } from './comment.presenter.js';
 import { ThreadPageCache } from './thread-page.cache.js';
+import { PreparedJson } from '../../core/http/prepared-json.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -58,11 +59,16 @@ export class CommentsService {
     private readonly access: ModerationAccessService,
   ) {}
 
-  /** A thread page as JSON text: anonymous pages come from the cache while the thread is unchanged. */
-  async listJson(consultationId: string, code: string, query: ListCommentsQueryDto, viewer: AuthUser | undefined): Promise<string> {
+  /** A thread page, ready to send: anonymous pages (and their compressed forms) come from the cache while the thread is unchanged. */
+  async listPrepared(
+    consultationId: string,
+    code: string,
+    query: ListCommentsQueryDto,
+    viewer: AuthUser | undefined,
+  ): Promise<PreparedJson> {
     if (viewer) {
       const { recommendationCode, lastSeq } = await this.consultations.thread(consultationId, code, viewer);
-      return JSON.stringify({ ...(await this.page(recommendationCode, consultationId, query, viewer)), lastSeq });
+      return new PreparedJson(JSON.stringify({ ...(await this.page(recommendationCode, consultationId, query, viewer)), lastSeq }));
     }
     const scope = await this.consultations.threadForAnonymousRead(consultationId, code);
     const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;

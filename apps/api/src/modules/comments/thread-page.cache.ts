@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { CommentPage } from '@compact-voices/contracts';
 import { IDENTITY_CHANGED } from '../../core/auth/identity-events.js';
+import { PreparedJson } from '../../core/http/prepared-json.js';
 
 const MAX_ENTRIES = 1_000;
 /** Bounds staleness across instances for changes that do not move a thread's seq (a renamed author). */
@@ -15,24 +16,24 @@ const TTL_MS = 5_000;
  */
 @Injectable()
 export class ThreadPageCache {
-  private readonly entries = new Map<string, { lastSeq: number; at: number; json: string }>();
+  private readonly entries = new Map<string, { lastSeq: number; at: number; page: PreparedJson }>();
 
-  /** The page as JSON text: serialised once, sent many times. */
-  get(key: string, lastSeq: number): string | undefined {
+  /** The page, serialised (and compressed) once, sent many times. */
+  get(key: string, lastSeq: number): PreparedJson | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.lastSeq !== lastSeq || Date.now() - entry.at > TTL_MS) {
       this.entries.delete(key);
       return undefined;
     }
-    return entry.json;
+    return entry.page;
   }
 
-  set(key: string, lastSeq: number, page: CommentPage): string {
-    const json = JSON.stringify(page);
+  set(key: string, lastSeq: number, page: CommentPage): PreparedJson {
+    const prepared = new PreparedJson(JSON.stringify(page));
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { lastSeq, at: Date.now(), json });
-    return json;
+    this.entries.set(key, { lastSeq, at: Date.now(), page: prepared });
+    return prepared;
   }
 
   @OnEvent(IDENTITY_CHANGED)
