@@ -34,7 +34,8 @@ import { WordFilterService } from '../moderation/word-filter.service.js';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
 
 /** Who can see what: everyone sees published comments and tombstones; authors also see their own pending and rejected ones. */
-const VISIBLE = `(c.status IN ('published', 'deleted', 'hidden') OR (c.status IN ('pending', 'rejected') AND c.author_id = $VIEWER))`;
+const visibleTo = (viewer: string) =>
+  `(c.status IN ('published', 'deleted', 'hidden') OR (c.status IN ('pending', 'rejected') AND c.author_id = ${viewer}))`;
 const DUPLICATE_WINDOW_MINUTES = 5;
 
 function commentNotFound(): ApiException {
@@ -107,7 +108,7 @@ export class CommentsService {
       `SELECT ${commentColumns('$3::uuid')}, c.created_at::text AS "sortTime"
        FROM comment c ${COMMENT_JOINS}
        WHERE c.consultation_id = $1 AND c.recommendation_code = $2 AND c.parent_id IS NULL
-         AND ${VISIBLE.replaceAll('$VIEWER', '$3::uuid')}
+         AND ${visibleTo('$3::uuid')}
          AND ${cursor ? order.after : 'TRUE'}
        ORDER BY ${order.by}
        LIMIT $${params.length}`,
@@ -117,7 +118,7 @@ export class CommentsService {
     const replies: CommentRow[] = page.length
       ? await this.dataSource.query(
           `SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS}
-           WHERE c.root_id = ANY($1::uuid[]) AND c.parent_id IS NOT NULL AND ${VISIBLE.replaceAll('$VIEWER', '$2::uuid')}
+           WHERE c.root_id = ANY($1::uuid[]) AND c.parent_id IS NOT NULL AND ${visibleTo('$2::uuid')}
            ORDER BY c.created_at, c.id`,
           [page.map((root) => root.id), viewerId],
         )
@@ -450,7 +451,7 @@ export class CommentsService {
   /** One comment as `viewer` sees it (404 when they may not see it). */
   async get(id: string, viewer: AuthUser | undefined, manager: EntityManager = this.dataSource.manager): Promise<Comment> {
     const [row]: CommentRow[] = await manager.query(
-      `SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1 AND (${VISIBLE.replaceAll('$VIEWER', '$2::uuid')} OR $3)`,
+      `SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1 AND (${visibleTo('$2::uuid')} OR $3)`,
       [id, viewer?.id ?? null, isAdmin(viewer)],
     );
     if (!row) throw commentNotFound();
