@@ -1,5 +1,6 @@
 import type { ModerationAction, ModerationDecision } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
+import { FORMER_PARTICIPANT } from '../comments/author-label.js';
 
 export interface DecisionRow {
   id: string;
@@ -58,8 +59,8 @@ export function presentDecision(row: DecisionRow, reader: AuthUser, readerModera
     appealableUntil: row.authorId === reader.id ? row.appealableUntil : null,
     ...(readerModerates
       ? {
-          decidedBy: { displayName: row.deciderName ?? 'Former participant' },
-          cosignedBy: row.cosignedById ? { displayName: row.cosignerName ?? 'Former participant' } : null,
+          decidedBy: { displayName: row.deciderName ?? FORMER_PARTICIPANT },
+          cosignedBy: row.cosignedById ? { displayName: row.cosignerName ?? FORMER_PARTICIPANT } : null,
           decidedByMe: row.decidedById === reader.id,
           conflictCountryIso3: row.conflictCountryIso3,
           conflict: row.conflicted,
