@@ -12,5 +12,7 @@ export default {
   globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.mjs',
   globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.mjs',
   testTimeout: 60_000,
-  maxWorkers: 1,
+  // Two journeys at once against the one app: much of a journey is waiting (for the network to go
+  // idle, for a mail, for a socket), and each journey makes its own people and rounds.
+  maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
 };
