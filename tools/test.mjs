@@ -48,7 +48,7 @@ function run(name, command, commandArgs, extraEnv = {}) {
 
 const holdOutput = { enabled: false };
 
-/** Groups of steps that run at the same time (each group in order): the static checks and the unit tiers use one core each. */
+/** Groups of steps that run at the same time (each group in order), their output held until each step ends. */
 async function together(...groups) {
   holdOutput.enabled = true;
   try {
@@ -125,10 +125,16 @@ if (await postgresReachable()) {
 } else {
   unavailable('integration postgres', 'PostgreSQL is not reachable at TEST_DATABASE_URL', 'the embedded tier still runs');
 }
-await jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
-if (!args.has('--skip-e2e')) {
-  await check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
-  await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+const embedded = () => jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' });
+if (args.has('--skip-e2e')) {
+  await embedded();
+} else {
+  // The browser journeys spend much of their time waiting (for the network to go idle, for a mail, for
+  // a socket): the embedded tier uses those gaps. The fault suite runs alone, after both.
+  await together(embedded, async () => {
+    await check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
+    await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+  });
   if (!args.has('--skip-faults')) {
     // The fault suite starts its own PostgreSQL clusters and Redis servers from the system's binaries.
     if (faultToolsInstalled()) {

@@ -22,11 +22,11 @@ const LIMIT_BYTES = Number(process.env.FAULT_LIMIT_BYTES ?? 256 * 1024);
 const REPORT = process.env.FAULT_SLOW_CLIENTS_REPORT;
 /**
  * Probes per phase: the benchmark needs 120 for a stable p99. The properties (nothing lost, every
- * stalled socket cut, memory bounded) need 40, and then the stalled phase goes on, up to MAX_PROBES,
+ * stalled socket cut, memory bounded) need 20, and then the stalled phase goes on, up to MAX_PROBES,
  * until the flood has filled every stalled socket's buffers: how long that takes depends on how
  * fast this machine is, so the spec waits for the outcome rather than for a time.
  */
-const PROBES = Number(process.env.FAULT_PROBES ?? (REPORT ? 120 : 40));
+const PROBES = Number(process.env.FAULT_PROBES ?? (REPORT ? 120 : 20));
 const MAX_PROBES = Math.max(PROBES, 480);
 const PROBE_GAP_MS = 250;
 const FLOODERS = 3;
