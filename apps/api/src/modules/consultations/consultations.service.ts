@@ -1,16 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   ErrorCode,
   type Consultation,
   type ConsultationStatus,
   type ListResponse,
   type RecommendationCoverage,
-  type RoundRoleHolder,
   type RoundRoleList,
 } from '@compact-voices/contracts';
-import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { AuditService } from '../../core/audit/audit.service.js';
 import { AggregateCache } from '../../core/cache/aggregate-cache.js';
@@ -18,21 +15,9 @@ import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { renderMarkdown } from '../../core/content/markdown.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation.dto.js';
-import { isoTimestamp } from '../../core/database/sql.js';
+import { ConsultationsRepository, suspendedInRoundUntil, type RoundRoleTable } from './consultations.repository.js';
 
-/** Stored status plus the clock: an open round past closes_at reads as closed. */
-const CONSULTATION_COLUMNS = `
-  c.id, c.title, c.description, c.description_html AS "descriptionHtml",
-  ${isoTimestamp('c.opens_at')} AS "opensAt", ${isoTimestamp('c.closes_at')} AS "closesAt", c.moderation_mode AS "moderationMode",
-  CASE WHEN c.status = 'open' AND now() >= c.closes_at THEN 'closed' ELSE c.status END AS status,
-  (c.status = 'open' AND now() >= c.opens_at AND now() < c.closes_at) AS "acceptingContributions",
-  COALESCE((SELECT array_agg(cr.recommendation_code ORDER BY p.position, r.position)
-            FROM consultation_recommendation cr JOIN recommendation r ON r.code = cr.recommendation_code
-            JOIN principle p ON p.code = r.principle_code WHERE cr.consultation_id = c.id), '{}') AS "recommendationCodes",
-  COALESCE((SELECT array_agg(cc.country_iso3 ORDER BY cc.country_iso3) FROM consultation_country cc WHERE cc.consultation_id = c.id), '{}') AS "countryIso3s",
-  ${isoTimestamp('c.created_at')} AS "createdAt"`;
-
-/** Allowed hand moves; time also closes an open round (see CONSULTATION_COLUMNS). */
+/** Allowed hand moves; time also closes an open round (see CONSULTATION_COLUMNS in the repository). */
 const TRANSITIONS: Record<ConsultationStatus, ConsultationStatus[]> = {
   draft: ['open', 'archived'],
   open: ['closed', 'archived'],
@@ -63,34 +48,35 @@ export class ConsultationsService {
   private readonly anonymousScopes = new Map<string, { at: number; scope: ThreadScope }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ConsultationsRepository,
     private readonly audit: AuditService,
     private readonly disclosure: DisclosureService,
   ) {}
 
   async list(viewer: AuthUser | undefined): Promise<ListResponse<Consultation>> {
-    const items: Consultation[] = await this.dataSource.query(
-      `SELECT ${CONSULTATION_COLUMNS} FROM consultation c WHERE c.status <> 'draft' OR $1 ORDER BY c.opens_at DESC, c.created_at DESC`,
-      [isAdmin(viewer)],
-    );
+    const items = await this.repository.list(isAdmin(viewer));
     return { items };
   }
 
   /** Drafts exist only for admins: everyone else gets the same 404 as for a missing id. */
-  async get(id: string, viewer: AuthUser | undefined, manager: EntityManager = this.dataSource.manager): Promise<Consultation> {
-    const [consultation]: Consultation[] = await manager.query(`SELECT ${CONSULTATION_COLUMNS} FROM consultation c WHERE c.id = $1`, [id]);
+  async get(id: string, viewer: AuthUser | undefined, manager?: EntityManager): Promise<Consultation> {
+    const consultation = await this.repository.find(id, manager);
     if (!consultation || (consultation.status === 'draft' && !isAdmin(viewer))) throw notFound();
     return consultation;
   }
 
   async create(admin: AuthUser, dto: CreateConsultationDto): Promise<Consultation> {
     assertWindow(dto.opensAt, dto.closesAt);
-    return this.dataSource.transaction(async (manager) => {
-      const [{ id }]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO consultation (title, description, description_html, opens_at, closes_at, moderation_mode, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [dto.title, dto.description ?? '', renderMarkdown(dto.description ?? ''), dto.opensAt, dto.closesAt, dto.moderationMode, admin.id],
-      );
+    return this.repository.transaction(async (manager) => {
+      const id = await this.repository.insert(manager, {
+        title: dto.title,
+        description: dto.description ?? '',
+        descriptionHtml: renderMarkdown(dto.description ?? ''),
+        opensAt: dto.opensAt,
+        closesAt: dto.closesAt,
+        moderationMode: dto.moderationMode,
+        createdBy: admin.id,
+      });
       await this.setScope(manager, id, dto.recommendationCodes, dto.countryIso3s);
       await this.audit.record(manager, {
         actorId: admin.id,
@@ -104,13 +90,8 @@ export class ConsultationsService {
   }
 
   async update(admin: AuthUser, id: string, dto: UpdateConsultationDto): Promise<Consultation> {
-    return this.dataSource.transaction(async (manager) => {
-      const [current]: Array<{ status: ConsultationStatus; opensAt: Date; closesAt: Date }> = await manager.query(
-        `SELECT CASE WHEN status = 'open' AND now() >= closes_at THEN 'closed' ELSE status END AS status,
-                opens_at AS "opensAt", closes_at AS "closesAt"
-         FROM consultation WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.lockCurrent(manager, id);
       if (!current) throw notFound();
       if (dto.status && dto.status !== current.status && !TRANSITIONS[current.status].includes(dto.status)) {
         throw new ApiException(
@@ -120,7 +101,7 @@ export class ConsultationsService {
         );
       }
       assertWindow(dto.opensAt ?? current.opensAt.toISOString(), dto.closesAt ?? current.closesAt.toISOString());
-      const columns: Record<string, unknown> = {
+      await this.repository.update(manager, id, {
         title: dto.title,
         description: dto.description,
         description_html: dto.description === undefined ? undefined : renderMarkdown(dto.description),
@@ -128,14 +109,7 @@ export class ConsultationsService {
         closes_at: dto.closesAt,
         moderation_mode: dto.moderationMode,
         status: dto.status,
-      };
-      const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
-      if (changes.length > 0) {
-        await manager.query(
-          `UPDATE consultation SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-          [id, ...changes.map(([, value]) => value)],
-        );
-      }
+      });
       if (dto.recommendationCodes || dto.countryIso3s) await this.setScope(manager, id, dto.recommendationCodes, dto.countryIso3s, true);
       await this.audit.record(manager, {
         actorId: admin.id,
@@ -156,17 +130,7 @@ export class ConsultationsService {
   }
 
   private async countCoverage(id: string): Promise<RecommendationCoverage[]> {
-    const rows: Array<{ recommendationCode: string; comments: number }> = await this.dataSource.query(
-      `SELECT cr.recommendation_code AS "recommendationCode", COALESCE(m.comments, 0) AS comments
-       FROM consultation_recommendation cr
-       JOIN recommendation rec ON rec.code = cr.recommendation_code
-       JOIN principle p ON p.code = rec.principle_code
-       LEFT JOIN (SELECT recommendation_code, count(*)::int AS comments
-                  FROM comment WHERE consultation_id = $1 AND status = 'published' GROUP BY recommendation_code) m ON m.recommendation_code = cr.recommendation_code
-       WHERE cr.consultation_id = $1
-       ORDER BY p.position, rec.position`,
-      [id],
-    );
+    const rows = await this.repository.coverageCounts(id);
     return this.disclosure.coverage(id, rows);
   }
 
@@ -184,36 +148,22 @@ export class ConsultationsService {
     return this.safeguardingOfficers(id);
   }
 
-  private async roundRole(id: string, table: 'consultation_moderator' | 'consultation_safeguarding_officer'): Promise<RoundRoleList> {
-    const [exists] = await this.dataSource.query(`SELECT 1 FROM consultation WHERE id = $1`, [id]);
-    if (!exists) throw notFound();
-    const people: RoundRoleHolder[] = await this.dataSource.query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", ${GOVERNMENT_TIES_SQL} AS "governmentTies"
-       FROM ${table} r JOIN app_user u ON u.id = r.user_id WHERE r.consultation_id = $1 ORDER BY u.display_name, u.id`,
-      [id],
-    );
+  private async roundRole(id: string, table: RoundRoleTable): Promise<RoundRoleList> {
+    if (!(await this.repository.exists(id))) throw notFound();
+    const people = await this.repository.roleHolders(table, id);
     return { userIds: people.map((person) => person.userId).sort(), people };
   }
 
-  private async setRoundRole(
-    admin: AuthUser,
-    id: string,
-    userIds: string[],
-    table: 'consultation_moderator' | 'consultation_safeguarding_officer',
-    action: string,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  private async setRoundRole(admin: AuthUser, id: string, userIds: string[], table: RoundRoleTable, action: string): Promise<void> {
+    await this.repository.transaction(async (manager) => {
       await this.get(id, admin, manager);
-      const found: Array<{ id: string }> = await manager.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND status = 'active'`, [
-        userIds,
-      ]);
+      const found = await this.repository.activeUserIds(manager, userIds);
       if (found.length !== userIds.length) {
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.USER_NOT_FOUND, 'Every person assigned must be an active account', [
           { field: 'userIds', reason: 'unknown', message: 'Unknown or erased account' },
         ]);
       }
-      await manager.query(`DELETE FROM ${table} WHERE consultation_id = $1`, [id]);
-      await manager.query(`INSERT INTO ${table} (consultation_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, userIds]);
+      await this.repository.replaceRoleHolders(manager, table, id, userIds);
       await this.audit.record(manager, { actorId: admin.id, action, targetType: 'consultation', targetId: id, details: { userIds } });
     });
   }
@@ -232,22 +182,7 @@ export class ConsultationsService {
     countryIso3?: string | null,
   ): Promise<ThreadScope & { countryInScope: boolean }> {
     const recommendationCode = rawCode.toUpperCase();
-    const [row]: Array<{
-      status: ConsultationStatus;
-      moderationMode: 'pre' | 'post';
-      acceptingContributions: boolean;
-      inScope: boolean;
-      countryInScope: boolean;
-      lastSeq: string | null;
-    }> = await (manager ?? this.dataSource.manager).query(
-      `SELECT c.status, c.moderation_mode AS "moderationMode",
-              (c.status = 'open' AND now() >= c.opens_at AND now() < c.closes_at) AS "acceptingContributions",
-              EXISTS (SELECT 1 FROM consultation_recommendation cr WHERE cr.consultation_id = c.id AND cr.recommendation_code = $2) AS "inScope",
-              ($3::text IS NULL OR EXISTS (SELECT 1 FROM consultation_country cc WHERE cc.consultation_id = c.id AND cc.country_iso3 = $3)) AS "countryInScope",
-              (SELECT ts.last_seq FROM thread_sequence ts WHERE ts.consultation_id = c.id AND ts.recommendation_code = $2) AS "lastSeq"
-       FROM consultation c WHERE c.id = $1`,
-      [consultationId, recommendationCode, countryIso3 ?? null],
-    );
+    const row = await this.repository.threadRow(consultationId, recommendationCode, countryIso3 ?? null, manager);
     if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
     if (!row.inScope) {
       throw new ApiException(
@@ -276,11 +211,8 @@ export class ConsultationsService {
     const key = `${consultationId}/${rawCode.toUpperCase()}`;
     const hit = this.anonymousScopes.get(key);
     if (hit && Date.now() - hit.at < ANONYMOUS_SCOPE_TTL_MS) {
-      const [row]: Array<{ lastSeq: string }> = await this.dataSource.query(
-        `SELECT last_seq AS "lastSeq" FROM thread_sequence WHERE consultation_id = $1 AND recommendation_code = $2`,
-        [consultationId, hit.scope.recommendationCode],
-      );
-      return { ...hit.scope, lastSeq: row ? Number(row.lastSeq) : 0 };
+      const lastSeq = await this.repository.lastSeq(consultationId, hit.scope.recommendationCode);
+      return { ...hit.scope, lastSeq: lastSeq !== undefined ? Number(lastSeq) : 0 };
     }
     const scope = await this.thread(consultationId, rawCode, undefined);
     if (this.anonymousScopes.size >= 1_000) this.anonymousScopes.clear();
@@ -305,14 +237,14 @@ export class ConsultationsService {
         { field: 'countryIso3', reason: 'notInScope', message: 'Country not in this consultation' },
       ]);
     }
-    await assertNotSuspendedInRound(manager ?? this.dataSource.manager, consultationId, viewer);
+    assertNotSuspended(await this.repository.suspendedInRoundUntil(consultationId, viewer.id, manager));
     return scope;
   }
 
   /** Visibility only (no scope check): for round-wide reads such as search. */
   async assertVisible(consultationId: string, viewer: AuthUser | undefined): Promise<void> {
-    const [row]: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM consultation WHERE id = $1`, [consultationId]);
-    if (!row || (row.status === 'draft' && !isAdmin(viewer))) throw notFound();
+    const status = await this.repository.status(consultationId);
+    if (status === undefined || (status === 'draft' && !isAdmin(viewer))) throw notFound();
   }
 
   private async setScope(
@@ -323,29 +255,24 @@ export class ConsultationsService {
     partial = false,
   ): Promise<void> {
     if (codes || !partial) {
-      const wanted: string[] = codes ?? (await manager.query(`SELECT code FROM recommendation`)).map((row: { code: string }) => row.code);
-      const known: Array<{ code: string }> = await manager.query(`SELECT code FROM recommendation WHERE code = ANY($1::text[])`, [wanted]);
+      const wanted: string[] = codes ?? (await this.repository.allRecommendationCodes(manager));
+      const known = await this.repository.knownRecommendationCodes(manager, wanted);
       if (known.length !== wanted.length) {
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.RECOMMENDATION_NOT_FOUND, 'Unknown recommendation code', [
           { field: 'recommendationCodes', reason: 'unknown', message: 'Unknown recommendation code' },
         ]);
       }
-      await manager.query(`DELETE FROM consultation_recommendation WHERE consultation_id = $1`, [id]);
-      await manager.query(`INSERT INTO consultation_recommendation (consultation_id, recommendation_code) SELECT $1, unnest($2::text[])`, [
-        id,
-        wanted,
-      ]);
+      await this.repository.replaceRecommendations(manager, id, wanted);
     }
     if (iso3s || !partial) {
-      const wanted: string[] = iso3s ?? (await manager.query(`SELECT iso3 FROM country`)).map((row: { iso3: string }) => row.iso3);
-      const known: Array<{ iso3: string }> = await manager.query(`SELECT iso3 FROM country WHERE iso3 = ANY($1::text[])`, [wanted]);
+      const wanted: string[] = iso3s ?? (await this.repository.allCountryIso3s(manager));
+      const known = await this.repository.knownCountryIso3s(manager, wanted);
       if (known.length !== wanted.length) {
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, 'Unknown country code', [
           { field: 'countryIso3s', reason: 'unknown', message: 'Unknown country code' },
         ]);
       }
-      await manager.query(`DELETE FROM consultation_country WHERE consultation_id = $1`, [id]);
-      await manager.query(`INSERT INTO consultation_country (consultation_id, country_iso3) SELECT $1, unnest($2::text[])`, [id, wanted]);
+      await this.repository.replaceCountries(manager, id, wanted);
     }
   }
 }
@@ -355,17 +282,17 @@ export class ConsultationsService {
  * every write to a round passes `writableThread` (flags call this directly). Their sessions live on.
  */
 export async function assertNotSuspendedInRound(manager: EntityManager, consultationId: string, user: AuthUser): Promise<void> {
-  const [row]: Array<{ until: string | null }> = await manager.query(
-    `SELECT ${isoTimestamp('max(until)')} AS until FROM sanction
-     WHERE consultation_id = $1 AND user_id = $2 AND status = 'in-force' AND lifted_at IS NULL AND until > now()`,
-    [consultationId, user.id],
-  );
-  if (row?.until) {
+  assertNotSuspended(await suspendedInRoundUntil(manager, consultationId, user.id));
+}
+
+/** Refuses a contribution while a round sanction is in force (`until`: when the latest one ends). */
+function assertNotSuspended(until: string | null): void {
+  if (until) {
     throw new ApiException(
       HttpStatus.FORBIDDEN,
       ErrorCode.SUSPENDED_IN_ROUND,
-      `You cannot contribute to this consultation until ${row.until}`,
-      [{ field: 'consultationId', reason: 'suspendedInRound', message: row.until }],
+      `You cannot contribute to this consultation until ${until}`,
+      [{ field: 'consultationId', reason: 'suspendedInRound', message: until }],
     );
   }
 }
