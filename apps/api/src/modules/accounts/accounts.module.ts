@@ -11,6 +11,7 @@ import { ActingIdentityService } from './acting-identity.service.js';
 import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { AuthController } from './auth.controller.js';
 import { MeController } from './me.controller.js';
+import { MeRepository } from './me.repository.js';
 import { MeService } from './me.service.js';
 import { PasswordService } from './password.service.js';
 import { RetentionService } from './retention.service.js';
@@ -22,6 +23,7 @@ import { SessionTokensService } from './session-tokens.service.js';
   providers: [
     AccountsRepository,
     AccountsService,
+    MeRepository,
     MeService,
     PasswordService,
     SessionTokensService,

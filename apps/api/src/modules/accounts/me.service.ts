@@ -1,12 +1,10 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode, type ListResponse, type Me, type SessionSummary } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { IDENTITY_CHANGED } from '../../core/auth/identity-events.js';
 import { announceSessionsRevoked } from '../../core/auth/session-events.js';
-import { affectedCount, rowsOf } from '../../core/database/query-result.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { RatingReleasesService } from '../disclosure/rating-releases.service.js';
@@ -14,7 +12,7 @@ import { AccountsRepository, newPseudonym } from './accounts.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, UpdateMeDto } from './dto/me.dto.js';
 import { PasswordService } from './password.service.js';
 import { assertDisplayNameAllowed } from './reserved-names.js';
-import { isoTimestamp } from '../../core/database/sql.js';
+import { MeRepository } from './me.repository.js';
 
 export const FORMER_PARTICIPANT = 'Former participant';
 
@@ -41,7 +39,7 @@ export class MeService {
   private readonly logger = new Logger('Security');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MeRepository,
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordService,
     private readonly emitter: EventEmitter2,
@@ -64,18 +62,13 @@ export class MeService {
       ]);
     }
     if (dto.countryIso3) {
-      const [country] = await this.dataSource.query(`SELECT 1 FROM country WHERE iso3 = $1`, [dto.countryIso3]);
-      if (!country)
+      if (!(await this.repository.countryExists(dto.countryIso3)))
         throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.COUNTRY_NOT_FOUND, `Unknown country ${dto.countryIso3}`, [
           { field: 'countryIso3', reason: 'unknown', message: 'Unknown country' },
         ]);
     }
     if (dto.actingOrganisationId) {
-      const [membership] = await this.dataSource.query(
-        `SELECT 1 FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2 AND status = 'active'`,
-        [dto.actingOrganisationId, user.id],
-      );
-      if (!membership) {
+      if (!(await this.repository.isActiveMember(dto.actingOrganisationId, user.id))) {
         throw new ApiException(
           HttpStatus.BAD_REQUEST,
           ErrorCode.NOT_A_MEMBER,
@@ -86,12 +79,9 @@ export class MeService {
     }
     const threadEvents: ThreadDomainEvent[] = [];
     const changed = await withFreshPseudonym(() =>
-      this.dataSource.transaction(async (manager) => {
+      this.repository.transaction(async (manager) => {
         threadEvents.length = 0;
-        const [current]: Array<{ privacyMode: string }> = await manager.query(
-          `SELECT privacy_mode AS "privacyMode" FROM app_user WHERE id = $1 FOR UPDATE`,
-          [user.id],
-        );
+        const current = await this.repository.lockPrivacyMode(manager, user.id);
         // Each protected period has its own pseudonym, so nobody who saw the last one (or the
         // name beside it) can follow the person into this one. Comments keep the label they were written under.
         const startsProtection = dto.privacyMode === 'protected' && current?.privacyMode !== 'protected';
@@ -105,12 +95,7 @@ export class MeService {
           acting_organisation_id: dto.actingOrganisationId,
         };
         const changes = Object.entries(columns).filter(([, value]) => value !== undefined);
-        if (changes.length > 0) {
-          await manager.query(
-            `UPDATE app_user SET ${changes.map(([column], index) => `${column} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-            [user.id, ...changes.map(([, value]) => value)],
-          );
-        }
+        if (changes.length > 0) await this.repository.updateProfile(manager, user.id, changes);
         if (dto.anonymisePublicContributions) threadEvents.push(...(await this.anonymisePublicContributions(manager, user.id)));
         return changes.length > 0 || threadEvents.length > 0;
       }),
@@ -131,8 +116,8 @@ export class MeService {
     }
     this.passwords.assertAcceptable(dto.newPassword, [account.email, account.displayName], 'newPassword');
     const passwordHash = await this.passwords.hash(dto.newPassword);
-    const revoked = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+    const revoked = await this.repository.transaction(async (manager) => {
+      await this.repository.setPasswordHash(manager, user.id, passwordHash);
       await this.accounts.invalidateMailTokens(manager, user.id);
       return this.accounts.revokeSessions(manager, { userId: user.id, exceptSessionId: user.sessionId }, 'password-change');
     });
@@ -141,26 +126,12 @@ export class MeService {
   }
 
   async sessions(user: AuthUser): Promise<ListResponse<SessionSummary>> {
-    const items: SessionSummary[] = await this.dataSource.query(
-      `SELECT id, ${isoTimestamp('created_at')} AS "createdAt",
-              ${isoTimestamp('last_seen_at')} AS "lastSeenAt",
-              user_agent AS "userAgent", id = $2 AS current
-       FROM user_session
-       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
-       ORDER BY last_seen_at DESC`,
-      [user.id, user.sessionId],
-    );
+    const items = await this.repository.activeSessions(user.id, user.sessionId);
     return { items };
   }
 
   async revokeSession(user: AuthUser, sessionId: string): Promise<void> {
-    const revoked = affectedCount(
-      await this.dataSource.query(
-        `UPDATE user_session SET revoked_at = now(), revoked_reason = 'revoked-by-user'
-         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-        [sessionId, user.id],
-      ),
-    );
+    const revoked = await this.repository.revokeOwnSession(user.id, sessionId);
     // Someone else's session id answers exactly like a missing one.
     if (revoked === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.SESSION_NOT_FOUND, 'No such session');
     announceSessionsRevoked(this.emitter, [sessionId]);
@@ -168,35 +139,7 @@ export class MeService {
 
   /** Everything stored about me, as one JSON document (GDPR-style access request). */
   async export(user: AuthUser): Promise<Record<string, unknown>> {
-    const [profile] = await this.dataSource.query(
-      `SELECT id, email, mailbox, display_name AS "displayName", locale, roles, privacy_mode AS "privacyMode", pseudonym,
-              stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", acting_organisation_id AS "actingOrganisationId",
-              email_verified_at AS "emailVerifiedAt", created_at AS "createdAt", updated_at AS "updatedAt"
-       FROM app_user WHERE id = $1`,
-      [user.id],
-    );
-    const sessions = await this.dataSource.query(
-      `SELECT id, created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-              revoked_reason AS "revokedReason", user_agent AS "userAgent", ip_hash IS NOT NULL AS "clientAddressHashStored"
-       FROM user_session WHERE user_id = $1 ORDER BY created_at`,
-      [user.id],
-    );
-    const memberships = await this.dataSource.query(
-      `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", m.role, m.status,
-              m.created_at AS "createdAt", m.decided_at AS "decidedAt"
-       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = $1`,
-      [user.id],
-    );
-    const organisationsRegistered = await this.dataSource.query(
-      `SELECT id, name, stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", website, created_at AS "createdAt"
-       FROM organisation WHERE created_by = $1`,
-      [user.id],
-    );
-    const privilegedActions = await this.dataSource.query(
-      `SELECT id::text, at, action, target_type AS "targetType", target_id AS "targetId", details
-       FROM audit_event WHERE actor_id = $1 ORDER BY id`,
-      [user.id],
-    );
+    const { profile, sessions, memberships, organisationsRegistered, privilegedActions } = await this.repository.exportAccount(user.id);
     return {
       exportedAt: new Date().toISOString(),
       notes: [
@@ -224,7 +167,7 @@ export class MeService {
     }
     const threadEvents: ThreadDomainEvent[] = [];
     const ratedCells: RatedCell[] = [];
-    const ended = await this.dataSource.transaction(async (manager) => {
+    const ended = await this.repository.transaction(async (manager) => {
       if (dto.removeContributions) {
         const removed = await this.removeContributions(manager, user.id);
         threadEvents.push(...removed.events);
@@ -232,11 +175,7 @@ export class MeService {
       } else {
         // Kept comments now read "Former participant": every thread they are in moves on, so no
         // instance serves a cached page with the name from before and live views update.
-        const kept: Array<{ id: string; consultationId: string; recommendationCode: string }> = await manager.query(
-          `SELECT id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode" FROM comment
-           WHERE author_id = $1 AND status = 'published' AND NOT author_anonymised ORDER BY created_at`,
-          [user.id],
-        );
+        const kept = await this.repository.keptPublishedComments(manager, user.id);
         for (const comment of kept) {
           threadEvents.push(
             await this.threads.append(manager, {
@@ -249,21 +188,15 @@ export class MeService {
         }
       }
       // Evidence is the rater's own words: it goes with the account, whatever happens to the scores.
-      await manager.query(`UPDATE rating SET evidence = NULL, evidence_url = NULL WHERE user_id = $1`, [user.id]);
-      const sessions: Array<{ id: string }> = await manager.query(`SELECT id FROM user_session WHERE user_id = $1`, [user.id]);
-      await manager.query(`DELETE FROM user_session WHERE user_id = $1`, [user.id]);
-      await manager.query(`DELETE FROM email_token WHERE user_id = $1`, [user.id]);
+      await this.repository.clearRatingEvidence(manager, user.id);
+      const sessions = await this.repository.sessionIds(manager, user.id);
+      await this.repository.deleteSessions(manager, user.id);
+      await this.repository.deleteMailTokens(manager, user.id);
       // Idempotency records keep a copy of each response, the author's name in it.
-      await manager.query(`DELETE FROM idempotency_key WHERE user_id = $1`, [user.id]);
-      await manager.query(`DELETE FROM organisation_membership WHERE user_id = $1`, [user.id]);
-      await manager.query(
-        `UPDATE app_user SET status = 'erased', email = NULL, email_normalized = NULL, mailbox = NULL, password_hash = NULL,
-                display_name = $2, country_iso3 = NULL, acting_organisation_id = NULL, roles = '{participant}',
-                email_verified_at = NULL, updated_at = now()
-         WHERE id = $1`,
-        [user.id, FORMER_PARTICIPANT],
-      );
-      return sessions.map((session) => session.id);
+      await this.repository.deleteIdempotencyKeys(manager, user.id);
+      await this.repository.deleteMemberships(manager, user.id);
+      await this.repository.eraseAccount(manager, user.id, FORMER_PARTICIPANT);
+      return sessions;
     });
     announceSessionsRevoked(this.emitter, ended);
     this.threads.announce(threadEvents);
@@ -278,14 +211,7 @@ export class MeService {
    * author label reads the mark), and live views of the published ones are told they changed.
    */
   private async anonymisePublicContributions(manager: EntityManager, userId: string): Promise<ThreadDomainEvent[]> {
-    const comments = rowsOf<{ id: string; consultationId: string; recommendationCode: string; status: string }>(
-      await manager.query(
-        `UPDATE comment SET author_anonymised = true
-         WHERE author_id = $1 AND author_pseudonym IS NULL AND NOT author_anonymised
-         RETURNING id, consultation_id AS "consultationId", recommendation_code AS "recommendationCode", status`,
-        [userId],
-      ),
-    );
+    const comments = await this.repository.markCommentsAnonymised(manager, userId);
     const events: ThreadDomainEvent[] = [];
     for (const comment of comments.filter((c) => c.status === 'published')) {
       events.push(
@@ -306,23 +232,12 @@ export class MeService {
    * the rated cells are handed to the release rules (a withdrawal is published with others, never alone).
    */
   private async removeContributions(manager: EntityManager, userId: string): Promise<{ events: ThreadDomainEvent[]; cells: RatedCell[] }> {
-    const comments = rowsOf<{ id: string; consultationId: string; recommendationCode: string; wasPublic: boolean }>(
-      await manager.query(
-        `UPDATE comment c SET status = 'deleted', body = '', body_html = '', deleted_at = now(), version = version + 1
-         FROM (SELECT id, status IN ('published', 'hidden') AS was_public FROM comment WHERE author_id = $1 AND status <> 'deleted') old
-         WHERE c.id = old.id
-         RETURNING c.id, c.consultation_id AS "consultationId", c.recommendation_code AS "recommendationCode", old.was_public AS "wasPublic"`,
-        [userId],
-      ),
+    const comments = await this.repository.tombstoneComments(manager, userId);
+    await this.repository.deleteRevisions(
+      manager,
+      comments.map((comment) => comment.id),
     );
-    await manager.query(`DELETE FROM comment_revision WHERE comment_id = ANY($1::uuid[])`, [comments.map((comment) => comment.id)]);
-    const ratings = rowsOf<{ consultationId: string; recommendationCode: string; countryIso3: string }>(
-      await manager.query(
-        `DELETE FROM rating WHERE user_id = $1
-         RETURNING consultation_id AS "consultationId", recommendation_code AS "recommendationCode", country_iso3 AS "countryIso3"`,
-        [userId],
-      ),
-    );
+    const ratings = await this.repository.deleteRatings(manager, userId);
     const events: ThreadDomainEvent[] = [];
     for (const comment of comments.filter((c) => c.wasPublic)) {
       events.push(
