@@ -1,8 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
-  APPEAL_OVERDUE_DAYS,
   APPEAL_WINDOW_DAYS,
   ErrorCode,
   type Appeal,
@@ -13,53 +10,18 @@ import {
 } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { RateLimitService } from '../../core/security/rate-limit.service.js';
-import { COMMENT_JOINS, commentColumns, presentComment, presentForModerator, type CommentRow } from '../comments/comment.presenter.js';
+import { presentComment, presentForModerator } from '../comments/comment.presenter.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
-import { ModerationAccessService, SAFEGUARDING_SQL, notAModerator } from './moderation-access.service.js';
+import { AppealsRepository, type AppealRow } from './appeals.repository.js';
+import { ModerationAccessService, notAModerator } from './moderation-access.service.js';
 import { DecisionApplier, type Applied } from './decision-applier.js';
 import { ModerationDecisionsRepository } from './moderation-decisions.repository.js';
 import { ModerationDecisionsService } from './moderation-decisions.service.js';
 import { planTransition } from './moderation-rules.js';
 import { SanctionsService, sanctionNotFound } from './sanctions.service.js';
-
-interface AppealRow {
-  id: string;
-  decisionId: string | null;
-  sanctionId: string | null;
-  appellantId: string | null;
-  text: string;
-  outcome: 'upheld' | 'overturned' | null;
-  outcomeReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  overdue: boolean;
-  /** The round of the decision or sanction; null for a global sanction. */
-  consultationId: string | null;
-  /** The comment decided on, or that led to the sanction (null for a sanction without one). */
-  commentId: string | null;
-  safeguarding: boolean;
-  /** The decision's maker, or the sanction's proposer. */
-  decidedBy: string | null;
-  cosignedBy: string | null;
-}
-
-/** An appeal is of a decision (`d`) or of a sanction (`s`), never both (appeal_subject_check). */
-const APPEAL_SELECT = `
-  SELECT a.id, a.decision_id AS "decisionId", a.sanction_id AS "sanctionId", a.appellant_id AS "appellantId", a.text, a.outcome, a.outcome_reason AS "outcomeReason",
-         ${isoTimestamp('a.created_at')} AS "createdAt", ${isoTimestamp('a.decided_at')} AS "decidedAt",
-         (a.outcome IS NULL AND a.created_at < now() - make_interval(days => ${APPEAL_OVERDUE_DAYS})) AS overdue,
-         COALESCE(d.consultation_id, s.consultation_id) AS "consultationId", COALESCE(d.comment_id, s.comment_id) AS "commentId",
-         (c.id IS NOT NULL AND ${SAFEGUARDING_SQL}) AS safeguarding,
-         CASE WHEN d.id IS NOT NULL THEN d.decided_by ELSE s.created_by END AS "decidedBy",
-         CASE WHEN d.id IS NOT NULL THEN d.cosigned_by ELSE s.cosigned_by END AS "cosignedBy"
-  FROM appeal a
-  LEFT JOIN moderation_decision d ON d.id = a.decision_id
-  LEFT JOIN sanction s ON s.id = a.sanction_id
-  LEFT JOIN comment c ON c.id = COALESCE(d.comment_id, s.comment_id)`;
 
 function appealNotFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.APPEAL_NOT_FOUND, 'No such appeal');
@@ -81,7 +43,7 @@ function conflictOfInterest(): ApiException {
 @Injectable()
 export class AppealsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AppealsRepository,
     private readonly access: ModerationAccessService,
     private readonly decisions: ModerationDecisionsService,
     private readonly decisionsRepository: ModerationDecisionsRepository,
@@ -122,18 +84,10 @@ export class AppealsService {
     if (user.id === appeal.appellantId) throw conflictOfInterest();
     if (appeal.commentId && (await this.access.conflict(user, appeal.commentId)).conflicted) throw conflictOfInterest();
     const reason = dto.reason.trim();
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Applied> => {
-      const [locked]: Array<{ outcome: string | null }> = await manager.query(`SELECT outcome FROM appeal WHERE id = $1 FOR UPDATE`, [
-        appealId,
-      ]);
-      if (locked?.outcome)
+    const outcome = await this.repository.transaction(async (manager): Promise<Applied> => {
+      if (await this.repository.lockOutcome(manager, appealId))
         throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_ALREADY_DECIDED, 'This appeal has already been decided');
-      await manager.query(`UPDATE appeal SET outcome = $2, outcome_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [
-        appealId,
-        dto.outcome,
-        reason,
-        user.id,
-      ]);
+      await this.repository.recordOutcome(manager, appealId, dto.outcome, reason, user.id);
       let applied: Applied = { decisionId: appeal.decisionId ?? '', events: [], notifications: [] };
       if (dto.outcome === 'overturned' && appeal.sanctionId) {
         // Lifted (the record stays); nothing to do if an admin lifted it meanwhile.
@@ -141,10 +95,7 @@ export class AppealsService {
       } else if (dto.outcome === 'overturned' && appeal.decisionId && appeal.commentId) {
         const target = await this.decisionsRepository.loadTarget(appeal.commentId, manager, true);
         const transition = planTransition(target.status, false, false, 'restore');
-        const [original]: Array<{ ruleCode: string; ruleVersion: number }> = await manager.query(
-          `SELECT rule_code AS "ruleCode", rule_version AS "ruleVersion" FROM moderation_decision WHERE id = $1`,
-          [appeal.decisionId],
-        );
+        const original = await this.repository.originalRule(manager, appeal.decisionId);
         // Restored through a decision of its own, citing the appeal (nothing to do if it was restored meanwhile).
         if (transition) {
           applied = await this.applier.apply(manager, {
@@ -200,30 +151,12 @@ export class AppealsService {
     locale: LocaleCode = 'en',
   ): Promise<ListResponse<Appeal>> {
     await this.access.assertModeratesRound(user, consultationId);
-    const rows: AppealRow[] = await this.dataSource.query(
-      `${APPEAL_SELECT} WHERE (d.consultation_id = $1 OR s.consultation_id = $1) AND NOT (c.id IS NOT NULL AND ${SAFEGUARDING_SQL})
-         AND ($2::text IS NULL OR ($2 = 'pending') = (a.outcome IS NULL))
-       ORDER BY (a.outcome IS NULL) DESC, a.created_at LIMIT 200`,
-      [consultationId, status ?? null],
-    );
+    const rows = await this.repository.ofRound(consultationId, status ?? null);
     return { items: await Promise.all(rows.map((row) => this.present(row, user, true, locale))) };
   }
 
   private async fileAgainstDecision(user: AuthUser, decisionId: string, text: string): Promise<string> {
-    const [decision]: Array<{
-      id: string;
-      status: string;
-      action: string;
-      authorId: string | null;
-      inWindow: boolean;
-      superseded: boolean;
-    }> = await this.dataSource.query(
-      `SELECT d.id, d.status, d.action, c.author_id AS "authorId",
-              d.applied_at + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow",
-              EXISTS (SELECT 1 FROM moderation_decision later WHERE later.comment_id = d.comment_id AND later.status = 'applied' AND later.applied_at > d.applied_at) AS superseded
-       FROM moderation_decision d JOIN comment c ON c.id = d.comment_id WHERE d.id = $1`,
-      [decisionId],
-    );
+    const decision = await this.repository.appealableDecision(decisionId);
     // Only the author can appeal; to anyone else the decision does not exist.
     if (!decision || decision.authorId !== user.id)
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, 'No such decision');
@@ -240,31 +173,23 @@ export class AppealsService {
         ErrorCode.APPEAL_WINDOW_CLOSED,
         `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a decision`,
       );
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO appeal (decision_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
-        [decisionId, user.id, text.trim()],
-      );
-      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This decision has already been appealed');
+    return this.repository.transaction(async (manager) => {
+      const id = await this.repository.insertForDecision(manager, decisionId, user.id, text.trim());
+      if (!id) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This decision has already been appealed');
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'appeal.filed',
         targetType: 'appeal',
-        targetId: row.id,
+        targetId: id,
         details: { decisionId },
       });
-      return row.id;
+      return id;
     });
   }
 
   /** Its person only (404 to anyone else), once, within 14 days of it coming into force, while it is in force. */
   private async fileAgainstSanction(user: AuthUser, sanctionId: string, text: string): Promise<string> {
-    const [sanction]: Array<{ userId: string; inForce: boolean; inWindow: boolean }> = await this.dataSource.query(
-      `SELECT user_id AS "userId", (status = 'in-force' AND lifted_at IS NULL AND until > now()) AS "inForce",
-              COALESCE(cosigned_at, created_at) + make_interval(days => ${APPEAL_WINDOW_DAYS}) > now() AS "inWindow"
-       FROM sanction WHERE id = $1`,
-      [sanctionId],
-    );
+    const sanction = await this.repository.appealableSanction(sanctionId);
     if (!sanction || sanction.userId !== user.id) throw sanctionNotFound();
     if (!sanction.inForce)
       throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_APPEALABLE, 'Only a sanction in force can be appealed');
@@ -274,20 +199,17 @@ export class AppealsService {
         ErrorCode.APPEAL_WINDOW_CLOSED,
         `Appeals are possible within ${APPEAL_WINDOW_DAYS} days of a sanction`,
       );
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO appeal (sanction_id, appellant_id, text) VALUES ($1, $2, $3) ON CONFLICT (sanction_id) DO NOTHING RETURNING id`,
-        [sanctionId, user.id, text.trim()],
-      );
-      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This sanction has already been appealed');
+    return this.repository.transaction(async (manager) => {
+      const id = await this.repository.insertForSanction(manager, sanctionId, user.id, text.trim());
+      if (!id) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.APPEAL_EXISTS, 'This sanction has already been appealed');
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'appeal.filed',
         targetType: 'appeal',
-        targetId: row.id,
+        targetId: id,
         details: { sanctionId },
       });
-      return row.id;
+      return id;
     });
   }
 
@@ -300,18 +222,12 @@ export class AppealsService {
     return this.access.mayDecide(user, { consultationId: appeal.consultationId!, safeguarding: appeal.safeguarding });
   }
 
-  private async load(appealId: string): Promise<AppealRow | undefined> {
-    const [row]: AppealRow[] = await this.dataSource.query(`${APPEAL_SELECT} WHERE a.id = $1`, [appealId]);
-    return row;
+  private load(appealId: string): Promise<AppealRow | undefined> {
+    return this.repository.find(appealId);
   }
 
   private async present(row: AppealRow, user: AuthUser, moderates: boolean, locale: LocaleCode): Promise<Appeal> {
-    const [comment]: Array<CommentRow | undefined> = row.commentId
-      ? await this.dataSource.query(`SELECT ${commentColumns('$2::uuid')} FROM comment c ${COMMENT_JOINS} WHERE c.id = $1`, [
-          row.commentId,
-          user.id,
-        ])
-      : [];
+    const comment = row.commentId ? await this.repository.comment(row.commentId, user.id) : undefined;
     return {
       id: row.id,
       decisionId: row.decisionId,

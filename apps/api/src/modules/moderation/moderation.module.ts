@@ -5,6 +5,7 @@ import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { AppealsController } from './appeals.controller.js';
+import { AppealsRepository } from './appeals.repository.js';
 import { AppealsService } from './appeals.service.js';
 import { CosignUseCase } from './cosign.use-case.js';
 import { DecideUseCase } from './decide.use-case.js';
@@ -18,6 +19,7 @@ import { ModerationController } from './moderation.controller.js';
 import { ModerationDecisionsRepository } from './moderation-decisions.repository.js';
 import { ModerationDecisionsService } from './moderation-decisions.service.js';
 import { SanctionsController } from './sanctions.controller.js';
+import { SanctionsRepository } from './sanctions.repository.js';
 import { SanctionsService } from './sanctions.service.js';
 import { TransparencyController } from './transparency.controller.js';
 import { TransparencyService } from './transparency.service.js';
@@ -49,7 +51,9 @@ import { WordFilterService } from './word-filter.service.js';
     DecisionApplier,
     DecideUseCase,
     CosignUseCase,
+    AppealsRepository,
     AppealsService,
+    SanctionsRepository,
     SanctionsService,
     WordFilterService,
     TransparencyService,
