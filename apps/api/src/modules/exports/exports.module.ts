@@ -5,6 +5,7 @@ import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { ExportQueue } from './export-queue.service.js';
 import { ExportRunner } from './export-runner.service.js';
 import { ExportsController } from './exports.controller.js';
+import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { ReportService } from './report.service.js';
 
@@ -16,6 +17,6 @@ import { ReportService } from './report.service.js';
 @Module({
   imports: [AccountsModule, IdempotencyModule, DisclosureModule],
   controllers: [ExportsController],
-  providers: [ExportsService, ExportQueue, ExportRunner, ReportService],
+  providers: [ExportsService, ExportsRepository, ExportQueue, ExportRunner, ReportService],
 })
 export class ExportsModule {}
