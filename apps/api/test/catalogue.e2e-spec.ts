@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { seedCatalogue } from '../src/modules/catalogue/catalogue.seeder.js';
+import { seedCatalogue } from '../src/modules/catalogue/catalogue.repository.js';
 import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -312,6 +312,25 @@ describe('catalogue API', () => {
       expect(params).toEqual(expect.arrayContaining(['principle', 'objective', 'q']));
       const html = await request(server).get('/api/docs/').expect(200);
       expect(html.text).toContain('swagger');
+    });
+
+    it('describes request bodies and query strings from the shared request schemas', async () => {
+      const document = (await request(server).get('/api/docs-json').expect(200)).body;
+      const comment = document.components.schemas.CreateCommentDto;
+      expect(comment.required).toEqual(['body']);
+      expect(comment.properties.body).toMatchObject({ type: 'string', maxLength: 5000 });
+      expect(comment.properties.stance.enum).toEqual(['supports', 'concern', 'information', 'question']);
+      expect(comment.properties.actingOrganisationId).toMatchObject({ nullable: true });
+      const filters = document.components.schemas.CreateExportDto.properties.filters;
+      expect(JSON.stringify(filters)).toContain('objectiveNumber');
+      const list = document.paths['/api/v1/consultations/{id}/recommendations/{code}/comments'].get.parameters;
+      expect(list.find((p: { name: string }) => p.name === 'limit')).toMatchObject({
+        in: 'query',
+        required: false,
+        schema: { maximum: 100 },
+      });
+      const recommendations = document.paths['/api/v1/recommendations'].get.parameters;
+      expect(recommendations.find((p: { name: string }) => p.name === 'objective')).toMatchObject({ schema: { minimum: 1, maximum: 23 } });
     });
 
     it("passes Redocly's recommended rules: every operation states its security and its 4xx answers", async () => {

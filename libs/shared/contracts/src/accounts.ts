@@ -33,39 +33,11 @@ export const PERSONAL_STAKEHOLDER_TYPES = ['individual', 'academia', 'media', 'o
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_HEADER_VALUE = 'compact-voices';
 
-export interface SignUpRequest {
-  email: string;
-  password: string;
-  displayName: string;
-  locale?: LocaleCode;
-  /** Start in protected mode, before the first contribution. */
-  privacyMode?: PrivacyMode;
-}
-
 /** Readable cookie set beside the httpOnly refresh cookie: "a session may exist; try a refresh". */
 export const SESSION_HINT_COOKIE = 'cv_has_session';
 
-export interface SignInRequest {
-  email: string;
-  password: string;
-}
-
 export interface AcceptedResponse {
   status: 'verification-sent' | 'reset-sent' | 'accepted';
-}
-
-export interface TokenRequest {
-  token: string;
-}
-
-export interface PasswordResetConfirmRequest {
-  token: string;
-  password: string;
-}
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
 }
 
 export interface MembershipSummary {
@@ -99,21 +71,6 @@ export interface Me {
   suspendedUntil?: string | null;
 }
 
-export interface UpdateMeRequest {
-  displayName?: string;
-  locale?: LocaleCode;
-  /** Turning protection on (public → protected) draws a new pseudonym; earlier comments keep how they read. */
-  privacyMode?: PrivacyMode;
-  /**
-   * Only with `privacyMode: 'protected'`: my earlier public comments read "Former participant" from
-   * now on instead of the name they were published with.
-   */
-  anonymisePublicContributions?: boolean;
-  stakeholderType?: (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
-  countryIso3?: string | null;
-  actingOrganisationId?: string | null;
-}
-
 export interface AuthResponse {
   accessToken: string;
   /** Seconds until the access token expires. */
@@ -130,12 +87,6 @@ export interface SessionSummary {
   current: boolean;
 }
 
-export interface DeleteMeRequest {
-  password: string;
-  /** Also remove my contributions instead of keeping them as "former participant". */
-  removeContributions?: boolean;
-}
-
 export const ORGANISATION_ROLES = ['admin', 'member'] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 export const MEMBERSHIP_STATUSES = ['pending', 'active'] as const;
@@ -148,13 +99,6 @@ export interface Organisation {
   countryIso3: string;
   website: string | null;
   verified: boolean;
-}
-
-export interface CreateOrganisationRequest {
-  name: string;
-  stakeholderType: StakeholderTypeCode;
-  countryIso3: string;
-  website?: string;
 }
 
 export interface OrganisationMember {
@@ -193,15 +137,6 @@ export interface RoundRoleHolder {
 export interface RoundRoleList {
   userIds: string[];
   people: RoundRoleHolder[];
-}
-
-/** PUT /consultations/{id}/moderators and /safeguarding-officers (admin): the complete new list. */
-export interface SetRoundRoleRequest {
-  userIds: string[];
-}
-
-export interface UpdateRolesRequest {
-  roles: Role[];
 }
 
 /** What is wrong where the audit chain first breaks (GET /audit/verify, npm run audit:verify). */

@@ -24,20 +24,6 @@ export interface Consultation {
   createdAt: string;
 }
 
-export interface CreateConsultationRequest {
-  title: string;
-  description?: string;
-  opensAt: string;
-  closesAt: string;
-  recommendationCodes?: string[];
-  countryIso3s?: string[];
-  moderationMode: ModerationMode;
-}
-
-export interface UpdateConsultationRequest extends Partial<CreateConsultationRequest> {
-  status?: ConsultationStatus;
-}
-
 /** How much each recommendation of a round has been taken up: counts only, no scores. */
 export interface RecommendationCoverage {
   recommendationCode: string;
@@ -109,14 +95,6 @@ export interface CommentRevision {
   replacedAt: string;
 }
 
-export interface CreateCommentRequest {
-  body: string;
-  parentId?: string;
-  countryIso3?: string;
-  stance?: Stance;
-  language?: string;
-}
-
 export interface CommentPage extends PageResponse<Comment> {
   /** The thread's latest event seq when this page was read: join live events from here. */
   lastSeq: number;
@@ -144,13 +122,6 @@ export interface ThreadEvents {
 
 /** 0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented. */
 export const RATING_SCALE = [0, 1, 2, 3, 4] as const;
-
-export interface PutRatingRequest {
-  score: number | null;
-  dontKnow?: boolean;
-  evidence?: string;
-  evidenceUrl?: string;
-}
 
 export interface Rating {
   consultationId: string;
@@ -194,11 +165,6 @@ export interface RatingSummary {
   /** True when the public sees no figures for this cell. */
   suppressed: boolean;
   official: OfficialAssessment | null;
-}
-
-export interface PutOfficialAssessmentRequest {
-  score: number;
-  narrative?: string;
 }
 
 export interface OfficialAssessment {

@@ -9,3 +9,4 @@ export * from './consultations.js';
 export * from './moderation.js';
 export * from './exports.js';
 export * from './thread-sync.js';
+export * from './requests/index.js';

@@ -4,7 +4,6 @@
  * the word filter and the public transparency counts.
  */
 import type { Comment } from './consultations.js';
-import type { LocaleCode } from './locales.js';
 import type { PageResponse } from './lists.js';
 
 export interface HouseRule {
@@ -20,23 +19,9 @@ export interface HouseRule {
 /** The longest title or text of a house rule, in any language. */
 export const HOUSE_RULE_TEXT_MAX_LENGTH = 4000;
 
-/** One string per shipped language: English is required; a language left out falls back to English. */
-export type TranslatedText = { en: string } & Partial<Record<Exclude<LocaleCode, 'en'>, string>>;
-
-/** PUT /rules/{code} (admin): the next version of a house rule, in every language it has. */
-export interface PublishRuleRequest {
-  title: TranslatedText;
-  text: TranslatedText;
-}
-
 export const FLAG_REASONS = ['spam', 'abuse', 'personal-data', 'off-topic', 'misinformation', 'safeguarding'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 export const FLAG_NOTE_MAX_LENGTH = 1000;
-
-export interface FlagRequest {
-  reason: FlagReason;
-  note?: string;
-}
 
 /** What the flagger gets back: never who else flagged, never the count. */
 export interface FlagReceipt {
@@ -50,15 +35,6 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const DECISION_STATUSES = ['applied', 'awaiting-cosign', 'lapsed'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 export const DECISION_REASON_MAX_LENGTH = 2000;
-
-export interface DecisionRequest {
-  commentId: string;
-  action: ModerationAction;
-  ruleCode: string;
-  reason: string;
-  /** The comment `version` the moderator saw; a newer one answers 409 DECISION_CONFLICT. */
-  expectedVersion?: number;
-}
 
 /**
  * A moderation decision. Immutable once applied. Who decided is shown to moderators and admins
@@ -157,18 +133,6 @@ export const APPEAL_OVERDUE_DAYS = 7;
 export const APPEAL_OUTCOMES = ['upheld', 'overturned'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
-/** An appeal of a decision on your comment, or of a sanction against you: exactly one of the two. */
-export interface AppealRequest {
-  decisionId?: string;
-  sanctionId?: string;
-  text: string;
-}
-
-export interface AppealDecisionRequest {
-  outcome: AppealOutcome;
-  reason: string;
-}
-
 export interface AppealSummary {
   id: string;
   status: 'pending' | AppealOutcome;
@@ -226,20 +190,6 @@ export interface NotificationPage extends PageResponse<Notification> {
 /** A sanction longer than this waits for a second person's co-signature. */
 export const SANCTION_COSIGN_AFTER_DAYS = 7;
 
-export interface SanctionRequest {
-  /** Suspend the author of this comment in its round (moderators of its round, admins) … */
-  commentId?: string;
-  /** … or this account (admins only, with `consultationId` or `global`). */
-  userId?: string;
-  /** The round; with `commentId` it is the comment's round. */
-  consultationId?: string;
-  /** Everywhere, not in one round (admins only): the account is then read-only until the date. */
-  global?: boolean;
-  until: string;
-  ruleCode: string;
-  reason: string;
-}
-
 export const SANCTION_STATUSES = ['in-force', 'awaiting-cosign', 'lapsed'] as const;
 export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
 
@@ -277,11 +227,6 @@ export interface WordFilterTerm {
   term: string;
   action: WordFilterAction;
   createdAt: string;
-}
-
-export interface CreateWordFilterTermRequest {
-  term: string;
-  action: WordFilterAction;
 }
 
 /** Public: counts only, never a person, a comment or a reason text. */

@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { AuditChainProblem, AuditEntry, AuditVerification } from '@compact-voices/contracts';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { auditQuerySchema, type AuditChainProblem, type AuditEntry, type AuditVerification } from '@compact-voices/contracts';
+import { SchemaDto } from '../http/schema-dto.js';
 import { Roles } from '../auth/access.decorator.js';
 import { AuditService } from './audit.service.js';
 
@@ -18,20 +17,7 @@ class AuditVerificationDto implements AuditVerification {
   firstBrokenPosition!: number | null;
 }
 
-class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'Entries before this id (the previous page’s nextCursor)' })
-  @IsOptional()
-  @Matches(/^[0-9]{1,18}$/)
-  before?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
+class AuditQueryDto extends SchemaDto(auditQuerySchema) {}
 
 class AuditEntryDto implements AuditEntry {
   @ApiProperty() id!: string;

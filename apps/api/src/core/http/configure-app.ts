@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HttpStatus, ValidationPipe, VersioningType } from '@nestjs/common';
+import { HttpStatus, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -18,6 +18,7 @@ import { ApiException } from '../errors/api.exception.js';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
 import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { validationException } from '../errors/validation.js';
+import { LegacyValidationPipe, SchemaValidationPipe } from './schema-validation.pipe.js';
 import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
 import { createOpenApiDocument } from './openapi.js';
 
@@ -108,7 +109,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new SchemaValidationPipe(),
+    new LegacyValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,

@@ -1,11 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
 import {
   ErrorCode,
-  LOCALES,
-  NOTIFICATION_KINDS,
+  notificationsQuerySchema,
   type LocaleCode,
+  NOTIFICATION_KINDS,
   type Notification,
   type NotificationKind,
 } from '@compact-voices/contracts';
@@ -14,18 +13,11 @@ import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { AllowUnverified } from '../../core/auth/unverified.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { RequestLocale } from '../../core/http/request-locale.js';
-import { PageQueryDto } from '../../core/http/page-query.dto.js';
+import { SchemaDto } from '../../core/http/schema-dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { NotificationsService } from './notifications.service.js';
 
-const LOCALE_CODES = LOCALES.map((locale) => locale.code);
-
-class NotificationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: LOCALE_CODES, description: 'Language of rule titles (default: the account’s language)' })
-  @IsOptional()
-  @IsIn(LOCALE_CODES)
-  locale?: LocaleCode;
-}
+class NotificationsQueryDto extends SchemaDto(notificationsQuerySchema) {}
 
 class NotificationDto implements Notification {
   @ApiProperty({ format: 'uuid' }) id!: string;

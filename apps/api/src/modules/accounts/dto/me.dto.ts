@@ -1,17 +1,12 @@
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import { updateMeSchema, changePasswordSchema, deleteMeSchema } from '@compact-voices/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
-  DISPLAY_NAME_MAX_LENGTH,
-  DISPLAY_NAME_PATTERN,
   LOCALES,
-  PERSONAL_STAKEHOLDER_TYPES,
   PRIVACY_MODES,
   ROLES,
   STAKEHOLDER_TYPE_CODES,
   type AuthResponse,
-  type ChangePasswordRequest,
-  type DeleteMeRequest,
   type LocaleCode,
   type Me,
   type MembershipSummary,
@@ -19,9 +14,7 @@ import {
   type Role,
   type SessionSummary,
   type StakeholderTypeCode,
-  type UpdateMeRequest,
 } from '@compact-voices/contracts';
-import { trimString } from '../../../core/http/transforms.js';
 
 const LOCALE_CODES = LOCALES.map((locale) => locale.code);
 
@@ -67,69 +60,11 @@ export class AcceptedResponseDto {
   @ApiProperty({ enum: ['verification-sent', 'reset-sent', 'accepted'] }) status!: string;
 }
 
-export class UpdateMeDto implements UpdateMeRequest {
-  @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(1, DISPLAY_NAME_MAX_LENGTH)
-  @Matches(DISPLAY_NAME_PATTERN, { message: 'A display name is one line of printable text' })
-  displayName?: string;
+export class UpdateMeDto extends SchemaDto(updateMeSchema) {}
 
-  @ApiPropertyOptional({ enum: LOCALE_CODES })
-  @IsOptional()
-  @IsIn(LOCALE_CODES)
-  locale?: LocaleCode;
+export class ChangePasswordDto extends SchemaDto(changePasswordSchema) {}
 
-  @ApiPropertyOptional({
-    enum: PRIVACY_MODES,
-    description:
-      'Turning protection on draws a new pseudonym for the comments written from now on; earlier comments keep the label they were published under',
-  })
-  @IsOptional()
-  @IsIn(PRIVACY_MODES)
-  privacyMode?: PrivacyMode;
-
-  @ApiPropertyOptional({
-    description:
-      'Only with privacyMode "protected": my earlier public comments read "Former participant" from now on, instead of the name they were published with',
-  })
-  @IsOptional()
-  @IsBoolean()
-  anonymisePublicContributions?: boolean;
-
-  @ApiPropertyOptional({ enum: PERSONAL_STAKEHOLDER_TYPES, description: 'Other types come only through an organisation' })
-  @IsOptional()
-  @IsIn(PERSONAL_STAKEHOLDER_TYPES)
-  stakeholderType?: (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'NPL' })
-  @ValidateIf((_object, value) => value !== null)
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/)
-  countryIso3?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
-  @ValidateIf((_object, value) => value !== null)
-  @IsOptional()
-  @IsUUID()
-  actingOrganisationId?: string | null;
-}
-
-export class ChangePasswordDto implements ChangePasswordRequest {
-  @ApiProperty() @IsString() @MaxLength(1024) currentPassword!: string;
-  @ApiProperty({ minLength: 8, maxLength: 128 }) @IsString() @MaxLength(1024) newPassword!: string;
-}
-
-export class DeleteMeDto implements DeleteMeRequest {
-  @ApiProperty() @IsString() @MaxLength(1024) password!: string;
-
-  @ApiPropertyOptional({ description: 'Also remove my contributions instead of keeping them as "former participant"' })
-  @IsOptional()
-  @IsBoolean()
-  removeContributions?: boolean;
-}
+export class DeleteMeDto extends SchemaDto(deleteMeSchema) {}
 
 export class SessionSummaryDto implements SessionSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;

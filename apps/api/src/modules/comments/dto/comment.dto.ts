@@ -1,122 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
 import {
-  COMMENT_MAX_LENGTH,
-  COMMENT_SORTS,
+  createCommentSchema,
+  updateCommentSchema,
+  reactionSchema,
+  listCommentsQuerySchema,
+  searchCommentsQuerySchema,
+} from '@compact-voices/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
   COMMENT_STATUSES,
-  PAGE_LIMIT_DEFAULT,
-  PAGE_LIMIT_MAX,
   REACTION_KINDS,
   STAKEHOLDER_TYPE_CODES,
   STANCES,
   type StakeholderTypeCode,
   type Comment,
-  type CommentSort,
   type CommentStatus,
-  type CreateCommentRequest,
   type ReactionKind,
   type Stance,
 } from '@compact-voices/contracts';
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+export class CreateCommentDto extends SchemaDto(createCommentSchema) {}
 
-export class CreateCommentDto implements CreateCommentRequest {
-  @ApiProperty({ maxLength: COMMENT_MAX_LENGTH, description: 'Markdown (safe subset: emphasis, lists, quotes, code, links)' })
-  @IsString()
-  @MaxLength(COMMENT_MAX_LENGTH)
-  @Matches(/\S/, { message: 'body must not be blank' })
-  body!: string;
+export class UpdateCommentDto extends SchemaDto(updateCommentSchema) {}
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string;
+export class ReactionDto extends SchemaDto(reactionSchema) {}
 
-  @ApiPropertyOptional({ example: 'NPL', description: 'The country the comment is about' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/)
-  countryIso3?: string;
+export class ListCommentsQueryDto extends SchemaDto(listCommentsQuerySchema) {}
 
-  @ApiPropertyOptional({ enum: STANCES })
-  @IsOptional()
-  @IsIn(STANCES)
-  stance?: Stance;
-
-  @ApiPropertyOptional({ example: 'ne', description: 'BCP 47 language tag' })
-  @IsOptional()
-  @Matches(LANGUAGE_TAG)
-  language?: string;
-
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    format: 'uuid',
-    description: 'Speak for this organisation (null: in your own name; omitted: your default)',
-  })
-  @ValidateIf((_object, value) => value !== null)
-  @IsOptional()
-  @IsUUID()
-  actingOrganisationId?: string | null;
-}
-
-export class UpdateCommentDto {
-  @ApiProperty({ maxLength: COMMENT_MAX_LENGTH })
-  @IsString()
-  @MaxLength(COMMENT_MAX_LENGTH)
-  @Matches(/\S/, { message: 'body must not be blank' })
-  body!: string;
-}
-
-export class ReactionDto {
-  @ApiProperty({ enum: REACTION_KINDS, nullable: true, description: 'null clears your reaction' })
-  @ValidateIf((_object, value) => value !== null)
-  @IsIn(REACTION_KINDS)
-  kind!: ReactionKind | null;
-}
-
-export class ListCommentsQueryDto {
-  @ApiPropertyOptional({ enum: COMMENT_SORTS, default: 'newest' })
-  @IsOptional()
-  @IsIn(COMMENT_SORTS)
-  sort?: CommentSort;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: PAGE_LIMIT_MAX,
-    default: PAGE_LIMIT_DEFAULT,
-    description: 'Top-level comments per page (each with its replies)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-}
-
-export class SearchCommentsQueryDto {
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'q must not be blank' })
-  q!: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_LIMIT_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  limit?: number;
-}
+export class SearchCommentsQueryDto extends SchemaDto(searchCommentsQuerySchema) {}
 
 class CommentOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,129 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import { createConsultationSchema, updateConsultationSchema, setRoundRoleSchema } from '@compact-voices/contracts';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   CONSULTATION_STATUSES,
   MODERATION_MODES,
-  RECOMMENDATION_CODE_PATTERN,
   type Consultation,
   type ConsultationStatus,
-  type CreateConsultationRequest,
   type ModerationMode,
-  type UpdateConsultationRequest,
 } from '@compact-voices/contracts';
-import { trimString } from '../../../core/http/transforms.js';
 
-export class CreateConsultationDto implements CreateConsultationRequest {
-  @ApiProperty({ example: 'Regional review 2027', minLength: 3, maxLength: 200 })
-  @Transform(trimString)
-  @IsString()
-  @Length(3, 200)
-  title!: string;
+export class CreateConsultationDto extends SchemaDto(createConsultationSchema) {}
 
-  @ApiPropertyOptional({ description: 'Markdown (safe subset)', maxLength: 10000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  description?: string;
+export class UpdateConsultationDto extends SchemaDto(updateConsultationSchema) {}
 
-  @ApiProperty({ example: '2027-01-15T00:00:00Z' })
-  @IsISO8601({ strict: true })
-  opensAt!: string;
-
-  @ApiProperty({ example: '2027-03-31T23:59:59Z' })
-  @IsISO8601({ strict: true })
-  closesAt!: string;
-
-  @ApiPropertyOptional({ type: [String], description: 'Recommendations in scope; all 32 when omitted', example: ['PC-1', 'WS-2'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(64)
-  @ArrayUnique()
-  @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
-  recommendationCodes?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Countries in scope; every country when omitted', example: ['NPL', 'PHL'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @Matches(/^[A-Z]{3}$/, { each: true })
-  countryIso3s?: string[];
-
-  @ApiProperty({ enum: MODERATION_MODES })
-  @IsIn(MODERATION_MODES)
-  moderationMode!: ModerationMode;
-}
-
-export class UpdateConsultationDto implements UpdateConsultationRequest {
-  @ApiPropertyOptional({ minLength: 3, maxLength: 200 })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(3, 200)
-  title?: string;
-
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  description?: string;
-
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) opensAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) closesAt?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(64)
-  @ArrayUnique()
-  @Matches(RECOMMENDATION_CODE_PATTERN, { each: true })
-  recommendationCodes?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @Matches(/^[A-Z]{3}$/, { each: true })
-  countryIso3s?: string[];
-
-  @ApiPropertyOptional({ enum: MODERATION_MODES })
-  @IsOptional()
-  @IsIn(MODERATION_MODES)
-  moderationMode?: ModerationMode;
-
-  @ApiPropertyOptional({ enum: CONSULTATION_STATUSES, description: 'draft → open → closed → archived (closed may reopen)' })
-  @IsOptional()
-  @IsIn(CONSULTATION_STATUSES)
-  status?: ConsultationStatus;
-}
-
-export class SetModeratorsDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  userIds!: string[];
-}
+export class SetModeratorsDto extends SchemaDto(setRoundRoleSchema) {}
 
 export class ConsultationDto implements Consultation {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,60 +1,44 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { PageQueryDto } from '../../../core/http/page-query.dto.js';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import {
+  localeQuerySchema,
+  flagSchema,
+  queueQuerySchema,
+  roundQueueQuerySchema,
+  safeguardingQueueQuerySchema,
+  roundQuerySchema,
+  appealsQuerySchema,
+  transparencyQuerySchema,
+  decisionSchema,
+  appealSchema,
+  appealDecisionSchema,
+  sanctionSchema,
+  sanctionsQuerySchema,
+  wordFilterTermSchema,
+} from '@compact-voices/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
 import {
   APPEAL_OUTCOMES,
-  APPEAL_TEXT_MAX_LENGTH,
-  DECISION_REASON_MAX_LENGTH,
   DECISION_STATUSES,
-  FLAG_NOTE_MAX_LENGTH,
   FLAG_REASONS,
   HELD_REASONS,
-  LOCALES,
   MODERATION_ACTIONS,
-  QUEUE_SORTS,
   WORD_FILTER_ACTIONS,
-  type AppealDecisionRequest,
   type AppealOutcome,
-  type AppealRequest,
-  type CreateWordFilterTermRequest,
-  type DecisionRequest,
   type DecisionStatus,
   type FlagReason,
-  type FlagRequest,
   type HeldReason,
-  type LocaleCode,
   type ModerationAction,
-  type QueueSort,
   type Sanction,
-  type SanctionRequest,
   type SanctionStatus,
   SANCTION_STATUSES,
   type WordFilterAction,
 } from '@compact-voices/contracts';
 import { CommentDto } from '../../comments/dto/comment.dto.js';
 
-const LOCALE_CODES = LOCALES.map((locale) => locale.code);
-const RULE_CODE = /^R[0-9]{1,3}$/;
-const NOT_BLANK = /\S/;
+export class LocaleQueryDto extends SchemaDto(localeQuerySchema) {}
 
-export class LocaleQueryDto {
-  @ApiPropertyOptional({ enum: LOCALE_CODES, description: 'Language of rule titles' })
-  @IsOptional()
-  @IsIn(LOCALE_CODES)
-  locale?: LocaleCode;
-}
-
-export class FlagDto implements FlagRequest {
-  @ApiProperty({ enum: FLAG_REASONS })
-  @IsIn(FLAG_REASONS)
-  reason!: FlagReason;
-
-  @ApiPropertyOptional({ maxLength: FLAG_NOTE_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FLAG_NOTE_MAX_LENGTH)
-  note?: string;
-}
+export class FlagDto extends SchemaDto(flagSchema) {}
 
 export class FlagReceiptDto {
   @ApiProperty({ format: 'uuid' }) commentId!: string;
@@ -62,72 +46,19 @@ export class FlagReceiptDto {
   @ApiProperty() createdAt!: string;
 }
 
-export class QueueQueryDto extends IntersectionType(LocaleQueryDto, PageQueryDto) {
-  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'oldest' })
-  @IsOptional()
-  @IsIn(QUEUE_SORTS)
-  sort?: QueueSort;
-}
+export class QueueQueryDto extends SchemaDto(queueQuerySchema) {}
 
-export class RoundQueueQueryDto extends QueueQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  consultationId!: string;
-}
+export class RoundQueueQueryDto extends SchemaDto(roundQueueQuerySchema) {}
 
-export class SafeguardingQueueQueryDto extends QueueQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One round only (default: every round whose concerns you handle)' })
-  @IsOptional()
-  @IsUUID()
-  consultationId?: string;
-}
+export class SafeguardingQueueQueryDto extends SchemaDto(safeguardingQueueQuerySchema) {}
 
-export class RoundQueryDto extends LocaleQueryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  consultationId!: string;
-}
+export class RoundQueryDto extends SchemaDto(roundQuerySchema) {}
 
-export class AppealsQueryDto extends RoundQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'decided'] })
-  @IsOptional()
-  @IsIn(['pending', 'decided'])
-  status?: 'pending' | 'decided';
-}
+export class AppealsQueryDto extends SchemaDto(appealsQuerySchema) {}
 
-export class TransparencyQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One round only' })
-  @IsOptional()
-  @IsUUID()
-  consultationId?: string;
-}
+export class TransparencyQueryDto extends SchemaDto(transparencyQuerySchema) {}
 
-export class DecisionRequestDto implements DecisionRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  commentId!: string;
-
-  @ApiProperty({ enum: MODERATION_ACTIONS })
-  @IsIn(MODERATION_ACTIONS)
-  action!: ModerationAction;
-
-  @ApiProperty({ example: 'R3', description: 'A published house rule' })
-  @IsString()
-  @Matches(RULE_CODE)
-  ruleCode!: string;
-
-  @ApiProperty({ maxLength: DECISION_REASON_MAX_LENGTH, description: 'Shown to the author' })
-  @IsString()
-  @MaxLength(DECISION_REASON_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
-
-  @ApiPropertyOptional({ description: 'The comment version you saw (from the queue); a newer one answers 409 DECISION_CONFLICT' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  expectedVersion?: number;
-}
+export class DecisionRequestDto extends SchemaDto(decisionSchema) {}
 
 class AppealSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -226,35 +157,9 @@ export class ModeratedRoundListDto {
   @ApiProperty({ type: [ModeratedRoundDto] }) items!: ModeratedRoundDto[];
 }
 
-export class AppealRequestDto implements AppealRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The decision on your comment you appeal (or give sanctionId)' })
-  @IsOptional()
-  @IsUUID()
-  decisionId?: string;
+export class AppealRequestDto extends SchemaDto(appealSchema) {}
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The sanction against you that you appeal (or give decisionId)' })
-  @IsOptional()
-  @IsUUID()
-  sanctionId?: string;
-
-  @ApiProperty({ maxLength: APPEAL_TEXT_MAX_LENGTH })
-  @IsString()
-  @MaxLength(APPEAL_TEXT_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: 'text must not be blank' })
-  text!: string;
-}
-
-export class AppealDecisionRequestDto implements AppealDecisionRequest {
-  @ApiProperty({ enum: APPEAL_OUTCOMES, description: 'upheld: the decision stands; overturned: the comment is restored' })
-  @IsIn(APPEAL_OUTCOMES)
-  outcome!: AppealOutcome;
-
-  @ApiProperty({ maxLength: DECISION_REASON_MAX_LENGTH })
-  @IsString()
-  @MaxLength(DECISION_REASON_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
-}
+export class AppealDecisionRequestDto extends SchemaDto(appealDecisionSchema) {}
 
 export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for an appeal of a sanction' }) decisionId!:
@@ -273,49 +178,9 @@ export class AppealListDto {
   @ApiProperty({ type: [AppealDto] }) items!: AppealDto[];
 }
 
-export class SanctionRequestDto implements SanctionRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Suspend the author of this comment (moderators of its round, admins)' })
-  @IsOptional()
-  @IsUUID()
-  commentId?: string;
+export class SanctionRequestDto extends SchemaDto(sanctionSchema) {}
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Suspend this account (admins, with consultationId or global)' })
-  @IsOptional()
-  @IsUUID()
-  userId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The round it applies to (with commentId: the comment’s round)' })
-  @IsOptional()
-  @IsUUID()
-  consultationId?: string;
-
-  @ApiPropertyOptional({ description: 'Everywhere, not in one round (admins): the account is read-only until the date' })
-  @IsOptional()
-  @IsBoolean()
-  global?: boolean;
-
-  @ApiProperty({ description: 'ISO 8601, in the future' })
-  @IsISO8601({ strict: true })
-  until!: string;
-
-  @ApiProperty({ example: 'R2' })
-  @IsString()
-  @Matches(RULE_CODE)
-  ruleCode!: string;
-
-  @ApiProperty({ maxLength: DECISION_REASON_MAX_LENGTH })
-  @IsString()
-  @MaxLength(DECISION_REASON_MAX_LENGTH)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
-}
-
-export class SanctionsQueryDto extends LocaleQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One round’s sanctions (its moderators); without it: every sanction (admins)' })
-  @IsOptional()
-  @IsUUID()
-  consultationId?: string;
-}
+export class SanctionsQueryDto extends SchemaDto(sanctionsQuerySchema) {}
 
 export class SanctionDto implements Sanction {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -341,17 +206,7 @@ export class SanctionListDto {
   @ApiProperty({ type: [SanctionDto] }) items!: SanctionDto[];
 }
 
-export class WordFilterTermRequestDto implements CreateWordFilterTermRequest {
-  @ApiProperty({ maxLength: 100 })
-  @IsString()
-  @MaxLength(100)
-  @Matches(NOT_BLANK, { message: 'term must not be blank' })
-  term!: string;
-
-  @ApiProperty({ enum: WORD_FILTER_ACTIONS })
-  @IsIn(WORD_FILTER_ACTIONS)
-  action!: WordFilterAction;
-}
+export class WordFilterTermRequestDto extends SchemaDto(wordFilterTermSchema) {}
 
 export class WordFilterTermDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,53 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import { createOrganisationSchema, listOrganisationsQuerySchema } from '@compact-voices/contracts';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   STAKEHOLDER_TYPE_CODES,
-  type CreateOrganisationRequest,
   type MembershipStatus,
   type Organisation,
   type OrganisationMember,
   type OrganisationRole,
   type StakeholderTypeCode,
 } from '@compact-voices/contracts';
-import { trimString } from '../../../core/http/transforms.js';
 
-export class CreateOrganisationDto implements CreateOrganisationRequest {
-  @ApiProperty({ example: 'Migrant Workers Rights Network', minLength: 2, maxLength: 200 })
-  @Transform(trimString)
-  @IsString()
-  @Length(2, 200)
-  name!: string;
+export class CreateOrganisationDto extends SchemaDto(createOrganisationSchema) {}
 
-  @ApiProperty({ enum: STAKEHOLDER_TYPE_CODES })
-  @IsIn(STAKEHOLDER_TYPE_CODES)
-  stakeholderType!: StakeholderTypeCode;
-
-  @ApiProperty({ example: 'NPL' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/)
-  countryIso3!: string;
-
-  @ApiPropertyOptional({ example: 'https://example.org' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(300)
-  website?: string;
-}
-
-export class ListOrganisationsQueryDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
-  @ApiPropertyOptional({ example: 'NPL' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/)
-  countryIso3?: string;
-}
+export class ListOrganisationsQueryDto extends SchemaDto(listOrganisationsQuerySchema) {}
 
 export class OrganisationDto implements Organisation {
   @ApiProperty({ format: 'uuid' }) id!: string;

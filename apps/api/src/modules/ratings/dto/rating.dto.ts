@@ -1,70 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { OfficialAssessment, PutOfficialAssessmentRequest, PutRatingRequest, Rating, RatingSummary } from '@compact-voices/contracts';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import { putRatingSchema, summaryQuerySchema, putOfficialAssessmentSchema } from '@compact-voices/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import type { OfficialAssessment, Rating, RatingSummary } from '@compact-voices/contracts';
 
-export class PutRatingDto implements PutRatingRequest {
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    minimum: 0,
-    maximum: 4,
-    description: '0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented; null with dontKnow',
-  })
-  @ValidateIf((_object, value) => value !== null)
-  @IsInt()
-  @Min(0)
-  @Max(4)
-  score!: number | null;
+export class PutRatingDto extends SchemaDto(putRatingSchema) {}
 
-  @ApiPropertyOptional({ description: "true (with score null) for Don't know" })
-  @IsOptional()
-  @IsBoolean()
-  dontKnow?: boolean;
+export class SummaryQueryDto extends SchemaDto(summaryQuerySchema) {}
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  evidence?: string;
-
-  @ApiPropertyOptional({ maxLength: 500, example: 'https://www.example.gov/report.pdf' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(500)
-  evidenceUrl?: string;
-
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    format: 'uuid',
-    description: 'Rate for this organisation (null: in your own name; omitted: your default)',
-  })
-  @ValidateIf((_object, value) => value !== null)
-  @IsOptional()
-  @Matches(/^[0-9a-f-]{36}$/)
-  actingOrganisationId?: string | null;
-}
-
-export class SummaryQueryDto {
-  @ApiPropertyOptional({ example: 'NPL', description: 'One country; all countries of the round together when omitted' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/)
-  country?: string;
-}
-
-export class PutOfficialAssessmentDto implements PutOfficialAssessmentRequest {
-  @ApiProperty({ minimum: 0, maximum: 4 })
-  @IsInt()
-  @Min(0)
-  @Max(4)
-  score!: number;
-
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  narrative?: string;
-}
+export class PutOfficialAssessmentDto extends SchemaDto(putOfficialAssessmentSchema) {}
 
 export class RatingDto implements Rating {
   @ApiProperty() consultationId!: string;

@@ -1,24 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PRIVACY_MODES, ROLES, type AdminUser, type PrivacyMode, type Role, type UpdateRolesRequest } from '@compact-voices/contracts';
+import { SchemaDto } from '../../../core/http/schema-dto.js';
+import { listUsersQuerySchema, updateRolesSchema } from '@compact-voices/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { PRIVACY_MODES, ROLES, type AdminUser, type PrivacyMode, type Role } from '@compact-voices/contracts';
 
-export class ListUsersQueryDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Part of a display name or email address' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-}
+export class ListUsersQueryDto extends SchemaDto(listUsersQuerySchema) {}
 
-export class UpdateRolesDto implements UpdateRolesRequest {
-  @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
-  roles!: Role[];
-}
+export class UpdateRolesDto extends SchemaDto(updateRolesSchema) {}
 
 export class AdminUserDto implements AdminUser {
   @ApiProperty({ format: 'uuid' }) id!: string;
