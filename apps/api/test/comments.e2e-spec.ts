@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import type { Comment, Consultation } from '@compact-voices/contracts';
+import { z } from 'zod';
+import { commentAuthorSchema, commentSchema, type Comment, type Consultation } from '@compact-voices/contracts';
 import { signIn, signUpAndIn, uniqueEmail, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
@@ -297,6 +298,16 @@ describe('comments', () => {
     const relabelled = after.items.find((e: { type: string }) => e.type === 'comment.updated');
     expect(relabelled.payload).toMatchObject({ id: kept.id, author: { displayName: 'Former participant' } });
     expect(JSON.stringify(after.items)).not.toContain('Keeper');
+  });
+
+  it('answers every comment in exactly the shape of the contract’s schema, for its author and for anyone', async () => {
+    const exact = z.array(commentSchema.extend({ author: commentAuthorSchema.strict().nullable() }).strict());
+    for (const who of [alice.auth, {}]) {
+      const page = await request(server).get(thread()).query({ limit: 100 }).set(who).expect(200);
+      expect(page.body.items.length).toBeGreaterThan(0);
+      const parsed = exact.safeParse(page.body.items);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    }
   });
 
   describe('protected participation', () => {

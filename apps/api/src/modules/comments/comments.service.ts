@@ -21,7 +21,7 @@ import { ActingIdentityService } from '../accounts/acting-identity.service.js';
 import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ThreadLogService, type ThreadDomainEvent } from '../threads/thread-log.service.js';
 import { presentComment, type CommentRow } from './comment.presenter.js';
-import { CommentsRepository, type OwnComment } from './comments.repository.js';
+import { CommentsRepository, type CommentInsert, type OwnComment } from './comments.repository.js';
 import { ThreadPageCache } from './thread-page.cache.js';
 import { PreparedJson } from '../../core/http/prepared-json.js';
 import type { CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto.js';
@@ -152,7 +152,7 @@ export class CommentsService {
         rootId = parent.rootId;
         depth = parent.depth + 1;
       }
-      const createdAt = await this.repository.insert(manager, {
+      const comment: CommentInsert = {
         id,
         consultationId,
         recommendationCode,
@@ -172,32 +172,18 @@ export class CommentsService {
         bodyHtml,
         status,
         queuedReason,
-      });
+      };
+      const createdAt = await this.repository.insert(manager, comment);
       if (createdAt === undefined)
         throw new ApiException(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_COMMENT, 'You posted the same text a moment ago');
-      // Everything the presenter needs is at hand: no read-back query.
+      // Everything the presenter needs is at hand: what was inserted, plus what a new comment starts with. No read-back query.
       const created: CommentRow = {
-        id,
-        consultationId,
-        recommendationCode,
-        parentId: dto.parentId ?? null,
-        rootId,
-        depth,
-        body,
-        bodyHtml,
-        language: dto.language ?? null,
-        stance: dto.stance ?? null,
-        countryIso3: dto.countryIso3 ?? null,
-        status,
+        ...comment,
         createdAt,
         editedAt: null,
         agreeCount: 0,
         disagreeCount: 0,
-        authorId: user.id,
-        authorPseudonym,
         authorAnonymised: false,
-        authorStakeholderType: identity.stakeholderType,
-        authorCountryIso3: identity.countryIso3,
         organisationId: identity.organisationId,
         organisationName: identity.organisationName,
         organisationVerified: identity.organisationVerified,
