@@ -50,7 +50,6 @@ describe('accounts hardened', () => {
       // The operator restarts with ADMIN_EMAIL/ADMIN_PASSWORD: the bootstrap runs as it does at start.
       const config = testApp.app.get(AppConfig);
       const bootstrap = new AdminBootstrapService(
-        testApp.dataSource,
         testApp.app.get(PasswordService),
         testApp.app.get(AuditService),
         Object.assign(Object.create(Object.getPrototypeOf(config) as object) as AppConfig, config, {

@@ -8,6 +8,7 @@ import type { App } from 'supertest/types.js';
 import type { Comment, Consultation, Dashboard, ExportJob } from '@compact-voices/contracts';
 import { ExportRunner } from '../src/modules/exports/export-runner.service.js';
 import { DATASETS, REDACTED, TABLE_DATASETS, columnsFor } from '../src/modules/exports/datasets.js';
+import { ExportsRepository } from '../src/modules/exports/exports.repository.js';
 import { regenerateOutdatedOpenData } from '../src/modules/exports/open-data-regeneration.js';
 import { REFRESH_COOKIE, signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
@@ -456,14 +457,14 @@ describe('exports', () => {
     // ids) is withdrawn at once on start and made again in the new one.
     await testApp.dataSource.query(`UPDATE export_job SET format_version = 1 WHERE id = $1`, [job.id]);
     expect((await request(server).get('/api/v1/open-data').expect(200)).body.items).toEqual([]);
-    const queued = await regenerateOutdatedOpenData(testApp.dataSource, join(testApp.dataDir, 'exports'));
+    const queued = await regenerateOutdatedOpenData(testApp.app.get(ExportsRepository), join(testApp.dataDir, 'exports'));
     expect(queued).toHaveLength(1);
     expect(existsSync(join(testApp.dataDir, 'exports', job.id))).toBe(false);
     expect((await request(server).get(`/api/v1/exports/${job.id}`).set(admin.auth).expect(200)).body).toMatchObject({
       status: 'failed',
       error: 'SUPERSEDED',
     });
-    expect(await regenerateOutdatedOpenData(testApp.dataSource, join(testApp.dataDir, 'exports'))).toEqual([]);
+    expect(await regenerateOutdatedOpenData(testApp.app.get(ExportsRepository), join(testApp.dataDir, 'exports'))).toEqual([]);
     await testApp.app.get(ExportRunner).run(queued[0]!);
     const regenerated = (await request(server).get('/api/v1/open-data').expect(200)).body.items;
     expect(regenerated).toEqual([expect.objectContaining({ consultationId: round.id })]);

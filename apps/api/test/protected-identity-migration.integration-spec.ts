@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../src/core/database/data-source.js';
 import { ProtectedIdentity1795760000000 } from '../src/core/database/migrations/1795760000000-protected-identity.js';
 import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
-import { seedCatalogue } from '../src/modules/catalogue/catalogue.seeder.js';
+import { seedCatalogue } from '../src/modules/catalogue/catalogue.repository.js';
 import { createSuiteDatabase, type SuiteDatabase } from './support/test-database.js';
 
 /** The data side of the protected-identity migration: existing accounts, comments, memberships and decisions. */

@@ -8,6 +8,7 @@ import { loadAppSecrets } from '../core/security/app-secrets.js';
 import { RatingReleasesRepository } from '../modules/disclosure/rating-releases.repository.js';
 import { RatingReleasesService } from '../modules/disclosure/rating-releases.service.js';
 import { ThreadLogService } from '../modules/threads/thread-log.service.js';
+import { ThreadsRepository } from '../modules/threads/threads.repository.js';
 
 /**
  * `node apps/api/dist/cli/release-ratings.js`: give every cell whose ratings were loaded straight
@@ -22,10 +23,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const emitter = new EventEmitter2();
+    const repository = new RatingReleasesRepository();
     const releases = new RatingReleasesService(
       dataSource,
-      new RatingReleasesRepository(),
-      new ThreadLogService(dataSource, emitter),
+      repository,
+      new ThreadLogService(new ThreadsRepository(dataSource), emitter),
       config,
       loadAppSecrets(config),
       emitter,
@@ -33,10 +35,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     await releases.sweep();
     // The planner should know the new tables' sizes before the app's first reads.
-    await dataSource.query(`ANALYZE rating_cell, rating_release, released_rating, rating_statistic`);
-    const [{ cells }]: Array<{ cells: number }> = await dataSource.query(
-      `SELECT count(*)::int AS cells FROM rating_cell WHERE last_release > 0`,
-    );
+    await repository.analyze(dataSource.manager);
+    const cells = await repository.releasedCellCount(dataSource.manager);
     process.stdout.write(`rating releases: ${cells} cells published in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await dataSource.destroy();

@@ -14,6 +14,7 @@ import { MeController } from './me.controller.js';
 import { MeRepository } from './me.repository.js';
 import { MeService } from './me.service.js';
 import { PasswordService } from './password.service.js';
+import { RetentionRepository } from './retention.repository.js';
 import { RetentionService } from './retention.service.js';
 import { SessionTokensService } from './session-tokens.service.js';
 
@@ -30,6 +31,7 @@ import { SessionTokensService } from './session-tokens.service.js';
     JwtStrategy,
     ActingIdentityService,
     AdminBootstrapService,
+    RetentionRepository,
     RetentionService,
   ],
   exports: [ActingIdentityService, AccountsRepository, PasswordService, SessionTokensService],

@@ -10,7 +10,6 @@ import { ApiException } from '../../core/errors/api.exception.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
 import { RateLimitService, TooManyRequestsException } from '../../core/security/rate-limit.service.js';
 import { MailService, type OutgoingMail } from '../mail/mail.service.js';
-import { rowsOf } from '../../core/database/query-result.js';
 import { addressLimitKey } from '../../core/security/client-address.js';
 import { AccountsRepository, canonicalMailbox, newPseudonym, normaliseEmail } from './accounts.repository.js';
 import type { SignUpDto } from './dto/auth.dto.js';
@@ -103,13 +102,9 @@ export class AccountsService implements OnApplicationShutdown {
 
   async verifyEmail(token: string, context: RequestContext): Promise<AcceptedResponse> {
     await this.rateLimits.consume('authPerIp', context.ip);
-    const userId = await this.dataSource.transaction(async (manager) => {
+    const userId = await this.accounts.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'verify-email', hashToken(token));
-      if (id)
-        await manager.query(
-          `UPDATE app_user SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
-          [id],
-        );
+      if (id) await this.accounts.markEmailVerified(manager, id);
       return id;
     });
     if (!userId) throw invalidMailToken();
@@ -204,46 +199,29 @@ export class AccountsService implements OnApplicationShutdown {
   async refresh(rawToken: unknown): Promise<IssuedSession> {
     const tokenId = this.tokens.parseRefreshToken(rawToken);
     if (!tokenId) throw invalidRefresh();
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{
-        tokenHash: string;
-        rotatedAt: Date | null;
-        successorId: string | null;
-        expired: boolean;
-        sessionId: string;
-        userId: string;
-        sessionValid: boolean;
-      }> = await manager.query(
-        `SELECT rt.token_hash AS "tokenHash", rt.rotated_at AS "rotatedAt", rt.successor_id AS "successorId",
-                  rt.expires_at <= now() AS expired, s.id AS "sessionId", s.user_id AS "userId",
-                  (s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active') AS "sessionValid"
-           FROM refresh_token rt JOIN user_session s ON s.id = rt.session_id JOIN app_user u ON u.id = s.user_id
-           WHERE rt.id = $1
-           FOR UPDATE OF rt`,
-        [tokenId],
-      );
-      const row = rows[0];
+    const outcome = await this.accounts.transaction(async (manager) => {
+      const row = await this.accounts.lockRefreshToken(manager, tokenId);
       if (!row || row.tokenHash !== hashToken(String(rawToken)) || row.expired || !row.sessionValid) return { kind: 'invalid' as const };
       if (row.rotatedAt) {
-        const successor = row.successorId
-          ? rowsOf<{ id: string }>(
-              await manager.query(`SELECT id FROM refresh_token WHERE id = $1 AND rotated_at IS NULL`, [row.successorId]),
-            )[0]
-          : undefined;
-        if (successor && Date.now() - new Date(row.rotatedAt).getTime() <= REFRESH_GRACE_MS) {
-          return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successor.id };
+        const successorId = row.successorId;
+        if (
+          successorId &&
+          (await this.accounts.isUnrotated(manager, successorId)) &&
+          Date.now() - new Date(row.rotatedAt).getTime() <= REFRESH_GRACE_MS
+        ) {
+          return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successorId };
         }
         const revoked = await this.accounts.revokeSessions(manager, { sessionId: row.sessionId }, 'refresh-token-reuse');
         return { kind: 'reused' as const, userId: row.userId, sessionId: row.sessionId, revoked };
       }
       const successorId = randomUUID();
-      await manager.query(
-        `INSERT INTO refresh_token (id, session_id, token_hash, expires_at)
-         SELECT $1, $2, $3, expires_at FROM user_session WHERE id = $2`,
-        [successorId, row.sessionId, hashToken(this.tokens.refreshTokenFor(successorId))],
+      await this.accounts.rotateRefreshToken(
+        manager,
+        tokenId,
+        successorId,
+        hashToken(this.tokens.refreshTokenFor(successorId)),
+        row.sessionId,
       );
-      await manager.query(`UPDATE refresh_token SET rotated_at = now(), successor_id = $2 WHERE id = $1`, [tokenId, successorId]);
-      await manager.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1`, [row.sessionId]);
       return { kind: 'ok' as const, userId: row.userId, sessionId: row.sessionId, refreshTokenId: successorId };
     });
     if (outcome.kind === 'reused') {
@@ -260,13 +238,7 @@ export class AccountsService implements OnApplicationShutdown {
   /** Ends the session of the refresh cookie, or of the access token; idempotent. */
   async signOut(rawToken: unknown, sessionId: string | undefined): Promise<void> {
     const tokenId = this.tokens.parseRefreshToken(rawToken);
-    const target =
-      sessionId ??
-      (tokenId
-        ? rowsOf<{ sessionId: string }>(
-            await this.dataSource.query(`SELECT session_id AS "sessionId" FROM refresh_token WHERE id = $1`, [tokenId]),
-          )[0]?.sessionId
-        : undefined);
+    const target = sessionId ?? (tokenId ? await this.accounts.sessionOfRefreshToken(tokenId) : undefined);
     if (target)
       announceSessionsRevoked(this.emitter, await this.accounts.revokeSessions(this.dataSource.manager, { sessionId: target }, 'sign-out'));
   }
@@ -321,15 +293,12 @@ export class AccountsService implements OnApplicationShutdown {
     this.passwords.assertAcceptable(password);
     const passwordHash = await this.passwords.hash(password);
     let revoked: string[] = [];
-    const userId = await this.dataSource.transaction(async (manager) => {
+    const userId = await this.accounts.transaction(async (manager) => {
       const id = await this.accounts.consumeMailToken(manager, 'password-reset', hashToken(token));
       if (!id) return undefined;
       // An older reset link, or a verification link, must not outlive the new password.
       await this.accounts.invalidateMailTokens(manager, id);
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`,
-        [id, passwordHash],
-      );
+      await this.accounts.setPassword(manager, id, passwordHash);
       revoked = await this.accounts.revokeSessions(manager, { userId: id }, 'password-reset');
       return id;
     });
@@ -349,7 +318,7 @@ export class AccountsService implements OnApplicationShutdown {
   async openSession(userId: string, context: RequestContext): Promise<IssuedSession> {
     const refreshTokenId = randomUUID();
     const refreshToken = this.tokens.refreshTokenFor(refreshTokenId);
-    const sessionId = await this.dataSource.transaction((manager) =>
+    const sessionId = await this.accounts.transaction((manager) =>
       this.accounts.createSession(manager, {
         userId,
         refreshTokenId,
@@ -372,23 +341,16 @@ export class AccountsService implements OnApplicationShutdown {
   private async insertUser(dto: SignUpDto, email: string, mailbox: string, passwordHash: string): Promise<string | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const rows: Array<{ id: string }> = await this.dataSource.query(
-          `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, locale, pseudonym, privacy_mode)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (mailbox) DO NOTHING
-           RETURNING id`,
-          [
-            dto.email.trim(),
-            email,
-            mailbox,
-            dto.displayName,
-            passwordHash,
-            dto.locale ?? 'en',
-            newPseudonym(),
-            dto.privacyMode ?? 'public',
-          ],
-        );
-        return rows[0]?.id;
+        return await this.accounts.insertUser({
+          email: dto.email.trim(),
+          emailNormalized: email,
+          mailbox,
+          displayName: dto.displayName,
+          passwordHash,
+          locale: dto.locale ?? 'en',
+          pseudonym: newPseudonym(),
+          privacyMode: dto.privacyMode ?? 'public',
+        });
       } catch (error) {
         const constraint = (error as { constraint?: string }).constraint;
         // An address whose mailbox was freed by erasing its older twin still has its own account.

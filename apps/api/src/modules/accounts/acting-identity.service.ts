@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode, type StakeholderTypeCode } from '@compact-voices/contracts';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { AccountsRepository } from './accounts.repository.js';
 
 /** Who someone speaks as at one moment; comments and ratings store a copy of it. */
 export interface ActingIdentity {
@@ -29,27 +29,14 @@ export function actingLabelSql(user: string): string {
 
 @Injectable()
 export class ActingIdentityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly accounts: AccountsRepository) {}
 
   /**
    * `organisationId` undefined: the person's default (their acting organisation, else themselves);
    * null: in their own name; an id: that organisation, which must be an active membership.
    */
-  async resolve(userId: string, organisationId?: string | null, manager: EntityManager = this.dataSource.manager): Promise<ActingIdentity> {
-    const rows: Array<{
-      stakeholderType: StakeholderTypeCode;
-      countryIso3: string | null;
-      privacyMode: string;
-      actingOrganisationId: string | null;
-      displayName: string;
-      pseudonym: string;
-    }> = await manager.query(
-      `SELECT stakeholder_type AS "stakeholderType", country_iso3 AS "countryIso3", privacy_mode AS "privacyMode",
-              acting_organisation_id AS "actingOrganisationId", display_name AS "displayName", pseudonym
-       FROM app_user WHERE id = $1 AND status = 'active'`,
-      [userId],
-    );
-    const user = rows[0];
+  async resolve(userId: string, organisationId?: string | null, manager?: EntityManager): Promise<ActingIdentity> {
+    const user = await this.accounts.actingUser(userId, manager);
     if (!user) throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_TOKEN, 'The account no longer exists');
     const chosen = organisationId === undefined ? user.actingOrganisationId : organisationId;
     const personal: ActingIdentity = {
@@ -64,20 +51,7 @@ export class ActingIdentityService {
       organisationName: null,
     };
     if (!chosen) return personal;
-    const organisations: Array<{
-      stakeholderType: StakeholderTypeCode;
-      governmentSide: boolean;
-      countryIso3: string;
-      verified: boolean;
-      name: string;
-    }> = await manager.query(
-      `SELECT o.stakeholder_type AS "stakeholderType", st.side = 'government' AS "governmentSide", o.country_iso3 AS "countryIso3",
-              o.verified_at IS NOT NULL AS verified, o.name
-       FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id JOIN stakeholder_type st ON st.code = o.stakeholder_type
-       WHERE m.organisation_id = $1 AND m.user_id = $2 AND m.status = 'active'`,
-      [chosen, userId],
-    );
-    const organisation = organisations[0];
+    const organisation = await this.accounts.actingOrganisation(chosen, userId, manager);
     if (!organisation) {
       // A default that is no longer valid (membership ended) falls back to the person; an explicit choice is refused.
       if (organisationId === undefined) return personal;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { DataSource } from 'typeorm';
 import { announceSessionsRevoked } from '../../core/auth/session-events.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../../core/audit/audit.service.js';
@@ -19,7 +17,6 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrapService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -31,31 +28,21 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const admin = this.config.admin;
     if (!admin) return;
     const email = normaliseEmail(admin.email);
-    const [existing]: Array<{ id: string; passwordHash: string | null; isAdmin: boolean; verified: boolean }> = await this.dataSource.query(
-      `SELECT id, password_hash AS "passwordHash", 'admin' = ANY(roles) AS "isAdmin", email_verified_at IS NOT NULL AS verified
-       FROM app_user WHERE email_normalized = $1 AND status = 'active'`,
-      [email],
-    );
+    const existing = await this.accounts.adminCandidate(email);
     if (existing && existing.isAdmin && existing.verified && (await this.passwords.verify(existing.passwordHash, admin.password))) return;
     const passwordHash = await this.passwords.hash(admin.password);
     let revoked: string[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await this.accounts.transaction(async (manager) => {
       // The configured address wins its account even when another spelling of its mailbox signed up
       // first: that account keeps the mailbox, and this one is marked as a second (see the migration).
-      const id = randomUUID();
-      const rows: Array<{ id: string; adopted: boolean }> = await manager.query(
-        `INSERT INTO app_user (id, email, email_normalized, mailbox, display_name, password_hash, pseudonym, roles, email_verified_at)
-         VALUES ($5, $1, $2, CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE mailbox = $6) THEN $6 || '#' || $7 ELSE $6 END,
-                 'Administrator', $3, $4, '{participant,admin}', now())
-         ON CONFLICT (email_normalized) DO UPDATE SET
-           password_hash = EXCLUDED.password_hash,
-           roles = (SELECT ARRAY(SELECT DISTINCT unnest(app_user.roles || '{admin}'::text[]))),
-           email_verified_at = COALESCE(app_user.email_verified_at, now()),
-           updated_at = now()
-         RETURNING id, id <> $5 AS adopted`,
-        [admin.email, email, passwordHash, newPseudonym(), id, canonicalMailbox(admin.email), id],
-      );
-      const row = rows[0]!;
+      const row = await this.accounts.upsertAdmin(manager, {
+        id: randomUUID(),
+        email: admin.email,
+        emailNormalized: email,
+        mailbox: canonicalMailbox(admin.email),
+        passwordHash,
+        pseudonym: newPseudonym(),
+      });
       // An account this did not just create — someone may have signed up with the address first and
       // stayed signed in — keeps no session and no mailed link: only ADMIN_PASSWORD opens it now.
       if (row.adopted) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SessionSummary } from '@compact-voices/contracts';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 
 /** A comment a change to its author's identity touches, with the thread it sits in. */
@@ -39,13 +39,7 @@ export interface AccountExport {
  * that must share the caller's transaction take its `EntityManager`.
  */
 @Injectable()
-export class MeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class MeRepository extends SqlRepository {
   // ---- Profile ----
 
   async countryExists(countryIso3: string): Promise<boolean> {

@@ -1,12 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { IDEMPOTENCY_KEY_TTL_DAYS } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { JobQueue } from '../../core/jobs/job-queue.service.js';
-import { affectedCount, rowsOf } from '../../core/database/query-result.js';
+import { RetentionRepository } from './retention.repository.js';
 
 const QUEUE = 'retention';
 /** Every hour, at minute 17 (off the hour, when other schedules of a host pile up). */
@@ -35,7 +33,7 @@ export class RetentionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RetentionRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
   ) {}
@@ -55,26 +53,10 @@ export class RetentionService implements OnApplicationBootstrap {
 
   async purge(): Promise<PurgeResult> {
     try {
-      const addressHashes = affectedCount(
-        await this.dataSource.query(
-          `UPDATE user_session SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created_at < now() - interval '30 days'`,
-        ),
-      );
-      const mailTokens = affectedCount(
-        await this.dataSource.query(
-          `DELETE FROM email_token WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`,
-        ),
-      );
-      const sessions = affectedCount(
-        await this.dataSource.query(
-          `DELETE FROM user_session WHERE expires_at < now() - interval '30 days' OR revoked_at < now() - interval '30 days'`,
-        ),
-      );
-      const idempotencyKeys = affectedCount(
-        await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(days => $1)`, [
-          IDEMPOTENCY_KEY_TTL_DAYS,
-        ]),
-      );
+      const addressHashes = await this.repository.forgetAddressHashes();
+      const mailTokens = await this.repository.deleteSpentMailTokens();
+      const sessions = await this.repository.deleteEndedSessions();
+      const idempotencyKeys = await this.repository.deleteIdempotencyKeys(IDEMPOTENCY_KEY_TTL_DAYS);
       const fullExports = await this.purgeFullExports();
       const result = { addressHashes, mailTokens, sessions, idempotencyKeys, fullExports };
       if (Object.values(result).some((count) => count > 0)) this.logger.log({ event: 'retention.purged', ...result }, 'retention purge');
@@ -87,15 +69,10 @@ export class RetentionService implements OnApplicationBootstrap {
 
   /** Files first, then the row forgets its file name: a crash in between only repeats the delete. */
   private async purgeFullExports(): Promise<number> {
-    const due = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `SELECT id FROM export_job WHERE privacy = 'full' AND file_name IS NOT NULL AND finished_at < now() - make_interval(days => $1)`,
-        [this.config.exports.fullRetentionDays],
-      ),
-    );
-    for (const { id } of due) {
+    const due = await this.repository.fullExportsDue(this.config.exports.fullRetentionDays);
+    for (const id of due) {
       await rm(join(this.config.exportDir, id), { recursive: true, force: true });
-      await this.dataSource.query(`UPDATE export_job SET file_name = NULL WHERE id = $1`, [id]);
+      await this.repository.forgetExportFile(id);
     }
     return due.length;
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type {
   CommentRevision,
   CommentSort,
@@ -11,9 +10,10 @@ import type {
   StakeholderTypeCode,
 } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import type { KeysetCursor } from '../../core/http/keyset-cursor.js';
-import { SAFEGUARDING_SQL } from '../moderation/moderation-access.service.js';
+import { SAFEGUARDING_SQL } from '../moderation/moderation-access.repository.js';
 import { COMMENT_JOINS, commentColumns, type CommentRow } from './comment.presenter.js';
 
 /** Who can see what: everyone sees published comments and tombstones; authors also see their own pending and rejected ones. */
@@ -81,13 +81,7 @@ export interface RevisionSubject {
 
 /** The SQL of comments, reactions and revisions; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class CommentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class CommentsRepository extends SqlRepository {
   // ---- Reads ----
 
   /** One page of a thread's root comments the viewer may see, in the sort's keyset order (up to `limit + 1` rows). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Consultation, ConsultationStatus, ModerationMode, RoundRoleHolder } from '@compact-voices/contracts';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 
@@ -74,13 +74,7 @@ export async function suspendedInRoundUntil(manager: EntityManager, consultation
 
 /** The SQL of consultations, their scope and their role holders; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class ConsultationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ConsultationsRepository extends SqlRepository {
   // ---- Consultations ----
 
   /** Every consultation (drafts only with `includeDrafts`), latest opening first. */

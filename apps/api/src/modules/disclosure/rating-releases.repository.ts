@@ -22,7 +22,10 @@ export interface CellKey {
 const CELL = `consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`;
 const cellParams = (cell: CellKey) => [cell.consultationId, cell.recommendationCode, cell.countryIso3];
 
-/** The SQL of releases: a cell's history and current ratings in, a new release out. Every call runs in the caller's transaction. */
+/**
+ * The SQL of releases: a cell's history and current ratings in, a new release out. Every call takes
+ * the caller's `EntityManager`: its transaction's, or the data source's outside one.
+ */
 @Injectable()
 export class RatingReleasesRepository {
   /** Creates the cell's row if needed and locks it: releases of one cell happen one at a time. */
@@ -209,5 +212,26 @@ export class RatingReleasesRepository {
        FROM rating_cell WHERE check_at <= now() ORDER BY check_at LIMIT $1`,
       [limit],
     );
+  }
+
+  /** Asks the sweep to look at the cell again at once (a release of it failed). */
+  async markDue(manager: EntityManager, cell: CellKey): Promise<void> {
+    await manager.query(
+      `UPDATE rating_cell SET check_at = now() WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`,
+      [cell.consultationId, cell.recommendationCode, cell.countryIso3],
+    );
+  }
+
+  /** Brings the planner's statistics of the release tables up to date (after releases made in bulk). */
+  async analyze(manager: EntityManager): Promise<void> {
+    await manager.query(`ANALYZE rating_cell, rating_release, released_rating, rating_statistic`);
+  }
+
+  /** How many cells have at least one release. */
+  async releasedCellCount(manager: EntityManager): Promise<number> {
+    const [{ cells }]: Array<{ cells: number }> = await manager.query(
+      `SELECT count(*)::int AS cells FROM rating_cell WHERE last_release > 0`,
+    );
+    return cells;
   }
 }

@@ -85,13 +85,7 @@ export class RatingReleasesService implements OnApplicationBootstrap, OnApplicat
         { event: 'disclosure.release_failed', err: (error as Error).message },
         'rating release failed; the sweep will retry',
       );
-      await this.dataSource
-        .query(`UPDATE rating_cell SET check_at = now() WHERE consultation_id = $1 AND recommendation_code = $2 AND country_iso3 = $3`, [
-          cell.consultationId,
-          cell.recommendationCode,
-          cell.countryIso3,
-        ])
-        .catch(() => undefined);
+      await this.repository.markDue(this.dataSource.manager, cell).catch(() => undefined);
     }
   }
 

@@ -2,7 +2,7 @@ import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
 import { FilterSql, type FilterColumns } from './filter-clause.js';
 import { authorLinkKeySql } from '../comments/author-label.js';
 import { MIN_PEOPLE } from '../disclosure/release-audit.js';
-import { SAFEGUARDING_SQL } from '../moderation/moderation-access.service.js';
+import { SAFEGUARDING_SQL } from '../moderation/moderation-access.repository.js';
 
 export const TABLE_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation'] as const;
 export type TableDataset = (typeof TABLE_DATASETS)[number];

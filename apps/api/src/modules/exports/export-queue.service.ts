@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobQueue } from '../../core/jobs/job-queue.service.js';
 import { currentRequestId, withRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ExportRunner } from './export-runner.service.js';
+import { ExportsRepository } from './exports.repository.js';
 import { regenerateOutdatedOpenData } from './open-data-regeneration.js';
 
 const QUEUE = 'exports';
@@ -15,7 +14,7 @@ export class ExportQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger('Exports');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ExportsRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
     private readonly runner: ExportRunner,
@@ -33,7 +32,7 @@ export class ExportQueue implements OnApplicationBootstrap {
         for (const job of jobs) await withRequestId(job.data.requestId, () => this.runner.run(job.data.exportId));
       },
     );
-    const regenerated = await regenerateOutdatedOpenData(this.dataSource, this.config.exportDir).catch((error: Error) => {
+    const regenerated = await regenerateOutdatedOpenData(this.repository, this.config.exportDir).catch((error: Error) => {
       this.logger.warn({ event: 'open_data.regeneration_failed', err: error.message }, 'outdated open-data packs not regenerated');
       return [];
     });

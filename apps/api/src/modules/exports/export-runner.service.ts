@@ -4,17 +4,15 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { ExportDataset, ExportFilters, ExportFormat, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
+import type { ExportFilters, ExportFormat, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
 import { currentRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
-import { rowsOf } from '../../core/database/query-result.js';
 import { codebookMarkdown, packReadme } from './codebook.js';
 import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './exports.events.js';
 import { copyToFile, csvProjection, ndjsonProjection } from './copy-writer.js';
 import { DATASETS, TABLE_DATASETS, columnsFor, type DatasetSpec, type TableDataset } from './datasets.js';
-import { embeddedReader, snapshotReader, type ExportReader } from './export-reader.js';
+import type { ExportReader } from './export-reader.js';
+import { ExportsRepository, type RunningJob } from './exports.repository.js';
 import { writeZip } from './pack-writer.js';
 import { ReportService } from './report.service.js';
 import { csvField, csvWriter, ndjsonWriter, xlsxWriter, type TableWriter } from './table-writers.js';
@@ -29,20 +27,6 @@ export class ExportRefused extends Error {
   constructor(readonly code: string) {
     super(code);
   }
-}
-
-interface JobRow {
-  id: string;
-  requestedBy: string | null;
-  dataset: ExportDataset;
-  format: ExportFormat;
-  privacy: ExportPrivacy;
-  filters: ExportFilters;
-  bom: boolean;
-  status: ExportStatus;
-  pseudonymSeed: string;
-  createdAt: string;
-  publishedConsultationId: string | null;
 }
 
 /** ASCII-only, no separators: safe in a path and in Content-Disposition. */
@@ -67,22 +51,14 @@ export class ExportRunner {
   private readonly logger = new Logger('Exports');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ExportsRepository,
     private readonly config: AppConfig,
     private readonly reports: ReportService,
     private readonly emitter: EventEmitter2,
   ) {}
 
   async run(jobId: string): Promise<void> {
-    const [job]: JobRow[] = await this.dataSource
-      .query(
-        `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
-       WHERE id = $1 AND status IN ('queued', 'running')
-       RETURNING id, requested_by AS "requestedBy", dataset, format, privacy, filters, bom, status, pseudonym_seed AS "pseudonymSeed",
-                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId"`,
-        [jobId],
-      )
-      .then((result: unknown) => rowsOf<JobRow>(result));
+    const job = await this.repository.start(jobId);
     if (!job) return;
     this.logger.log(
       { event: 'export.started', exportId: job.id, dataset: job.dataset, format: job.format, requestId: currentRequestId() },
@@ -98,13 +74,13 @@ export class ExportRunner {
       const { rows: rowCount, counts } = await this.write(job, path, dir);
       const { size } = await stat(path);
       const sha256 = await sha256File(path);
-      const [done]: Array<{ id: string }> = await this.dataSource
-        .query(
-          `UPDATE export_job SET status = 'done', progress = 1, row_count = $2, file_name = $3, size_bytes = $4, sha256 = $5, row_counts = $6, finished_at = now()
-         WHERE id = $1 AND status = 'running' RETURNING id`,
-          [job.id, rowCount, fileName, size, sha256, counts ? JSON.stringify(counts) : null],
-        )
-        .then((result: unknown) => rowsOf<{ id: string }>(result));
+      const done = await this.repository.finish(job.id, {
+        rowCount,
+        fileName,
+        sizeBytes: size,
+        sha256,
+        rowCounts: counts ? JSON.stringify(counts) : null,
+      });
       if (!done) throw new ExportCancelled();
       this.logger.log(
         {
@@ -133,16 +109,13 @@ export class ExportRunner {
           { event: 'export.failed', exportId: job.id, requestId: currentRequestId(), err: (error as Error).message },
           'export failed',
         );
-      await this.dataSource.query(
-        `UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
-        [job.id, code],
-      );
+      await this.repository.fail(job.id, code);
       this.announce(job, 'failed', 0, null);
     }
   }
 
-  private async write(job: JobRow, path: string, dir: string): Promise<{ rows: number; counts?: Record<string, number> }> {
-    const reader = this.config.database.kind === 'embedded' ? embeddedReader(this.dataSource) : await snapshotReader(this.dataSource);
+  private async write(job: RunningJob, path: string, dir: string): Promise<{ rows: number; counts?: Record<string, number> }> {
+    const reader = await this.repository.reader(this.config.database.kind === 'embedded');
     try {
       if (job.dataset === 'report') return { rows: await this.reports.write(reader, job.filters, path, job.privacy) };
       if (job.dataset === 'pack') {
@@ -193,23 +166,21 @@ export class ExportRunner {
 
   private async writeTable(
     reader: ExportReader,
-    job: JobRow,
+    job: RunningJob,
     spec: DatasetSpec,
     format: ExportFormat,
     path: string,
     onRows: (rows: number) => Promise<void>,
   ): Promise<number> {
     const columns = columnsFor(spec, job.privacy);
-    const { sql, params } = spec.query(job.filters, job.privacy, job.pseudonymSeed);
+    const dataset = spec.query(job.filters, job.privacy, job.pseudonymSeed);
     // PostgreSQL writes CSV and NDJSON itself (COPY), at close to its raw speed.
-    if (reader.copyOut && (format === 'csv' || format === 'ndjson')) {
-      const csv = format === 'csv';
-      const projection = csv ? csvProjection(columns) : ndjsonProjection();
-      const source = reader.copyOut(
-        `SELECT ${projection} FROM (${sql}) t`,
-        params,
-        csv ? 'FORMAT csv' : "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'",
-      );
+    const csv = format === 'csv';
+    const source =
+      csv || format === 'ndjson'
+        ? this.repository.copyRows(reader, dataset, csv ? csvProjection(columns) : ndjsonProjection(), csv)
+        : undefined;
+    if (source) {
       const prefix = csv ? `${job.bom ? '\uFEFF' : ''}${columns.map((column) => csvField(column.name)).join(',')}\r\n` : '';
       return copyToFile(source, path, { prefix, csv, onRecords: onRows });
     }
@@ -222,7 +193,7 @@ export class ExportRunner {
     await writer.header(columns);
     let rows = 0;
     try {
-      for await (const page of reader.pages(sql, params)) {
+      for await (const page of this.repository.rowPages(reader, dataset)) {
         for (const raw of page) await writer.row(columns.map((column) => raw[column.name]));
         rows += page.length;
         await onRows(rows);
@@ -237,9 +208,7 @@ export class ExportRunner {
   private async estimate(reader: ExportReader, specs: DatasetSpec[], filters: ExportFilters, privacy: ExportPrivacy): Promise<number> {
     let total = 0;
     for (const spec of specs) {
-      const { sql, params } = spec.query(filters, privacy, '00');
-      const [row] = await reader.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
-      total += row?.n ?? 0;
+      total += await this.repository.countRows(reader, spec.query(filters, privacy, '00'));
     }
     return Math.max(total, 1);
   }
@@ -247,20 +216,18 @@ export class ExportRunner {
   private lastAnnounced = new Map<string, number>();
 
   /** Between pages: stop if cancelled, otherwise record and announce progress (at most every 250 ms). */
-  private async progress(job: JobRow, rows: number, expected: number): Promise<void> {
-    const [state]: Array<{ status: string }> = await this.dataSource
-      .query(`SELECT status FROM export_job WHERE id = $1`, [job.id])
-      .catch(() => [{ status: 'running' }]);
-    if (state?.status === 'cancelled') throw new ExportCancelled();
+  private async progress(job: RunningJob, rows: number, expected: number): Promise<void> {
+    const status = await this.repository.status(job.id).catch(() => 'running');
+    if (status === 'cancelled') throw new ExportCancelled();
     const now = Date.now();
     if (now - (this.lastAnnounced.get(job.id) ?? 0) < 250) return;
     this.lastAnnounced.set(job.id, now);
     const progress = Math.min(0.99, rows / expected);
-    await this.dataSource.query(`UPDATE export_job SET progress = $2 WHERE id = $1 AND status = 'running'`, [job.id, progress]);
+    await this.repository.setProgress(job.id, progress);
     this.announce(job, 'running', progress, rows);
   }
 
-  private announce(job: JobRow, status: ExportStatus, progress: number, rowCount: number | null): void {
+  private announce(job: RunningJob, status: ExportStatus, progress: number, rowCount: number | null): void {
     if (status !== 'running') this.lastAnnounced.delete(job.id);
     if (!job.requestedBy) return;
     this.emitter.emit(EXPORT_PROGRESS, {
@@ -269,13 +236,11 @@ export class ExportRunner {
     } satisfies ExportProgressAnnouncement);
   }
 
-  private async fileName(job: JobRow): Promise<string> {
+  private async fileName(job: RunningJob): Promise<string> {
     let stem = 'compact-voices';
     if (job.filters.consultationId) {
-      const [round]: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM consultation WHERE id = $1`, [
-        job.filters.consultationId,
-      ]);
-      if (round) stem = safeFileStem(round.title);
+      const title = await this.repository.consultationTitle(job.filters.consultationId);
+      if (title !== undefined) stem = safeFileStem(title);
     }
     const extension = job.dataset === 'pack' ? 'zip' : job.dataset === 'report' ? 'pdf' : job.format;
     return `${stem}-${job.dataset}-${job.privacy}-${job.createdAt.slice(0, 10)}.${extension}`;

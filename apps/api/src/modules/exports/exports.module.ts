@@ -7,6 +7,7 @@ import { ExportRunner } from './export-runner.service.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
+import { ReportRepository } from './report.repository.js';
 import { ReportService } from './report.service.js';
 
 /**
@@ -17,6 +18,6 @@ import { ReportService } from './report.service.js';
 @Module({
   imports: [AccountsModule, IdempotencyModule, DisclosureModule],
   controllers: [ExportsController],
-  providers: [ExportsService, ExportsRepository, ExportQueue, ExportRunner, ReportService],
+  providers: [ExportsService, ExportsRepository, ExportQueue, ExportRunner, ReportRepository, ReportService],
 })
 export class ExportsModule {}

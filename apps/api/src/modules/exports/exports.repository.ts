@@ -1,9 +1,11 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { ExportDataset, ExportFormat, ExportJob, ExportPrivacy } from '@compact-voices/contracts';
+import type { EntityManager } from 'typeorm';
+import type { ExportDataset, ExportFilters, ExportFormat, ExportJob, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
+import { embeddedReader, snapshotReader, type ExportReader } from './export-reader.js';
 
 const JOB_COLUMNS = `j.id, j.dataset, j.format, j.privacy, j.filters, j.status, j.progress, j.row_count::int AS "rowCount",
   ${isoTimestamp('j.created_at')} AS "createdAt", ${isoTimestamp('j.finished_at')} AS "finishedAt", j.error, j.file_name AS "fileName",
@@ -47,15 +49,43 @@ export interface OpenDataRow {
   rowCounts: Record<string, number> | null;
 }
 
-/** The SQL of export requests, download links and open-data packs; statements that must share a transaction take its `EntityManager`. */
+/** An export job as the runner reads it when it starts the job. */
+export interface RunningJob {
+  id: string;
+  requestedBy: string | null;
+  dataset: ExportDataset;
+  format: ExportFormat;
+  privacy: ExportPrivacy;
+  filters: ExportFilters;
+  bom: boolean;
+  status: ExportStatus;
+  pseudonymSeed: string;
+  createdAt: string;
+  publishedConsultationId: string | null;
+}
+
+/** A dataset's whole query, as its spec writes it (datasets.ts). */
+export interface DatasetQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/** What a finished export wrote. */
+export interface ExportResult {
+  rowCount: number;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Rows per dataset of a pack, as JSON text (null for a single dataset). */
+  rowCounts: string | null;
+}
+
+/**
+ * The SQL of export requests, their runs, download links and open-data packs; statements that must
+ * share a transaction take its `EntityManager`.
+ */
 @Injectable()
-export class ExportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ExportsRepository extends SqlRepository {
   // ---- Requests ----
 
   /** A round's status; undefined when there is no such round. */
@@ -126,6 +156,92 @@ export class ExportsRepository {
     return cancelled.length > 0;
   }
 
+  // ---- Runs ----
+
+  /** Marks a queued (or interrupted) job running and returns it; undefined when it is no longer to run. */
+  async start(id: string): Promise<RunningJob | undefined> {
+    const [job] = rowsOf<RunningJob>(
+      await this.dataSource.query(
+        `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
+       WHERE id = $1 AND status IN ('queued', 'running')
+       RETURNING id, requested_by AS "requestedBy", dataset, format, privacy, filters, bom, status, pseudonym_seed AS "pseudonymSeed",
+                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId"`,
+        [id],
+      ),
+    );
+    return job;
+  }
+
+  /** Records a running job's file; false when it is no longer running (it was cancelled). */
+  async finish(id: string, result: ExportResult): Promise<boolean> {
+    const [done] = rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE export_job SET status = 'done', progress = 1, row_count = $2, file_name = $3, size_bytes = $4, sha256 = $5, row_counts = $6, finished_at = now()
+         WHERE id = $1 AND status = 'running' RETURNING id`,
+        [id, result.rowCount, result.fileName, result.sizeBytes, result.sha256, result.rowCounts],
+      ),
+    );
+    return Boolean(done);
+  }
+
+  /** A running job failed with this stable code. */
+  async fail(id: string, code: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE export_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
+      [id, code],
+    );
+  }
+
+  /** A job's status; undefined when there is no such job. */
+  async status(id: string): Promise<ExportStatus | undefined> {
+    const [state]: Array<{ status: ExportStatus }> = await this.dataSource.query(`SELECT status FROM export_job WHERE id = $1`, [id]);
+    return state?.status;
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.dataSource.query(`UPDATE export_job SET progress = $2 WHERE id = $1 AND status = 'running'`, [id, progress]);
+  }
+
+  /** A round's title; undefined when there is no such round. */
+  async consultationTitle(consultationId: string): Promise<string | undefined> {
+    const [round]: Array<{ title: string }> = await this.dataSource.query(`SELECT title FROM consultation WHERE id = $1`, [consultationId]);
+    return round?.title;
+  }
+
+  /**
+   * How an export reads the database: on PostgreSQL one REPEATABLE READ snapshot on a connection of
+   * its own; on the embedded database, which has one connection, page by page without holding it.
+   */
+  async reader(embedded: boolean): Promise<ExportReader> {
+    return embedded ? embeddedReader(this.dataSource) : snapshotReader(this.dataSource);
+  }
+
+  // ---- Reading a dataset, in the export's reader ----
+
+  /** How many rows the dataset's query returns. */
+  async countRows(reader: ExportReader, { sql, params }: DatasetQuery): Promise<number> {
+    const [row] = await reader.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) counted`, params);
+    return row?.n ?? 0;
+  }
+
+  /**
+   * The dataset's rows written by the server itself (COPY), each as its `projection`: CSV, or with
+   * `csv` false NDJSON (one JSON text per line, COPY's quoting turned off). Undefined when the
+   * reader cannot COPY (the embedded database).
+   */
+  copyRows(reader: ExportReader, { sql, params }: DatasetQuery, projection: string, csv: boolean): Readable | undefined {
+    return reader.copyOut?.(
+      `SELECT ${projection} FROM (${sql}) t`,
+      params,
+      csv ? 'FORMAT csv' : "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'",
+    );
+  }
+
+  /** The dataset's rows, a page at a time. */
+  rowPages(reader: ExportReader, { sql, params }: DatasetQuery): AsyncGenerator<Array<Record<string, unknown>>> {
+    return reader.pages(sql, params);
+  }
+
   // ---- Download links ----
 
   /** Stores a download link valid for `ttlMinutes`; returns when it expires. */
@@ -191,5 +307,47 @@ export class ExportsRepository {
       [consultationId, formatVersion],
     );
     return row;
+  }
+
+  // ---- Open-data regeneration (one transaction) ----
+
+  /** Until the transaction ends, one instance at a time regenerates open-data packs. */
+  async lockOpenDataRegeneration(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compact-voices:open-data-regeneration'))`);
+  }
+
+  /** The published packs of a layout older than `formatVersion`. */
+  outdatedOpenDataJobs(manager: EntityManager, formatVersion: number): Promise<Array<{ id: string; consultationId: string }>> {
+    return manager.query(
+      `SELECT id, published_consultation_id AS "consultationId" FROM export_job
+       WHERE published_consultation_id IS NOT NULL AND format_version < $1 AND status = 'done'`,
+      [formatVersion],
+    );
+  }
+
+  /** Withdraws jobs whose packs a newer layout replaces. */
+  async supersede(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`UPDATE export_job SET status = 'failed', error = 'SUPERSEDED' WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /**
+   * Queues a public pack of a round (`filters`: JSON text) in the given layout; returns its id, or
+   * undefined when one in that layout or a newer one is queued, running or done already.
+   */
+  async queueOpenDataPack(
+    manager: EntityManager,
+    consultationId: string,
+    filters: string,
+    pseudonymSeed: string,
+    formatVersion: number,
+  ): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed, format_version)
+         SELECT NULL, NULL, 'pack', 'zip', 'public', $2::jsonb, false, $1, $3, $4
+         WHERE NOT EXISTS (SELECT 1 FROM export_job j WHERE j.published_consultation_id = $1 AND j.format_version >= $4 AND j.status IN ('queued', 'running', 'done'))
+         RETURNING id`,
+      [consultationId, filters, pseudonymSeed, formatVersion],
+    );
+    return rows[0]?.id;
   }
 }

@@ -5,13 +5,12 @@ import PDFDocument from 'pdfkit';
 import type { ExportFilters, ExportPrivacy, RatingSummary, StakeholderTypeCode } from '@compact-voices/contracts';
 import { AppConfig } from '../../config/app-config.js';
 import { AppSecrets } from '../../core/security/app-secrets.js';
-import { authorNameSql, authorNamedSql } from '../comments/author-label.js';
 import { DisclosureService, combineGaps, summaryOf } from '../disclosure/disclosure.service.js';
 import type { PublishedGroup, Query } from '../disclosure/published-statistics.repository.js';
 import { MIN_PEOPLE, sideOf } from '../disclosure/release-audit.js';
 import { median, medianOfCounts, summariseRatings, type RatingRow } from '../disclosure/statistics.js';
 import type { ExportReader } from './export-reader.js';
-import { filterClause } from './filter-clause.js';
+import { ReportRepository } from './report.repository.js';
 
 const MIN_CELL = MIN_PEOPLE;
 
@@ -19,13 +18,6 @@ const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const SCALE = ['Not started', 'Planned', 'In progress', 'Largely implemented', 'Fully implemented'];
 const HIGHLIGHT_LIMIT = 5;
-
-interface RecommendationRow {
-  code: string;
-  text: string;
-  principleCode: string;
-  principleTitle: string;
-}
 
 interface RatingDetail extends RatingRow {
   countryIso3: string;
@@ -62,52 +54,18 @@ export class ReportService {
     private readonly config: AppConfig,
     private readonly disclosure: DisclosureService,
     private readonly secrets: AppSecrets,
+    private readonly repository: ReportRepository,
   ) {}
 
   async write(reader: ExportReader, filters: ExportFilters, path: string, privacy: ExportPrivacy): Promise<number> {
     const suppress = privacy === 'public';
-    const round = filters.consultationId
-      ? (
-          await reader.query<{ title: string; opensAt: string; closesAt: string; moderationMode: string }>(
-            `SELECT title, to_char(opens_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "opensAt", to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "closesAt",
-                  moderation_mode AS "moderationMode" FROM consultation WHERE id = $1`,
-            [filters.consultationId],
-          )
-        )[0]
-      : undefined;
-    const scope = filterClause(filters);
-    const recommendations = await reader.query<RecommendationRow>(
-      `SELECT r.code, r.text, r.principle_code AS "principleCode", p.title AS "principleTitle"
-       FROM recommendation r JOIN principle p ON p.code = r.principle_code
-       WHERE ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM consultation_recommendation cr WHERE cr.consultation_id = $1 AND cr.recommendation_code = r.code)
-              OR NOT EXISTS (SELECT 1 FROM consultation_recommendation cr WHERE cr.consultation_id = $1))
-         AND ($2::text IS NULL OR r.principle_code = $2) AND ($3::text IS NULL OR r.code = $3)
-         AND ($4::int IS NULL OR EXISTS (SELECT 1 FROM recommendation_objective ro WHERE ro.recommendation_code = r.code AND ro.objective_number = $4))
-       ORDER BY p.position, r.position`,
-      [
-        filters.consultationId ?? null,
-        filters.principleCode?.toUpperCase() ?? null,
-        filters.recommendationCode?.toUpperCase() ?? null,
-        filters.objectiveNumber ?? null,
-      ],
-    );
     const query: Query = (sql, params) => reader.query(sql, params);
-    const figures = suppress ? await this.publishedFigures(query, filters) : await this.allFigures(reader, filters);
-    const totals = suppress ? await this.publishedTotals(query, filters) : await this.allTotals(reader, filters);
-    const official = await reader.query<{ recommendationCode: string; countryIso3: string; score: number }>(
-      `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score FROM official_assessment x
-       WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', time: 'x.updated_at' })} ORDER BY x.country_iso3`,
-      scope.params,
-    );
-    const highlighted = await reader.query<{ recommendationCode: string; body: string; author: string; countryIso3: string | null }>(
-      `SELECT x.recommendation_code AS "recommendationCode", x.body, x.country_iso3 AS "countryIso3",
-              CASE WHEN ${authorNamedSql({ comment: 'x', author: 'u' })} THEN u.display_name || ' (' || x.author_stakeholder_type || ')'
-                   ELSE ${authorNameSql({ comment: 'x', author: 'u' })} END AS author
-       FROM comment x LEFT JOIN app_user u ON u.id = x.author_id
-       WHERE x.status = 'published' AND x.highlighted_at IS NOT NULL AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
-       ORDER BY x.highlighted_at, x.id`,
-      scope.params,
-    );
+    const round = filters.consultationId ? await this.repository.round(query, filters.consultationId) : undefined;
+    const recommendations = await this.repository.recommendations(query, filters);
+    const figures = suppress ? await this.publishedFigures(query, filters) : await this.allFigures(query, filters);
+    const totals = suppress ? await this.publishedTotals(query, filters) : await this.allTotals(query, filters);
+    const official = await this.repository.official(query, filters);
+    const highlighted = await this.repository.highlighted(query, filters);
 
     const doc = new PDFDocument({
       size: 'A4',
@@ -279,14 +237,8 @@ export class ReportService {
   }
 
   /** Full: every rating as it stands, per recommendation (admins' report). */
-  private async allFigures(reader: ExportReader, filters: ExportFilters): Promise<Map<string, RecommendationFigures>> {
-    const scope = filterClause(filters);
-    const rows = await reader.query<RatingDetail & { recommendationCode: string; verified: boolean; raterCountry: string | null }>(
-      `SELECT x.recommendation_code AS "recommendationCode", x.country_iso3 AS "countryIso3", x.score, x.rater_stakeholder_type AS "stakeholderType",
-              x.rater_organisation_verified AS verified, x.rater_country_iso3 AS "raterCountry"
-       FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}`,
-      scope.params,
-    );
+  private async allFigures(query: Query, filters: ExportFilters): Promise<Map<string, RecommendationFigures>> {
+    const rows = await this.repository.ratings(query, filters);
     const byRecommendation = new Map<string, RatingDetail[]>();
     for (const row of rows) {
       const detail: RatingDetail = {
@@ -322,34 +274,14 @@ export class ReportService {
     ratings: number;
     byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }>;
   }> {
-    const scope = filterClause(filters);
     const { groups } = await this.disclosure.published(filters, query);
     const ratings = groups.filter((g) => g.predicate === 'total' || g.predicate === 'dk').reduce((sum, g) => sum + g.people, 0);
-    const people = await query<{ stakeholderType: StakeholderTypeCode | null; people: number }>(
-      `WITH contributors AS (
-         SELECT x.author_stakeholder_type AS stakeholder_type, x.author_id::text AS person FROM comment x
-         WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
-         UNION
-         SELECT x.stakeholder_type, x.person FROM (
-           SELECT v.consultation_id, v.recommendation_code, v.country_iso3, v.stakeholder_type, v.released_at, COALESCE(v.user_id, v.rating_id)::text AS person
-           FROM released_rating v
-           JOIN rating_cell c ON c.consultation_id = v.consultation_id AND c.recommendation_code = v.recommendation_code AND c.country_iso3 = v.country_iso3
-           JOIN rating_release rel ON rel.consultation_id = v.consultation_id AND rel.recommendation_code = v.recommendation_code
-                                  AND rel.country_iso3 = v.country_iso3 AND rel.release_no = c.last_release
-           WHERE v.to_release IS NULL AND ((NOT v.dont_know AND 'total' = ANY(rel.predicates)) OR (v.dont_know AND 'dk' = ANY(rel.predicates)))
-         ) x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.stakeholder_type', time: 'x.released_at' })}
-       )
-       SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM contributors GROUP BY ROLLUP (stakeholder_type) ORDER BY 1 NULLS FIRST`,
-      scope.params,
-    );
-    const [comments] = await query<{ comments: number }>(
-      `SELECT count(*)::int AS comments FROM comment x WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}`,
-      scope.params,
-    );
+    const people = await this.repository.publishedPeople(query, filters);
+    const comments = await this.repository.publishedCommentCount(query, filters);
     const all = people.find((row) => row.stakeholderType === null)?.people ?? 0;
     return {
       people: this.disclosure.peopleCount(all),
-      comments: comments?.comments ?? 0,
+      comments: comments ?? 0,
       ratings,
       byType: people
         .filter((row) => row.stakeholderType !== null)
@@ -359,7 +291,7 @@ export class ReportService {
 
   /** Full: every person, comment and rating in the filter. */
   private async allTotals(
-    reader: ExportReader,
+    query: Query,
     filters: ExportFilters,
   ): Promise<{
     people: number | null;
@@ -367,21 +299,8 @@ export class ReportService {
     ratings: number;
     byType: Array<{ stakeholderType: StakeholderTypeCode; people: number | null }>;
   }> {
-    const scope = filterClause(filters);
-    const [totals] = await reader.query<{ people: number; comments: number; ratings: number }>(
-      `SELECT (SELECT count(DISTINCT person)::int FROM (SELECT author_id AS person FROM comment x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
-                                                      UNION SELECT user_id FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) people) AS people,
-              (SELECT count(*)::int FROM comment x WHERE x.status = 'published' AND ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}) AS comments,
-              (SELECT count(*)::int FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) AS ratings`,
-      scope.params,
-    );
-    const byType = await reader.query<{ stakeholderType: StakeholderTypeCode; people: number }>(
-      `SELECT stakeholder_type AS "stakeholderType", count(DISTINCT person)::int AS people FROM (
-         SELECT author_stakeholder_type AS stakeholder_type, author_id AS person FROM comment x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.author_stakeholder_type', time: 'x.created_at' })}
-         UNION ALL SELECT rater_stakeholder_type, user_id FROM rating x WHERE ${scope.where({ consultation: 'x.consultation_id', recommendation: 'x.recommendation_code', country: 'x.country_iso3', stakeholderType: 'x.rater_stakeholder_type', time: 'x.updated_at' })}) t
-       GROUP BY 1 ORDER BY 1`,
-      scope.params,
-    );
+    const totals = await this.repository.totals(query, filters);
+    const byType = await this.repository.peopleByType(query, filters);
     return { people: totals?.people ?? 0, comments: totals?.comments ?? 0, ratings: totals?.ratings ?? 0, byType };
   }
 

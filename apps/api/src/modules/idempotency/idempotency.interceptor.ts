@@ -10,14 +10,13 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { ApiHeader } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import type { DataSource } from 'typeorm';
 import { ErrorCode, IDEMPOTENCY_KEY_TTL_DAYS } from '@compact-voices/contracts';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { canonicalJson } from '../../core/content/canonical-json.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 /**
@@ -32,7 +31,7 @@ const ABANDONED_AFTER_SECONDS = 60;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: IdempotencyRepository) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return from(this.run(context, next));
@@ -59,35 +58,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const operation = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
 
     for (let attempt = 0; attempt < 2; attempt++) {
-      const claimed: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_key (user_id, key, operation, request_hash, claimed_by_pid, claimed_by_start)
-         VALUES ($1, $2, $3, $4, pg_backend_pid(), (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()))
-         ON CONFLICT DO NOTHING RETURNING key`,
-        [userId, key, operation, requestHash],
-      );
-      if (claimed.length > 0) return this.execute(userId, key, next, successStatus(context, request.method));
-      const [existing]: Array<{
-        requestHash: string;
-        responseStatus: number | null;
-        responseBody: unknown;
-        expired: boolean;
-        abandoned: boolean;
-      }> = await this.dataSource.query(
-        `SELECT request_hash AS "requestHash", response_status AS "responseStatus", response_body AS "responseBody",
-                created_at < now() - make_interval(days => $4) AS expired,
-                (created_at < now() - make_interval(secs => $3)
-                 OR (claimed_by_pid IS NOT NULL AND NOT EXISTS (
-                       SELECT 1 FROM pg_stat_activity a WHERE a.pid = k.claimed_by_pid AND a.backend_start = k.claimed_by_start))) AS abandoned
-         FROM idempotency_key k WHERE user_id = $1 AND key = $2`,
-        [userId, key, ABANDONED_AFTER_SECONDS, IDEMPOTENCY_KEY_TTL_DAYS],
-      );
+      if (await this.repository.claim(userId, key, operation, requestHash))
+        return this.execute(userId, key, next, successStatus(context, request.method));
+      const existing = await this.repository.find(userId, key, ABANDONED_AFTER_SECONDS, IDEMPOTENCY_KEY_TTL_DAYS);
       if (!existing) continue; // released between our insert and select: try again
       if (existing.expired) {
         // Past its lifetime the key is forgotten, whether or not the purge has run yet: a new request.
-        await this.dataSource.query(
-          `DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND created_at < now() - make_interval(days => $3)`,
-          [userId, key, IDEMPOTENCY_KEY_TTL_DAYS],
-        );
+        await this.repository.deleteExpired(userId, key, IDEMPOTENCY_KEY_TTL_DAYS);
         continue;
       }
       if (existing.requestHash !== requestHash) {
@@ -99,10 +76,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (existing.responseStatus === null) {
         if (existing.abandoned) {
-          await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [
-            userId,
-            key,
-          ]);
+          await this.repository.release(userId, key);
           continue;
         }
         throw new ApiException(
@@ -123,17 +97,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       // A handler may already have recorded its response in its own transaction (comments do, so
       // that the write and its replay commit together): that record stands.
-      await this.dataSource.query(
-        `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2 AND response_status IS NULL`,
-        [userId, key, status, JSON.stringify(result ?? null)],
-      );
+      await this.repository.recordResponse(userId, key, status, JSON.stringify(result ?? null));
       return result;
     } catch (error) {
       // A failed request did not happen: the same key may be retried (e.g. after fixing the body).
       // If the database is what failed this may fail too; the claim is then abandoned with its session.
-      await this.dataSource
-        .query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND response_status IS NULL`, [userId, key])
-        .catch(() => undefined);
+      await this.repository.release(userId, key).catch(() => undefined);
       throw error;
     }
   }

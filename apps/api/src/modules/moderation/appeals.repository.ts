@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APPEAL_OVERDUE_DAYS, APPEAL_WINDOW_DAYS, type AppealOutcome } from '@compact-voices/contracts';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { COMMENT_JOINS, commentColumns, type CommentRow } from '../comments/comment.presenter.js';
-import { SAFEGUARDING_SQL } from './moderation-access.service.js';
+import { SAFEGUARDING_SQL } from './moderation-access.repository.js';
 
 export interface AppealRow {
   id: string;
@@ -60,13 +60,7 @@ const APPEAL_SELECT = `
 
 /** The SQL of appeals; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class AppealsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class AppealsRepository extends SqlRepository {
   // ---- Reads ----
 
   async find(appealId: string): Promise<AppealRow | undefined> {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { HttpStatus, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode, type ListResponse, type LocaleCode } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { HouseRuleDto, PublishRuleDto } from './dto/house-rule.dto.js';
-import { isoTimestamp } from '../../core/database/sql.js';
+import { HouseRulesRepository } from './house-rules.repository.js';
 
 const translated = z.strictObject({ en: z.string().min(1), id: z.string().min(1), ur: z.string().min(1) });
 const rulesFile = z.array(z.strictObject({ code: z.string().regex(/^R[0-9]{1,3}$/), title: translated, text: translated })).min(1);
@@ -23,43 +22,27 @@ export class HouseRulesService implements OnModuleInit {
   private readonly logger = new Logger(HouseRulesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: HouseRulesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const rules = rulesFile.parse(JSON.parse(readFileSync(new URL('./data/house-rules.json', import.meta.url), 'utf8')));
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO house_rule (code, version, title, text)
-       SELECT code, 1, title, text FROM jsonb_to_recordset($1::jsonb) AS x(code text, title jsonb, text jsonb)
-       WHERE NOT EXISTS (SELECT 1 FROM house_rule h WHERE h.code = x.code)
-       RETURNING code`,
-      [JSON.stringify(rules)],
-    );
-    if (inserted.length > 0) this.logger.log({ rules: inserted.length }, 'house rules published');
+    const inserted = await this.repository.insertFirstVersions(JSON.stringify(rules));
+    if (inserted > 0) this.logger.log({ rules: inserted }, 'house rules published');
   }
 
   /** The version in force of every rule, in one language (English where a translation is missing). */
   async current(locale: LocaleCode = 'en'): Promise<ListResponse<HouseRuleDto>> {
-    const items: HouseRuleDto[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (code) code, version,
-              COALESCE(title ->> $1, title ->> 'en') AS title, COALESCE(text ->> $1, text ->> 'en') AS text,
-              CASE WHEN title ? $1 AND text ? $1 THEN $1 ELSE 'en' END AS language,
-              ${isoTimestamp('published_at')} AS "publishedAt"
-       FROM house_rule ORDER BY code, version DESC`,
-      [locale],
-    );
+    const items: HouseRuleDto[] = await this.repository.current(locale);
     // R1, R2 … R10 in numeric order.
     items.sort((a, b) => Number(a.code.slice(1)) - Number(b.code.slice(1)));
     return { items };
   }
 
   /** The version in force of a rule, for a decision to cite (422 when there is no such rule). */
-  async inForce(code: string, manager: EntityManager = this.dataSource.manager): Promise<{ code: string; version: number }> {
-    const [row]: Array<{ code: string; version: number }> = await manager.query(
-      `SELECT code, version FROM house_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
-      [code],
-    );
+  async inForce(code: string, manager?: EntityManager): Promise<{ code: string; version: number }> {
+    const row = await this.repository.latest(code, manager);
     if (!row) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.RULE_NOT_FOUND, `No published house rule ${code}`, [
         { field: 'ruleCode', reason: 'unknown', message: 'Not a published house rule' },
@@ -70,20 +53,17 @@ export class HouseRulesService implements OnModuleInit {
 
   /** A new version of an existing rule (admin; audit-logged). */
   async publish(admin: AuthUser, code: string, dto: PublishRuleDto): Promise<HouseRuleDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const [current]: Array<{ version: number }> = await manager.query(
-        `SELECT version FROM house_rule WHERE code = $1 ORDER BY version DESC LIMIT 1 FOR UPDATE`,
-        [code],
-      );
-      if (!current) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, `No house rule ${code}`);
-      const version = current.version + 1;
-      await manager.query(`INSERT INTO house_rule (code, version, title, text, published_by) VALUES ($1, $2, $3, $4, $5)`, [
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.lockLatestVersion(manager, code);
+      if (current === undefined) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, `No house rule ${code}`);
+      const version = current + 1;
+      await this.repository.insertVersion(manager, {
         code,
         version,
-        JSON.stringify(dto.title),
-        JSON.stringify(dto.text),
-        admin.id,
-      ]);
+        title: JSON.stringify(dto.title),
+        text: JSON.stringify(dto.text),
+        publishedBy: admin.id,
+      });
       await this.audit.record(manager, {
         actorId: admin.id,
         action: 'rule.published',
@@ -91,13 +71,7 @@ export class HouseRulesService implements OnModuleInit {
         targetId: code,
         details: { version },
       });
-      const [row]: HouseRuleDto[] = await manager.query(
-        `SELECT code, version, title ->> 'en' AS title, text ->> 'en' AS text, 'en' AS language,
-                ${isoTimestamp('published_at')} AS "publishedAt"
-         FROM house_rule WHERE code = $1 AND version = $2`,
-        [code, version],
-      );
-      return row!;
+      return (await this.repository.findInEnglish(manager, code, version))!;
     });
   }
 }

@@ -1,29 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '@compact-voices/contracts';
 import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { ModerationAccessRepository } from './moderation-access.repository.js';
 
 /** What a moderation check needs to know about the comment acted on. */
 export interface ModerationTarget {
   consultationId: string;
   /** Ever the subject of a safeguarding concern: then it is the safeguarding role's alone, for good. */
   safeguarding: boolean;
-}
-
-/** SQL for `safeguarding` of comment `c`. */
-export const SAFEGUARDING_SQL = `(c.review_queue IS NOT DISTINCT FROM 'safeguarding' OR EXISTS (SELECT 1 FROM comment_flag sf WHERE sf.comment_id = c.id AND sf.reason = 'safeguarding'))`;
-
-/**
- * SQL (boolean): whether the reader handles safeguarding concerns of round `consultation` — a
- * safeguarding officer of it, the platform's safeguarding team (the global role), or an admin while
- * the round has no officer. Parameters: the reader's id, whether they hold the role, whether admin.
- */
-export function safeguardsRoundSql(consultation: string, userParam: string, teamParam: string, adminParam: string): string {
-  return `(${teamParam}::boolean
-    OR EXISTS (SELECT 1 FROM consultation_safeguarding_officer so WHERE so.consultation_id = ${consultation} AND so.user_id = ${userParam}::uuid)
-    OR (${adminParam}::boolean AND NOT EXISTS (SELECT 1 FROM consultation_safeguarding_officer so WHERE so.consultation_id = ${consultation})))`;
 }
 
 /**
@@ -54,15 +40,11 @@ export function notAModerator(): ApiException {
  */
 @Injectable()
 export class ModerationAccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: ModerationAccessRepository) {}
 
-  async moderatesRound(user: AuthUser, consultationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async moderatesRound(user: AuthUser, consultationId: string, manager?: EntityManager): Promise<boolean> {
     if (isAdmin(user)) return true;
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM consultation_moderator WHERE consultation_id = $1 AND user_id = $2`, [
-      consultationId,
-      user.id,
-    ]);
-    return rows.length > 0;
+    return this.repository.isRoundModerator(consultationId, user.id, manager);
   }
 
   async assertModeratesRound(user: AuthUser, consultationId: string, manager?: EntityManager): Promise<void> {
@@ -70,14 +52,8 @@ export class ModerationAccessService {
   }
 
   /** Whether the reader handles the round's safeguarding concerns (see `safeguardsRoundSql`). */
-  async safeguardsRound(user: AuthUser, consultationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row]: Array<{ ok: boolean }> = await manager.query(`SELECT ${safeguardsRoundSql('$1::uuid', '$2', '$3', '$4')} AS ok`, [
-      consultationId,
-      user.id,
-      user.roles.includes('safeguarding'),
-      isAdmin(user),
-    ]);
-    return row?.ok === true;
+  async safeguardsRound(user: AuthUser, consultationId: string, manager?: EntityManager): Promise<boolean> {
+    return this.repository.safeguardsRound(consultationId, user.id, user.roles.includes('safeguarding'), isAdmin(user), manager);
   }
 
   /** Safeguarding items: the round's safeguarding officers (see above); everything else: its moderators and admins. */
@@ -92,13 +68,10 @@ export class ModerationAccessService {
   }
 
   /** The reader's conflict of interest with a comment, judged on the comment's scope. */
-  async conflict(user: AuthUser, commentId: string, manager: EntityManager = this.dataSource.manager): Promise<Conflict> {
+  async conflict(user: AuthUser, commentId: string, manager?: EntityManager): Promise<Conflict> {
     const ties = await this.governmentTies(user.id, manager);
     if (ties.length === 0) return NO_CONFLICT;
-    const [scope]: Array<{ countries: string[]; undisclosed: boolean }> = await manager.query(
-      `SELECT countries, undisclosed FROM comment_scope($1)`,
-      [commentId],
-    );
+    const scope = await this.repository.commentScope(commentId, manager);
     if (!scope) return NO_CONFLICT;
     if (scope.undisclosed) return { conflicted: true, disclosedCountry: null, ties };
     const hits = ties.filter((iso3) => scope.countries.includes(iso3));
@@ -112,15 +85,7 @@ export class ModerationAccessService {
   }
 
   /** Countries whose government the person is tied to through an active organisation membership. */
-  async governmentTies(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: Array<{ iso3: string }> = await manager.query(
-      `SELECT DISTINCT o.country_iso3 AS iso3
-       FROM organisation_membership m
-       JOIN organisation o ON o.id = m.organisation_id
-       JOIN stakeholder_type st ON st.code = o.stakeholder_type
-       WHERE m.user_id = $1 AND m.status = 'active' AND st.side = 'government'`,
-      [userId],
-    );
-    return rows.map((row) => row.iso3);
+  governmentTies(userId: string, manager?: EntityManager): Promise<string[]> {
+    return this.repository.governmentTies(userId, manager);
   }
 }

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   APPEAL_WINDOW_DAYS,
   ErrorCode,
@@ -15,13 +14,14 @@ import {
 } from '@compact-voices/contracts';
 import { isAdmin, type AuthUser } from '../../core/auth/auth-user.js';
 import { rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { KeysetCursor } from '../../core/http/keyset-cursor.js';
 import { actingLabelSql } from '../accounts/acting-identity.service.js';
 import { COMMENT_JOINS, commentColumns, type CommentRow } from '../comments/comment.presenter.js';
 import type { DecisionRow } from './moderation-decision.presenter.js';
-import { SAFEGUARDING_SQL, safeguardsRoundSql } from './moderation-access.service.js';
+import { SAFEGUARDING_SQL, safeguardsRoundSql } from './moderation-access.repository.js';
 import type { DecisionTarget } from './moderation-rules.js';
 
 const TARGET_SELECT = `
@@ -111,13 +111,7 @@ export interface DecisionInsert {
 
 /** The SQL of moderation decisions and queues; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class ModerationDecisionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ModerationDecisionsRepository extends SqlRepository {
   /** The comment a decision acts on (a deleted one is not found); `lock` holds its row until the transaction ends. */
   async loadTarget(commentId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<DecisionTarget> {
     const [target]: DecisionTarget[] = await manager.query(`${TARGET_SELECT} WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [commentId]);

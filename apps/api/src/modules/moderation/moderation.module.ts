@@ -11,9 +11,12 @@ import { CosignUseCase } from './cosign.use-case.js';
 import { DecideUseCase } from './decide.use-case.js';
 import { DecisionApplier } from './decision-applier.js';
 import { FlagsController } from './flags.controller.js';
+import { FlagsRepository } from './flags.repository.js';
 import { FlagsService } from './flags.service.js';
 import { HouseRulesController } from './house-rules.controller.js';
+import { HouseRulesRepository } from './house-rules.repository.js';
 import { HouseRulesService } from './house-rules.service.js';
+import { ModerationAccessRepository } from './moderation-access.repository.js';
 import { ModerationAccessService } from './moderation-access.service.js';
 import { ModerationController } from './moderation.controller.js';
 import { ModerationDecisionsRepository } from './moderation-decisions.repository.js';
@@ -22,8 +25,10 @@ import { SanctionsController } from './sanctions.controller.js';
 import { SanctionsRepository } from './sanctions.repository.js';
 import { SanctionsService } from './sanctions.service.js';
 import { TransparencyController } from './transparency.controller.js';
+import { TransparencyRepository } from './transparency.repository.js';
 import { TransparencyService } from './transparency.service.js';
 import { WordFilterController } from './word-filter.controller.js';
+import { WordFilterRepository } from './word-filter.repository.js';
 import { WordFilterService } from './word-filter.service.js';
 
 /**
@@ -43,8 +48,11 @@ import { WordFilterService } from './word-filter.service.js';
     TransparencyController,
   ],
   providers: [
+    HouseRulesRepository,
     HouseRulesService,
+    ModerationAccessRepository,
     ModerationAccessService,
+    FlagsRepository,
     FlagsService,
     ModerationDecisionsRepository,
     ModerationDecisionsService,
@@ -55,7 +63,9 @@ import { WordFilterService } from './word-filter.service.js';
     AppealsService,
     SanctionsRepository,
     SanctionsService,
+    WordFilterRepository,
     WordFilterService,
+    TransparencyRepository,
     TransparencyService,
   ],
   exports: [HouseRulesService, WordFilterService, ModerationAccessService],

@@ -1,7 +1,7 @@
 import { APPEAL_WINDOW_DAYS, type Sanction, type SanctionStatus } from '@compact-voices/contracts';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { FORMER_PARTICIPANT, authorNameSql } from '../comments/author-label.js';
-import { SAFEGUARDING_SQL } from './moderation-access.service.js';
+import { SAFEGUARDING_SQL } from './moderation-access.repository.js';
 
 /** A sanction can be appealed for this long after it came into force (its co-signature, or its creation). */
 const APPEAL_DEADLINE = `(COALESCE(s.cosigned_at, s.created_at) + make_interval(days => ${APPEAL_WINDOW_DAYS}))`;

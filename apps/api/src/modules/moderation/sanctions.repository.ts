@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { LocaleCode } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
-import { SAFEGUARDING_SQL } from './moderation-access.service.js';
+import { SAFEGUARDING_SQL } from './moderation-access.repository.js';
 import { sanctionSelect, type SanctionRow } from './sanction.presenter.js';
 
 /**
@@ -60,13 +60,7 @@ export interface SanctionInsert {
 
 /** The SQL of sanctions; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class SanctionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SanctionsRepository extends SqlRepository {
   // ---- Reads ----
 
   async comment(commentId: string): Promise<SanctionedComment | undefined> {

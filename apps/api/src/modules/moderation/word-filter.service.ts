@@ -1,13 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ErrorCode, type ListResponse, type WordFilterAction, type WordFilterTerm } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
-import { rowsOf } from '../../core/database/query-result.js';
-import { isoTimestamp } from '../../core/database/sql.js';
 import { matchingForm, readableText } from '../../core/content/readable-text.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { WordFilterRepository } from './word-filter.repository.js';
 
 /** Terms are cached this long per instance: a change reaches every instance within it. */
 const CACHE_MS = 5_000;
@@ -61,16 +58,14 @@ export class WordFilterService {
   private cache: { loadedAt: number; terms: CompiledTerm[] } | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: WordFilterRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** `html` is the comment as rendered for readers. */
   async match(html: string): Promise<WordFilterMatch | undefined> {
     if (!this.cache || Date.now() - this.cache.loadedAt > CACHE_MS) {
-      const rows: Array<{ term: string; action: WordFilterAction }> = await this.dataSource.query(
-        `SELECT term, action FROM word_filter_term`,
-      );
+      const rows = await this.repository.terms();
       this.cache = { loadedAt: Date.now(), terms: rows.map((row) => ({ ...row, pattern: termPattern(row.term) })) };
     }
     return matchTerms(html, this.cache.terms);
@@ -89,10 +84,7 @@ export class WordFilterService {
   }
 
   async list(): Promise<ListResponse<WordFilterTerm>> {
-    const items: WordFilterTerm[] = await this.dataSource.query(
-      `SELECT id, term, action, ${isoTimestamp('created_at')} AS "createdAt" FROM word_filter_term ORDER BY term`,
-    );
-    return { items };
+    return { items: await this.repository.list() };
   }
 
   async create(admin: AuthUser, rawTerm: string, action: WordFilterAction): Promise<WordFilterTerm> {
@@ -102,30 +94,26 @@ export class WordFilterService {
         { field: 'term', reason: 'blank', message: 'term must not be blank' },
       ]);
     }
-    const created = await this.dataSource.transaction(async (manager) => {
-      const rows: WordFilterTerm[] = await manager.query(
-        `INSERT INTO word_filter_term (term, action, created_by) VALUES ($1, $2, $3) ON CONFLICT (term) DO NOTHING
-         RETURNING id, term, action, ${isoTimestamp('created_at')} AS "createdAt"`,
-        [term, action, admin.id],
-      );
-      if (!rows[0]) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TERM_EXISTS, 'That term is already in the filter');
+    const created = await this.repository.transaction(async (manager) => {
+      const row = await this.repository.insert(manager, term, action, admin.id);
+      if (!row) throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TERM_EXISTS, 'That term is already in the filter');
       await this.audit.record(manager, {
         actorId: admin.id,
         action: 'word_filter.term_added',
         targetType: 'word_filter_term',
-        targetId: rows[0].id,
+        targetId: row.id,
         details: { action },
       });
-      return rows[0];
+      return row;
     });
     this.cache = undefined;
     return created;
   }
 
   async remove(admin: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const rows = rowsOf<{ id: string }>(await manager.query(`DELETE FROM word_filter_term WHERE id = $1 RETURNING id`, [id]));
-      if (rows.length === 0) throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TERM_NOT_FOUND, 'No such term');
+    await this.repository.transaction(async (manager) => {
+      if (!(await this.repository.delete(manager, id)))
+        throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TERM_NOT_FOUND, 'No such term');
       await this.audit.record(manager, {
         actorId: admin.id,
         action: 'word_filter.term_removed',

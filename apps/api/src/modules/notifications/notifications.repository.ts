@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APPEAL_WINDOW_DAYS, type LocaleCode, type Notification, type NotificationKind } from '@compact-voices/contracts';
 import { affectedCount } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import type { KeysetCursor } from '../../core/http/keyset-cursor.js';
 
@@ -61,9 +61,7 @@ export interface NotificationRecipient {
 
 /** The SQL of the notification centre; inserts run in the caller's transaction and take its `EntityManager`. */
 @Injectable()
-export class NotificationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class NotificationsRepository extends SqlRepository {
   /** Inserts a notification in the caller's transaction; returns its id. */
   async insert(manager: EntityManager, notification: NotificationInsert): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(

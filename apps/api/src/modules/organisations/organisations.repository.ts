@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Organisation, OrganisationMember, StakeholderTypeCode } from '@compact-voices/contracts';
 import { affectedCount, rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 
 const ORGANISATION_COLUMNS = `o.id, o.name, o.stakeholder_type AS "stakeholderType", o.country_iso3 AS "countryIso3", o.website,
@@ -33,13 +33,7 @@ export interface OrganisationInsert {
 
 /** The SQL of organisations and their memberships; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class OrganisationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class OrganisationsRepository extends SqlRepository {
   // ---- Organisations ----
 
   /** Up to 200 organisations by name, whose name contains `q` (literally) and of the country, when given. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { OfficialAssessment, Rating, StakeholderTypeCode } from '@compact-voices/contracts';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import type { RatingRow } from '../disclosure/statistics.js';
 
@@ -54,13 +54,7 @@ export interface RatingCell {
 
 /** The SQL of ratings and official assessments; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class RatingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class RatingsRepository extends SqlRepository {
   // ---- Ratings ----
 
   /** The person's ratings of a thread, one per country, in country order. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThreadLogService } from './thread-log.service.js';
+import { ThreadsRepository } from './threads.repository.js';
 
-@Module({ providers: [ThreadLogService], exports: [ThreadLogService] })
+@Module({ providers: [ThreadsRepository, ThreadLogService], exports: [ThreadLogService] })
 export class ThreadsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AdminUser, Role } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
+import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { GOVERNMENT_TIES_SQL } from '../organisations/government-ties.js';
 
@@ -11,13 +11,7 @@ const ADMIN_USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.ro
 
 /** The SQL of account administration; statements that must share a transaction take its `EntityManager`. */
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class UsersRepository extends SqlRepository {
   /** Up to 200 accounts, newest first; `search` (already LIKE-escaped, or null for all) matches name or email. */
   list(search: string | null): Promise<AdminUser[]> {
     return this.dataSource.query(
