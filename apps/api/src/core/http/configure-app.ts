@@ -17,8 +17,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { ApiException } from '../errors/api.exception.js';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter.js';
 import { bodyParserErrors } from '../errors/body-parser-errors.js';
-import { validationException } from '../errors/validation.js';
-import { LegacyValidationPipe, SchemaValidationPipe } from './schema-validation.pipe.js';
+import { SchemaValidationPipe } from './schema-validation.pipe.js';
 import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
 import { createOpenApiDocument } from './openapi.js';
 
@@ -108,17 +107,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
-  app.useGlobalPipes(
-    new SchemaValidationPipe(),
-    new LegacyValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      stopAtFirstError: true,
-      transform: true,
-      exceptionFactory: validationException,
-    }),
-  );
+  app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
   if (config.apiDocs) {

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { HttpStatus, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ErrorCode, issueDetails } from '@compact-voices/contracts';
 import { ApiException } from '../errors/api.exception.js';
 import { hasRequestSchema } from './schema-dto.js';
@@ -21,12 +21,5 @@ export class SchemaValidationPipe implements PipeTransform {
       first ? `Invalid input: ${first.field ? `${first.field}: ` : ''}${first.message}` : 'Invalid input',
       details,
     );
-  }
-}
-
-/** class-validator, for the DTOs not yet made from a request schema; it leaves schema DTOs alone. */
-export class LegacyValidationPipe extends ValidationPipe {
-  protected override toValidate(metadata: ArgumentMetadata): boolean {
-    return !hasRequestSchema(metadata.metatype) && super.toValidate(metadata);
   }
 }

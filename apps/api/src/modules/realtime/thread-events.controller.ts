@@ -1,11 +1,10 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ErrorCode, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
+import { ErrorCode, threadEventsQuerySchema, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
 import { Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
+import { SchemaDto } from '../../core/http/schema-dto.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { addressLimitKey } from '../../core/security/client-address.js';
 import { RateLimitService } from '../../core/security/rate-limit.service.js';
@@ -16,21 +15,7 @@ import { ReplayCache } from './replay-cache.js';
 import { collapseStateEvents } from './replay-collapse.js';
 import { ThreadEventRenderer } from './thread-event-renderer.service.js';
 
-class ThreadEventsQueryDto {
-  @ApiProperty({ minimum: 0, description: 'The last seq the client saw' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  after!: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+class ThreadEventsQueryDto extends SchemaDto(threadEventsQuerySchema) {}
 
 /** The OpenAPI shape of a replayed event; the contract's ThreadEvent ties each `type` to its payload. */
 class ThreadEventDto {

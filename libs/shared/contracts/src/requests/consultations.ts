@@ -112,3 +112,9 @@ export const putOfficialAssessmentSchema = z.strictObject({
   narrative: z.string().max(5000).optional(),
 });
 export type PutOfficialAssessmentRequest = z.input<typeof putOfficialAssessmentSchema>;
+
+/** GET …/events?after=: what a reconnecting client missed. */
+export const threadEventsQuerySchema = z.strictObject({
+  after: queryInt(0, Number.MAX_SAFE_INTEGER).meta({ description: 'The last seq the client saw' }),
+  limit: queryInt(1, 500).optional().meta({ default: 200 }),
+});

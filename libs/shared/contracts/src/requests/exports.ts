@@ -12,6 +12,3 @@ export const createExportSchema = z.strictObject({
   publish: z.boolean().optional().meta({ description: 'Publish this public pack of a closed round on the open-data page' }),
 });
 export type CreateExportRequest = z.input<typeof createExportSchema>;
-
-/** GET /exports/download/{token}: the signed link's token. */
-export const downloadTokenParamSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });

@@ -103,3 +103,8 @@ export type CreateWordFilterTermRequest = z.input<typeof wordFilterTermSchema>;
 export const notificationsQuerySchema = pageQuerySchema.extend({
   locale: localeCode().optional().meta({ description: 'Language of rule titles (default: the account’s language)' }),
 });
+
+/** PUT …/highlight (secretariat): whether the PDF report quotes a comment. */
+export const highlightSchema = z.strictObject({
+  highlighted: z.boolean().meta({ description: 'true: quote it in the report; false: stop quoting it' }),
+});

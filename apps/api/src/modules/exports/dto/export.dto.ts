@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { exportFiltersSchema, createExportSchema, downloadTokenParamSchema } from '@compact-voices/contracts';
+import { exportFiltersSchema, createExportSchema } from '@compact-voices/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EXPORT_DATASETS,
@@ -56,5 +56,3 @@ export class OpenDataPackDto {
 export class OpenDataListDto {
   @ApiProperty({ type: [OpenDataPackDto] }) items!: OpenDataPackDto[];
 }
-
-export class DownloadTokenParam extends SchemaDto(downloadTokenParamSchema) {}

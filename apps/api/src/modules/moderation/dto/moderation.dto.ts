@@ -14,9 +14,9 @@ import {
   sanctionSchema,
   sanctionsQuerySchema,
   wordFilterTermSchema,
+  highlightSchema,
 } from '@compact-voices/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
 import {
   APPEAL_OUTCOMES,
   DECISION_STATUSES,
@@ -246,8 +246,4 @@ export class TransparencyDto {
   @ApiProperty() sanctions!: number;
 }
 
-export class HighlightDto {
-  @ApiProperty({ description: 'true: quote it in the report; false: stop quoting it' })
-  @IsBoolean()
-  highlighted!: boolean;
-}
+export class HighlightDto extends SchemaDto(highlightSchema) {}
