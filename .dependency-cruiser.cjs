@@ -22,9 +22,9 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment:
-        'An import cycle makes load order matter and a module impossible to read on its own. TypeORM entities that relate to each other are the one exception: their relations name each other.',
+        'An import cycle makes load order matter and a module impossible to read on its own. TypeORM entities that relate to each other are the one exception: their relations name each other. A cycle closed by a type-only import is not one at run time (a contract type derived from its schema names the module whose constants the schema uses).',
       from: { path: '^(apps|libs)/', pathNot: '\\.entity\\.ts$' },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'web-feature-isolation',

@@ -2,10 +2,9 @@
  * Exports, reports and dashboards: what the secretariat hands to the
  * whole-of-society mechanism. Filters are shared by the dashboard and every export.
  */
-import { z } from 'zod';
-import { STAKEHOLDER_TYPE_CODES, type StakeholderTypeCode } from './catalogue.js';
+import type { StakeholderTypeCode } from './catalogue.js';
 import type { RatingDistribution } from './consultations.js';
-import { id, isoDateTime, queryInt } from './requests/common.js';
+import type { ExportFilters } from './requests/exports.js';
 
 export const EXPORT_DATASETS = [
   'comments',
@@ -37,32 +36,7 @@ export const EXPORT_FORMATS_BY_DATASET: Record<ExportDataset, readonly ExportFor
   report: ['pdf'],
 };
 
-/** Shared by the dashboard and exports (query string or JSON body); every field optional. */
-export const exportFiltersSchema = z.strictObject({
-  consultationId: id().optional(),
-  principleCode: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/)
-    .optional()
-    .meta({ example: 'PC' }),
-  recommendationCode: z
-    .string()
-    .regex(/^[A-Za-z]{2}-[0-9]{1,2}$/)
-    .optional()
-    .meta({ example: 'PC-1' }),
-  objectiveNumber: queryInt(1, 23).optional(),
-  countryIso3: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/)
-    .optional()
-    .meta({ example: 'NPL' }),
-  /** A UN ESCAP subregion name, as in GET /countries. */
-  subregion: z.string().max(100).optional().meta({ example: 'South and South-West Asia' }),
-  stakeholderType: z.enum(STAKEHOLDER_TYPE_CODES).optional(),
-  from: isoDateTime().optional().meta({ description: 'ISO 8601, inclusive' }),
-  to: isoDateTime().optional().meta({ description: 'ISO 8601, exclusive' }),
-});
-export type ExportFilters = z.output<typeof exportFiltersSchema>;
+export type { ExportFilters } from './requests/exports.js';
 
 export interface ExportJob {
   id: string;

@@ -10,3 +10,4 @@ export * from './moderation.js';
 export * from './exports.js';
 export * from './thread-sync.js';
 export * from './requests/index.js';
+export * from './responses/index.js';

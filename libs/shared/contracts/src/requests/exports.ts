@@ -1,5 +1,34 @@
 import { z } from 'zod';
-import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_PRIVACY_LEVELS, exportFiltersSchema } from '../exports.js';
+import { STAKEHOLDER_TYPE_CODES } from '../catalogue.js';
+import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_PRIVACY_LEVELS } from '../exports.js';
+import { id, isoDateTime, queryInt } from './common.js';
+
+/** Shared by the dashboard and exports (query string or JSON body); every field optional. */
+export const exportFiltersSchema = z.strictObject({
+  consultationId: id().optional(),
+  principleCode: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional()
+    .meta({ example: 'PC' }),
+  recommendationCode: z
+    .string()
+    .regex(/^[A-Za-z]{2}-[0-9]{1,2}$/)
+    .optional()
+    .meta({ example: 'PC-1' }),
+  objectiveNumber: queryInt(1, 23).optional(),
+  countryIso3: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .optional()
+    .meta({ example: 'NPL' }),
+  /** A UN ESCAP subregion name, as in GET /countries. */
+  subregion: z.string().max(100).optional().meta({ example: 'South and South-West Asia' }),
+  stakeholderType: z.enum(STAKEHOLDER_TYPE_CODES).optional(),
+  from: isoDateTime().optional().meta({ description: 'ISO 8601, inclusive' }),
+  to: isoDateTime().optional().meta({ description: 'ISO 8601, exclusive' }),
+});
+export type ExportFilters = z.output<typeof exportFiltersSchema>;
 
 export const createExportSchema = z.strictObject({
   dataset: z.enum(EXPORT_DATASETS),
