@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import type { Namespace } from 'socket.io';
 import type { Comment, Consultation } from '@compact-voices/contracts';
 import { LiveGateway, threadRoom } from '../src/modules/realtime/live.gateway.js';
+import { EXPORT_PROGRESS } from '../src/modules/exports/exports.events.js';
+import { NOTIFICATION_CREATED } from '../src/modules/notifications/notifications.service.js';
 import { CSRF, signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
@@ -122,6 +126,67 @@ describe('live threads over socket.io', () => {
     const { seq, ...payload } = received;
     expect(seq).toBeGreaterThan(0);
     expect(payload).toEqual(publicView);
+  });
+
+  it('carries two threads, notifications and export progress on one signed-in socket, each thread event naming its thread', async () => {
+    const server = testApp.app.getHttpServer();
+    const socket = connect(testApp, { token: author.accessToken });
+    await connected(socket);
+    const presence: Array<{ count: number; consultationId?: string; recommendationCode?: string }> = [];
+    socket.on('presence', (event: (typeof presence)[number]) => presence.push(event));
+    expect(await join(socket, round.id, 'pc-1')).toMatchObject({ ok: true, lastSeq: expect.any(Number) });
+    expect(await join(socket, round.id, 'IC-3')).toMatchObject({ ok: true, lastSeq: expect.any(Number) });
+    const namespace = (testApp.app.get(LiveGateway) as unknown as { namespace: Namespace }).namespace;
+    const rooms = () => [...(namespace.sockets.get(socket.id!)?.rooms ?? [])].filter((room) => room !== socket.id).sort();
+    expect(rooms()).toEqual([
+      expect.stringMatching(/^session:/),
+      threadRoom(round.id, 'IC-3'),
+      threadRoom(round.id, 'PC-1'),
+      `user:${author.user.id}`,
+    ]);
+
+    // Presence, one per thread, each naming its thread.
+    const deadline = Date.now() + 5_000;
+    while (new Set(presence.map((event) => event.recommendationCode)).size < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(
+      presence.map((event) => ({ ...event })).sort((a, b) => String(a.recommendationCode).localeCompare(String(b.recommendationCode))),
+    ).toEqual([
+      { count: 1, consultationId: round.id, recommendationCode: 'IC-3' },
+      { count: 1, consultationId: round.id, recommendationCode: 'PC-1' },
+    ]);
+
+    // A reaction names its thread (a comment does by its own shape).
+    const created = next<Comment & { seq: number }>(socket, 'comment.created');
+    const posted = (await postComment('Two threads, one socket').expect(201)).body as Comment;
+    expect(await created).toMatchObject({ id: posted.id, consultationId: round.id, recommendationCode: 'PC-1' });
+    const reactions = next<{ commentId: string; seq: number }>(socket, 'reactions.updated');
+    await request(server).put(`/api/v1/comments/${posted.id}/reaction`).set(admin.auth).send({ kind: 'agree' }).expect(200);
+    expect(await reactions).toMatchObject({
+      consultationId: round.id,
+      recommendationCode: 'PC-1',
+      commentId: posted.id,
+      seq: expect.any(Number),
+    });
+
+    // What is addressed to the person arrives on the same socket.
+    const events = testApp.app.get(EventEmitter2);
+    const notification = next<{ id: string }>(socket, 'notification');
+    const progress = next<{ id: string; status: string }>(socket, 'export.progress');
+    const notificationId = randomUUID();
+    events.emit(NOTIFICATION_CREATED, {
+      userId: author.user.id,
+      notification: { id: notificationId, kind: 'moderation.decision', createdAt: new Date().toISOString(), readAt: null },
+    });
+    events.emit(EXPORT_PROGRESS, { userId: author.user.id, event: { id: 'job-live', status: 'running', progress: 0.5, rowCount: null } });
+    expect((await notification).id).toBe(notificationId);
+    expect(await progress).toMatchObject({ id: 'job-live', status: 'running' });
+
+    // Leaving one thread keeps the other.
+    expect(await socket.timeout(5_000).emitWithAck('thread:leave', { consultationId: round.id, recommendationCode: 'PC-1' })).toEqual({
+      ok: true,
+    });
+    expect(rooms()).toEqual([expect.stringMatching(/^session:/), threadRoom(round.id, 'IC-3'), `user:${author.user.id}`]);
   });
 
   it('refuses bad tokens at the handshake', async () => {

@@ -85,6 +85,36 @@ describe('consultation journey', () => {
     await page.getByText('Live: new comments appear here as they are posted.').waitFor({ timeout: LIVE_WAIT_MS });
   }
 
+  /**
+   * Makes every document of the page count the socket.io connections it holds open (websocket
+   * transport). Counted inside the page, not with page.on('websocket'): a document left by a full
+   * navigation takes its sockets with it, but the browser never reports them closed.
+   */
+  async function countLiveSockets(page: Page): Promise<void> {
+    await page.addInitScript({
+      content: `(() => {
+        const Native = window.WebSocket;
+        const open = new Set();
+        window.__openLiveSockets = () => open.size;
+        window.WebSocket = class extends Native {
+          constructor(url, protocols) {
+            super(url, protocols);
+            if (!String(url).includes('/socket.io/')) return;
+            open.add(this);
+            this.addEventListener('close', () => open.delete(this));
+          }
+        };
+      })();`,
+    });
+  }
+
+  /** The socket.io connections the page holds open now, once a reconnect under way has settled. */
+  async function openLiveSockets(page: Page, expected: number): Promise<number> {
+    const count = () => page.evaluate(() => (window as unknown as { __openLiveSockets: () => number }).__openLiveSockets());
+    for (let i = 0; i < 50 && (await count()) !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return count();
+  }
+
   function commentArticle(page: Page, text: string) {
     return main(page).locator('article.comment').filter({ hasText: text });
   }
@@ -166,6 +196,8 @@ describe('consultation journey', () => {
       const bashir: Person = { email: `bashir-${stamp}@e2e.test`, password: 'harbour kite evening', displayName: 'Bashir Journey' };
       const first = await newPage();
       const second = await newPage();
+      await countLiveSockets(first);
+      await countLiveSockets(second);
       await joinPlatform(first, amina);
       await joinPlatform(second, bashir);
 
@@ -187,6 +219,10 @@ describe('consultation journey', () => {
       await second.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
       await waitUntilLive(second);
       await first.getByText('2 people are here now').waitFor({ timeout: LIVE_WAIT_MS });
+      // Signed in on a thread page, each tab holds one live socket: the thread's room and the
+      // header's notifications share it.
+      await expect(openLiveSockets(first, 1)).resolves.toBe(1);
+      await expect(openLiveSockets(second, 1)).resolves.toBe(1);
 
       // A comment from the first arrives on the second's page without a reload, and is announced.
       const text = `Recruitment fees are still charged in ${stamp}.`;

@@ -32,14 +32,17 @@ export interface PresencePayload {
   count: number;
 }
 
-/** Server → client events in a thread room; payload shapes are those of the REST API (plus seq). */
+/**
+ * Server → client events in a thread room; payload shapes are those of the REST API, plus seq and the
+ * thread they belong to (one socket may be in several thread rooms, and seq counts per thread).
+ */
 export interface ServerToClientEvents {
   'comment.created': (comment: ThreadEventPayloads['comment.created'] & Sequenced) => void;
   'comment.updated': (comment: ThreadEventPayloads['comment.updated'] & Sequenced) => void;
   'comment.removed': (comment: ThreadEventPayloads['comment.removed'] & Sequenced) => void;
-  'reactions.updated': (event: ThreadEventPayloads['reactions.updated'] & Sequenced) => void;
-  'ratings.summary': (event: ThreadEventPayloads['ratings.summary'] & Sequenced) => void;
-  presence: (event: PresencePayload) => void;
+  'reactions.updated': (event: ThreadEventPayloads['reactions.updated'] & Sequenced & ThreadRef) => void;
+  'ratings.summary': (event: ThreadEventPayloads['ratings.summary'] & Sequenced & ThreadRef) => void;
+  presence: (event: PresencePayload & ThreadRef) => void;
   /** To the addressee's own sockets only (room user:<id>), never to a thread room. */
   notification: (notification: Notification) => void;
   /** Progress of the addressee's own exports (room user:<id>). */

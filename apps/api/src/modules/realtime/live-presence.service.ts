@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
-import type { LiveNamespace } from './live-socket.js';
+import { threadOfRoom, type LiveNamespace } from './live-socket.js';
 
 const PRESENCE_INTERVAL_MS = 1_000;
 
@@ -47,7 +47,8 @@ export class LivePresence implements OnModuleDestroy {
       count = namespace.adapter.rooms.get(room)?.size ?? 0;
     }
     try {
-      namespace.to(room).emit('presence', this.disclosure.presence(count));
+      // The count as the disclosure layer sealed it, naming its thread: one socket may be in several.
+      namespace.to(room).emit('presence', Object.assign(this.disclosure.presence(count), threadOfRoom(room)));
     } catch (error) {
       // Presence is best effort: a broken adapter connection must not take anything else down.
       this.logger.warn({ err: (error as Error).message }, 'presence not sent');

@@ -25,6 +25,13 @@ export function threadRoom(consultationId: string, recommendationCode: string): 
   return `thread:${consultationId}:${recommendationCode}`;
 }
 
+/** The thread a room is for (the inverse of threadRoom), or undefined for another room. */
+export function threadOfRoom(room: string): ThreadRef | undefined {
+  const [prefix, consultationId, recommendationCode, ...rest] = room.split(':');
+  if (prefix !== 'thread' || !consultationId || !recommendationCode || rest.length > 0) return undefined;
+  return { consultationId, recommendationCode };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A thread reference as a client sent it, or undefined when it is not one. */

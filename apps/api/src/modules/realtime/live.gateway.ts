@@ -10,7 +10,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { LIVE_NAMESPACE, type Ack, type ThreadEvent } from '@compact-voices/contracts';
+import { LIVE_NAMESPACE, type Ack, type ThreadEvent, type ThreadRef } from '@compact-voices/contracts';
 import { Public } from '../../core/auth/access.decorator.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { ACCESS_CHANGED, SESSIONS_REVOKED, type AccessChangedEvent, type SessionsRevokedEvent } from '../../core/auth/session-events.js';
@@ -113,8 +113,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return { ok: true };
   }
 
-  /** Sends a rendered event to a thread room, its payload typed by the contract's event map for its type. */
-  private emitThreadEvent(room: string, event: ThreadEvent): void {
+  /**
+   * Sends a rendered event to a thread room, its payload typed by the contract's event map for its type.
+   * Every event names its thread (a comment does by its own shape), so a client whose one socket is in
+   * several thread rooms knows which thread an event, and its seq, belong to.
+   */
+  private emitThreadEvent(room: string, thread: ThreadRef, event: ThreadEvent): void {
     const to = this.namespace.to(room);
     switch (event.type) {
       case 'comment.created':
@@ -123,10 +127,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         to.emit(event.type, { ...event.payload, seq: event.seq });
         return;
       case 'reactions.updated':
-        to.emit(event.type, { ...event.payload, seq: event.seq });
+        to.emit(event.type, { ...thread, ...event.payload, seq: event.seq });
         return;
       case 'ratings.summary':
-        to.emit(event.type, { ...event.payload, seq: event.seq });
+        to.emit(event.type, { ...thread, ...event.payload, seq: event.seq });
         return;
     }
   }
@@ -142,7 +146,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (!rendered) return;
       const room = threadRoom(event.consultationId, event.recommendationCode);
       this.assertDisclosed(rendered.type, { ...rendered.payload, seq: rendered.seq });
-      this.emitThreadEvent(room, rendered);
+      this.emitThreadEvent(room, { consultationId: event.consultationId, recommendationCode: event.recommendationCode }, rendered);
       this.metrics.liveEvents.inc({ event: rendered.type });
       this.logger.debug({ event: 'live.sent', type: rendered.type, seq: rendered.seq, requestId: event.requestId }, 'live event sent');
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { ExportJob, ExportStatus } from '@compact-voices/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { authSession } from '../../../lib/auth-session';
-import { LiveConnection, type CreateLiveSocket, type LiveStatus } from '../../../lib/live/live-connection';
+import type { CreateLiveSocket, LiveStatus } from '../../../lib/live/live-connection';
+import { liveHub } from '../../../lib/live/live-hub';
 import { openLiveSocket } from '../../../lib/live/open-live-socket';
 import { getExport } from '../api/get-export';
 import { exportsQueryKey, useExports } from '../api/get-exports';
@@ -15,7 +15,7 @@ export const POLL_WITH_SOCKET_MS = 10_000;
 
 let createSocketOverride: CreateLiveSocket | null | undefined;
 
-/** For tests: the socket the exports page opens (a fake), or null for none (polling only). */
+/** For tests: the socket the exports page listens on (a fake, with a LiveHub of its own), or null for none (polling only). */
 export function setExportSocketForTests(create: CreateLiveSocket | null | undefined): void {
   createSocketOverride = create;
 }
@@ -71,15 +71,8 @@ export function useExportJobs() {
   useEffect(() => {
     const createSocket = socketFactory();
     if (!createSocket) return undefined;
-    const noop = () => undefined;
-    const connection = new LiveConnection({
-      thread: null,
-      createSocket,
-      token: () => authSession.accessToken,
-      renewToken: (rejected) => authSession.renew(rejected),
-      onJoined: noop,
-      onEvent: noop,
-      onPresence: noop,
+    // The tab's one live socket: progress is sent to my own sockets.
+    return liveHub(createSocket).subscribe({
       onStatus: setLiveStatus,
       onExportProgress: (event) => {
         queryClient.setQueryData<ExportJobList>(exportsQueryKey, (current) => applyProgress(current, event));
@@ -87,12 +80,6 @@ export function useExportJobs() {
         if (event.status === 'done') void fetchJob(event.id).catch(() => undefined);
       },
     });
-    void connection.start();
-    const unsubscribe = authSession.subscribe(() => connection.refreshAuth());
-    return () => {
-      unsubscribe();
-      connection.stop();
-    };
   }, [queryClient, fetchJob]);
 
   // Whatever told us a job finished (socket, poll, list), announce it once. Derived while

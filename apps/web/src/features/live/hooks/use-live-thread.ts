@@ -1,10 +1,10 @@
 import { ThreadSync, type Comment } from '@compact-voices/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { authSession } from '../../../lib/auth-session';
 import { getThreadEvents } from '../api/get-thread-events';
 import { ThreadEventApplier } from '../apply-thread-event';
-import { LiveConnection, type CreateLiveSocket, type LiveStatus } from '../../../lib/live/live-connection';
+import type { CreateLiveSocket, LiveStatus } from '../../../lib/live/live-connection';
+import { liveHub } from '../../../lib/live/live-hub';
 import { openLiveSocket } from '../../../lib/live/open-live-socket';
 
 export interface LiveAnnouncement {
@@ -25,7 +25,7 @@ interface UseLiveThreadOptions {
   enabled?: boolean;
   /** Admins see unsuppressed summaries over REST; live ones are public, so they refetch instead. */
   refetchSummaries?: boolean;
-  /** For tests: a fake socket. */
+  /** For tests: a fake socket (the hub of that socket factory is used instead of the tab's). */
   createSocket?: CreateLiveSocket;
 }
 
@@ -33,9 +33,9 @@ interface UseLiveThreadOptions {
 const KEPT_ARRIVALS = 3;
 
 /**
- * Keeps a thread page live: joins its room over socket.io, applies the thread's events to the
- * cached comments and summaries (gap-free, see ThreadSync), follows the session's token, and reports
- * the connection, presence and new comments. The socket code loads with the first thread page.
+ * Keeps a thread page live: joins its room on the tab's live socket (see LiveHub), applies the
+ * thread's events to the cached comments and summaries (gap-free, see ThreadSync), and reports the
+ * connection, presence and new comments. The socket code loads with the first page that needs it.
  */
 export function useLiveThread(consultationId: string, code: string, options: UseLiveThreadOptions = {}): LiveThreadState {
   const queryClient = useQueryClient();
@@ -59,29 +59,19 @@ export function useLiveThread(consultationId: string, code: string, options: Use
       fetchEvents: (after) => getThreadEvents(consultationId, code, after),
       apply: applier.apply,
     });
-    const connection = new LiveConnection({
-      thread: { consultationId, recommendationCode: code },
-      createSocket,
-      token: () => authSession.accessToken,
-      renewToken: (rejected) => authSession.renew(rejected),
-      onJoined: (lastSeq) => void sync.joined(lastSeq),
-      onEvent: (event) => sync.receive(event),
-      onPresence: setPresence,
-      onStatus: setStatus,
-    });
-    void connection.start();
-    // A refreshed token, a sign-in or a sign-out: the socket reconnects with the new identity.
-    const unsubscribe = authSession.subscribe(() => connection.refreshAuth());
-    const offline = () => connection.goOffline();
-    const online = () => connection.goOnline();
-    window.addEventListener('offline', offline);
-    window.addEventListener('online', online);
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) connection.goOffline();
+    // The tab's one live socket: this thread's room is joined on it, and rejoined (with a resync)
+    // after every reconnect; it follows the session's token and the browser's network by itself.
+    const unsubscribe = liveHub(createSocket).subscribeThread(
+      { consultationId, recommendationCode: code },
+      {
+        onJoined: (lastSeq) => void sync.joined(lastSeq),
+        onEvent: (event) => sync.receive(event),
+        onPresence: setPresence,
+        onStatus: setStatus,
+      },
+    );
     return () => {
-      window.removeEventListener('offline', offline);
-      window.removeEventListener('online', online);
       unsubscribe();
-      connection.stop();
       sync.stop();
       applier.dispose();
     };
