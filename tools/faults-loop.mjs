@@ -5,6 +5,13 @@
 // Reports go to tmp/fault-loop/run-<n>.json. Exits non-zero unless every run passed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { missingFleetTools } from './fleet/index.mjs';
+
+const missing = missingFleetTools();
+if (missing.length > 0) {
+  process.stderr.write(`test:faults:loop: cannot run the fault suite: ${missing.join('; ')}\n`);
+  process.exit(1);
+}
 
 const runs = Number(process.env.FAULT_LOOP_RUNS ?? 10);
 const burners = Number(process.env.FAULT_LOOP_BURNERS ?? 1);

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { postgresBin } from './fleet/postgres-cluster.mjs';
+import { missingFleetTools } from './fleet/index.mjs';
 
 const args = new Set(process.argv.slice(2));
 const ci = process.env.CI === 'true';
@@ -136,15 +136,12 @@ if (args.has('--skip-e2e')) {
     await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
   });
   if (!args.has('--skip-faults')) {
-    // The fault suite starts its own PostgreSQL clusters and Redis servers from the system's binaries.
-    if (faultToolsInstalled()) {
+    // The fault suite starts its own PostgreSQL clusters, Redis servers and nginx from the system's binaries.
+    const missing = missingFleetTools();
+    if (missing.length === 0) {
       await jest('faults', 'apps/fleet-faults/jest.config.mjs');
     } else {
-      unavailable(
-        'faults',
-        'redis-server or the PostgreSQL server binaries (initdb, pg_ctl) are missing',
-        'install redis-server and postgresql',
-      );
+      unavailable('faults', missing.join('; '), 'install nginx-light, redis-server and postgresql');
     }
   }
 }
@@ -159,17 +156,6 @@ function unavailable(name, reason, hint) {
     process.stdout.write(`\n${reason}: the ${name} tier is SKIPPED (${hint}).\n`);
     tiers.push({ name, ok: true, counts: `skipped: ${reason}` });
   }
-}
-
-function faultToolsInstalled() {
-  const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${name}`));
-  let initdb;
-  try {
-    initdb = `${postgresBin()}/initdb`;
-  } catch {
-    return false;
-  }
-  return onPath('redis-server') && existsSync(initdb);
 }
 
 process.stdout.write('\n');

@@ -1,7 +1,16 @@
 // A Redis of its own on its own port (Debian's redis-server), without persistence: the fault
 // suite kills and restarts it; `npm run fleet` uses one when no REDIS_URL is given.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { delimiter, join } from 'node:path';
+
+/** redis-server on the PATH. */
+export function redisServerBin() {
+  const dir = (process.env.PATH ?? '').split(delimiter).find((entry) => entry && existsSync(join(entry, 'redis-server')));
+  if (!dir) throw new Error('redis-server not found: install redis-server');
+  return join(dir, 'redis-server');
+}
 
 function ping(port) {
   return new Promise((resolve) => {
@@ -26,7 +35,7 @@ export async function startRedisServer({ port, log = 'ignore' }) {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      child = spawn(redisServerBin(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: ['ignore', log, log],
       });
       for (let i = 0; i < 100; i++) {
@@ -34,6 +43,7 @@ export async function startRedisServer({ port, log = 'ignore' }) {
         if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      await server.stop('SIGKILL');
       throw new Error('redis-server did not answer PING');
     },
     /** SIGKILL by default: Redis lost, as in a crash. */

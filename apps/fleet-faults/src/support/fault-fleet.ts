@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -24,7 +25,8 @@ export interface FaultFleet extends Fleet {
 
 /**
  * A fleet of its own for one fault spec: a PostgreSQL cluster initialised in a temp directory on a
- * free port, its own Redis (unless `redis: false`), `instances` API processes and the proxy.
+ * free port, its own Redis (unless `redis: false`), `instances` API processes and nginx in front,
+ * running deploy/nginx.conf as compose does (`fleet.proxy`).
  */
 export async function startFaultFleet(
   name: string,
@@ -52,7 +54,7 @@ export async function startFaultFleet(
       SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
       SIGNUPS_PER_MAILBOX_PER_DAY: '100000',
       SHUTDOWN_TIMEOUT_MS: '15000',
-      // Every simulated reader comes from 127.0.0.1.
+      // Many simulated readers share an address (127.0.0.1, or one of a few loopback addresses through nginx).
       LIVE_ANONYMOUS_SOCKETS_PER_ADDRESS: '100000',
       REPLAY_MISSES_PER_ADDRESS_PER_MINUTE: '100000',
       ...options.env,
@@ -86,38 +88,72 @@ export interface CallResult {
   error?: string;
 }
 
-/** One HTTP call that never throws: the fault specs count what came back. */
-export async function call(
+/**
+ * A client address of its own on the loopback network (127.0.1.1, 127.0.1.2, …; Linux routes all of
+ * 127.0.0.0/8 to lo). nginx keeps a client on the instance its address hashes to, so clients that
+ * must be spread over the instances each connect from their own address.
+ */
+export function clientAddress(index: number): string {
+  return `127.0.${1 + Math.floor(index / 250)}.${1 + (index % 250)}`;
+}
+
+/**
+ * One HTTP call that never throws: the fault specs count what came back. A new connection per call
+ * (no keep-alive to race with a closing server); `localAddress` picks the client address.
+ */
+export function call(
   base: string,
   method: string,
   path: string,
-  init: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  init: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number; localAddress?: string } = {},
 ): Promise<CallResult> {
   const started = performance.now();
-  try {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...init.headers,
+  const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: Omit<CallResult, 'ms'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ...result, ms: performance.now() - started });
+    };
+    const outgoing = request(
+      `${base}${path}`,
+      {
+        method,
+        agent: false,
+        localAddress: init.localAddress,
+        headers: {
+          accept: 'application/json',
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...init.headers,
+        },
       },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
-    });
-    const text = await response.text();
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, body, ms: performance.now() - started };
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { status: 0, body: undefined, ms: performance.now() - started, error: cause ?? (error as Error).name };
-  }
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error: NodeJS.ErrnoException) => settle({ status: 0, body: undefined, error: error.code ?? error.name }));
+        response.on('close', () => settle({ status: 0, body: undefined, error: 'ECONNRESET' }));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: Record<string, unknown> | undefined;
+          try {
+            body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+          } catch {
+            body = undefined;
+          }
+          settle({ status: response.statusCode ?? 0, body });
+        });
+      },
+    );
+    const timer = setTimeout(
+      () => outgoing.destroy(Object.assign(new Error('timed out'), { code: 'TimeoutError' })),
+      init.timeoutMs ?? 30_000,
+    );
+    outgoing.on('error', (error: NodeJS.ErrnoException) => settle({ status: 0, body: undefined, error: error.code ?? error.name }));
+    outgoing.end(payload);
+  });
 }
 
 /** Like call, but throws on anything but 2xx: for setup steps. */
@@ -194,6 +230,11 @@ export async function metric(instance: Instance, name: string): Promise<number> 
     if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return total;
+}
+
+/** Open live sockets on an instance, from its own /metrics (nginx keeps no per-instance count). */
+export function liveSockets(instance: Instance): Promise<number> {
+  return metric(instance, 'live_sockets');
 }
 
 /** Resident memory of a process in MB (Linux). */

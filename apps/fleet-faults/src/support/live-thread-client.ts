@@ -37,7 +37,8 @@ export class LiveThreadClient {
   constructor(
     private readonly base: string,
     private readonly thread: ThreadRef,
-    options: { reconnection?: boolean } = {},
+    /** `localAddress`: the client address it connects from (see clientAddress), which picks its instance behind nginx. */
+    options: { reconnection?: boolean; localAddress?: string } = {},
   ) {
     this.sync = new ThreadSync({
       fetchEvents: (after) => this.fetchEvents(after),
@@ -51,6 +52,8 @@ export class LiveThreadClient {
       reconnectionDelay: 500,
       reconnectionDelayMax: 2_000,
       autoConnect: false,
+      // Handed to the `ws` client by engine.io-client (Node only, hence not in its option types).
+      ...({ localAddress: options.localAddress } as object),
     });
     for (const type of THREAD_EVENT_TYPES) {
       this.socket.on(type, (payload: Record<string, unknown>) => {

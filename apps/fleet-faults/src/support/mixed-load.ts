@@ -33,6 +33,8 @@ export interface MixedLoadOptions {
   thinkMs?: number;
   /** Retry writes that got no 2xx with the same Idempotency-Key, as a client would. */
   retryWrites?: boolean;
+  /** The client address each worker connects from (see clientAddress); unset, the system's choice (127.0.0.1). */
+  localAddress?: (worker: number) => string;
 }
 
 /**
@@ -48,13 +50,14 @@ export function startMixedLoad(options: MixedLoadOptions): { records: LoadRecord
   async function worker(index: number): Promise<void> {
     const token = options.tokens[index % options.tokens.length] as string;
     const country = options.countries[index % options.countries.length] as string;
+    const localAddress = options.localAddress?.(index);
     let n = 0;
     while (running) {
       n += 1;
       const roll = Math.random();
       const start = performance.now();
       if (roll < 0.5) {
-        const result = await call(base(), 'GET', `${thread}/comments?limit=50`, { token, timeoutMs: 20_000 });
+        const result = await call(base(), 'GET', `${thread}/comments?limit=50`, { token, timeoutMs: 20_000, localAddress });
         records.push({
           kind: 'read-thread',
           worker: index,
@@ -65,7 +68,7 @@ export function startMixedLoad(options: MixedLoadOptions): { records: LoadRecord
           error: result.error,
         });
       } else if (roll < 0.65) {
-        const result = await call(base(), 'GET', '/api/v1/recommendations', { timeoutMs: 20_000 });
+        const result = await call(base(), 'GET', '/api/v1/recommendations', { timeoutMs: 20_000, localAddress });
         records.push({
           kind: 'read-catalogue',
           worker: index,
@@ -85,6 +88,7 @@ export function startMixedLoad(options: MixedLoadOptions): { records: LoadRecord
             body,
             headers: { 'idempotency-key': key },
             timeoutMs: 20_000,
+            localAddress,
           });
           records.push({
             kind: 'comment',
@@ -102,7 +106,12 @@ export function startMixedLoad(options: MixedLoadOptions): { records: LoadRecord
         }
       } else {
         const score = Math.floor(Math.random() * 5);
-        const result = await call(base(), 'PUT', `${thread}/ratings/${country}`, { token, body: { score }, timeoutMs: 20_000 });
+        const result = await call(base(), 'PUT', `${thread}/ratings/${country}`, {
+          token,
+          body: { score },
+          timeoutMs: 20_000,
+          localAddress,
+        });
         records.push({
           kind: 'rating',
           worker: index,
