@@ -4,7 +4,7 @@
 //   npm test -- --skip-e2e     everything but the browser and the fault suite (both need a build)
 //   npm test -- --skip-faults  everything but the fault suite
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { missingFleetTools } from './fleet/index.mjs';
 
