@@ -7,8 +7,8 @@
 // minus the timestamp in the comment body. Baseline in the same run: bare node:http
 // servers (one per instance, with a bare socket.io on the same Redis) answering the same paths
 // with the same JSON behind the same proxy, under the same harness. The load generator and the
-// sockets run in child processes of their own (this file, forked), the proxy in this one, as in
-// `npm run fleet`.   npm run bench:fleet   (BENCH_DURATION=20 BENCH_CONNECTIONS=16 BENCH_SOCKETS=200)
+// sockets run in child processes of their own (this file, forked); the proxy is Debian's nginx with
+// deploy/nginx.conf, as in `npm run fleet`.   npm run bench:fleet   (BENCH_DURATION=20 BENCH_CONNECTIONS=16 BENCH_SOCKETS=200)
 import { fork } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -359,7 +359,12 @@ async function mixedRun(base, plan, server) {
     const marker = `run${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     await server.reset?.(marker);
     await live.ask({ type: 'measure', marker });
-    const groups = { ...server.pids, 'proxy (bench main process)': [process.pid], 'socket clients': [live.proc.pid] };
+    const groups = {
+      ...server.pids,
+      nginx: () => processes((cmd) => cmd.startsWith('nginx:')),
+      'bench main process': [process.pid],
+      'socket clients': [live.proc.pid],
+    };
     const before = cpuSnapshot(groups);
     const started = Date.now();
     const sampling = server.sample?.();
