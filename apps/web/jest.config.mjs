@@ -37,6 +37,7 @@ const config = {
   },
   moduleNameMapper: {
     '^@compact-voices/contracts$': '<rootDir>/../../libs/shared/contracts/src/index.ts',
+    '^@compact-voices/contracts/schemas$': '<rootDir>/../../libs/shared/contracts/src/schemas.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '\\.css$': '<rootDir>/src/test/style-stub.ts',
   },

@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contractsEntry = fileURLToPath(new URL('../../libs/shared/contracts/src/index.ts', import.meta.url));
+const contractsSchemas = fileURLToPath(new URL('../../libs/shared/contracts/src/schemas.ts', import.meta.url));
 const apiTarget = 'http://localhost:3000';
 
 /**
@@ -40,7 +41,10 @@ export default defineConfig({
   root: webRoot,
   plugins: [react(), cspMetaTag()],
   resolve: {
-    alias: { '@compact-voices/contracts': contractsEntry },
+    alias: [
+      { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },
+      { find: /^@compact-voices\/contracts\/schemas$/, replacement: contractsSchemas },
+    ],
   },
   build: {
     outDir: 'dist',

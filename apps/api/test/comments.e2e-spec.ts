@@ -1,7 +1,8 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { z } from 'zod';
-import { commentAuthorSchema, commentSchema, type Comment, type Consultation } from '@compact-voices/contracts';
+import { type Comment, type Consultation } from '@compact-voices/contracts';
+import { commentAuthorSchema, commentSchema } from '@compact-voices/contracts/schemas';
 import { signIn, signUpAndIn, uniqueEmail, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';

@@ -9,5 +9,5 @@ export * from './consultations.js';
 export * from './moderation.js';
 export * from './exports.js';
 export * from './thread-sync.js';
-export * from './requests/index.js';
-export * from './responses/index.js';
+export type * from './requests/index.js';
+export type * from './responses/index.js';

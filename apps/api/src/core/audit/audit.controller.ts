@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { auditQuerySchema, type AuditChainProblem, type AuditEntry, type AuditVerification } from '@compact-voices/contracts';
+import { type AuditChainProblem, type AuditEntry, type AuditVerification } from '@compact-voices/contracts';
+import { auditQuerySchema } from '@compact-voices/contracts/schemas';
 import { SchemaDto } from '../http/schema-dto.js';
 import { Roles } from '../auth/access.decorator.js';
 import { AuditService } from './audit.service.js';

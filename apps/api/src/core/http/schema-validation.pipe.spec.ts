@@ -1,4 +1,4 @@
-import { createCommentSchema, listCommentsQuerySchema, signUpSchema, updateMeSchema } from '@compact-voices/contracts';
+import { createCommentSchema, listCommentsQuerySchema, signUpSchema, updateMeSchema } from '@compact-voices/contracts/schemas';
 import { ApiException } from '../errors/api.exception.js';
 import { SchemaDto, openApiProperties } from './schema-dto.js';
 import { SchemaValidationPipe } from './schema-validation.pipe.js';

@@ -1,5 +1,6 @@
 import { HttpStatus, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { ErrorCode, issueDetails } from '@compact-voices/contracts';
+import { ErrorCode } from '@compact-voices/contracts';
+import { issueDetails } from '@compact-voices/contracts/schemas';
 import { ApiException } from '../errors/api.exception.js';
 import { hasRequestSchema } from './schema-dto.js';
 

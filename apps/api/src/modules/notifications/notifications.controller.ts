@@ -1,13 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import {
-  ErrorCode,
-  notificationsQuerySchema,
-  type LocaleCode,
-  NOTIFICATION_KINDS,
-  type Notification,
-  type NotificationKind,
-} from '@compact-voices/contracts';
+import { ErrorCode, type LocaleCode, NOTIFICATION_KINDS, type Notification, type NotificationKind } from '@compact-voices/contracts';
+import { notificationsQuerySchema } from '@compact-voices/contracts/schemas';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { AllowWhileSuspended } from '../../core/auth/suspension.js';
 import { AllowUnverified } from '../../core/auth/unverified.js';

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
-import { ErrorCode, threadEventsQuerySchema, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
+import { ErrorCode, type ThreadEvent, type ThreadEvents } from '@compact-voices/contracts';
+import { threadEventsQuerySchema } from '@compact-voices/contracts/schemas';
 import { Public } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { SchemaDto } from '../../core/http/schema-dto.js';

@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { signUpSchema, signInSchema, emailRequestSchema, tokenSchema, passwordResetConfirmSchema } from '@compact-voices/contracts';
+import { signUpSchema, signInSchema, emailRequestSchema, tokenSchema, passwordResetConfirmSchema } from '@compact-voices/contracts/schemas';
 
 export class SignUpDto extends SchemaDto(signUpSchema) {}
 

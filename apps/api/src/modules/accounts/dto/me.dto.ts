@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { updateMeSchema, changePasswordSchema, deleteMeSchema } from '@compact-voices/contracts';
+import { updateMeSchema, changePasswordSchema, deleteMeSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LOCALES,

@@ -1,4 +1,4 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { listCountriesQuerySchema } from '@compact-voices/contracts';
+import { listCountriesQuerySchema } from '@compact-voices/contracts/schemas';
 
 export class ListCountriesQueryDto extends SchemaDto(listCountriesQuerySchema) {}

@@ -1,4 +1,4 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { listRecommendationsQuerySchema } from '@compact-voices/contracts';
+import { listRecommendationsQuerySchema } from '@compact-voices/contracts/schemas';
 
 export class ListRecommendationsQueryDto extends SchemaDto(listRecommendationsQuerySchema) {}

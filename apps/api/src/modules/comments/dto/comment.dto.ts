@@ -6,7 +6,7 @@ import {
   listCommentsQuerySchema,
   searchCommentsQuerySchema,
   commentSchema,
-} from '@compact-voices/contracts';
+} from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class CreateCommentDto extends SchemaDto(createCommentSchema) {}

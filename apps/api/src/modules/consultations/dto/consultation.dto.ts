@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { createConsultationSchema, updateConsultationSchema, setRoundRoleSchema } from '@compact-voices/contracts';
+import { createConsultationSchema, updateConsultationSchema, setRoundRoleSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   CONSULTATION_STATUSES,

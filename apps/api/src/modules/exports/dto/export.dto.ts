@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { exportFiltersSchema, createExportSchema } from '@compact-voices/contracts';
+import { exportFiltersSchema, createExportSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EXPORT_DATASETS,

@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { rulesQuerySchema, publishRuleSchema } from '@compact-voices/contracts';
+import { rulesQuerySchema, publishRuleSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCALES } from '@compact-voices/contracts';
 

@@ -15,7 +15,7 @@ import {
   sanctionsQuerySchema,
   wordFilterTermSchema,
   highlightSchema,
-} from '@compact-voices/contracts';
+} from '@compact-voices/contracts/schemas';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPEAL_OUTCOMES,

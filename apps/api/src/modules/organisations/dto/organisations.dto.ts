@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { createOrganisationSchema, listOrganisationsQuerySchema } from '@compact-voices/contracts';
+import { createOrganisationSchema, listOrganisationsQuerySchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   STAKEHOLDER_TYPE_CODES,

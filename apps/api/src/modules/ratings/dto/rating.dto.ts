@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { putRatingSchema, summaryQuerySchema, putOfficialAssessmentSchema } from '@compact-voices/contracts';
+import { putRatingSchema, summaryQuerySchema, putOfficialAssessmentSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 import type { OfficialAssessment, Rating, RatingSummary } from '@compact-voices/contracts';
 

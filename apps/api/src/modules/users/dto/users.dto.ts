@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { listUsersQuerySchema, updateRolesSchema } from '@compact-voices/contracts';
+import { listUsersQuerySchema, updateRolesSchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty } from '@nestjs/swagger';
 import { PRIVACY_MODES, ROLES, type AdminUser, type PrivacyMode, type Role } from '@compact-voices/contracts';
 
