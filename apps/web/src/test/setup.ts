@@ -13,3 +13,8 @@ setNotificationSocketForTests(null);
 // Likewise the exports page's progress socket: none unless a test passes a fake.
 const { setExportSocketForTests } = await import('../features/exports/hooks/use-export-jobs');
 setExportSocketForTests(null);
+
+// A lazy route's first import (its chunk, and zod for a page with a form) can take seconds on a
+// busy machine; waiting longer for what a person would see costs nothing when it comes at once.
+const { configure } = await import('@testing-library/react');
+configure({ asyncUtilTimeout: 5000 });
