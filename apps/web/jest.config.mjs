@@ -42,6 +42,8 @@ const config = {
     '\\.css$': '<rootDir>/src/test/style-stub.ts',
   },
   setupFiles: ['<rootDir>/src/test/setup.ts'],
+  // Above Testing Library's 3 s wait (test/setup.ts), so a test that waits one out still has time to finish.
+  testTimeout: 15_000,
   clearMocks: true,
   restoreMocks: true,
 };

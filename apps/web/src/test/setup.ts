@@ -16,5 +16,8 @@ setExportSocketForTests(null);
 
 // A lazy route's first import (its chunk, and zod for a page with a form) can take seconds on a
 // busy machine; waiting longer for what a person would see costs nothing when it comes at once.
-const { configure } = await import('@testing-library/react');
-configure({ asyncUtilTimeout: 5000 });
+// Jest's per-test limit (jest.config.mjs) stays well above it, for tests that wait out a timeout.
+// From the DOM library, not React's: importing @testing-library/react here, before Jest defines
+// afterEach, would keep it from registering its cleanup between tests.
+const { configure } = await import('@testing-library/dom');
+configure({ asyncUtilTimeout: 3000 });

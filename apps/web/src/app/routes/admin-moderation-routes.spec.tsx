@@ -79,6 +79,21 @@ describe('admin moderation pages', () => {
     expect(await screen.findByText('“visa broker” has been removed.')).toBeTruthy();
   });
 
+  it('refuses a blank term and one over 100 characters, as the API would, without sending', async () => {
+    api = mockApi({ ...base, '/api/v1/moderation/word-filter': { body: { items: [] } } });
+    renderApp('/admin/word-filter', { user: admin });
+    expect(await screen.findByText('The word filter is empty.')).toBeTruthy();
+    const term = screen.getByLabelText('Word or phrase');
+    fireEvent.click(screen.getByRole('button', { name: 'Add to the filter' }));
+    expect(await screen.findByText('Word or phrase: This field is required.')).toBeTruthy();
+
+    fireEvent.change(term, { target: { value: 'w'.repeat(101) } });
+    expect(term.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Add to the filter' }));
+    expect(await screen.findByText('Word or phrase: Use no more than 100 characters.')).toBeTruthy();
+    expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+
   it('lists suspensions and lifts one in force', async () => {
     api = mockApi({
       ...base,

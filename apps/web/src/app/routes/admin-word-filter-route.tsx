@@ -1,4 +1,5 @@
 import { ErrorCode, WORD_FILTER_ACTIONS, type WordFilterAction } from '@compact-voices/contracts';
+import { wordFilterTermSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
@@ -10,24 +11,13 @@ import { PageHeading } from '../../components/page-heading';
 import { StatusMessage } from '../../components/status-message';
 import { useAddWordFilterTerm, useDeleteWordFilterTerm, useWordFilter } from '../../features/admin/api/word-filter';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { useForm, type FormValues } from '../../hooks/use-form';
-import { fieldMessage } from '../../lib/form-errors';
-import { characterCount, compactErrors } from '../../lib/validation';
+import { useForm } from '../../hooks/use-form';
 
-const FIELDS = ['term', 'action'] as const;
-type Field = (typeof FIELDS)[number];
-
-function isAction(value: string): value is WordFilterAction {
-  return (WORD_FILTER_ACTIONS as readonly string[]).includes(value);
+interface WordFilterValues {
+  term: string;
+  action: WordFilterAction;
 }
-
-function validate(values: FormValues<Field>) {
-  const term = values.term.trim();
-  return compactErrors<Field>({
-    term: !term ? fieldMessage('required') : characterCount(term) > 100 ? fieldMessage('tooLongMax', { max: 100 }) : undefined,
-    action: isAction(values.action) ? undefined : fieldMessage('invalidChoice'),
-  });
-}
+type Field = keyof WordFilterValues;
 
 /** Terms that block a comment, hold it for a moderator, or flag it; add and delete. */
 export function AdminWordFilterRoute() {
@@ -37,17 +27,17 @@ export function AdminWordFilterRoute() {
   const remove = useDeleteWordFilterTerm();
   const [outcome, setOutcome] = useState('');
   useDocumentTitle(t('adminWordFilter.heading'));
-  const form = useForm<Field>({
+  const form = useForm<WordFilterValues, typeof wordFilterTermSchema>({
     id: 'word-filter',
-    fields: FIELDS,
-    initialValues: { term: '', action: 'hold' },
-    validate,
+    fields: ['term', 'action'],
+    defaultValues: { term: '', action: 'hold' },
+    schema: wordFilterTermSchema,
+    toRequest: (values) => ({ term: values.term.trim(), action: values.action }),
     serverErrors: { codes: { [ErrorCode.TERM_EXISTS]: 'term' } },
   });
   const labels: Record<Field, string> = { term: t('adminWordFilter.termLabel'), action: t('adminWordFilter.actionLabel') };
-  const submit = form.handleSubmit(async (values) => {
-    if (!isAction(values.action)) return;
-    const created = await add.mutateAsync({ term: values.term.trim(), action: values.action });
+  const submit = form.handleSubmit(async (request) => {
+    const created = await add.mutateAsync(request);
     form.reset();
     setOutcome(t('adminWordFilter.added', { term: created.term }));
   });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type FocusEvent, type ReactNode } from 'react';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { FieldError } from './field-error';
 
 export interface CheckboxOption {
@@ -13,9 +13,9 @@ export interface CheckboxGroup {
   options: readonly CheckboxOption[];
 }
 
-interface CheckboxSetFieldProps<F extends string> {
-  form: FormApi<F>;
-  name: F;
+interface CheckboxSetFieldProps<V extends FormValues> {
+  form: FormApi<V>;
+  name: FieldOfType<V, readonly string[]>;
   legend: ReactNode;
   hint?: ReactNode;
   /** The label of the "select all" box at the top. */
@@ -23,22 +23,16 @@ interface CheckboxSetFieldProps<F extends string> {
   groups: readonly CheckboxGroup[];
 }
 
-/** The form keeps a set of values as one comma-separated string (values never contain commas). */
-export function splitValues(value: string): string[] {
-  return value ? value.split(',') : [];
-}
-
 /**
- * A set of checkboxes (in titled groups) for one form value, with an "all" box first that selects
+ * A set of checkboxes (in titled groups) for one form value (a list, kept in the options' order), with an "all" box first that selects
  * or clears every option and shows "some" (mixed) when only part is chosen. The "all" box carries
  * the field's id, so the error summary's link lands here.
  */
-export function CheckboxSetField<F extends string>({ form, name, legend, hint, allLabel, groups }: CheckboxSetFieldProps<F>) {
+export function CheckboxSetField<V extends FormValues>({ form, name, legend, hint, allLabel, groups }: CheckboxSetFieldProps<V>) {
   const error = form.errors[name];
-  const control = form.control(name, { hasHint: Boolean(hint) });
   const allRef = useRef<HTMLInputElement>(null);
   const every = groups.flatMap((group) => group.options.map((option) => option.value));
-  const chosen = new Set(splitValues(form.values[name]));
+  const chosen = new Set(form.values[name] as readonly string[]);
   const allChosen = every.length > 0 && every.every((value) => chosen.has(value));
   const someChosen = !allChosen && every.some((value) => chosen.has(value));
 
@@ -49,7 +43,7 @@ export function CheckboxSetField<F extends string>({ form, name, legend, hint, a
   const set = (values: Iterable<string>) => {
     const next = new Set(values);
     // Kept in the options' order, so the request lists them as the page does.
-    form.setValue(name, every.filter((value) => next.has(value)).join(','));
+    form.setValue(name, every.filter((value) => next.has(value)) as V[typeof name]);
   };
   const toggle = (value: string, checked: boolean) => {
     const next = new Set(chosen);
@@ -62,12 +56,12 @@ export function CheckboxSetField<F extends string>({ form, name, legend, hint, a
   // Checked when focus leaves the whole set, not between its boxes (an error appearing there would
   // move the boxes under the pointer).
   const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) control.onBlur();
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) form.blur(name);
   };
   return (
     <fieldset
       className={['field', 'checkbox-set', error ? 'field--error' : null].filter(Boolean).join(' ')}
-      aria-describedby={control['aria-describedby']}
+      aria-describedby={[hint ? form.hintId(name) : null, error ? form.errorId(name) : null].filter(Boolean).join(' ') || undefined}
       onBlur={leave}
     >
       <legend>{legend}</legend>

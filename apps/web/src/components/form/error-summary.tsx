@@ -1,13 +1,13 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldName, FormApi, FormValues } from '../../hooks/use-form';
 import { errorMessage } from '../../lib/error-message';
 import { useFieldMessage } from './field-error';
 
-interface ErrorSummaryProps<F extends string> {
-  form: FormApi<F>;
+interface ErrorSummaryProps<V extends FormValues> {
+  form: FormApi<V>;
   /** Each field's label, to say which field an error is about. */
-  labels: Record<F, string>;
+  labels: Record<FieldName<V>, string>;
   /** Extra help under a form-wide error (e.g. a link to resend the verification mail). */
   children?: ReactNode;
 }
@@ -17,7 +17,7 @@ interface ErrorSummaryProps<F extends string> {
  * failed submit, announced (role=alert) and focused each time, so keyboard and screen-reader users
  * land on it. Before that, an error found when a field loses focus is announced politely.
  */
-export function ErrorSummary<F extends string>({ form, labels, children }: ErrorSummaryProps<F>) {
+export function ErrorSummary<V extends FormValues>({ form, labels, children }: ErrorSummaryProps<V>) {
   const { t } = useTranslation();
   const text = useFieldMessage();
   const ref = useRef<HTMLDivElement>(null);
@@ -36,7 +36,7 @@ export function ErrorSummary<F extends string>({ form, labels, children }: Error
     : '';
   const visible = form.failedSubmits > 0 && (withErrors.length > 0 || Boolean(form.formError));
 
-  const focusField = (event: MouseEvent<HTMLAnchorElement>, field: F) => {
+  const focusField = (event: MouseEvent<HTMLAnchorElement>, field: FieldName<V>) => {
     // Focus directly: following the #fragment would add a history entry (and some pages use the fragment).
     event.preventDefault();
     const element = document.getElementById(form.fieldId(field));

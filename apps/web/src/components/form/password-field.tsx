@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { FieldError } from './field-error';
 
-interface PasswordFieldProps<F extends string> {
-  form: FormApi<F>;
-  name: F;
+interface PasswordFieldProps<V extends FormValues> {
+  form: FormApi<V>;
+  name: FieldOfType<V, string>;
   label: ReactNode;
   /** For a new password, state the rule here, before anyone types. */
   hint?: ReactNode;
@@ -14,7 +14,7 @@ interface PasswordFieldProps<F extends string> {
 }
 
 /** A password input with a show/hide button, so people on a phone keyboard can check what they typed. */
-export function PasswordField<F extends string>({ form, name, label, hint, autoComplete, maxLength }: PasswordFieldProps<F>) {
+export function PasswordField<V extends FormValues>({ form, name, label, hint, autoComplete, maxLength }: PasswordFieldProps<V>) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   const [announcement, setAnnouncement] = useState('');

@@ -1,5 +1,5 @@
 import type { FocusEvent, ReactNode } from 'react';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { FieldError } from './field-error';
 
 export interface RadioOption {
@@ -8,9 +8,9 @@ export interface RadioOption {
   hint?: ReactNode;
 }
 
-interface RadioGroupFieldProps<F extends string> {
-  form: FormApi<F>;
-  name: F;
+interface RadioGroupFieldProps<V extends FormValues> {
+  form: FormApi<V>;
+  name: FieldOfType<V, string>;
   legend: ReactNode;
   hint?: ReactNode;
   options: readonly RadioOption[];
@@ -21,13 +21,13 @@ interface RadioGroupFieldProps<F extends string> {
  * A fieldset of radio buttons for one form value. The first radio carries the field's id, so the
  * error summary's link lands in the group; the hint and the error describe the whole group.
  */
-export function RadioGroupField<F extends string>({ form, name, legend, hint, options, className }: RadioGroupFieldProps<F>) {
+export function RadioGroupField<V extends FormValues>({ form, name, legend, hint, options, className }: RadioGroupFieldProps<V>) {
   const error = form.errors[name];
   const control = form.control(name, { hasHint: Boolean(hint) });
   const optionId = (index: number) => (index === 0 ? form.fieldId(name) : `${form.fieldId(name)}-${index}`);
   // Checked when focus leaves the group, not when moving between its radios.
   const leave = (event: FocusEvent<HTMLFieldSetElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) control.onBlur();
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) form.blur(name);
   };
   return (
     <fieldset
@@ -51,7 +51,7 @@ export function RadioGroupField<F extends string>({ form, name, legend, hint, op
               name={`${form.id}-${name}`}
               value={option.value}
               checked={form.values[name] === option.value}
-              onChange={() => form.setValue(name, option.value)}
+              onChange={() => form.setValue(name, option.value as V[typeof name])}
               aria-describedby={option.hint ? `${optionId(index)}-hint` : undefined}
             />
             <label htmlFor={optionId(index)}>{option.label}</label>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { FieldError } from './field-error';
 
-interface SelectFieldProps<F extends string> {
-  form: FormApi<F>;
-  name: F;
+interface SelectFieldProps<V extends FormValues> {
+  form: FormApi<V>;
+  name: FieldOfType<V, string>;
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
@@ -13,7 +13,7 @@ interface SelectFieldProps<F extends string> {
   children: ReactNode;
 }
 
-export function SelectField<F extends string>({ form, name, label, hint, required, autoComplete, children }: SelectFieldProps<F>) {
+export function SelectField<V extends FormValues>({ form, name, label, hint, required, autoComplete, children }: SelectFieldProps<V>) {
   const error = form.errors[name];
   return (
     <div className={error ? 'field field--error' : 'field'}>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { characterCount } from '../../lib/validation';
 import { FieldError } from './field-error';
 
-interface TextAreaFieldProps<F extends string> {
-  form: FormApi<F>;
-  name: F;
+interface TextAreaFieldProps<V extends FormValues> {
+  form: FormApi<V>;
+  name: FieldOfType<V, string>;
   label: ReactNode;
   hint?: ReactNode;
   /** Shows "N characters left" (counted as people count them) and announces it near the limit. */
@@ -33,7 +33,7 @@ function band(left: number): 'over' | 'near' | 'close' | null {
  * politely only when crossing 100 and 20 left and the limit. No `maxlength`: it would cut pasted
  * text silently, and counts UTF-16 units where people count characters.
  */
-export function TextAreaField<F extends string>({
+export function TextAreaField<V extends FormValues>({
   form,
   name,
   label,
@@ -44,12 +44,12 @@ export function TextAreaField<F extends string>({
   lang,
   dir = 'auto',
   className,
-}: TextAreaFieldProps<F>) {
+}: TextAreaFieldProps<V>) {
   const { t } = useTranslation();
   const error = form.errors[name];
   const control = form.control(name, { hasHint: Boolean(hint) });
   const counterId = `${form.fieldId(name)}-counter`;
-  const used = characterCount(form.values[name]);
+  const used = characterCount(form.values[name] as string);
   const left = maxCharacters === undefined ? 0 : maxCharacters - used;
   const counterText =
     maxCharacters === undefined

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import type { FormApi } from '../../hooks/use-form';
+import type { FieldOfType, FormApi, FormValues } from '../../hooks/use-form';
 import { FieldError } from './field-error';
 
 type InputAttributes = Pick<
@@ -7,16 +7,16 @@ type InputAttributes = Pick<
   'type' | 'autoComplete' | 'inputMode' | 'maxLength' | 'dir' | 'spellCheck' | 'autoCapitalize' | 'required' | 'lang'
 >;
 
-interface TextFieldProps<F extends string> extends InputAttributes {
-  form: FormApi<F>;
-  name: F;
+interface TextFieldProps<V extends FormValues> extends InputAttributes {
+  form: FormApi<V>;
+  name: FieldOfType<V, string>;
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
 }
 
 /** Label, optional hint, error (when there is one) and input, wired together for screen readers. */
-export function TextField<F extends string>({ form, name, label, hint, className, type = 'text', ...input }: TextFieldProps<F>) {
+export function TextField<V extends FormValues>({ form, name, label, hint, className, type = 'text', ...input }: TextFieldProps<V>) {
   const error = form.errors[name];
   return (
     <div className={['field', error ? 'field--error' : null, className].filter(Boolean).join(' ')}>

@@ -1,38 +1,47 @@
 import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@compact-voices/contracts';
+import { changePasswordSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { StatusMessage } from '../../../components/status-message';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { fieldMessage } from '../../../lib/form-errors';
-import { checkCurrentPassword, checkNewPassword, compactErrors } from '../../../lib/validation';
+import { checkCurrentPassword, checkNewPassword } from '../../../lib/validation';
 import { useChangePassword } from '../api/change-password';
 
-const FIELDS = ['currentPassword', 'newPassword'] as const;
-type Field = (typeof FIELDS)[number];
+interface ChangePasswordValues {
+  currentPassword: string;
+  newPassword: string;
+}
+type Field = keyof ChangePasswordValues;
 
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
+const FIELDS: readonly Field[] = ['currentPassword', 'newPassword'];
+
+/** Beyond the request's shape: both given, the new one by the password policy, and a change. */
+function validate(values: ChangePasswordValues) {
+  return {
     currentPassword: checkCurrentPassword(values.currentPassword),
     newPassword:
       checkNewPassword(values.newPassword) ??
       (values.newPassword && values.newPassword === values.currentPassword ? fieldMessage('passwordUnchanged') : undefined),
-  });
+  };
 }
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [done, setDone] = useState('');
-  const form = useForm<Field>({
+  const form = useForm<ChangePasswordValues, typeof changePasswordSchema>({
     id: 'change-password',
     fields: FIELDS,
-    initialValues: { currentPassword: '', newPassword: '' },
+    defaultValues: { currentPassword: '', newPassword: '' },
+    schema: changePasswordSchema,
+    toRequest: (values) => values,
     validate,
+    aliases: { password: 'newPassword' },
     serverErrors: {
       password: 'newPassword',
-      aliases: { password: 'newPassword' },
       codes: { [ErrorCode.INVALID_CREDENTIALS]: 'currentPassword' },
     },
   });
@@ -41,9 +50,9 @@ export function ChangePasswordForm() {
     newPassword: t('password.newLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (request) => {
     setDone('');
-    await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    await change.mutateAsync(request);
     form.reset();
     setDone(t('password.changed'));
   });

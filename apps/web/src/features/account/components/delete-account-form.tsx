@@ -1,35 +1,35 @@
 import { ErrorCode } from '@compact-voices/contracts';
-import { useState } from 'react';
+import { deleteMeSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../../components/form/checkbox-field';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { checkCurrentPassword, compactErrors } from '../../../lib/validation';
+import { useForm } from '../../../hooks/use-form';
+import { checkCurrentPassword } from '../../../lib/validation';
 import { useDeleteMe } from '../api/delete-me';
 
-const FIELDS = ['password'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({ password: checkCurrentPassword(values.password) });
+interface DeleteAccountValues {
+  removeContributions: boolean;
+  password: string;
 }
 
 /** Erasure, confirmed with the password; the choice about contributions is explained before it is made. */
 export function DeleteAccountForm({ onDeleted }: { onDeleted: () => Promise<void> | void }) {
   const { t } = useTranslation();
   const deleteMe = useDeleteMe();
-  const [removeContributions, setRemoveContributions] = useState(false);
-  const form = useForm<Field>({
+  const form = useForm<DeleteAccountValues, typeof deleteMeSchema>({
     id: 'delete-account',
-    fields: FIELDS,
-    initialValues: { password: '' },
-    validate,
+    fields: ['removeContributions', 'password'],
+    defaultValues: { removeContributions: false, password: '' },
+    schema: deleteMeSchema,
+    toRequest: (values) => values,
+    validate: (values) => ({ password: checkCurrentPassword(values.password) }),
     serverErrors: { codes: { [ErrorCode.INVALID_CREDENTIALS]: 'password' } },
   });
-  const labels = { password: t('data.deletePasswordLabel') };
+  const labels = { removeContributions: t('data.removeContributionsLabel'), password: t('data.deletePasswordLabel') };
 
-  const submit = form.handleSubmit(async (values) => {
-    await deleteMe.mutateAsync({ password: values.password, removeContributions });
+  const submit = form.handleSubmit(async (request) => {
+    await deleteMe.mutateAsync(request);
     await onDeleted();
   });
 
@@ -38,20 +38,7 @@ export function DeleteAccountForm({ onDeleted }: { onDeleted: () => Promise<void
       <ErrorSummary form={form} labels={labels} />
       <p>{t('data.deleteWhat')}</p>
       <p>{t('data.deleteKeep')}</p>
-      <div className="checkbox">
-        <input
-          id="delete-account-remove"
-          type="checkbox"
-          name="removeContributions"
-          checked={removeContributions}
-          aria-describedby="delete-account-remove-hint"
-          onChange={(event) => setRemoveContributions(event.target.checked)}
-        />
-        <label htmlFor="delete-account-remove">{t('data.removeContributionsLabel')}</label>
-        <p id="delete-account-remove-hint" className="hint">
-          {t('data.removeContributionsHint')}
-        </p>
-      </div>
+      <CheckboxField form={form} name="removeContributions" label={labels.removeContributions} hint={t('data.removeContributionsHint')} />
       <PasswordField form={form} name="password" label={labels.password} autoComplete="current-password" />
       <p className="warning-text">{t('data.deleteFinal')}</p>
       <div className="form-actions">

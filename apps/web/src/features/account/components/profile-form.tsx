@@ -2,11 +2,12 @@ import {
   DISPLAY_NAME_MAX_LENGTH,
   LOCALES,
   PERSONAL_STAKEHOLDER_TYPES,
-  isLocaleCode,
   type Country,
+  type LocaleCode,
   type Me,
-  type UpdateMeRequest,
+  type StakeholderTypeCode,
 } from '@compact-voices/contracts';
+import { updateMeSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,31 +16,31 @@ import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { StatusMessage } from '../../../components/status-message';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { changeLocale } from '../../../lib/i18n';
 import { paths } from '../../../lib/paths';
-import { checkDisplayName, compactErrors } from '../../../lib/validation';
 import { useUpdateMe } from '../api/update-me';
 
-const FIELDS = ['displayName', 'locale', 'stakeholderType', 'countryIso3', 'actingOrganisationId'] as const;
-type Field = (typeof FIELDS)[number];
+interface ProfileValues {
+  displayName: string;
+  locale: LocaleCode;
+  /** An organisation's type (which one cannot choose here) stays as it is until a personal one is chosen. */
+  stakeholderType: StakeholderTypeCode;
+  /** '' for none. */
+  countryIso3: string;
+  /** '' for one's own name. */
+  actingOrganisationId: string;
+}
+type Field = keyof ProfileValues;
 type PersonalType = (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
+
+const FIELDS: readonly Field[] = ['displayName', 'locale', 'stakeholderType', 'countryIso3', 'actingOrganisationId'];
 
 function isPersonalType(value: string): value is PersonalType {
   return (PERSONAL_STAKEHOLDER_TYPES as readonly string[]).includes(value);
 }
 
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    displayName: checkDisplayName(values.displayName),
-    locale: undefined,
-    stakeholderType: undefined,
-    countryIso3: undefined,
-    actingOrganisationId: undefined,
-  });
-}
-
-function valuesOf(me: Me): FormValues<Field> {
+function valuesOf(me: Me): ProfileValues {
   return {
     displayName: me.displayName,
     locale: me.locale,
@@ -59,7 +60,20 @@ export function ProfileForm({ me, countries }: ProfileFormProps) {
   const { t } = useTranslation();
   const update = useUpdateMe();
   const [saved, setSaved] = useState('');
-  const form = useForm<Field>({ id: 'profile', fields: FIELDS, initialValues: valuesOf(me), validate });
+  const form = useForm<ProfileValues, typeof updateMeSchema>({
+    id: 'profile',
+    fields: FIELDS,
+    defaultValues: valuesOf(me),
+    schema: updateMeSchema,
+    toRequest: (values) => ({
+      displayName: values.displayName,
+      locale: values.locale,
+      ...(isPersonalType(values.stakeholderType) ? { stakeholderType: values.stakeholderType } : {}),
+      countryIso3: values.countryIso3 || null,
+      actingOrganisationId: values.actingOrganisationId || null,
+    }),
+    messages: { displayName: { required: 'displayNameRequired' } },
+  });
   const organisations = me.memberships.filter((membership) => membership.status === 'active');
 
   const labels: Record<Field, string> = {
@@ -70,18 +84,11 @@ export function ProfileForm({ me, countries }: ProfileFormProps) {
     actingOrganisationId: t('profile.actingOrganisationLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (request, values) => {
     setSaved('');
-    const request: UpdateMeRequest = {
-      displayName: values.displayName.trim(),
-      countryIso3: values.countryIso3 || null,
-      actingOrganisationId: values.actingOrganisationId || null,
-    };
-    if (isLocaleCode(values.locale)) request.locale = values.locale;
-    if (isPersonalType(values.stakeholderType)) request.stakeholderType = values.stakeholderType;
     const updated = await update.mutateAsync(request);
     form.reset(valuesOf(updated));
-    if (isLocaleCode(values.locale)) await changeLocale(values.locale).catch(() => undefined);
+    await changeLocale(values.locale).catch(() => undefined);
     setSaved(t('profile.saved'));
   });
 

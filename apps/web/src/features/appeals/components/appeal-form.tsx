@@ -1,27 +1,20 @@
 import { APPEAL_TEXT_MAX_LENGTH, ErrorCode, type Appeal } from '@compact-voices/contracts';
+import { appealSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { fieldMessage } from '../../../lib/form-errors';
+import { useForm } from '../../../hooks/use-form';
 import { IdempotencyKeys, SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useCreateAppeal } from '../api/create-appeal';
 
-const FIELDS = ['text'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  const text = values.text.trim();
-  return compactErrors<Field>({
-    text: !text
-      ? fieldMessage('appealTextRequired')
-      : characterCount(text) > APPEAL_TEXT_MAX_LENGTH
-        ? fieldMessage('tooLongMax', { max: APPEAL_TEXT_MAX_LENGTH })
-        : undefined,
-  });
+interface AppealValues {
+  text: string;
 }
+type Field = keyof AppealValues;
+
+/** What the author writes; the decision appealed comes from the page. */
+const appealFormSchema = appealSchema.pick({ text: true });
 
 /** The author's appeal against one decision: why it should be looked at again (another moderator decides). */
 export function AppealForm({ decisionId, onAppealed }: { decisionId: string; onAppealed: (appeal: Appeal) => void }) {
@@ -29,20 +22,22 @@ export function AppealForm({ decisionId, onAppealed }: { decisionId: string; onA
   const create = useCreateAppeal();
   const [keys] = useState(() => new IdempotencyKeys());
   const [flight] = useState(() => new SingleFlight());
-  const form = useForm<Field>({
+  const form = useForm<AppealValues, typeof appealFormSchema>({
     id: 'appeal',
-    fields: FIELDS,
-    initialValues: { text: '' },
-    validate,
+    fields: ['text'],
+    defaultValues: { text: '' },
+    schema: appealFormSchema,
+    toRequest: (values) => ({ text: values.text.trim() }),
+    messages: { text: { required: 'appealTextRequired' } },
     serverErrors: {
       codes: { [ErrorCode.APPEAL_EXISTS]: 'text', [ErrorCode.APPEAL_WINDOW_CLOSED]: 'text', [ErrorCode.NOT_APPEALABLE]: 'text' },
     },
   });
   const labels: Record<Field, string> = { text: t('appeals.textLabel') };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit(({ text }) =>
     flight.run(async () => {
-      const request = { decisionId, text: values.text.trim() };
+      const request = { decisionId, text };
       const appeal = await create.mutateAsync({ request, idempotencyKey: keys.keyFor(request) });
       keys.settle();
       onAppealed(appeal);

@@ -1,15 +1,12 @@
 import { EMAIL_MAX_LENGTH } from '@compact-voices/contracts';
+import { emailRequestSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { checkEmail, compactErrors } from '../../../lib/validation';
+import { useForm } from '../../../hooks/use-form';
 
-const FIELDS = ['email'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({ email: checkEmail(values.email) });
+interface EmailValues {
+  email: string;
 }
 
 interface EmailRequestFormProps {
@@ -25,9 +22,16 @@ interface EmailRequestFormProps {
 /** One email field and a button: "forgot password" and "send the verification link again". */
 export function EmailRequestForm({ id, initialEmail = '', hint, submitLabel, submittingLabel, onSubmit }: EmailRequestFormProps) {
   const { t } = useTranslation();
-  const form = useForm<Field>({ id, fields: FIELDS, initialValues: { email: initialEmail }, validate });
+  const form = useForm<EmailValues, typeof emailRequestSchema>({
+    id,
+    fields: ['email'],
+    defaultValues: { email: initialEmail },
+    schema: emailRequestSchema,
+    toRequest: (values) => values,
+    messages: { email: { required: 'emailRequired' } },
+  });
   const labels = { email: t('auth.emailLabel') };
-  const submit = form.handleSubmit((values) => onSubmit(values.email.trim()));
+  const submit = form.handleSubmit((request) => onSubmit(request.email));
 
   return (
     <form noValidate className="form card" onSubmit={submit} aria-busy={form.submitting || undefined}>

@@ -1,37 +1,48 @@
 import { EMAIL_MAX_LENGTH, ErrorCode } from '@compact-voices/contracts';
+import { emailRequestSchema, signInSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { isApiError } from '../../../lib/api-client';
 import { paths } from '../../../lib/paths';
-import { checkCurrentPassword, checkEmail, compactErrors } from '../../../lib/validation';
+import { checkCurrentPassword } from '../../../lib/validation';
 import { useSignIn } from '../api/sign-in';
 
-const FIELDS = ['email', 'password'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({ email: checkEmail(values.email), password: checkCurrentPassword(values.password) });
+interface SignInValues {
+  email: string;
+  password: string;
 }
+type Field = keyof SignInValues;
+
+const FIELDS: readonly Field[] = ['email', 'password'];
+
+/**
+ * The sign-in request with the address checked as at sign-up (trimmed, shaped like an address), so
+ * a typo is caught here rather than as "wrong email or password".
+ */
+const signInFormSchema = signInSchema.extend({ email: emailRequestSchema.shape.email });
 
 /** Signs in; the route moves on once the session says "signed in". */
 export function SignInForm() {
   const { t } = useTranslation();
   const signIn = useSignIn();
-  const form = useForm<Field>({
+  const form = useForm<SignInValues, typeof signInFormSchema>({
     id: 'sign-in',
     fields: FIELDS,
-    initialValues: { email: '', password: '' },
-    validate,
+    defaultValues: { email: '', password: '' },
+    schema: signInFormSchema,
+    toRequest: (values) => values,
+    validate: (values) => ({ password: checkCurrentPassword(values.password) }),
+    messages: { email: { required: 'emailRequired' } },
   });
   const labels: Record<Field, string> = { email: t('auth.emailLabel'), password: t('auth.passwordLabel') };
   const notVerified = isApiError(form.formError) && form.formError.code === ErrorCode.EMAIL_NOT_VERIFIED;
 
-  const submit = form.handleSubmit(async (values) => {
-    await signIn.mutateAsync({ email: values.email.trim(), password: values.password });
+  const submit = form.handleSubmit(async (request) => {
+    await signIn.mutateAsync(request);
   });
 
   return (

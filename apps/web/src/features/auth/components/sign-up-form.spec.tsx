@@ -104,6 +104,23 @@ describe('sign-up form', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('refuses, before sending, a name the API would refuse: on two lines, or over 80 characters', async () => {
+    api = mockApi({});
+    await openSignUp();
+    fillValid();
+    const name = field('Your name');
+    // A line separator (a text box drops a typed line feed, not a pasted U+2028).
+    fireEvent.change(name, { target: { value: 'Amina\u2028Rahman' } });
+    fireEvent.blur(name);
+    expect(describedErrors(name)).toBe('Error: Use one line of text, without line breaks or invisible control characters.');
+
+    fireEvent.change(name, { target: { value: 'A'.repeat(81) } });
+    submit();
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link').textContent).toBe('Your name: Use no more than 80 characters.');
+    expect(api.calls).toEqual([]);
+  });
+
   it('sends the form with the interface language as the default locale, then says to check the mail', async () => {
     await changeLocale('id');
     api = mockApi({ [SIGN_UP]: { status: 202, body: { status: 'verification-sent' } } });

@@ -4,29 +4,28 @@ import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-  isLocaleCode,
+  type LocaleCode,
 } from '@compact-voices/contracts';
+import { signUpSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { currentLocale } from '../../../lib/i18n';
-import { checkDisplayName, checkEmail, checkNewPassword, compactErrors } from '../../../lib/validation';
+import { checkNewPassword } from '../../../lib/validation';
 import { useSignUp } from '../api/sign-up';
 
-const FIELDS = ['email', 'password', 'displayName', 'locale'] as const;
-type Field = (typeof FIELDS)[number];
-
-export function validateSignUp(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    email: checkEmail(values.email),
-    password: checkNewPassword(values.password),
-    displayName: checkDisplayName(values.displayName),
-    locale: undefined,
-  });
+interface SignUpValues {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: LocaleCode;
 }
+type Field = keyof SignUpValues;
+
+const FIELDS: readonly Field[] = ['email', 'password', 'displayName', 'locale'];
 
 interface SignUpFormProps {
   /** Called with the address the verification mail went to. */
@@ -36,11 +35,15 @@ interface SignUpFormProps {
 export function SignUpForm({ onSignedUp }: SignUpFormProps) {
   const { t, i18n } = useTranslation();
   const signUp = useSignUp();
-  const form = useForm<Field>({
+  const form = useForm<SignUpValues, typeof signUpSchema>({
     id: 'sign-up',
     fields: FIELDS,
-    initialValues: { email: '', password: '', displayName: '', locale: currentLocale(i18n) },
-    validate: validateSignUp,
+    defaultValues: { email: '', password: '', displayName: '', locale: currentLocale(i18n) },
+    schema: signUpSchema,
+    toRequest: (values) => values,
+    // The password policy (8–128 characters, not a common one) is the API's answer, not the request's shape.
+    validate: (values) => ({ password: checkNewPassword(values.password) }),
+    messages: { email: { required: 'emailRequired' }, displayName: { required: 'displayNameRequired' } },
     serverErrors: { password: 'password' },
   });
 
@@ -51,15 +54,9 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
     locale: t('signUp.localeLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    const email = values.email.trim();
-    await signUp.mutateAsync({
-      email,
-      password: values.password,
-      displayName: values.displayName.trim(),
-      ...(isLocaleCode(values.locale) ? { locale: values.locale } : {}),
-    });
-    onSignedUp(email);
+  const submit = form.handleSubmit(async (request) => {
+    await signUp.mutateAsync(request);
+    onSignedUp(request.email);
   });
 
   return (

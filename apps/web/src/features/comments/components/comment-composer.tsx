@@ -7,38 +7,30 @@ import {
   type CreateCommentRequest,
   type Stance,
 } from '@compact-voices/contracts';
+import { createCommentSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountryOptions } from '../../../components/country-options';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { fieldMessage } from '../../../lib/form-errors';
+import { useForm } from '../../../hooks/use-form';
 import { IdempotencyKeys, SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useCreateComment } from '../api/create-comment';
 
-const FIELDS = ['body', 'stance', 'countryIso3'] as const;
-type Field = (typeof FIELDS)[number];
-
-function isStance(value: string): value is Stance {
-  return (STANCES as readonly string[]).includes(value);
+interface CommentValues {
+  body: string;
+  /** '' for none. */
+  stance: Stance | '';
+  /** '' for none. */
+  countryIso3: string;
 }
+type Field = keyof CommentValues;
 
-export function checkCommentBody(value: string) {
-  if (!value.trim()) return fieldMessage('commentRequired');
-  if (characterCount(value.trim()) > COMMENT_MAX_LENGTH) return fieldMessage('tooLongMax', { max: COMMENT_MAX_LENGTH });
-  return undefined;
-}
+const FIELDS: readonly Field[] = ['body', 'stance', 'countryIso3'];
 
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    body: checkCommentBody(values.body),
-    stance: values.stance && !isStance(values.stance) ? fieldMessage('invalidChoice') : undefined,
-    countryIso3: undefined,
-  });
-}
+/** What the form fills in; the reply's parent comes from the page. */
+const commentFormSchema = createCommentSchema.pick({ body: true, stance: true, countryIso3: true });
 
 interface CommentComposerProps {
   consultationId: string;
@@ -64,11 +56,18 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
   /** A second tap before React re-renders the button as busy does nothing. */
   const [flight] = useState(() => new SingleFlight());
   const isReply = Boolean(parent);
-  const form = useForm<Field>({
+  const form = useForm<CommentValues, typeof commentFormSchema>({
     id: parent ? `reply-${parent.id}` : 'new-comment',
     fields: FIELDS,
-    initialValues: { body: '', stance: '', countryIso3: '' },
-    validate,
+    defaultValues: { body: '', stance: '', countryIso3: '' },
+    schema: commentFormSchema,
+    toRequest: (values) => ({
+      body: values.body.trim(),
+      ...(values.stance ? { stance: values.stance } : {}),
+      // A reply is about its parent's country.
+      ...(!parent && values.countryIso3 ? { countryIso3: values.countryIso3 } : {}),
+    }),
+    messages: { body: { required: 'commentRequired' } },
     serverErrors: {
       codes: { [ErrorCode.DUPLICATE_COMMENT]: 'body', [ErrorCode.REPLY_TOO_DEEP]: 'body' },
     },
@@ -79,14 +78,9 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
     countryIso3: t('composer.countryLabel'),
   };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((filled) =>
     flight.run(async () => {
-      const request: CreateCommentRequest = {
-        body: values.body.trim(),
-        ...(parent ? { parentId: parent.id } : {}),
-        ...(isStance(values.stance) ? { stance: values.stance } : {}),
-        ...(!parent && values.countryIso3 ? { countryIso3: values.countryIso3 } : {}),
-      };
+      const request: CreateCommentRequest = { ...filled, ...(parent ? { parentId: parent.id } : {}) };
       const idempotencyKey = keys.keyFor({ consultationId, code, request });
       const comment = await create.mutateAsync({ consultationId, code, request, idempotencyKey });
       keys.settle();

@@ -1,28 +1,31 @@
 import { COMMENT_MAX_LENGTH, type Comment } from '@compact-voices/contracts';
+import { updateCommentSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { compactErrors } from '../../../lib/validation';
+import { useForm } from '../../../hooks/use-form';
 import { useUpdateComment } from '../api/update-comment';
-import { checkCommentBody } from './comment-composer';
 
-const FIELDS = ['body'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({ body: checkCommentBody(values.body) });
+interface EditValues {
+  body: string;
 }
+type Field = keyof EditValues;
 
 /** Change my comment's text (earlier versions are kept by the server, and it shows as edited). */
 export function CommentEditForm({ comment, onDone }: { comment: Comment; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const update = useUpdateComment();
-  const form = useForm<Field>({ id: `edit-${comment.id}`, fields: FIELDS, initialValues: { body: comment.body }, validate });
+  const form = useForm<EditValues, typeof updateCommentSchema>({
+    id: `edit-${comment.id}`,
+    fields: ['body'],
+    defaultValues: { body: comment.body },
+    schema: updateCommentSchema,
+    toRequest: (values) => ({ body: values.body.trim() }),
+    messages: { body: { required: 'commentRequired' } },
+  });
   const labels: Record<Field, string> = { body: t('composer.editLabel') };
 
-  const submit = form.handleSubmit(async (values) => {
-    const body = values.body.trim();
+  const submit = form.handleSubmit(async ({ body }) => {
     if (body !== comment.body) await update.mutateAsync({ comment, body });
     onDone(body !== comment.body);
   });

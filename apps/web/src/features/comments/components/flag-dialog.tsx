@@ -1,30 +1,21 @@
 import { ErrorCode, FLAG_NOTE_MAX_LENGTH, FLAG_REASONS, type FlagReason } from '@compact-voices/contracts';
+import { flagSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { isApiError } from '../../../lib/api-client';
-import { fieldMessage } from '../../../lib/form-errors';
 import { IdempotencyKeys, SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useFlagComment } from '../api/flag-comment';
 
-const FIELDS = ['reason', 'note'] as const;
-type Field = (typeof FIELDS)[number];
-
-function isFlagReason(value: string): value is FlagReason {
-  return (FLAG_REASONS as readonly string[]).includes(value);
+interface FlagValues {
+  reason: FlagReason | '';
+  note: string;
 }
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    reason: isFlagReason(values.reason) ? undefined : fieldMessage('chooseReason'),
-    note: characterCount(values.note.trim()) > FLAG_NOTE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: FLAG_NOTE_MAX_LENGTH }) : undefined,
-  });
-}
+type Field = keyof FlagValues;
 
 interface FlagDialogProps {
   commentId: string;
@@ -43,19 +34,21 @@ export function FlagDialog({ commentId, authorName, onClose }: FlagDialogProps) 
   const [keys] = useState(() => new IdempotencyKeys());
   const [flight] = useState(() => new SingleFlight());
   const [outcome, setOutcome] = useState<'sent' | 'already' | null>(null);
-  const form = useForm<Field>({
+  const form = useForm<FlagValues, typeof flagSchema>({
     id: `flag-${commentId}`,
-    fields: FIELDS,
-    initialValues: { reason: '', note: '' },
-    validate,
+    fields: ['reason', 'note'],
+    defaultValues: { reason: '', note: '' },
+    schema: flagSchema,
+    toRequest: (values) => {
+      const note = values.note.trim();
+      return { reason: values.reason || undefined, ...(note ? { note } : {}) };
+    },
+    messages: { reason: { required: 'chooseReason' } },
   });
   const labels: Record<Field, string> = { reason: t('flag.reasonLegend'), note: t('flag.noteLabel') };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((request) =>
     flight.run(async () => {
-      if (!isFlagReason(values.reason)) return;
-      const note = values.note.trim();
-      const request = { reason: values.reason, ...(note ? { note } : {}) };
       try {
         await flag.mutateAsync({ commentId, request, idempotencyKey: keys.keyFor({ commentId, request }) });
         keys.settle();

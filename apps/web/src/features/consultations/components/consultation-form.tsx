@@ -1,6 +1,5 @@
 import {
   ErrorCode,
-  MODERATION_MODES,
   SUBREGIONS,
   type Consultation,
   type Country,
@@ -8,56 +7,63 @@ import {
   type PrincipleSummary,
   type RecommendationSummary,
 } from '@compact-voices/contracts';
+import { createConsultationSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
-import { CheckboxSetField, splitValues, type CheckboxGroup } from '../../../components/form/checkbox-set-field';
+import { CheckboxSetField, type CheckboxGroup } from '../../../components/form/checkbox-set-field';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { maxLengthOf, useForm } from '../../../hooks/use-form';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/format';
 import { fieldMessage } from '../../../lib/form-errors';
 import { useContentLang } from '../../../lib/use-content-lang';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { excerpt } from '../../../lib/excerpt';
 import { useCreateConsultation } from '../api/create-consultation';
 import { useUpdateConsultation } from '../api/update-consultation';
 
-const FIELDS = ['title', 'description', 'opensAt', 'closesAt', 'moderationMode', 'recommendationCodes', 'countryIso3s'] as const;
-type Field = (typeof FIELDS)[number];
+interface ConsultationValues {
+  title: string;
+  description: string;
+  /** `<input type="datetime-local">` values, in the admin's time zone. */
+  opensAt: string;
+  closesAt: string;
+  moderationMode: ModerationMode | '';
+  recommendationCodes: string[];
+  countryIso3s: string[];
+}
+type Field = keyof ConsultationValues;
 
-const TITLE_MAX_LENGTH = 200;
-const DESCRIPTION_MAX_LENGTH = 10_000;
+const FIELDS: readonly Field[] = ['title', 'description', 'opensAt', 'closesAt', 'moderationMode', 'recommendationCodes', 'countryIso3s'];
+
+const DESCRIPTION_MAX_LENGTH = maxLengthOf(createConsultationSchema.shape.description);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function isModerationMode(value: string): value is ModerationMode {
-  return (MODERATION_MODES as readonly string[]).includes(value);
+/**
+ * The request, with the times in UTC. Creating and editing both send every field, so both are
+ * checked by the create schema (the edit schema has the same rules, each optional).
+ */
+function toRequest(values: ConsultationValues) {
+  return {
+    title: values.title,
+    description: values.description,
+    opensAt: fromDateTimeLocal(values.opensAt) ?? undefined,
+    closesAt: fromDateTimeLocal(values.closesAt) ?? undefined,
+    moderationMode: values.moderationMode || undefined,
+    recommendationCodes: values.recommendationCodes,
+    countryIso3s: values.countryIso3s,
+  };
 }
 
-function validate(values: FormValues<Field>) {
-  const title = values.title.trim();
+/** Beyond each field's shape: a round closes after it opens. */
+function validate(values: ConsultationValues) {
   const opensAt = fromDateTimeLocal(values.opensAt);
   const closesAt = fromDateTimeLocal(values.closesAt);
-  return compactErrors<Field>({
-    title: !title
-      ? fieldMessage('titleRequired')
-      : characterCount(title) < 3
-        ? fieldMessage('tooShort')
-        : characterCount(title) > TITLE_MAX_LENGTH
-          ? fieldMessage('tooLongMax', { max: TITLE_MAX_LENGTH })
-          : undefined,
-    description:
-      characterCount(values.description) > DESCRIPTION_MAX_LENGTH ? fieldMessage('tooLongMax', { max: DESCRIPTION_MAX_LENGTH }) : undefined,
-    opensAt: opensAt ? undefined : fieldMessage('dateRequired'),
-    closesAt: !closesAt ? fieldMessage('dateRequired') : opensAt && closesAt <= opensAt ? fieldMessage('closesBeforeOpens') : undefined,
-    moderationMode: isModerationMode(values.moderationMode) ? undefined : fieldMessage('chooseModeration'),
-    recommendationCodes: splitValues(values.recommendationCodes).length === 0 ? fieldMessage('chooseRecommendations') : undefined,
-    countryIso3s: splitValues(values.countryIso3s).length === 0 ? fieldMessage('chooseCountries') : undefined,
-  });
+  return { closesAt: opensAt && closesAt && closesAt <= opensAt ? fieldMessage('closesBeforeOpens') : undefined };
 }
 
 /** Opens now (to the minute, so it accepts contributions as soon as it is opened), closes in 30 days. */
-function newRoundValues(recommendations: readonly RecommendationSummary[], countries: readonly Country[]): FormValues<Field> {
+function newRoundValues(recommendations: readonly RecommendationSummary[], countries: readonly Country[]): ConsultationValues {
   const now = new Date();
   now.setSeconds(0, 0);
   return {
@@ -66,23 +72,20 @@ function newRoundValues(recommendations: readonly RecommendationSummary[], count
     opensAt: toDateTimeLocal(now.toISOString()),
     closesAt: toDateTimeLocal(new Date(now.getTime() + 30 * DAY_MS).toISOString()),
     moderationMode: 'post',
-    recommendationCodes: recommendations.map((item) => item.code).join(','),
-    countryIso3s: countries
-      .filter((country) => country.inRegion)
-      .map((country) => country.iso3)
-      .join(','),
+    recommendationCodes: recommendations.map((item) => item.code),
+    countryIso3s: countries.filter((country) => country.inRegion).map((country) => country.iso3),
   };
 }
 
-function existingValues(consultation: Consultation): FormValues<Field> {
+function existingValues(consultation: Consultation): ConsultationValues {
   return {
     title: consultation.title,
     description: consultation.description,
     opensAt: toDateTimeLocal(consultation.opensAt),
     closesAt: toDateTimeLocal(consultation.closesAt),
     moderationMode: consultation.moderationMode,
-    recommendationCodes: consultation.recommendationCodes.join(','),
-    countryIso3s: consultation.countryIso3s.join(','),
+    recommendationCodes: [...consultation.recommendationCodes],
+    countryIso3s: [...consultation.countryIso3s],
   };
 }
 
@@ -105,11 +108,21 @@ export function ConsultationForm({ principles, recommendations, countries, exist
   const contentLang = useContentLang();
   const create = useCreateConsultation();
   const update = useUpdateConsultation();
-  const form = useForm<Field>({
+  const form = useForm<ConsultationValues, typeof createConsultationSchema>({
     id: 'consultation',
     fields: FIELDS,
-    initialValues: existing ? existingValues(existing) : newRoundValues(recommendations, countries),
+    defaultValues: existing ? existingValues(existing) : newRoundValues(recommendations, countries),
+    schema: createConsultationSchema,
+    toRequest,
     validate,
+    messages: {
+      title: { required: 'titleRequired' },
+      opensAt: { required: 'dateRequired' },
+      closesAt: { required: 'dateRequired' },
+      moderationMode: { required: 'chooseModeration' },
+      recommendationCodes: { required: 'chooseRecommendations' },
+      countryIso3s: { required: 'chooseCountries' },
+    },
     serverErrors: {
       codes: { [ErrorCode.RECOMMENDATION_NOT_FOUND]: 'recommendationCodes', [ErrorCode.COUNTRY_NOT_FOUND]: 'countryIso3s' },
     },
@@ -167,16 +180,7 @@ export function ConsultationForm({ principles, recommendations, countries, exist
       options: group.options.map((country) => ({ value: country.iso3, label: <span {...contentLang}>{country.name}</span> })),
     }));
 
-  const submit = form.handleSubmit(async (values) => {
-    const request = {
-      title: values.title.trim(),
-      description: values.description,
-      opensAt: fromDateTimeLocal(values.opensAt)!,
-      closesAt: fromDateTimeLocal(values.closesAt)!,
-      moderationMode: values.moderationMode as ModerationMode,
-      recommendationCodes: splitValues(values.recommendationCodes),
-      countryIso3s: splitValues(values.countryIso3s),
-    };
+  const submit = form.handleSubmit(async (request) => {
     const saved = existing ? await update.mutateAsync({ id: existing.id, changes: request }) : await create.mutateAsync(request);
     onSaved(saved);
   });

@@ -1,34 +1,20 @@
-import { APPEAL_OUTCOMES, DECISION_REASON_MAX_LENGTH, type Appeal } from '@compact-voices/contracts';
+import { APPEAL_OUTCOMES, DECISION_REASON_MAX_LENGTH, type Appeal, type AppealOutcome } from '@compact-voices/contracts';
+import { appealDecisionSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { fieldMessage } from '../../../lib/form-errors';
+import { useForm } from '../../../hooks/use-form';
 import { SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useDecideAppeal } from '../api/appeals';
 
-const FIELDS = ['outcome', 'reason'] as const;
-type Field = (typeof FIELDS)[number];
-
-function isOutcome(value: string): value is (typeof APPEAL_OUTCOMES)[number] {
-  return (APPEAL_OUTCOMES as readonly string[]).includes(value);
+interface AppealDecisionValues {
+  outcome: AppealOutcome | '';
+  reason: string;
 }
-
-function validate(values: FormValues<Field>) {
-  const reason = values.reason.trim();
-  return compactErrors<Field>({
-    outcome: isOutcome(values.outcome) ? undefined : fieldMessage('invalidChoice'),
-    reason: !reason
-      ? fieldMessage('reasonRequired')
-      : characterCount(reason) > DECISION_REASON_MAX_LENGTH
-        ? fieldMessage('tooLongMax', { max: DECISION_REASON_MAX_LENGTH })
-        : undefined,
-  });
-}
+type Field = keyof AppealDecisionValues;
 
 /**
  * Decide an appeal: uphold the decision or overturn it, with a reason the appellant reads. The
@@ -46,13 +32,19 @@ export function AppealDecisionDialog({
   const { t } = useTranslation();
   const decide = useDecideAppeal();
   const [flight] = useState(() => new SingleFlight());
-  const form = useForm<Field>({ id: `appeal-decision-${appeal.id}`, fields: FIELDS, initialValues: { outcome: '', reason: '' }, validate });
+  const form = useForm<AppealDecisionValues, typeof appealDecisionSchema>({
+    id: `appeal-decision-${appeal.id}`,
+    fields: ['outcome', 'reason'],
+    defaultValues: { outcome: '', reason: '' },
+    schema: appealDecisionSchema,
+    toRequest: (values) => ({ outcome: values.outcome || undefined, reason: values.reason.trim() }),
+    messages: { outcome: { required: 'invalidChoice' }, reason: { required: 'reasonRequired' } },
+  });
   const labels: Record<Field, string> = { outcome: t('moderation.appealOutcomeLegend'), reason: t('moderation.reasonLabel') };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((request) =>
     flight.run(async () => {
-      if (!isOutcome(values.outcome)) return;
-      const decided = await decide.mutateAsync({ id: appeal.id, request: { outcome: values.outcome, reason: values.reason.trim() } });
+      const decided = await decide.mutateAsync({ id: appeal.id, request });
       onDecided(decided);
     }),
   );

@@ -5,34 +5,27 @@ import {
   type ModerationDecision,
   type QueueItem,
 } from '@compact-voices/contracts';
+import { decisionSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { isApiError } from '../../../lib/api-client';
-import { fieldMessage } from '../../../lib/form-errors';
 import { SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useCreateDecision } from '../api/decisions';
 import { RuleOptions } from './rule-options';
 
-const FIELDS = ['ruleCode', 'reason'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  const reason = values.reason.trim();
-  return compactErrors<Field>({
-    ruleCode: values.ruleCode ? undefined : fieldMessage('chooseRule'),
-    reason: !reason
-      ? fieldMessage('reasonRequired')
-      : characterCount(reason) > DECISION_REASON_MAX_LENGTH
-        ? fieldMessage('tooLongMax', { max: DECISION_REASON_MAX_LENGTH })
-        : undefined,
-  });
+interface DecisionValues {
+  ruleCode: string;
+  reason: string;
 }
+type Field = keyof DecisionValues;
+
+/** What the moderator fills in; the comment, the action and the version come from the item. */
+const decisionFormSchema = decisionSchema.pick({ ruleCode: true, reason: true });
 
 /** What a decision is about: a queue item, or a comment in its thread (no version: the API checks the current one). */
 export type DecisionSubject = Pick<QueueItem, 'comment'> & Partial<Pick<QueueItem, 'version' | 'conflictOfInterest'>>;
@@ -60,25 +53,21 @@ export function DecisionDialog({ item, action, onClose, onDecided, onConflict, s
   const decide = useCreateDecision();
   const [flight] = useState(() => new SingleFlight());
   const [awaiting, setAwaiting] = useState<ModerationDecision | null>(null);
-  const form = useForm<Field>({
+  const form = useForm<DecisionValues, typeof decisionFormSchema>({
     id: `decision-${item.comment.id}`,
-    fields: FIELDS,
-    initialValues: { ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
-    validate,
+    fields: ['ruleCode', 'reason'],
+    defaultValues: { ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
+    schema: decisionFormSchema,
+    toRequest: (values) => ({ ruleCode: values.ruleCode, reason: values.reason.trim() }),
+    messages: { ruleCode: { required: 'chooseRule' }, reason: { required: 'reasonRequired' } },
     serverErrors: { codes: { [ErrorCode.RULE_NOT_FOUND]: 'ruleCode' } },
   });
   const labels: Record<Field, string> = { ruleCode: t('moderation.ruleLabel'), reason: t('moderation.reasonLabel') };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((request) =>
     flight.run(async () => {
       try {
-        const decision = await decide.mutateAsync({
-          commentId: item.comment.id,
-          action,
-          ruleCode: values.ruleCode,
-          reason: values.reason.trim(),
-          expectedVersion: item.version,
-        });
+        const decision = await decide.mutateAsync({ commentId: item.comment.id, action, ...request, expectedVersion: item.version });
         if (showAwaitingResult && decision.status === 'awaiting-cosign') setAwaiting(decision);
         else onDecided(decision);
       } catch (error) {

@@ -1,18 +1,19 @@
 import { HOUSE_RULE_TEXT_MAX_LENGTH, LOCALES, type HouseRule, type LocaleCode, type PublishRuleRequest } from '@compact-voices/contracts';
+import { publishRuleSchema } from '@compact-voices/contracts/schemas';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { fieldMessage, type FieldErrors } from '../../../lib/form-errors';
-import { characterCount } from '../../../lib/validation';
 import { usePublishRule } from '../api/publish-rule';
 import { HouseRuleList } from './house-rule-list';
 
 const PARTS = ['title', 'text'] as const;
 type Part = (typeof PARTS)[number];
 type Field = `${Part}${Capitalize<LocaleCode>}`;
+type RuleValues = Record<Field, string>;
 
 function fieldName(part: Part, code: LocaleCode): Field {
   return `${part}${code.charAt(0).toUpperCase()}${code.slice(1)}` as Field;
@@ -30,44 +31,38 @@ const ALIASES: Readonly<Record<string, Field>> = Object.fromEntries(
 export type RuleTexts = Record<LocaleCode, { title: string; text: string }>;
 
 /**
- * The API's rules (PublishRuleDto): English title and text required, every one at most
- * HOUSE_RULE_TEXT_MAX_LENGTH. Also: a translation has both its title and its text or neither, so a
+ * Beyond the request's rules (English title and text required, every one at most
+ * HOUSE_RULE_TEXT_MAX_LENGTH): a translation has both its title and its text or neither, so a
  * reader never gets a title in one language over a text in another.
  */
-function validate(values: FormValues<Field>): FieldErrors<Field> {
+function validate(values: RuleValues): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
   for (const { code } of LOCALES) {
+    if (code === 'en') continue;
     const title = values[fieldName('title', code)].trim();
     const text = values[fieldName('text', code)].trim();
     for (const part of PARTS) {
-      const field = fieldName(part, code);
-      const value = part === 'title' ? title : text;
-      if (characterCount(value) > HOUSE_RULE_TEXT_MAX_LENGTH)
-        errors[field] = fieldMessage('tooLongMax', { max: HOUSE_RULE_TEXT_MAX_LENGTH });
-      else if (code === 'en' && !value) errors[field] = fieldMessage(part === 'title' ? 'titleRequired' : 'ruleTextRequired');
-      else if (code !== 'en' && !value && (title || text)) errors[field] = fieldMessage('translationIncomplete');
+      if (!(part === 'title' ? title : text) && (title || text)) errors[fieldName(part, code)] = fieldMessage('translationIncomplete');
     }
   }
   return errors;
 }
 
-/** What the API takes: English always, another language only where it is translated. */
-function toRequest(values: FormValues<Field>): PublishRuleRequest {
+/** What the API takes: English always, another language where it is given (the check above keeps title and text together). */
+function toRequest(values: RuleValues): PublishRuleRequest {
   const request: PublishRuleRequest = { title: { en: values.titleEn.trim() }, text: { en: values.textEn.trim() } };
   for (const { code } of LOCALES) {
     if (code === 'en') continue;
     const title = values[fieldName('title', code)].trim();
     const text = values[fieldName('text', code)].trim();
-    if (title && text) {
-      request.title[code] = title;
-      request.text[code] = text;
-    }
+    if (title) request.title[code] = title;
+    if (text) request.text[code] = text;
   }
   return request;
 }
 
 /** The rule as a reader in `code` will see it once published (English where that language is not translated). */
-function previewRule(code: string, version: number, values: FormValues<Field>, locale: LocaleCode): HouseRule {
+function previewRule(code: string, version: number, values: RuleValues, locale: LocaleCode): HouseRule {
   const title = values[fieldName('title', locale)].trim();
   const text = values[fieldName('text', locale)].trim();
   const translated = locale === 'en' || Boolean(title && text);
@@ -97,14 +92,17 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
   const [previewing, setPreviewing] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
-  const form = useForm<Field>({
+  const form = useForm<RuleValues, typeof publishRuleSchema>({
     id: `rule-${code}`,
     fields: FIELDS,
-    initialValues: Object.fromEntries(
+    defaultValues: Object.fromEntries(
       LOCALES.flatMap(({ code: locale }) => PARTS.map((part) => [fieldName(part, locale), initial[locale][part]])),
-    ) as FormValues<Field>,
+    ) as RuleValues,
+    schema: publishRuleSchema,
+    toRequest,
     validate,
-    serverErrors: { aliases: ALIASES },
+    aliases: ALIASES,
+    messages: { titleEn: { required: 'titleRequired' }, textEn: { required: 'ruleTextRequired' } },
   });
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -115,8 +113,8 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
     ),
   ) as Record<Field, string>;
 
-  const submit = form.handleSubmit(async (values) => {
-    const published = await publish.mutateAsync({ code, request: toRequest(values) });
+  const submit = form.handleSubmit(async (request) => {
+    const published = await publish.mutateAsync({ code, request });
     onPublished(published);
   });
 

@@ -1,4 +1,5 @@
 import { DECISION_REASON_MAX_LENGTH, type QueueItem, type Sanction } from '@compact-voices/contracts';
+import { sanctionSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
@@ -6,34 +7,32 @@ import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { useForm } from '../../../hooks/use-form';
 import { fieldMessage } from '../../../lib/form-errors';
 import { SingleFlight } from '../../../lib/idempotency';
-import { characterCount, compactErrors } from '../../../lib/validation';
 import { useCreateSanction } from '../api/create-sanction';
 import { RuleOptions } from './rule-options';
 
-const FIELDS = ['until', 'ruleCode', 'reason'] as const;
-type Field = (typeof FIELDS)[number];
+interface SanctionValues {
+  /** An `<input type="date">` value. */
+  until: string;
+  ruleCode: string;
+  reason: string;
+}
+type Field = keyof SanctionValues;
 
-/** "2026-12-31" (a date input) as the end of that day in UTC; null when it is not a date in the future. */
-export function suspensionEnd(value: string, now: number = Date.now()): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const end = Date.parse(`${value}T23:59:59.000Z`);
-  return Number.isNaN(end) || end <= now ? null : new Date(end).toISOString();
+/** What the moderator fills in; whom it is about comes from the comment. */
+const sanctionFormSchema = sanctionSchema.pick({ until: true, ruleCode: true, reason: true });
+
+/** "2026-12-31" (a date input) as the end of that day in UTC; undefined when it is not a date. */
+function endOfDay(value: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.000Z` : undefined;
 }
 
-function validate(values: FormValues<Field>) {
-  const reason = values.reason.trim();
-  return compactErrors<Field>({
-    until: suspensionEnd(values.until) ? undefined : fieldMessage('futureDate'),
-    ruleCode: values.ruleCode ? undefined : fieldMessage('chooseRule'),
-    reason: !reason
-      ? fieldMessage('reasonRequired')
-      : characterCount(reason) > DECISION_REASON_MAX_LENGTH
-        ? fieldMessage('tooLongMax', { max: DECISION_REASON_MAX_LENGTH })
-        : undefined,
-  });
+/** Beyond the request's shape: the date is still to come (the API's rule too, said before sending). */
+function validate(values: SanctionValues, now: number = Date.now()) {
+  const end = endOfDay(values.until);
+  return { until: end && Date.parse(end) <= now ? fieldMessage('futureDate') : undefined };
 }
 
 interface SanctionDialogProps {
@@ -47,11 +46,18 @@ export function SanctionDialog({ item, onClose, onSuspended }: SanctionDialogPro
   const { t } = useTranslation();
   const create = useCreateSanction();
   const [flight] = useState(() => new SingleFlight());
-  const form = useForm<Field>({
+  const form = useForm<SanctionValues, typeof sanctionFormSchema>({
     id: `sanction-${item.comment.id}`,
-    fields: FIELDS,
-    initialValues: { until: '', ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
+    fields: ['until', 'ruleCode', 'reason'],
+    defaultValues: { until: '', ruleCode: item.comment.moderation?.ruleCode ?? '', reason: '' },
+    schema: sanctionFormSchema,
+    toRequest: (values) => ({ until: endOfDay(values.until), ruleCode: values.ruleCode, reason: values.reason.trim() }),
     validate,
+    messages: {
+      until: { required: 'futureDate', invalid: 'futureDate' },
+      ruleCode: { required: 'chooseRule' },
+      reason: { required: 'reasonRequired' },
+    },
   });
   const labels: Record<Field, string> = {
     until: t('moderation.untilLabel'),
@@ -59,14 +65,9 @@ export function SanctionDialog({ item, onClose, onSuspended }: SanctionDialogPro
     reason: t('moderation.reasonLabel'),
   };
 
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((request) =>
     flight.run(async () => {
-      const sanction = await create.mutateAsync({
-        commentId: item.comment.id,
-        until: suspensionEnd(values.until)!,
-        ruleCode: values.ruleCode,
-        reason: values.reason.trim(),
-      });
+      const sanction = await create.mutateAsync({ commentId: item.comment.id, ...request });
       onSuspended(sanction);
     }),
   );

@@ -1,32 +1,37 @@
 import { ErrorCode, STAKEHOLDER_TYPE_CODES, type Country, type Organisation, type StakeholderTypeCode } from '@compact-voices/contracts';
+import { createOrganisationSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { CountryOptions } from '../../../components/country-options';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { fieldMessage } from '../../../lib/form-errors';
-import { checkOptionalUrl, checkOrganisationName, checkRequired, compactErrors } from '../../../lib/validation';
+import { maxLengthOf, useForm } from '../../../hooks/use-form';
 import { useCreateOrganisation } from '../api/create-organisation';
 
-const FIELDS = ['name', 'stakeholderType', 'countryIso3', 'website'] as const;
-type Field = (typeof FIELDS)[number];
-
-/** "Individual" is a person's own type, not an organisation's. */
-const ORGANISATION_TYPES = STAKEHOLDER_TYPE_CODES.filter((code) => code !== 'individual');
-const NAME_MAX_LENGTH = 200;
-
-function isOrganisationType(value: string): value is StakeholderTypeCode {
-  return (ORGANISATION_TYPES as readonly string[]).includes(value);
+interface OrganisationValues {
+  name: string;
+  /** '' before a choice. */
+  stakeholderType: StakeholderTypeCode | '';
+  /** '' before a choice. */
+  countryIso3: string;
+  website: string;
 }
+type Field = keyof OrganisationValues;
 
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    name: checkOrganisationName(values.name),
-    stakeholderType: isOrganisationType(values.stakeholderType) ? undefined : fieldMessage('chooseType'),
-    countryIso3: checkRequired(values.countryIso3, 'chooseCountry'),
-    website: checkOptionalUrl(values.website),
-  });
+const FIELDS: readonly Field[] = ['name', 'stakeholderType', 'countryIso3', 'website'];
+
+/** "Individual" is a person's own type, not an organisation's (the form does not offer it). */
+const ORGANISATION_TYPES = STAKEHOLDER_TYPE_CODES.filter((code) => code !== 'individual');
+const NAME_MAX_LENGTH = maxLengthOf(createOrganisationSchema.shape.name);
+
+function toRequest(values: OrganisationValues) {
+  const website = values.website.trim();
+  return {
+    name: values.name,
+    stakeholderType: values.stakeholderType || undefined,
+    countryIso3: values.countryIso3,
+    ...(website ? { website } : {}),
+  };
 }
 
 interface OrganisationFormProps {
@@ -37,11 +42,17 @@ interface OrganisationFormProps {
 export function OrganisationForm({ countries, onCreated }: OrganisationFormProps) {
   const { t } = useTranslation();
   const create = useCreateOrganisation();
-  const form = useForm<Field>({
+  const form = useForm<OrganisationValues, typeof createOrganisationSchema>({
     id: 'organisation',
     fields: FIELDS,
-    initialValues: { name: '', stakeholderType: '', countryIso3: '', website: '' },
-    validate,
+    defaultValues: { name: '', stakeholderType: '', countryIso3: '', website: '' },
+    schema: createOrganisationSchema,
+    toRequest,
+    messages: {
+      name: { required: 'organisationNameRequired' },
+      stakeholderType: { required: 'chooseType' },
+      countryIso3: { required: 'chooseCountry' },
+    },
     serverErrors: {
       codes: { [ErrorCode.ORGANISATION_EXISTS]: 'name', [ErrorCode.COUNTRY_NOT_FOUND]: 'countryIso3' },
     },
@@ -53,15 +64,8 @@ export function OrganisationForm({ countries, onCreated }: OrganisationFormProps
     website: t('organisationForm.websiteLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    if (!isOrganisationType(values.stakeholderType)) return;
-    const website = values.website.trim();
-    const organisation = await create.mutateAsync({
-      name: values.name.trim(),
-      stakeholderType: values.stakeholderType,
-      countryIso3: values.countryIso3,
-      ...(website ? { website } : {}),
-    });
+  const submit = form.handleSubmit(async (request) => {
+    const organisation = await create.mutateAsync(request);
     onCreated(organisation);
   });
 

@@ -1,26 +1,27 @@
-import type { OfficialAssessment } from '@compact-voices/contracts';
+import { type OfficialAssessment } from '@compact-voices/contracts';
+import { putOfficialAssessmentSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { StatusMessage } from '../../../components/status-message';
-import { useForm, type FormValues } from '../../../hooks/use-form';
-import { fieldMessage } from '../../../lib/form-errors';
-import { characterCount, compactErrors } from '../../../lib/validation';
+import { maxLengthOf, useForm } from '../../../hooks/use-form';
 import { usePutOfficialAssessment } from '../api/put-official-assessment';
 import { OFFICIAL_CHOICES, useScaleLabel } from '../../../lib/rating-scale';
 
-const NARRATIVE_MAX_LENGTH = 5000;
-const FIELDS = ['score', 'narrative'] as const;
-type Field = (typeof FIELDS)[number];
+const NARRATIVE_MAX_LENGTH = maxLengthOf(putOfficialAssessmentSchema.shape.narrative);
 
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    score: (OFFICIAL_CHOICES as readonly string[]).includes(values.score) ? undefined : fieldMessage('chooseRating'),
-    narrative:
-      characterCount(values.narrative) > NARRATIVE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: NARRATIVE_MAX_LENGTH }) : undefined,
-  });
+interface OfficialValues {
+  /** A radio's value, '0'–'4'; '' before a choice. */
+  score: string;
+  narrative: string;
+}
+type Field = keyof OfficialValues;
+
+function toRequest(values: OfficialValues) {
+  const narrative = values.narrative.trim();
+  return { score: values.score === '' ? undefined : Number(values.score), ...(narrative ? { narrative } : {}) };
 }
 
 interface OfficialAssessmentFormProps {
@@ -45,26 +46,22 @@ export function OfficialAssessmentForm({
   const scaleLabel = useScaleLabel();
   const put = usePutOfficialAssessment();
   const [outcome, setOutcome] = useState('');
-  const form = useForm<Field>({
+  const form = useForm<OfficialValues, typeof putOfficialAssessmentSchema>({
     id: `official-${countryIso3}`,
-    fields: FIELDS,
-    initialValues: { score: current ? String(current.score) : '', narrative: current?.narrative ?? '' },
-    validate,
+    fields: ['score', 'narrative'],
+    defaultValues: { score: current ? String(current.score) : '', narrative: current?.narrative ?? '' },
+    schema: putOfficialAssessmentSchema,
+    toRequest,
+    messages: { score: { required: 'chooseRating' } },
   });
   const labels: Record<Field, string> = {
     score: t('officialForm.scoreLegend', { country }),
     narrative: t('officialForm.narrativeLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (request) => {
     setOutcome('');
-    const narrative = values.narrative.trim();
-    await put.mutateAsync({
-      consultationId,
-      code,
-      countryIso3,
-      request: { score: Number(values.score), ...(narrative ? { narrative } : {}) },
-    });
+    await put.mutateAsync({ consultationId, code, countryIso3, request });
     setOutcome(t('officialForm.saved', { country }));
   });
 

@@ -1,4 +1,5 @@
-import type { PutRatingRequest, Rating } from '@compact-voices/contracts';
+import { type Rating } from '@compact-voices/contracts';
+import { putRatingSchema } from '@compact-voices/contracts/schemas';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
@@ -6,46 +7,40 @@ import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
 import { StatusMessage } from '../../../components/status-message';
-import { useForm, type FormValues } from '../../../hooks/use-form';
+import { maxLengthOf, useForm, type RequestDraft } from '../../../hooks/use-form';
 import { IdempotencyKeys } from '../../../lib/idempotency';
-import { fieldMessage } from '../../../lib/form-errors';
-import { characterCount, checkOptionalUrl, compactErrors } from '../../../lib/validation';
 import { usePutRating } from '../api/put-rating';
-import { RATING_CHOICES, isRatingChoice, useScaleLabel, type RatingChoice } from '../../../lib/rating-scale';
+import { RATING_CHOICES, useScaleLabel, type RatingChoice } from '../../../lib/rating-scale';
 
-export const EVIDENCE_MAX_LENGTH = 2000;
-const EVIDENCE_URL_MAX_LENGTH = 500;
+const EVIDENCE_MAX_LENGTH = maxLengthOf(putRatingSchema.shape.evidence);
 
-const FIELDS = ['score', 'evidence', 'evidenceUrl'] as const;
-type Field = (typeof FIELDS)[number];
-
-function validate(values: FormValues<Field>) {
-  return compactErrors<Field>({
-    score: isRatingChoice(values.score) ? undefined : fieldMessage('chooseRating'),
-    evidence: characterCount(values.evidence) > EVIDENCE_MAX_LENGTH ? fieldMessage('tooLongMax', { max: EVIDENCE_MAX_LENGTH }) : undefined,
-    evidenceUrl:
-      values.evidenceUrl.trim().length > EVIDENCE_URL_MAX_LENGTH
-        ? fieldMessage('tooLongMax', { max: EVIDENCE_URL_MAX_LENGTH })
-        : checkOptionalUrl(values.evidenceUrl),
-  });
+interface RatingValues {
+  /** '' before a choice. */
+  score: RatingChoice | '';
+  evidence: string;
+  evidenceUrl: string;
 }
+type Field = keyof RatingValues;
 
 /** The request for a choice: a score 0–4, or Don't know as `score: null, dontKnow: true`. Empty fields are left out (and so cleared). */
-export function ratingRequest(values: FormValues<Field>): PutRatingRequest {
-  const choice = values.score as RatingChoice;
+function ratingRequest(values: RatingValues): RequestDraft<typeof putRatingSchema> {
   const evidence = values.evidence.trim();
   const evidenceUrl = values.evidenceUrl.trim();
   return {
-    ...(choice === 'dontKnow' ? { score: null, dontKnow: true } : { score: Number(choice), dontKnow: false }),
+    ...(values.score === ''
+      ? {}
+      : values.score === 'dontKnow'
+        ? { score: null, dontKnow: true }
+        : { score: Number(values.score), dontKnow: false }),
     ...(evidence ? { evidence } : {}),
     ...(evidenceUrl ? { evidenceUrl } : {}),
   };
 }
 
-function initialValues(existing: Rating | undefined): FormValues<Field> {
+function initialValues(existing: Rating | undefined): RatingValues {
   if (!existing) return { score: '', evidence: '', evidenceUrl: '' };
   return {
-    score: existing.dontKnow || existing.score === null ? 'dontKnow' : String(existing.score),
+    score: existing.dontKnow || existing.score === null ? 'dontKnow' : (String(existing.score) as RatingChoice),
     evidence: existing.evidence ?? '',
     evidenceUrl: existing.evidenceUrl ?? '',
   };
@@ -72,11 +67,13 @@ export function RatingForm({ consultationId, code, countryIso3, country, existin
   const put = usePutRating();
   const [keys] = useState(() => new IdempotencyKeys());
   const [outcome, setOutcome] = useState('');
-  const form = useForm<Field>({
+  const form = useForm<RatingValues, typeof putRatingSchema>({
     id: `rating-${countryIso3}`,
-    fields: FIELDS,
-    initialValues: initialValues(existing),
-    validate,
+    fields: ['score', 'evidence', 'evidenceUrl'],
+    defaultValues: initialValues(existing),
+    schema: putRatingSchema,
+    toRequest: ratingRequest,
+    messages: { score: { required: 'chooseRating' } },
   });
   const labels: Record<Field, string> = {
     score: t('ratingForm.scoreLegend', { country }),
@@ -84,9 +81,8 @@ export function RatingForm({ consultationId, code, countryIso3, country, existin
     evidenceUrl: t('ratingForm.evidenceUrlLabel'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (request) => {
     setOutcome('');
-    const request = ratingRequest(values);
     const idempotencyKey = keys.keyFor({ consultationId, code, countryIso3, request });
     await put.mutateAsync({ consultationId, code, countryIso3, request, idempotencyKey });
     keys.settle();
