@@ -2,7 +2,7 @@ import { ErrorCode } from '@compact-voices/contracts';
 import { toNestErrors } from '@hookform/resolvers';
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useForm as useHookForm, useWatch, type FieldError, type FieldValues, type Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../lib/api-client';
 import {
   fieldForPath,
@@ -90,7 +90,9 @@ export interface FormApi<V extends FormValues, R = unknown> {
 export function maxLengthOf(schema: z.ZodType): number | undefined {
   let inner: unknown = schema;
   while (typeof (inner as { unwrap?: unknown }).unwrap === 'function') inner = (inner as { unwrap: () => unknown }).unwrap();
-  const max = (inner as { maxLength?: number | null }).maxLength;
+  // A limit counted in characters (the contracts' `chars`) is in the schema's metadata; zod's own `.max` is on the schema.
+  const max =
+    (z.globalRegistry.get(inner as z.ZodType)?.maxLength as number | undefined) ?? (inner as { maxLength?: number | null }).maxLength;
   return typeof max === 'number' ? max : undefined;
 }
 

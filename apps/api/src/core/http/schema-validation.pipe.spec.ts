@@ -73,3 +73,13 @@ describe('SchemaDto in the OpenAPI document', () => {
     expect(openApiProperties(listCommentsQuerySchema).limit).toMatchObject({ minimum: 1, maximum: 100, required: false });
   });
 });
+
+describe('text limits', () => {
+  it('count characters as people do: an emoji is one, as in PostgreSQL’s char_length', () => {
+    const emoji = '🙂'.repeat(5000);
+    expect(emoji.length).toBe(10_000);
+    expect(pipe.transform({ body: emoji }, { type: 'body', metatype: CreateCommentDto })).toEqual({ body: emoji });
+    expect(refusal({ body: `${emoji}🙂` }, CreateCommentDto).details[0]).toMatchObject({ field: 'body', reason: 'maxLength' });
+    expect(openApiProperties(createCommentSchema).body).toMatchObject({ maxLength: 5000 });
+  });
+});

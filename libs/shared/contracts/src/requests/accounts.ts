@@ -7,7 +7,7 @@ import {
   PRIVACY_MODES,
   ROLES,
 } from '../accounts.js';
-import { email, id, iso3, localeCode, UNIQUE, unique } from './common.js';
+import { chars, email, id, iso3, localeCode, UNIQUE, unique } from './common.js';
 
 /** Passwords are bounded here only to cap work; the policy (8–128, not common) answers WEAK_PASSWORD. */
 export const PASSWORD_INPUT_MAX = 1024;
@@ -15,15 +15,10 @@ export const PASSWORD_INPUT_MAX = 1024;
 const password = () => z.string().max(PASSWORD_INPUT_MAX);
 
 const displayName = () =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(DISPLAY_NAME_MAX_LENGTH)
-    .refine((value) => DISPLAY_NAME_PATTERN.test(value), {
-      error: 'A display name is one line of printable text',
-      params: { reason: 'oneLine' },
-    });
+  chars(DISPLAY_NAME_MAX_LENGTH, z.string().trim().min(1)).refine((value) => DISPLAY_NAME_PATTERN.test(value), {
+    error: 'A display name is one line of printable text',
+    params: { reason: 'oneLine' },
+  });
 
 export const signUpSchema = z.strictObject({
   email: email(EMAIL_MAX_LENGTH).meta({ example: 'amina@example.org' }),

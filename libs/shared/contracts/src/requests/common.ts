@@ -15,12 +15,36 @@ export const id = () => z.guid();
 
 export const iso3 = () => z.string().regex(/^[A-Z]{3}$/);
 
+/** Characters as people count them: code points, as PostgreSQL's char_length does (an emoji is one, not two UTF-16 units). */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+}
+
+/**
+ * A string of at most `max` characters, counted as people count them (zod's own `.max` counts UTF-16
+ * units). The issue is zod's usual too_big, so it reads and maps like any other length limit.
+ */
+export const chars = (max: number, base: z.ZodString = z.string()) =>
+  base
+    .check((ctx) => {
+      if (ctx.value.length > max && characterCount(ctx.value) > max) {
+        ctx.issues.push({
+          code: 'too_big',
+          origin: 'string',
+          maximum: max,
+          inclusive: true,
+          input: ctx.value,
+          message: `Too long: at most ${max} characters`,
+        });
+      }
+    })
+    .meta({ maxLength: max });
+
 /** A string of at most `max` characters with something other than white space in it. */
 export const nonBlank = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => /\S/.test(value), { error: 'must not be blank', params: { reason: 'blank' } });
+  chars(max).refine((value) => /\S/.test(value), { error: 'must not be blank', params: { reason: 'blank' } });
 
 export const LOCALE_CODES = LOCALES.map((locale) => locale.code) as [
   (typeof LOCALES)[number]['code'],

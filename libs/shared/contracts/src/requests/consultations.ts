@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { RECOMMENDATION_CODE_PATTERN } from '../catalogue.js';
 import { COMMENT_MAX_LENGTH, COMMENT_SORTS, CONSULTATION_STATUSES, MODERATION_MODES, REACTION_KINDS, STANCES } from '../consultations.js';
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../lists.js';
-import { cursor, httpUrl, id, iso3, isoDateTime, nonBlank, queryInt, UNIQUE, unique } from './common.js';
+import { chars, cursor, httpUrl, id, iso3, isoDateTime, nonBlank, queryInt, UNIQUE, unique } from './common.js';
 
-const title = () => z.string().trim().min(3).max(200);
-const description = () => z.string().max(10_000).meta({ description: 'Markdown (safe subset)' });
+const title = () => chars(200, z.string().trim().min(3));
+const description = () => chars(10_000).meta({ description: 'Markdown (safe subset)' });
 const recommendationCodes = () =>
   z
     .array(z.string().regex(RECOMMENDATION_CODE_PATTERN))
@@ -94,7 +94,7 @@ export const putRatingSchema = z.strictObject({
     .nullable()
     .meta({ description: '0 Not started · 1 Planned · 2 In progress · 3 Largely implemented · 4 Fully implemented; null with dontKnow' }),
   dontKnow: z.boolean().optional().meta({ description: "true (with score null) for Don't know" }),
-  evidence: z.string().max(2000).optional(),
+  evidence: chars(2000).optional(),
   evidenceUrl: httpUrl(500).optional().meta({ example: 'https://www.example.gov/report.pdf' }),
   actingOrganisationId: id()
     .nullable()
@@ -109,7 +109,7 @@ export const summaryQuerySchema = z.strictObject({
 
 export const putOfficialAssessmentSchema = z.strictObject({
   score: z.number().int().min(0).max(4),
-  narrative: z.string().max(5000).optional(),
+  narrative: chars(5000).optional(),
 });
 export type PutOfficialAssessmentRequest = z.input<typeof putOfficialAssessmentSchema>;
 

@@ -10,7 +10,7 @@ import {
   QUEUE_SORTS,
   WORD_FILTER_ACTIONS,
 } from '../moderation.js';
-import { id, isoDateTime, localeCode, nonBlank, pageQuerySchema } from './common.js';
+import { chars, id, isoDateTime, localeCode, nonBlank, pageQuerySchema } from './common.js';
 
 const ruleCode = () => z.string().regex(/^R[0-9]{1,3}$/);
 const reason = () => nonBlank(DECISION_REASON_MAX_LENGTH);
@@ -21,9 +21,9 @@ export const rulesQuerySchema = z.strictObject({
 
 /** One string per shipped language; English is required, the others fall back to it. */
 export const translatedTextSchema = z.strictObject({
-  en: z.string().min(1).max(HOUSE_RULE_TEXT_MAX_LENGTH),
-  id: z.string().max(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
-  ur: z.string().max(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
+  en: chars(HOUSE_RULE_TEXT_MAX_LENGTH, z.string().min(1)),
+  id: chars(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
+  ur: chars(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
 });
 export type TranslatedText = z.input<typeof translatedTextSchema>;
 
@@ -33,7 +33,7 @@ export type PublishRuleRequest = z.input<typeof publishRuleSchema>;
 
 export const flagSchema = z.strictObject({
   reason: z.enum(FLAG_REASONS),
-  note: z.string().max(FLAG_NOTE_MAX_LENGTH).optional(),
+  note: chars(FLAG_NOTE_MAX_LENGTH).optional(),
 });
 export type FlagRequest = z.input<typeof flagSchema>;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STAKEHOLDER_TYPE_CODES } from '../catalogue.js';
-import { httpUrl, iso3 } from './common.js';
+import { chars, httpUrl, iso3 } from './common.js';
 
 export const createOrganisationSchema = z.strictObject({
-  name: z.string().trim().min(2).max(200).meta({ example: 'Migrant Workers Rights Network' }),
+  name: chars(200, z.string().trim().min(2)).meta({ example: 'Migrant Workers Rights Network' }),
   stakeholderType: z.enum(STAKEHOLDER_TYPE_CODES),
   countryIso3: iso3().meta({ example: 'NPL' }),
   website: httpUrl(300).optional().meta({ example: 'https://example.org' }),
