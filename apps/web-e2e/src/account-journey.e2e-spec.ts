@@ -88,6 +88,7 @@ describe('account journey', () => {
 
       await page.getByLabel('Email address').fill(participant.email);
       await page.getByLabel('Password', { exact: true }).fill(participant.password);
+      await page.getByRole('radio', { name: 'Under my name' }).check();
       await page.getByLabel('Your name').fill(participant.displayName);
       await main().getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();

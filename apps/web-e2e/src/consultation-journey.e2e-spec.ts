@@ -67,6 +67,7 @@ describe('consultation journey', () => {
     await audit(page);
     await page.getByLabel('Email address').fill(person.email);
     await page.getByLabel('Password', { exact: true }).fill(person.password);
+    await page.getByRole('radio', { name: 'Under my name' }).check();
     await page.getByLabel('Your name').fill(person.displayName);
     await main(page).getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();

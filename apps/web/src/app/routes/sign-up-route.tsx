@@ -32,7 +32,6 @@ export function SignUpRoute() {
     <div className="narrow">
       <PageHeading>{t('signUp.heading')}</PageHeading>
       <p className="lead">{t('signUp.intro')}</p>
-      <p className="notice">{t('signUp.protectedNote')}</p>
       <SignUpForm onSignedUp={setSentTo} />
       <p className="after-form">
         {t('signUp.haveAccount')} <Link to={paths.signIn()}>{t('auth.signIn')}</Link>

@@ -86,9 +86,14 @@ export function AccountMenu({ links }: { links?: ReactNode }) {
           </ul>
         </nav>
       ) : status === 'signed-out' ? (
-        <Link ref={signInRef} to={paths.signIn(`${location.pathname}${location.search}`)} className="account-menu__sign-in">
-          {t('auth.signIn')}
-        </Link>
+        <>
+          <Link ref={signInRef} to={paths.signIn(`${location.pathname}${location.search}`)} className="account-menu__sign-in">
+            {t('auth.signIn')}
+          </Link>
+          <Link to={paths.signUp()} className="account-menu__sign-in">
+            {t('auth.signUp')}
+          </Link>
+        </>
       ) : null}
     </div>
   );

@@ -28,6 +28,7 @@ async function openSignUp(): Promise<void> {
 function fillValid(): void {
   fireEvent.change(field('Email address'), { target: { value: 'amina@example.org' } });
   fireEvent.change(field('Password'), { target: { value: 'river lantern morning' } });
+  fireEvent.click(screen.getByRole('radio', { name: 'Under my name' }));
   fireEvent.change(field('Your name'), { target: { value: 'Amina' } });
 }
 
@@ -67,6 +68,7 @@ describe('sign-up form', () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Email address: Enter your email address.', '#sign-up-email'],
       ['Password: Choose a password.', '#sign-up-password'],
+      ['How do you want to take part?: Choose whether you take part under your name or under a pseudonym.', '#sign-up-privacyMode'],
       ['Your name: Enter the name you want others to see.', '#sign-up-displayName'],
     ]);
 
@@ -130,6 +132,7 @@ describe('sign-up form', () => {
 
     fireEvent.change(screen.getByLabelText('Alamat email'), { target: { value: ' amina@example.org ' } });
     fireEvent.change(screen.getByLabelText('Kata sandi', { selector: 'input' }), { target: { value: 'river lantern morning' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Dengan nama saya' }));
     fireEvent.change(screen.getByLabelText('Nama Anda'), { target: { value: 'Amina' } });
     fireEvent.click(screen.getByRole('button', { name: 'Buat akun' }));
 
@@ -139,9 +142,35 @@ describe('sign-up form', () => {
     expect(api.calls[0].body).toEqual({
       email: 'amina@example.org',
       password: 'river lantern morning',
+      privacyMode: 'public',
       displayName: 'Amina',
       locale: 'id',
     });
+  });
+
+  it('asks how a person takes part, explains what protection hides, and signs up protected from the first step', async () => {
+    api = mockApi({ [SIGN_UP]: { status: 202, body: { status: 'verification-sent' } } });
+    await openSignUp();
+    const group = screen.getByRole('group', { name: 'How do you want to take part?' });
+    expect(group.textContent).toContain('moderators (government officials among them)');
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => (radio as HTMLInputElement).checked),
+    ).toEqual([false, false]);
+    expect(describedHint(field('Your name'))).toBe('The name others see next to your contributions. A first name or a nickname is fine.');
+
+    fireEvent.change(field('Email address'), { target: { value: 'amina@example.org' } });
+    fireEvent.change(field('Password'), { target: { value: 'river lantern morning' } });
+    fireEvent.click(within(group).getByRole('radio', { name: 'Under a pseudonym (protected)' }));
+    expect(describedHint(field('Your name'))).toBe(
+      "Kept private: only the platform's administrators see it. Everyone else sees your pseudonym.",
+    );
+    fireEvent.change(field('Your name'), { target: { value: 'Amina' } });
+    submit();
+
+    await screen.findByRole('heading', { level: 1, name: 'Check your email' });
+    expect(api.calls[0].body).toMatchObject({ privacyMode: 'protected', displayName: 'Amina' });
   });
 
   it('puts the API’s per-field validation details on those fields', async () => {

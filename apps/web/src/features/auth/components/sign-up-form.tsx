@@ -4,15 +4,19 @@ import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PRIVACY_MODES,
   type LocaleCode,
+  type PrivacyMode,
 } from '@compact-voices/contracts';
 import { signUpSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { PasswordField } from '../../../components/form/password-field';
+import { RadioGroupField } from '../../../components/form/radio-group-field';
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import { useForm } from '../../../hooks/use-form';
+import { fieldMessage } from '../../../lib/form-errors';
 import { currentLocale } from '../../../lib/i18n';
 import { checkNewPassword } from '../../../lib/validation';
 import { useSignUp } from '../api/sign-up';
@@ -20,12 +24,14 @@ import { useSignUp } from '../api/sign-up';
 interface SignUpValues {
   email: string;
   password: string;
+  /** Asked, never assumed: someone at risk must not be published under their name by default. */
+  privacyMode: PrivacyMode | '';
   displayName: string;
   locale: LocaleCode;
 }
 type Field = keyof SignUpValues;
 
-const FIELDS: readonly Field[] = ['email', 'password', 'displayName', 'locale'];
+const FIELDS: readonly Field[] = ['email', 'password', 'privacyMode', 'displayName', 'locale'];
 
 interface SignUpFormProps {
   /** Called with the address the verification mail went to. */
@@ -38,11 +44,14 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
   const form = useForm<SignUpValues, typeof signUpSchema>({
     id: 'sign-up',
     fields: FIELDS,
-    defaultValues: { email: '', password: '', displayName: '', locale: currentLocale(i18n) },
+    defaultValues: { email: '', password: '', privacyMode: '', displayName: '', locale: currentLocale(i18n) },
     schema: signUpSchema,
-    toRequest: (values) => values,
+    toRequest: (values) => ({ ...values, privacyMode: values.privacyMode || undefined }),
     // The password policy (8–128 characters, not a common one) is the API's answer, not the request's shape.
-    validate: (values) => ({ password: checkNewPassword(values.password) }),
+    validate: (values) => ({
+      password: checkNewPassword(values.password),
+      privacyMode: values.privacyMode ? undefined : fieldMessage('choosePrivacyMode'),
+    }),
     messages: { email: { required: 'emailRequired' }, displayName: { required: 'displayNameRequired' } },
     serverErrors: { password: 'password' },
   });
@@ -50,6 +59,7 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
   const labels: Record<Field, string> = {
     email: t('auth.emailLabel'),
     password: t('auth.passwordLabel'),
+    privacyMode: t('signUp.privacyLegend'),
     displayName: t('signUp.displayNameLabel'),
     locale: t('signUp.localeLabel'),
   };
@@ -83,11 +93,18 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
         hint={t('auth.newPasswordHint', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
         autoComplete="new-password"
       />
+      <RadioGroupField
+        form={form}
+        name="privacyMode"
+        legend={labels.privacyMode}
+        hint={t('signUp.privacyHint')}
+        options={PRIVACY_MODES.map((mode) => ({ value: mode, label: t(`signUp.privacy.${mode}`), hint: t(`signUp.privacy.${mode}Hint`) }))}
+      />
       <TextField
         form={form}
         name="displayName"
         label={labels.displayName}
-        hint={t('signUp.displayNameHint')}
+        hint={form.values.privacyMode === 'protected' ? t('signUp.displayNameProtectedHint') : t('signUp.displayNameHint')}
         autoComplete="name"
         dir="auto"
         maxLength={DISPLAY_NAME_MAX_LENGTH}
