@@ -10,6 +10,7 @@ import { ApiError } from '../lib/api-client';
 import { fieldMessage } from '../lib/form-errors';
 import { i18n, initI18n } from '../lib/i18n';
 import { maxLengthOf, useForm } from './use-form';
+import { describedErrors } from '../test/described-by';
 
 /** Two fields of the sign-up request, checked by its schema, and a box the request does not have. */
 const probeSchema = signUpSchema.pick({ email: true, displayName: true });
@@ -55,15 +56,6 @@ function renderProbe(action: Action, schema?: typeof signUpSchema) {
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const send = () => fireEvent.click(screen.getByRole('button', { name: /Send/ }));
-
-function describedErrors(element: HTMLElement): string {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/)
-    .map((id) => document.getElementById(id))
-    .filter((node): node is HTMLElement => node?.classList.contains('field__error') ?? false)
-    .map((node) => node.textContent ?? '')
-    .join(' | ');
-}
 
 async function summaryItems(): Promise<string[]> {
   const summary = await screen.findByRole('alert');

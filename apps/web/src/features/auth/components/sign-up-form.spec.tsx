@@ -3,21 +3,12 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { changeLocale, initI18n } from '../../../lib/i18n';
 import { errorReply, mockApi, type MockApi } from '../../../test/mock-api';
 import { renderApp } from '../../../test/render-app';
+import { describedErrors, describedHint } from '../../../test/described-by';
 
 const SIGN_UP = 'POST /api/v1/auth/sign-up';
 
 function field(label: string | RegExp): HTMLInputElement | HTMLSelectElement {
   return screen.getByLabelText(label, { selector: 'input, select' });
-}
-
-/** The error text a field points to through aria-describedby. */
-function describedErrors(element: HTMLElement): string {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/)
-    .map((id) => document.getElementById(id))
-    .filter((node): node is HTMLElement => node?.classList.contains('field__error') ?? false)
-    .map((node) => node.textContent ?? '')
-    .join(' | ');
 }
 
 async function openSignUp(): Promise<void> {
@@ -251,12 +242,3 @@ describe('sign-up form', () => {
     expect(password.getAttribute('type')).toBe('password');
   });
 });
-
-function describedHint(element: HTMLElement): string {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/)
-    .map((id) => document.getElementById(id))
-    .filter((node): node is HTMLElement => node?.classList.contains('hint') ?? false)
-    .map((node) => node.textContent ?? '')
-    .join(' | ');
-}
