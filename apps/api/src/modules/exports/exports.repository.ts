@@ -1,7 +1,15 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ExportDataset, ExportFilters, ExportFormat, ExportJob, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
+import type {
+  ExportDataset,
+  ExportFilters,
+  ExportFormat,
+  ExportJob,
+  ExportPrivacy,
+  OpenDataPack,
+  ExportStatus,
+} from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
 import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
@@ -37,17 +45,8 @@ export interface DownloadLinkRow {
   usable: boolean;
 }
 
-/** A published open-data pack of a closed round. */
-export interface OpenDataRow {
-  consultationId: string;
-  title: string;
-  closesAt: string;
-  publishedAt: string;
-  fileName: string;
-  sizeBytes: number;
-  sha256: string;
-  rowCounts: Record<string, number> | null;
-}
+/** A published open-data pack of a closed round, as stored: the public pack without its download links. */
+export type OpenDataRow = Omit<OpenDataPack, 'downloadUrl' | 'codebookUrl' | 'rowCounts'> & { rowCounts: Record<string, number> | null };
 
 /** An export job as the runner reads it when it starts the job. */
 export interface RunningJob {
