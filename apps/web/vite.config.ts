@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contractsEntry = fileURLToPath(new URL('../../libs/shared/contracts/src/index.ts', import.meta.url));
@@ -39,7 +41,20 @@ function cspMetaTag(): Plugin {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), cspMetaTag()],
+  plugins: [
+    react(),
+    cspMetaTag(),
+    // Brotli and gzip copies of every text asset at the highest levels, written once at build; the
+    // server sends the one the browser accepts (apps/api/src/core/http/configure-app.ts).
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+      ],
+      exclude: [/\.map$/],
+      logLevel: 'silent',
+    }),
+  ],
   resolve: {
     alias: [
       { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },

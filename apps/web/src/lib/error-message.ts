@@ -1,12 +1,14 @@
 import { ErrorCode } from '@compact-voices/contracts';
 import type { TFunction } from 'i18next';
-import en from '../locales/en/translation.json' with { type: 'json' };
+import type en from '../locales/en/translation.json';
 import { isApiError } from './api-client';
+import { i18n } from './i18n';
 
 type ErrorMessageKey = keyof (typeof en)['errors'];
 
+/** Every language has the same keys (the locale test), so the one loaded tells. */
 function hasMessage(code: string): code is ErrorMessageKey {
-  return /^[A-Z][A-Z0-9_]*$/.test(code) && Object.prototype.hasOwnProperty.call(en.errors, code);
+  return /^[A-Z][A-Z0-9_]*$/.test(code) && i18n.exists(`errors.${code}`);
 }
 
 /** Whole minutes to wait, rounded up: "try again in 1 minute" rather than "in 0". */

@@ -3,8 +3,12 @@ import { appealDecisionSchema, createCommentSchema, signUpSchema } from '@compac
 import type { z } from 'zod';
 import { ApiError } from './api-client';
 import { fieldForPath, issueMessage, mapServerError, reasonMessage } from './form-errors';
+import { initI18n } from './i18n';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
+
+// Which codes have a message is read from the loaded language.
+beforeAll(() => initI18n('en'));
 
 describe('mapServerError', () => {
   it('puts each detail on its field (with or without the body. prefix) and keeps nothing form-wide', () => {

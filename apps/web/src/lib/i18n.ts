@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, isLocaleCode, type LocaleCode } from '@compact-voices/contracts';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en/translation.json' with { type: 'json' };
+import type en from '../locales/en/translation.json';
 
 export type Translation = typeof en;
 
@@ -24,11 +24,12 @@ export const LOCALE_STORAGE_KEY = 'compact-voices.locale';
 export const CONTENT_LOCALE: LocaleCode = 'en';
 
 /**
- * English ships in the entry bundle; every other language is a separate chunk fetched on demand,
- * so the first page stays small. Typing the loaders makes a locale file with a missing key a
+ * Every language, English included, is a separate chunk fetched on demand: a first visit downloads
+ * only the language it is shown in. Typing the loaders makes a locale file with a missing key a
  * compile error; the locale test also catches extra and empty keys.
  */
-const lazyLocales: Record<Exclude<LocaleCode, 'en'>, () => Promise<{ default: LocaleResources }>> = {
+const lazyLocales: Record<LocaleCode, () => Promise<{ default: LocaleResources }>> = {
+  en: () => import('../locales/en/translation.json', { with: { type: 'json' } }),
   id: () => import('../locales/id/translation.json', { with: { type: 'json' } }),
   ur: () => import('../locales/ur/translation.json', { with: { type: 'json' } }),
 };
@@ -83,7 +84,7 @@ export function applyDocumentLocale(code: string): void {
 }
 
 async function ensureResources(code: LocaleCode): Promise<void> {
-  if (code === 'en' || i18n.hasResourceBundle(code, 'translation')) return;
+  if (i18n.hasResourceBundle(code, 'translation')) return;
   const module = await lazyLocales[code]();
   i18n.addResourceBundle(code, 'translation', module.default, true, true);
 }
@@ -102,7 +103,7 @@ export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
   initialisation ??= (async () => {
     i18n.on('languageChanged', applyDocumentLocale);
     await i18n.use(initReactI18next).init({
-      resources: { en: { translation: en } },
+      resources: {},
       lng: DEFAULT_LOCALE,
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: LOCALES.map((locale) => locale.code),
@@ -110,12 +111,14 @@ export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
       returnEmptyString: false,
       react: { useSuspense: false },
     });
-    if (initial !== DEFAULT_LOCALE) {
+    // The chosen language, else English when its file cannot be fetched (a flaky connection).
+    for (const code of initial === DEFAULT_LOCALE ? [initial] : [initial, DEFAULT_LOCALE]) {
       try {
-        await ensureResources(initial);
-        await i18n.changeLanguage(initial);
+        await ensureResources(code);
+        await i18n.changeLanguage(code);
+        return;
       } catch {
-        // Offline on a first visit in another language: English is better than a blank page.
+        // Try the next one.
       }
     }
   })();
