@@ -39,7 +39,7 @@ await step(
   'participants',
   `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, pseudonym, stakeholder_type, country_iso3, email_verified_at, privacy_mode, created_at)
    SELECT 'load-' || n || '@load.test', 'load-' || n || '@load.test', 'load-' || n || '@load.test', 'Load participant ' || n, $1, 'Load ' || lpad(n::text, 7, '0'),
-          (ARRAY['individual','academia','media','other'])[1 + n % 4],
+          (ARRAY['individual','migrant','returnee','migrant-family','academia','media','other'])[1 + n % 7],
           (SELECT iso3 FROM country WHERE in_region ORDER BY iso3 OFFSET n % 58 LIMIT 1), now() - interval '30 days',
           CASE WHEN n % 10 = 0 THEN 'protected' ELSE 'public' END, now() - interval '30 days'
    FROM generate_series(1, $2) n

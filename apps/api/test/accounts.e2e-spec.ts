@@ -152,6 +152,24 @@ describe('accounts', () => {
       expect(session.user.privacyMode).toBe('protected');
     });
 
+    it('takes part as a migrant from sign-up when the person says so, as an individual otherwise, never as an organisation type', async () => {
+      const email = uniqueEmail('migrant');
+      await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email, password: 'speaking for myself', displayName: 'Rina', stakeholderType: 'migrant' })
+        .expect(202);
+      expect((await signIn(testApp, email, 'speaking for myself')).user.stakeholderType).toBe('migrant');
+      expect((await signUpAndIn(testApp)).user.stakeholderType).toBe('individual');
+      const organisationType = await request(server)
+        .post('/api/v1/auth/sign-up')
+        .send({ email: uniqueEmail('ngo'), password: 'speaking for an ngo', displayName: 'NGO', stakeholderType: 'civil-society' })
+        .expect(400);
+      expect(organisationType.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field: 'stakeholderType' })],
+      });
+    });
+
     it('verifies an address once through the mailed link, in the person’s language', async () => {
       const email = uniqueEmail('verify');
       await request(server)
@@ -513,6 +531,10 @@ describe('accounts', () => {
         .send({ privacyMode: 'protected', countryIso3: 'NPL', stakeholderType: 'academia' })
         .expect(200);
       expect(updated.body).toMatchObject({ privacyMode: 'protected', countryIso3: 'NPL', stakeholderType: 'academia' });
+      for (const type of ['migrant', 'returnee', 'migrant-family'])
+        expect(
+          (await request(server).patch('/api/v1/me').set(session.auth).send({ stakeholderType: type }).expect(200)).body.stakeholderType,
+        ).toBe(type);
       const government = await request(server).patch('/api/v1/me').set(session.auth).send({ stakeholderType: 'government' }).expect(400);
       expect(government.body.code).toBe('VALIDATION_FAILED');
       const unknownCountry = await request(server).patch('/api/v1/me').set(session.auth).send({ countryIso3: 'XXX' }).expect(400);

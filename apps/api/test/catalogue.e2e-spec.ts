@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import type { QueryRunner } from 'typeorm';
+import { STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
+import { MigrantStakeholderTypes1796300000000 } from '../src/core/database/migrations/1796300000000-migrant-stakeholder-types.js';
 import { seedCatalogue } from '../src/modules/catalogue/catalogue.repository.js';
 import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
+import { quickParticipants } from './support/participants.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const data = loadCatalogueData();
@@ -191,10 +195,12 @@ describe('catalogue API', () => {
       await request(server).get('/api/v1/countries?subregion=Europe').expect(400);
     });
 
-    it('lists the 13 stakeholder types with their side', async () => {
+    it('lists the 16 stakeholder types with their side, the migrant types among the individuals on the civil-society side', async () => {
       const response = await request(server).get('/api/v1/stakeholder-types').expect(200);
-      const sides = Object.fromEntries(response.body.items.map((t: { code: string; side: string }) => [t.code, t.side]));
-      expect(Object.keys(sides)).toHaveLength(13);
+      const items: Array<{ code: string; label: string; side: string }> = response.body.items;
+      expect(items.map((t) => t.code)).toEqual([...STAKEHOLDER_TYPE_CODES]);
+      const sides = Object.fromEntries(items.map((t) => [t.code, t.side]));
+      expect(Object.keys(sides)).toHaveLength(16);
       expect(sides).toMatchObject({
         government: 'government',
         'local-authority': 'government',
@@ -203,7 +209,15 @@ describe('catalogue API', () => {
         'trade-union': 'civil-society',
         individual: 'civil-society',
         academia: 'other',
+        other: 'other',
       });
+      expect(items.slice(-5)).toEqual([
+        { code: 'individual', label: 'Individual', side: 'civil-society' },
+        { code: 'migrant', label: 'Migrant (speaking for myself)', side: 'civil-society' },
+        { code: 'returnee', label: 'Returned migrant', side: 'civil-society' },
+        { code: 'migrant-family', label: 'Family member of a migrant', side: 'civil-society' },
+        { code: 'other', label: 'Other', side: 'other' },
+      ]);
     });
   });
 
@@ -235,6 +249,48 @@ describe('catalogue API', () => {
       expect(pc1.text).toBe(data.recommendations[0]?.text);
       const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM recommendation_objective`);
       expect(count).toBe(data.links.length);
+    });
+
+    it('brings a database loaded before the migrant types up to date once migrated, and every account keeps its type', async () => {
+      const migration = new MigrantStakeholderTypes1796300000000();
+      const withRunner = async (run: (runner: QueryRunner) => Promise<void>) => {
+        const runner = testApp.dataSource.createQueryRunner();
+        try {
+          await run(runner);
+        } finally {
+          await runner.release();
+        }
+      };
+      const seed = () => testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      // The schema and the rows as they were: 13 types, `other` at 13, the old label, an account of type individual.
+      await withRunner((runner) => migration.down(runner));
+      await testApp.dataSource.query(`DELETE FROM stakeholder_type WHERE code IN ('migrant', 'returnee', 'migrant-family')`);
+      await testApp.dataSource.query(`UPDATE stakeholder_type SET position = 13 WHERE code = 'other'`);
+      await testApp.dataSource.query(`UPDATE stakeholder_type SET label = 'Individual, including migrants' WHERE code = 'individual'`);
+      const [person] = await quickParticipants(testApp, 1);
+
+      // Row by row, a new type cannot take the place `other` is leaving: the old schema cannot load the new file.
+      await expect(seed()).rejects.toThrow(/stakeholder_type_position_key/);
+      await withRunner((runner) => migration.up(runner));
+      await seed();
+
+      const rows: Array<{ code: string; label: string; side: string; position: number }> = await testApp.dataSource.query(
+        `SELECT code, label, side, position FROM stakeholder_type ORDER BY position`,
+      );
+      expect(rows.map((row) => row.code)).toEqual([...STAKEHOLDER_TYPE_CODES]);
+      expect(rows.map((row) => row.position)).toEqual(STAKEHOLDER_TYPE_CODES.map((_, index) => index + 1));
+      expect(rows.slice(11, 15)).toEqual([
+        { code: 'individual', label: 'Individual', side: 'civil-society', position: 12 },
+        { code: 'migrant', label: 'Migrant (speaking for myself)', side: 'civil-society', position: 13 },
+        { code: 'returnee', label: 'Returned migrant', side: 'civil-society', position: 14 },
+        { code: 'migrant-family', label: 'Family member of a migrant', side: 'civil-society', position: 15 },
+      ]);
+      const [account] = await testApp.dataSource.query(`SELECT stakeholder_type AS type FROM app_user WHERE id = $1`, [person!.id]);
+      expect(account.type).toBe('individual');
+      // Position uniqueness still holds, at commit.
+      await expect(
+        testApp.dataSource.transaction((manager) => manager.query(`UPDATE stakeholder_type SET position = 1 WHERE code = 'other'`)),
+      ).rejects.toThrow(/stakeholder_type_position_key/);
     });
   });
 

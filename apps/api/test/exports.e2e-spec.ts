@@ -12,6 +12,7 @@ import { ExportsRepository } from '../src/modules/exports/exports.repository.js'
 import { regenerateOutdatedOpenData } from '../src/modules/exports/open-data-regeneration.js';
 import { REFRESH_COOKIE, signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
 import { openConsultation } from './support/consultations.js';
+import { quickParticipants, rate } from './support/participants.js';
 import { TEST_ADMIN, createTestApp, type TestApp } from './support/test-app.js';
 
 const REC = 'PC-1';
@@ -338,6 +339,12 @@ describe('exports', () => {
     const names = Object.keys(zip.files).sort();
     expect(names).toEqual([...TABLE_DATASETS.map((name) => `${name}.csv`), 'README.md', 'codebook.md', 'manifest.sha256'].sort());
     const codebook = await zip.file('codebook.md')!.async('string');
+    // The stakeholder type codes the files use, with the catalogue's labels and sides.
+    expect(codebook).toContain('| `individual` | Individual | civil-society |');
+    expect(codebook).toContain('| `migrant` | Migrant (speaking for myself) | civil-society |');
+    expect(codebook).toContain('| `returnee` | Returned migrant | civil-society |');
+    expect(codebook).toContain('| `migrant-family` | Family member of a migrant | civil-society |');
+    expect(codebook).toContain('| `government` | Government | government |');
     for (const name of TABLE_DATASETS) {
       const [header] = parseCsv(await zip.file(`${name}.csv`)!.async('string'));
       expect(header).toEqual(columnsFor(DATASETS[name], 'public').map((column) => column.name));
@@ -482,5 +489,60 @@ describe('exports', () => {
     expect(dashboard.participation.reduce((sum, row) => sum + row.people, 0)).toBeGreaterThanOrEqual(5);
     await request(server).get('/api/v1/dashboard').query({ objectiveNumber: 99 }).expect(400);
     await request(server).get('/api/v1/dashboard').query({ stakeholderType: 'x;drop' }).expect(400);
+  });
+  it('tells migrants’ own ratings apart: their type and side in full rows, their group in published figures and participation', async () => {
+    // A round of its own, so the other tests' figures stay as they are.
+    const migrantRound = await openConsultation(testApp, admin, {
+      title: 'Migrants speaking for themselves',
+      recommendationCodes: ['PC-3'],
+    });
+    const cell = { consultationId: migrantRound.id, recommendationCode: 'PC-3', countryIso3: 'PHL' };
+    await rate(testApp, await quickParticipants(testApp, 5, { stakeholderType: 'migrant' }), cell, [1, 2, 2, 3, 1]);
+    // A sixth migrant, who said so at sign-up: in the full rows at once, in the published figures with the next batch.
+    const rina = await signUpAndIn(testApp, { displayName: 'Rina', stakeholderType: 'migrant' });
+    expect(rina.user.stakeholderType).toBe('migrant');
+    await request(server)
+      .put(`/api/v1/consultations/${migrantRound.id}/recommendations/PC-3/ratings/PHL`)
+      .set(rina.auth)
+      .send({ score: 4 })
+      .expect(200);
+    const read = async (job: ExportJob) => {
+      expect(job.status).toBe('done');
+      const [header, ...rows] = parseCsv((await download(job.downloadUrl!, admin).expect(200)).body.toString('utf8'));
+      return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]])));
+    };
+
+    const full = await read(
+      await exportAndWait(admin, {
+        dataset: 'ratings',
+        format: 'csv',
+        privacy: 'full',
+        filters: { consultationId: migrantRound.id, stakeholderType: 'migrant' },
+      }),
+    );
+    expect(full).toHaveLength(6);
+    for (const row of full)
+      expect(row).toMatchObject({ country_iso3: 'PHL', rater_stakeholder_type: 'migrant', rater_side: 'civil-society' });
+    expect(full.find((row) => row.rater_account_id === rina.user.id)).toMatchObject({ score: '4' });
+
+    const published = await read(
+      await exportAndWait(admin, { dataset: 'ratings', format: 'csv', privacy: 'public', filters: { consultationId: migrantRound.id } }),
+    );
+    expect(published.map((row) => [row.country_iso3, row.rater_group, row.raters, row.median])).toEqual([
+      ['PHL', 'all', '5', '2'],
+      ['PHL', 'migrant', '5', '2'],
+    ]);
+
+    const participation = await read(
+      await exportAndWait(admin, {
+        dataset: 'participation',
+        format: 'csv',
+        privacy: 'public',
+        filters: { consultationId: migrantRound.id },
+      }),
+    );
+    expect(participation.map((row) => [row.stakeholder_type, row.country_iso3, row.people, row.ratings])).toEqual([
+      ['migrant', 'PHL', '5', '5'],
+    ]);
   });
 });

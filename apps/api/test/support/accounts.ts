@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import type { AuthResponse } from '@compact-voices/contracts';
+import type { AuthResponse, PersonalStakeholderType } from '@compact-voices/contracts';
 import type { TestApp } from './test-app.js';
 
 export const CSRF = { 'X-Requested-With': 'compact-voices' };
@@ -81,14 +81,19 @@ export function uniqueEmail(label = 'user'): string {
  */
 export async function signUpAndIn(
   testApp: TestApp,
-  options: { displayName?: string; password?: string; email?: string; newcomer?: boolean } = {},
+  options: { displayName?: string; password?: string; email?: string; newcomer?: boolean; stakeholderType?: PersonalStakeholderType } = {},
 ): Promise<SignedIn> {
   const server: App = testApp.app.getHttpServer();
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? `passphrase ${randomUUID()}`;
   await request(server)
     .post('/api/v1/auth/sign-up')
-    .send({ email, password, displayName: options.displayName ?? 'Test Participant' })
+    .send({
+      email,
+      password,
+      displayName: options.displayName ?? 'Test Participant',
+      ...(options.stakeholderType ? { stakeholderType: options.stakeholderType } : {}),
+    })
     .expect(202);
   const [mail] = mailsTo(testApp, email);
   if (!mail) throw new Error(`No verification mail for ${email}`);

@@ -1,4 +1,4 @@
-import type { StakeholderTypeCode } from './catalogue.js';
+import { INDIVIDUAL_STAKEHOLDER_TYPES, type StakeholderTypeCode } from './catalogue.js';
 import type { LocaleCode } from './locales.js';
 import type { ListResponse } from './lists.js';
 
@@ -27,7 +27,13 @@ export const DISPLAY_NAME_PATTERN = /^[^\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u
 export const EMAIL_MAX_LENGTH = 254;
 
 /** Stakeholder types a person may claim in their own name; the others come only through an organisation. */
-export const PERSONAL_STAKEHOLDER_TYPES = ['individual', 'academia', 'media', 'other'] as const satisfies readonly StakeholderTypeCode[];
+export const PERSONAL_STAKEHOLDER_TYPES = [
+  ...INDIVIDUAL_STAKEHOLDER_TYPES,
+  'academia',
+  'media',
+  'other',
+] as const satisfies readonly StakeholderTypeCode[];
+export type PersonalStakeholderType = (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
 
 /** The refresh endpoint refuses requests without this header (a cross-site form cannot set it). */
 export const CSRF_HEADER = 'x-requested-with';

@@ -31,9 +31,24 @@ export const STAKEHOLDER_TYPE_CODES = [
   'academia',
   'media',
   'individual',
+  'migrant',
+  'returnee',
+  'migrant-family',
   'other',
 ] as const;
 export type StakeholderTypeCode = (typeof STAKEHOLDER_TYPE_CODES)[number];
+
+/**
+ * Types only a person can have, never an organisation: the migrant types first, so that migrants
+ * speaking for themselves (or as a returnee, or for a migrant in their family) can be told apart
+ * from other individuals. All are on the civil-society side.
+ */
+export const INDIVIDUAL_STAKEHOLDER_TYPES = [
+  'migrant',
+  'returnee',
+  'migrant-family',
+  'individual',
+] as const satisfies readonly StakeholderTypeCode[];
 
 export interface PrincipleSummary {
   code: PrincipleCode;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Me, PrivacyMode, StakeholderTypeCode } from '@compact-voices/contracts';
+import type { Me, PersonalStakeholderType, PrivacyMode, StakeholderTypeCode } from '@compact-voices/contracts';
 import { rowsOf } from '../../core/database/query-result.js';
 import { SqlRepository } from '../../core/database/sql-repository.js';
 import { isoTimestamp } from '../../core/database/sql.js';
@@ -89,6 +89,7 @@ export interface UserInsert {
   locale: string;
   pseudonym: string;
   privacyMode: PrivacyMode;
+  stakeholderType: PersonalStakeholderType;
 }
 
 /** A refresh token with its session, locked while it is rotated. */
@@ -271,11 +272,21 @@ export class AccountsRepository extends SqlRepository {
   /** Inserts an account; returns its id, or undefined when its mailbox already has one. A unique violation of another key is thrown. */
   async insertUser(user: UserInsert): Promise<string | undefined> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, locale, pseudonym, privacy_mode)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO app_user (email, email_normalized, mailbox, display_name, password_hash, locale, pseudonym, privacy_mode, stakeholder_type)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (mailbox) DO NOTHING
            RETURNING id`,
-      [user.email, user.emailNormalized, user.mailbox, user.displayName, user.passwordHash, user.locale, user.pseudonym, user.privacyMode],
+      [
+        user.email,
+        user.emailNormalized,
+        user.mailbox,
+        user.displayName,
+        user.passwordHash,
+        user.locale,
+        user.pseudonym,
+        user.privacyMode,
+        user.stakeholderType,
+      ],
     );
     return rows[0]?.id;
   }

@@ -350,6 +350,7 @@ export class AccountsService implements OnApplicationShutdown {
           locale: dto.locale ?? 'en',
           pseudonym: newPseudonym(),
           privacyMode: dto.privacyMode ?? 'public',
+          stakeholderType: dto.stakeholderType ?? 'individual',
         });
       } catch (error) {
         const constraint = (error as { constraint?: string }).constraint;

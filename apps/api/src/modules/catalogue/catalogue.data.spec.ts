@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';
-import { PRINCIPLE_CODES } from '@compact-voices/contracts';
+import { PRINCIPLE_CODES, STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
+import { CIVIL_SOCIETY_TYPES, GOVERNMENT_TYPES } from '../disclosure/release-audit.js';
 import { catalogueSchema, loadCatalogueData } from './catalogue.data.js';
 import { SOURCE_URL, checkRecommendations } from './data/check-recommendations.mjs';
 
@@ -107,18 +108,34 @@ describe('catalogue data files', () => {
     });
   });
 
-  it('splits the stakeholder types into a government side and a civil-society side', () => {
+  it('splits the stakeholder types into a government side and a civil-society side, as the code that computes the gap does', () => {
     const sides = Object.fromEntries(data.stakeholderTypes.map((t) => [t.code, t.side]));
-    expect(
+    const ofSide = (wanted: string) =>
       Object.entries(sides)
-        .filter(([, side]) => side === 'government')
-        .map(([code]) => code),
-    ).toEqual(['government', 'local-authority']);
-    expect(
-      Object.entries(sides)
-        .filter(([, side]) => side === 'civil-society')
-        .map(([code]) => code),
-    ).toEqual(['migrant-organisation', 'civil-society', 'trade-union', 'individual']);
+        .filter(([, side]) => side === wanted)
+        .map(([code]) => code);
+    expect(ofSide('government')).toEqual(['government', 'local-authority']);
+    expect(ofSide('civil-society')).toEqual([
+      'migrant-organisation',
+      'civil-society',
+      'trade-union',
+      'individual',
+      'migrant',
+      'returnee',
+      'migrant-family',
+    ]);
+    expect(ofSide('government')).toEqual([...GOVERNMENT_TYPES]);
+    expect([...ofSide('civil-society')].sort()).toEqual([...CIVIL_SOCIETY_TYPES].sort());
+  });
+
+  it("lists the stakeholder types in the contract's order, with a type for migrants speaking for themselves", () => {
+    expect(data.stakeholderTypes.map((t) => t.code)).toEqual([...STAKEHOLDER_TYPE_CODES]);
+    expect(data.stakeholderTypes.filter((t) => ['individual', 'migrant', 'returnee', 'migrant-family'].includes(t.code))).toEqual([
+      { code: 'individual', label: 'Individual', side: 'civil-society' },
+      { code: 'migrant', label: 'Migrant (speaking for myself)', side: 'civil-society' },
+      { code: 'returnee', label: 'Returned migrant', side: 'civil-society' },
+      { code: 'migrant-family', label: 'Family member of a migrant', side: 'civil-society' },
+    ]);
   });
 
   it('rejects a malformed data file at load time', () => {

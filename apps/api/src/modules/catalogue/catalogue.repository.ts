@@ -165,6 +165,8 @@ export async function seedCatalogue(manager: EntityManager, data: CatalogueData)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.subregion, EXCLUDED.in_region, EXCLUDED.membership)`,
     [json(data.countries)],
   );
+  // A type's position is its place in the data file. The position's uniqueness is checked at commit, so a
+  // new type may take the place of one that moves on in this same statement (migration 1796300000000).
   await manager.query(
     `INSERT INTO stakeholder_type (code, label, side, position)
      SELECT code, label, side, position

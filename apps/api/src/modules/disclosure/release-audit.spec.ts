@@ -60,6 +60,10 @@ describe('sideOf', () => {
     expect(sideOf('individual', false, null, 'PHL')).toBe('C');
     expect(sideOf('academia', true, 'PHL', 'PHL')).toBe('O');
   });
+
+  it('counts migrants, returnees and migrants’ families speaking for themselves on the civil-society side', () => {
+    for (const type of ['migrant', 'returnee', 'migrant-family'] as const) expect(sideOf(type, false, null, 'PHL')).toBe('C');
+  });
 });
 
 describe('predicates', () => {

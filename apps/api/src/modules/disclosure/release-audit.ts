@@ -9,7 +9,7 @@
  * sums across countries, differences between two dates, a type against its cell, one live update
  * against the next — isolates fewer than MIN_PEOPLE rating versions. See docs/privacy.md.
  */
-import type { StakeholderTypeCode } from '@compact-voices/contracts';
+import { INDIVIDUAL_STAKEHOLDER_TYPES, type StakeholderTypeCode } from '@compact-voices/contracts';
 
 /** No published number rests on fewer people than this; no two releases differ by fewer. */
 export const MIN_PEOPLE = 5;
@@ -89,7 +89,13 @@ export function withRelease(history: History, no: number, plan: ReleasePlan): Hi
 const sameState = (a: ContributorState, b: ContributorState) => a.score === b.score && leafKey(a.leaf) === leafKey(b.leaf);
 
 export const GOVERNMENT_TYPES: readonly StakeholderTypeCode[] = ['government', 'local-authority'];
-export const CIVIL_SOCIETY_TYPES: readonly StakeholderTypeCode[] = ['migrant-organisation', 'civil-society', 'trade-union', 'individual'];
+/** Migrant organisations, NGOs, trade unions and people in their own name (migrants, returnees, their families, other individuals). */
+export const CIVIL_SOCIETY_TYPES: readonly StakeholderTypeCode[] = [
+  'migrant-organisation',
+  'civil-society',
+  'trade-union',
+  ...INDIVIDUAL_STAKEHOLDER_TYPES,
+];
 
 /**
  * The side a rating counts for in its cell's perception gap: the government side is only a

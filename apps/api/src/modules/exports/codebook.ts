@@ -1,8 +1,11 @@
-import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
+import type { ExportFilters, ExportPrivacy, StakeholderType } from '@compact-voices/contracts';
 import { DATASETS, MIN_CELL, TABLE_DATASETS, columnsFor } from './datasets.js';
 
-/** The codebook: every file and every column of a pack (or of one dataset) with its type and meaning. */
-export function codebookMarkdown(privacy: ExportPrivacy): string {
+/**
+ * The codebook: every file and every column of a pack (or of one dataset) with its type and meaning,
+ * and the stakeholder type codes the files use (the catalogue's, in its order).
+ */
+export function codebookMarkdown(privacy: ExportPrivacy, stakeholderTypes: readonly StakeholderType[]): string {
   const parts = [
     '# Codebook — Compact Voices consultation export',
     '',
@@ -12,7 +15,15 @@ export function codebookMarkdown(privacy: ExportPrivacy): string {
     '',
     `Rating figures are published per cell (round × recommendation × country) and only when at least ${MIN_CELL} people who gave a score stand behind each number; "don't know" answers are counted apart and shown only when at least ${MIN_CELL} people gave them. A rating counts once its account is verified and old enough (a day by default). A cell's figures change only in releases that add or withdraw at least ${MIN_CELL} ratings at a time, so two releases never differ by one person; a changed rating may therefore keep its earlier value in the figures for a while. Stakeholder types publish the number of people and the median only.`,
     '',
-    'The perception gap of a cell is median(government side) − median(civil-society side), with a 95% interval from 2,000 bootstrap resamples. The government side is the ratings given for a government or local-authority organisation that the secretariat verified **and that belongs to the rated country**; a ministry of one country rating another counts on neither side. The civil-society side is migrant organisations, civil-society organisations, trade unions and individuals rating that country. A gap pooled over several countries (a recommendation across a round, the dashboard) is the mean of the published per-country gaps — never one pool of ministries against one pool of civil society — and its interval combines the per-country intervals (each read as ±1.96 standard errors) as for a mean of independent estimates.',
+    'The perception gap of a cell is median(government side) − median(civil-society side), with a 95% interval from 2,000 bootstrap resamples. The government side is the ratings given for a government or local-authority organisation that the secretariat verified **and that belongs to the rated country**; a ministry of one country rating another counts on neither side. The civil-society side is migrant organisations, civil-society organisations, trade unions and people in their own name — migrants speaking for themselves, returned migrants, family members of migrants and other individuals — rating that country. A gap pooled over several countries (a recommendation across a round, the dashboard) is the mean of the published per-country gaps — never one pool of ministries against one pool of civil society — and its interval combines the per-country intervals (each read as ±1.96 standard errors) as for a mean of independent estimates.',
+    '',
+    '## Stakeholder types',
+    '',
+    'The codes of `author_stakeholder_type`, `rater_stakeholder_type`, `rater_group` (besides `all`) and `stakeholder_type`: the type a person commented or rated as — their organisation’s type when they acted for one, else the type they chose for themselves. `side` is the side of the perception gap a type belongs to (a government-side rating counts only as the above says). A comment or rating keeps the type it was made as.',
+    '',
+    '| code | label | side |',
+    '|---|---|---|',
+    ...stakeholderTypes.map((type) => `| \`${type.code}\` | ${type.label.replace(/\|/g, '\\|')} | ${type.side} |`),
     '',
   ];
   for (const name of TABLE_DATASETS) {

@@ -1,7 +1,7 @@
 import type { ExportFilters, ExportPrivacy } from '@compact-voices/contracts';
 import { FilterSql, type FilterColumns } from './filter-clause.js';
 import { authorLinkKeySql } from '../comments/author-label.js';
-import { MIN_PEOPLE } from '../disclosure/release-audit.js';
+import { CIVIL_SOCIETY_TYPES, GOVERNMENT_TYPES, MIN_PEOPLE } from '../disclosure/release-audit.js';
 import { SAFEGUARDING_SQL } from '../moderation/moderation-access.repository.js';
 
 export const TABLE_DATASETS = ['comments', 'ratings', 'official', 'recommendations', 'participation', 'moderation'] as const;
@@ -10,6 +10,8 @@ export type TableDataset = (typeof TABLE_DATASETS)[number];
 /** Fewer people than this behind a figure: it is not published (the same rule as the API's). */
 export const MIN_CELL = MIN_PEOPLE;
 export const REDACTED = '[removed by moderation]';
+/** The types of each side as an SQL list: the lists sideOf (release-audit.ts) uses, constants of the contract. */
+const sqlCodes = (codes: readonly string[]) => codes.map((code) => `'${code}'`).join(', ');
 export const PENDING = '[awaiting moderation]';
 
 export interface ColumnSpec {
@@ -253,8 +255,8 @@ const ratings: DatasetSpec = {
       `SELECT x.id AS rating_id, x.consultation_id, r.principle_code, x.recommendation_code, x.country_iso3, k.subregion,
               ${exportKey('R', 'ratings-rater', 'x.user_id::text')} AS rater_key,
               x.rater_stakeholder_type, o.name AS rater_organisation,
-              CASE WHEN x.rater_stakeholder_type IN ('government', 'local-authority') AND x.rater_organisation_verified AND x.rater_country_iso3 = x.country_iso3 THEN 'government'
-                   WHEN x.rater_stakeholder_type IN ('migrant-organisation', 'civil-society', 'trade-union', 'individual') THEN 'civil-society' ELSE 'other' END AS rater_side,
+              CASE WHEN x.rater_stakeholder_type IN (${sqlCodes(GOVERNMENT_TYPES)}) AND x.rater_organisation_verified AND x.rater_country_iso3 = x.country_iso3 THEN 'government'
+                   WHEN x.rater_stakeholder_type IN (${sqlCodes(CIVIL_SOCIETY_TYPES)}) THEN 'civil-society' ELSE 'other' END AS rater_side,
               x.score, x.dont_know,
               x.evidence, x.evidence_url, ${ISO('x.updated_at')} AS updated_at, x.user_id AS rater_account_id, x.rater_protected
        FROM rating x

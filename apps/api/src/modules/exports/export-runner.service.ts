@@ -7,6 +7,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { ExportFilters, ExportFormat, ExportPrivacy, ExportStatus } from '@compact-voices/contracts';
 import { currentRequestId } from '../../core/logging/request-context.js';
 import { AppConfig } from '../../config/app-config.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { codebookMarkdown, packReadme } from './codebook.js';
 import { EXPORT_PROGRESS, type ExportProgressAnnouncement } from './exports.events.js';
 import { copyToFile, csvProjection, ndjsonProjection } from './copy-writer.js';
@@ -55,6 +56,7 @@ export class ExportRunner {
     private readonly config: AppConfig,
     private readonly reports: ReportService,
     private readonly emitter: EventEmitter2,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async run(jobId: string): Promise<void> {
@@ -137,7 +139,7 @@ export class ExportRunner {
           entries.push({ name: `${name}.csv`, path: file });
         }
         const codebook = join(dir, 'codebook.md');
-        await writeFile(codebook, codebookMarkdown(job.privacy));
+        await writeFile(codebook, codebookMarkdown(job.privacy, (await this.catalogue.listStakeholderTypes()).items));
         const readme = join(dir, 'README.md');
         await writeFile(
           readme,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { ExportQueue } from './export-queue.service.js';
@@ -16,7 +17,7 @@ import { ReportService } from './report.service.js';
  * jobs with live progress; single-use session-bound download links; the public open-data packs.
  */
 @Module({
-  imports: [AccountsModule, IdempotencyModule, DisclosureModule],
+  imports: [AccountsModule, CatalogueModule, IdempotencyModule, DisclosureModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportsRepository, ExportQueue, ExportRunner, ReportRepository, ReportService],
 })

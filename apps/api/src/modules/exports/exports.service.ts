@@ -16,6 +16,7 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import { SessionTokensService, hashToken } from '../accounts/session-tokens.service.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { codebookMarkdown } from './codebook.js';
 import { DisclosureService } from '../disclosure/disclosure.service.js';
 import { EXPORT_FORMAT_VERSION } from './open-data-regeneration.js';
@@ -56,6 +57,7 @@ export class ExportsService {
     private readonly audit: AuditService,
     private readonly tokens: SessionTokensService,
     private readonly disclosure: DisclosureService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async create(user: AuthUser, dto: CreateExportRequest & { publish?: boolean }): Promise<ExportJob> {
@@ -197,8 +199,8 @@ export class ExportsService {
     return this.file(row);
   }
 
-  codebook(): string {
-    return codebookMarkdown('public');
+  async codebook(): Promise<string> {
+    return codebookMarkdown('public', (await this.catalogue.listStakeholderTypes()).items);
   }
 
   private file(job: JobRow): DownloadFile {

@@ -1,3 +1,4 @@
+import type { StakeholderType } from '@compact-voices/contracts';
 import { csvField, neutraliseFormula } from './table-writers.js';
 import { codebookMarkdown } from './codebook.js';
 import { DATASETS, TABLE_DATASETS, columnsFor } from './datasets.js';
@@ -35,15 +36,31 @@ describe('spreadsheet safety: no cell is read as a formula', () => {
 });
 
 describe('codebook', () => {
+  const types: StakeholderType[] = [
+    { code: 'individual', label: 'Individual', side: 'civil-society' },
+    { code: 'migrant', label: 'Migrant (speaking for myself)', side: 'civil-society' },
+    { code: 'other', label: 'Other | none of these', side: 'other' },
+  ];
+
   it('documents every column of every dataset at both privacy levels', () => {
     for (const privacy of ['public', 'full'] as const) {
-      const codebook = codebookMarkdown(privacy);
+      const codebook = codebookMarkdown(privacy, types);
       for (const name of TABLE_DATASETS) {
         expect(codebook).toContain(`## ${name}.csv`);
         for (const column of columnsFor(DATASETS[name], privacy)) expect(codebook).toContain(`| \`${column.name}\` | ${column.type} |`);
       }
     }
-    expect(codebookMarkdown('public')).not.toContain('author_account_id');
+    expect(codebookMarkdown('public', types)).not.toContain('author_account_id');
+  });
+
+  it('lists the stakeholder type codes in the order given, with label and side, a table cell never broken by a |', () => {
+    const codebook = codebookMarkdown('public', types);
+    const section = codebook.slice(codebook.indexOf('## Stakeholder types'), codebook.indexOf('## comments.csv'));
+    expect(section.split('\n').filter((line) => line.startsWith('| `'))).toEqual([
+      '| `individual` | Individual | civil-society |',
+      '| `migrant` | Migrant (speaking for myself) | civil-society |',
+      '| `other` | Other \\| none of these | other |',
+    ]);
   });
 
   it('selects every column of its privacy level, by name, in order', () => {

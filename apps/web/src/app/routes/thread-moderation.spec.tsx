@@ -93,7 +93,7 @@ describe('moderating from the thread', () => {
 
   it('offers no moderator tools to a participant, and says which organisations are verified', async () => {
     api = mockApi(routes());
-    renderApp(PAGE_URL, { user: participant });
+    renderApp(`${PAGE_URL}?country=NPL`, { user: participant });
 
     await screen.findByText('Agency X in Pokhara charges fees.');
     await waitFor(() => expect(api.requests).toContain('/api/v1/moderation/rounds'));

@@ -24,6 +24,8 @@ jest.unstable_mockModule('socket.io-client', () => ({
 
 const THREAD = `/api/v1/consultations/${ROUND_ID}/recommendations/PC-1`;
 const PAGE_URL = `/consultations/${ROUND_ID}/recommendations/PC-1`;
+/** A participant whose profile says Nepal, one of the round's countries. */
+const nepali = { ...participant, countryIso3: 'NPL' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function routes(overrides: MockRoutes = {}, comments: Comment[] = []): MockRoutes {
@@ -159,7 +161,7 @@ describe('thread page', () => {
 
   it('shows the distribution as a table next to the chart, the gap in plain words, and the government’s own assessment', async () => {
     api = mockApi(routes());
-    renderApp(PAGE_URL, { user: null });
+    renderApp(`${PAGE_URL}?country=NPL`, { user: null });
 
     const table = await screen.findByRole('table', { name: /Number of people at each level, .*Nepal/ });
     const rows = within(table)
@@ -214,9 +216,10 @@ describe('thread page', () => {
           };
           return call.body ? { body: saved } : errorReply(400, 'VALIDATION_FAILED');
         },
+        '/api/v1/me': { body: nepali },
       }),
     );
-    renderApp(PAGE_URL, { user: participant });
+    renderApp(PAGE_URL, { user: nepali });
 
     const form = (await screen.findByRole('group', { name: /How far has .*Nepal.* implemented this recommendation\?/ })).closest('form')!;
     fireEvent.click(within(form).getByRole('radio', { name: 'Don’t know' }));
@@ -228,6 +231,47 @@ describe('thread page', () => {
     expect(put.url).toBe(`${THREAD}/ratings/NPL`);
     expect(put.body).toEqual({ score: null, dontKnow: true, evidence: 'No public data yet.' });
     expect(put.headers['idempotency-key']).toMatch(UUID);
+  });
+
+  it('rates the country of the person’s profile by default; without one the round covers, asks for a country and preselects none', async () => {
+    api = mockApi(routes({ '/api/v1/me': { body: nepali } }));
+    renderApp(PAGE_URL, { user: nepali });
+    expect(await screen.findByRole('group', { name: /How far has .*Nepal.* implemented this recommendation\?/ })).toBeTruthy();
+    expect((screen.getByLabelText('Country') as HTMLSelectElement).value).toBe('NPL');
+    expect(screen.queryByRole('option', { name: 'Choose a country' })).toBeNull();
+    cleanup();
+    api.restore();
+
+    // No country in the profile, one the round does not cover, or no profile at all: nothing is chosen
+    // for the person — not the first country of the list (Nepal here) — and nothing can be rated yet.
+    const abroad = { ...participant, countryIso3: 'IND' };
+    for (const user of [participant, abroad, null]) {
+      api = mockApi(routes({ '/api/v1/me': { body: user ?? participant } }));
+      renderApp(PAGE_URL, { user });
+      const prompt = await screen.findByText('Choose a country to see what participants say about it and to give your rating.');
+      const picker = screen.getByLabelText('Country') as HTMLSelectElement;
+      expect(picker.value).toBe('');
+      expect(picker.selectedOptions[0]?.textContent).toBe('Choose a country');
+      expect(picker.getAttribute('aria-describedby')).toBe(prompt.id);
+      expect(screen.queryByRole('region', { name: /What participants say about/ })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Save my rating' })).toBeNull();
+      expect(api.requests.some((url) => url.includes('/ratings/summary'))).toBe(false);
+
+      fireEvent.change(picker, { target: { value: 'PHL' } });
+      expect(await screen.findByRole('region', { name: /What participants say about .*Philippines/ })).toBeTruthy();
+      if (user) expect(screen.getByRole('group', { name: /How far has .*Philippines.* implemented this recommendation\?/ })).toBeTruthy();
+      expect(screen.queryByText(prompt.textContent!)).toBeNull();
+      expect(screen.queryByRole('option', { name: 'Choose a country' })).toBeNull();
+      cleanup();
+      api.restore();
+    }
+
+    // A round about one country has nothing to choose: that country, whatever the profile says.
+    api = mockApi(routes({ [`/api/v1/consultations/${ROUND_ID}`]: { body: { ...round, countryIso3s: ['PHL'] } } }));
+    renderApp(PAGE_URL, { user: participant });
+    expect(await screen.findByRole('region', { name: /What participants say about .*Philippines/ })).toBeTruthy();
+    expect((screen.getByLabelText('Country') as HTMLSelectElement).value).toBe('PHL');
+    expect(screen.queryByText('Choose a country to see what participants say about it and to give your rating.')).toBeNull();
   });
 
   it('asks for a choice before saving a rating, and sends a score as a number', async () => {
@@ -244,9 +288,10 @@ describe('thread page', () => {
             updatedAt: '2026-02-03T00:00:00.000Z',
           },
         }),
+        '/api/v1/me': { body: nepali },
       }),
     );
-    renderApp(PAGE_URL, { user: participant });
+    renderApp(PAGE_URL, { user: nepali });
     const form = (await screen.findByRole('button', { name: 'Save my rating' })).closest('form')!;
     fireEvent.click(within(form).getByRole('button', { name: 'Save my rating' }));
     const summary = await within(form).findByRole('alert');
@@ -345,7 +390,7 @@ describe('thread page', () => {
     api = mockApi(
       routes({ [`/api/v1/consultations/${ROUND_ID}`]: { body: { ...round, status: 'closed', acceptingContributions: false } } }),
     );
-    renderApp(PAGE_URL, { user: participant });
+    renderApp(`${PAGE_URL}?country=NPL`, { user: participant });
     expect(await screen.findByText(/This round is closed\. You can read the discussion and the ratings/)).toBeTruthy();
     await screen.findByRole('table', { name: /Number of people/ });
     expect(screen.queryByRole('textbox')).toBeNull();
@@ -424,7 +469,7 @@ describe('thread page', () => {
     const reports = screen.getAllByRole('button', { name: 'Report' });
     expect(reports).toHaveLength(1);
     fireEvent.click(reports[0]);
-    const dialog = screen.getByRole('dialog', { name: 'Report the comment by Spammy Sam' });
+    const dialog = await screen.findByRole('dialog', { name: 'Report the comment by Spammy Sam' });
     expect(within(dialog).getAllByRole('radio')).toHaveLength(6);
 
     // No reason chosen: the error summary says so and nothing is sent.

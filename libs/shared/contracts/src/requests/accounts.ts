@@ -32,6 +32,9 @@ export const signUpSchema = z.strictObject({
     .enum(PRIVACY_MODES)
     .optional()
     .meta({ description: 'Start protected: shown only under a pseudonym from the first contribution' }),
+  stakeholderType: z.enum(PERSONAL_STAKEHOLDER_TYPES).optional().meta({
+    description: 'The type one takes part as in one’s own name (default individual); other types come only through an organisation',
+  }),
 });
 export type SignUpRequest = z.input<typeof signUpSchema>;
 

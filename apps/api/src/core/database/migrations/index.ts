@@ -10,6 +10,7 @@ import { RatingReleases1795750000000 } from './1795750000000-rating-releases.js'
 import { ProtectedIdentity1795760000000 } from './1795760000000-protected-identity.js';
 import { AuditChain1795770000000 } from './1795770000000-audit-chain.js';
 import { ModerationIntegrity1795780000000 } from './1795780000000-moderation-integrity.js';
+import { MigrantStakeholderTypes1796300000000 } from './1796300000000-migrant-stakeholder-types.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ProtectedIdentity1795760000000,
   AuditChain1795770000000,
   ModerationIntegrity1795780000000,
+  MigrantStakeholderTypes1796300000000,
 ];

@@ -79,4 +79,24 @@ describe('profile form', () => {
       actingOrganisationId: null,
     });
   });
+
+  it('offers the migrant types first among those a person may claim, and sends the one chosen', async () => {
+    api = openProfile({ [PATCH]: (call) => ({ body: { ...participant, ...(call.body as object) } }) });
+    const type = screen.getByLabelText('You take part as') as HTMLSelectElement;
+    expect([...type.options].map((option) => [option.value, option.textContent])).toEqual([
+      ['migrant', 'Migrant (speaking for myself)'],
+      ['returnee', 'Returned migrant'],
+      ['migrant-family', 'Family member of a migrant'],
+      ['individual', 'Individual'],
+      ['academia', 'Academia and research'],
+      ['media', 'Media'],
+      ['other', 'Other'],
+    ]);
+    expect(type.value).toBe('individual');
+    fireEvent.change(type, { target: { value: 'returnee' } });
+    save();
+    expect(await screen.findByText('Your profile has been saved.')).toBeTruthy();
+    expect(api.calls[0]!.body).toMatchObject({ stakeholderType: 'returnee' });
+    expect(type.value).toBe('returnee');
+  });
 });

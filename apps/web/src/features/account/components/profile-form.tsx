@@ -5,6 +5,7 @@ import {
   type Country,
   type LocaleCode,
   type Me,
+  type PersonalStakeholderType,
   type StakeholderTypeCode,
 } from '@compact-voices/contracts';
 import { updateMeSchema } from '@compact-voices/contracts/schemas';
@@ -32,11 +33,10 @@ interface ProfileValues {
   actingOrganisationId: string;
 }
 type Field = keyof ProfileValues;
-type PersonalType = (typeof PERSONAL_STAKEHOLDER_TYPES)[number];
 
 const FIELDS: readonly Field[] = ['displayName', 'locale', 'stakeholderType', 'countryIso3', 'actingOrganisationId'];
 
-function isPersonalType(value: string): value is PersonalType {
+function isPersonalType(value: string): value is PersonalStakeholderType {
   return (PERSONAL_STAKEHOLDER_TYPES as readonly string[]).includes(value);
 }
 

@@ -135,8 +135,32 @@ describe('sign-up form', () => {
       password: 'river lantern morning',
       privacyMode: 'public',
       displayName: 'Amina',
+      stakeholderType: 'individual',
       locale: 'id',
     });
+  });
+
+  it('asks what a person takes part as, offering the migrant types first and assuming only "Individual"', async () => {
+    api = mockApi({ [SIGN_UP]: { status: 202, body: { status: 'verification-sent' } } });
+    await openSignUp();
+    const type = field('You take part as') as HTMLSelectElement;
+    expect([...type.options].map((option) => option.textContent)).toEqual([
+      'Migrant (speaking for myself)',
+      'Returned migrant',
+      'Family member of a migrant',
+      'Individual',
+      'Academia and research',
+      'Media',
+      'Other',
+    ]);
+    expect(type.value).toBe('individual');
+    expect(describedHint(type)).toContain('never beside a pseudonym');
+
+    fillValid();
+    fireEvent.change(type, { target: { value: 'migrant' } });
+    submit();
+    await screen.findByRole('heading', { level: 1, name: 'Check your email' });
+    expect(api.calls[0].body).toMatchObject({ displayName: 'Amina', stakeholderType: 'migrant' });
   });
 
   it('asks how a person takes part, explains what protection hides, and signs up protected from the first step', async () => {

@@ -4,8 +4,10 @@ import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PERSONAL_STAKEHOLDER_TYPES,
   PRIVACY_MODES,
   type LocaleCode,
+  type PersonalStakeholderType,
   type PrivacyMode,
 } from '@compact-voices/contracts';
 import { signUpSchema } from '@compact-voices/contracts/schemas';
@@ -27,11 +29,13 @@ interface SignUpValues {
   /** Asked, never assumed: someone at risk must not be published under their name by default. */
   privacyMode: PrivacyMode | '';
   displayName: string;
+  /** Individual unless the person says more (a migrant speaking for themselves, a returnee…). */
+  stakeholderType: PersonalStakeholderType;
   locale: LocaleCode;
 }
 type Field = keyof SignUpValues;
 
-const FIELDS: readonly Field[] = ['email', 'password', 'privacyMode', 'displayName', 'locale'];
+const FIELDS: readonly Field[] = ['email', 'password', 'privacyMode', 'displayName', 'stakeholderType', 'locale'];
 
 interface SignUpFormProps {
   /** Called with the address the verification mail went to. */
@@ -44,7 +48,14 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
   const form = useForm<SignUpValues, typeof signUpSchema>({
     id: 'sign-up',
     fields: FIELDS,
-    defaultValues: { email: '', password: '', privacyMode: '', displayName: '', locale: currentLocale(i18n) },
+    defaultValues: {
+      email: '',
+      password: '',
+      privacyMode: '',
+      displayName: '',
+      stakeholderType: 'individual',
+      locale: currentLocale(i18n),
+    },
     schema: signUpSchema,
     toRequest: (values) => ({ ...values, privacyMode: values.privacyMode || undefined }),
     // The password policy (8–128 characters, not a common one) is the API's answer, not the request's shape.
@@ -61,6 +72,7 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
     password: t('auth.passwordLabel'),
     privacyMode: t('signUp.privacyLegend'),
     displayName: t('signUp.displayNameLabel'),
+    stakeholderType: t('signUp.stakeholderTypeLabel'),
     locale: t('signUp.localeLabel'),
   };
 
@@ -110,6 +122,13 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
         maxLength={DISPLAY_NAME_MAX_LENGTH}
         required
       />
+      <SelectField form={form} name="stakeholderType" label={labels.stakeholderType} hint={t('signUp.stakeholderTypeHint')}>
+        {PERSONAL_STAKEHOLDER_TYPES.map((code) => (
+          <option key={code} value={code}>
+            {t(`stakeholderTypes.${code}`)}
+          </option>
+        ))}
+      </SelectField>
       <SelectField form={form} name="locale" label={labels.locale} hint={t('signUp.localeHint')}>
         {LOCALES.map((locale) => (
           <option key={locale.code} value={locale.code} lang={locale.code} dir={locale.dir}>

@@ -1,4 +1,11 @@
-import { ErrorCode, STAKEHOLDER_TYPE_CODES, type Country, type Organisation, type StakeholderTypeCode } from '@compact-voices/contracts';
+import {
+  ErrorCode,
+  INDIVIDUAL_STAKEHOLDER_TYPES,
+  STAKEHOLDER_TYPE_CODES,
+  type Country,
+  type Organisation,
+  type StakeholderTypeCode,
+} from '@compact-voices/contracts';
 import { createOrganisationSchema } from '@compact-voices/contracts/schemas';
 import { useTranslation } from 'react-i18next';
 import { CountryOptions } from '../../../components/country-options';
@@ -20,8 +27,8 @@ type Field = keyof OrganisationValues;
 
 const FIELDS: readonly Field[] = ['name', 'stakeholderType', 'countryIso3', 'website'];
 
-/** "Individual" is a person's own type, not an organisation's (the form does not offer it). */
-const ORGANISATION_TYPES = STAKEHOLDER_TYPE_CODES.filter((code) => code !== 'individual');
+/** "Individual" and the migrant types are a person's own, not an organisation's (the form does not offer them). */
+const ORGANISATION_TYPES = STAKEHOLDER_TYPE_CODES.filter((code) => !(INDIVIDUAL_STAKEHOLDER_TYPES as readonly string[]).includes(code));
 const NAME_MAX_LENGTH = maxLengthOf(createOrganisationSchema.shape.name);
 
 function toRequest(values: OrganisationValues) {
