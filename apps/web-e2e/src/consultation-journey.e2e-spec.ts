@@ -190,6 +190,52 @@ describe('consultation journey', () => {
   );
 
   it(
+    'leads a visitor on a phone into the open round from the home page, and into its thread from a recommendation',
+    async () => {
+      expect(threadPath).not.toBe('');
+      const roundPath = threadPath.replace(/\/recommendations\/PC-1$/, '');
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      // Other journeys open rounds of their own at the same time: this one is found by its title.
+      const joinName = new RegExp(`^Join the discussion\\W+${roundTitle}$`);
+
+      await page.goto(baseUrl());
+      const openRounds = main(page).getByRole('region', { name: 'Open for comment now' });
+      const card = openRounds.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: roundTitle }) });
+      await card.getByText(/\d+ comments? published/).waitFor();
+      await audit(page, 'home, 360 px');
+      await card.getByRole('link', { name: joinName }).click();
+      await page.waitForURL(`${baseUrl()}${roundPath}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(roundTitle) }).waitFor();
+      await audit(page, '360 px');
+
+      // As if opened from a shared link: the way into the thread, right under the recommendation's text.
+      await page.goto(`${baseUrl()}/recommendations/PC-1`);
+      const discuss = main(page).getByRole('region', { name: 'Discuss this recommendation' });
+      const join = discuss.getByRole('link', { name: joinName });
+      await join.waitFor();
+      await discuss
+        .getByText(/^(\d+ people have|1 person has) rated it$/)
+        .first()
+        .waitFor();
+      await expect(
+        page.evaluate(() => document.querySelector('figure.recommendation-text')?.nextElementSibling?.matches('section.open-rounds')),
+      ).resolves.toBe(true);
+      await audit(page, 'recommendation, 360 px');
+      // By keyboard.
+      await join.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${baseUrl()}${threadPath}`);
+      await page.getByRole('heading', { level: 1, name: /Recommendation\W+PC-1/ }).waitFor();
+      await audit(page, 'thread, signed out, 360 px');
+
+      expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
     'lets two participants discuss live, react and rate',
     async () => {
       expect(threadPath).not.toBe('');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { LoadingStatus } from '../../components/loading-status';
 import { PageHeading } from '../../components/page-heading';
+import { OpenRounds } from '../../features/consultations/components/open-rounds';
 import { useObjectives } from '../../features/objectives/api/get-objectives';
 import { ObjectiveList } from '../../features/objectives/components/objective-list';
 import { usePrinciples } from '../../features/principles/api/get-principles';
@@ -42,6 +43,7 @@ export function HomeRoute() {
     <>
       <PageHeading>{t('home.heading')}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
+      <OpenRounds />
 
       <section aria-labelledby="principles-heading" className="page-section">
         <h2 id="principles-heading">{t('home.principlesHeading')}</h2>

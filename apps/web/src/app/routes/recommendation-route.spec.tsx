@@ -1,19 +1,33 @@
-import { screen, within } from '@testing-library/react';
-import { initI18n } from '../../lib/i18n';
+import type { Consultation } from '@compact-voices/contracts';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { changeLocale, initI18n } from '../../lib/i18n';
+import { ROUND_ID, round } from '../../test/consultation-fixtures';
 import { hr1Detail, humanRights, peopleCentredness } from '../../test/fixtures';
 import { errorReply, mockApi, type MockApi } from '../../test/mock-api';
 import { renderApp } from '../../test/render-app';
+
+const OTHER_ID = '7c1e2d3f-4a5b-4c6d-8e7f-901234567890';
+const CLOSED_ID = '5d2f0c55-3f37-4c8e-9a44-3b1b6c1f2a22';
+/** Open, but about another recommendation only. */
+const otherRound: Consultation = { ...round, id: OTHER_ID, title: 'Labour migration check-in', recommendationCodes: ['PC-1'] };
+/** Discusses HR-1, but no longer takes contributions. */
+const closedRound: Consultation = { ...round, id: CLOSED_ID, title: 'Pilot round 2026', status: 'closed', acceptingContributions: false };
 
 describe('recommendation page', () => {
   let api: MockApi;
 
   beforeAll(() => initI18n('en'));
-  afterEach(() => api.restore());
+  afterEach(async () => {
+    cleanup();
+    api.restore();
+    await changeLocale('en');
+  });
 
   it('shows the text, the note as a footnote and every linked objective with its rationale', async () => {
     api = mockApi({
       '/api/v1/recommendations/HR-1': { body: hr1Detail },
       '/api/v1/principles': { body: { items: [peopleCentredness, humanRights] } },
+      '/api/v1/consultations': { body: { items: [] } },
     });
     renderApp('/recommendations/HR-1');
 
@@ -79,10 +93,94 @@ describe('recommendation page', () => {
     api = mockApi({
       '/api/v1/recommendations/HR-1': { body: hr1Detail },
       '/api/v1/principles': { body: { items: [humanRights] } },
+      '/api/v1/consultations': { body: { items: [] } },
     });
     renderApp('/recommendations/HR-1');
     expect(screen.getByRole('status').textContent).toBe('Loading…');
     await screen.findByRole('heading', { level: 1 });
-    expect(screen.queryByRole('status')).toBeNull();
+    // The open rounds may still be on their way, with a status of their own, gone once they are in.
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  });
+
+  describe('rounds open for comment on it', () => {
+    const coverage = {
+      items: [
+        { recommendationCode: 'PC-1', raters: 12, countriesRated: 3, comments: 7 },
+        { recommendationCode: 'HR-1', raters: 5, countriesRated: 2, comments: 1 },
+      ],
+    };
+
+    it('shows each open round that discusses it, right after the text, with its thread’s counts and a link into the thread', async () => {
+      api = mockApi({
+        '/api/v1/recommendations/HR-1': { body: hr1Detail },
+        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/consultations': { body: { items: [otherRound, closedRound, round] } },
+        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
+      });
+      renderApp('/recommendations/HR-1');
+
+      const section = await screen.findByRole('region', { name: 'Discuss this recommendation' });
+      const items = within(section).getAllByRole('listitem');
+      expect(items).toHaveLength(1);
+      const [item] = items;
+      expect(within(item).getByRole('heading', { level: 3, name: 'Regional review 2027' })).toBeTruthy();
+      expect(item.querySelector('time')?.getAttribute('dateTime')).toBe(round.closesAt);
+      // HR-1's own figures, not PC-1's nor the round's.
+      expect((await within(item).findByText('1 comment')).parentElement?.textContent).toMatch(
+        /^Closes: .+ · , 1 comment · , 5 people have rated it$/,
+      );
+      expect(item.textContent).not.toMatch(/7 comments|12 people/);
+
+      const join = within(item).getByRole('link', { name: /^Join the discussion\W+Regional review 2027$/ });
+      expect(join.getAttribute('href')).toBe(`/consultations/${ROUND_ID}/recommendations/HR-1`);
+      expect(join.className).toContain('button');
+
+      // Neither the round about PC-1 only, nor the closed one, nor their coverage.
+      expect(section.textContent).not.toContain('Labour migration check-in');
+      expect(section.textContent).not.toContain('Pilot round 2026');
+      expect(api.requests.filter((url) => url.endsWith('/coverage'))).toEqual([`/api/v1/consultations/${ROUND_ID}/coverage`]);
+
+      // High on the page: after the text, before the note and the objectives.
+      const text = screen.getByText(hr1Detail.text, { exact: false });
+      const note = screen.getByRole('complementary', { name: 'Note' });
+      expect(text.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(section.compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+
+    it('shows nothing when no open round discusses it', async () => {
+      api = mockApi({
+        '/api/v1/recommendations/HR-1': { body: hr1Detail },
+        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/consultations': { body: { items: [otherRound, closedRound] } },
+      });
+      renderApp('/recommendations/HR-1');
+
+      await screen.findByRole('heading', { level: 1, name: /Recommendation\W+HR-1/ });
+      await waitFor(() => expect(api.requests).toContain('/api/v1/consultations'));
+      await waitFor(() => expect(screen.queryByText('Looking for rounds that are open for comment…')).toBeNull());
+      expect(screen.queryByRole('heading', { name: 'Discuss this recommendation' })).toBeNull();
+      expect(screen.queryByRole('link', { name: /Join the discussion/ })).toBeNull();
+      expect(api.requests.filter((url) => url.endsWith('/coverage'))).toEqual([]);
+    });
+
+    it('counts in the reader’s language, with its plural forms (Urdu)', async () => {
+      await changeLocale('ur');
+      api = mockApi({
+        '/api/v1/recommendations/HR-1': { body: hr1Detail },
+        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/consultations': { body: { items: [round] } },
+        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
+      });
+      renderApp('/recommendations/HR-1');
+
+      const section = await screen.findByRole('region', { name: 'اس سفارش پر گفتگو کریں' });
+      expect(await within(section).findByText('1 تبصرہ')).toBeTruthy();
+      expect(within(section).getByText('5 افراد نے اس کی درجہ بندی کی ہے')).toBeTruthy();
+      expect(
+        within(section)
+          .getByRole('link', { name: /^گفتگو میں شامل ہوں\W+Regional review 2027$/ })
+          .getAttribute('href'),
+      ).toBe(`/consultations/${ROUND_ID}/recommendations/HR-1`);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { RecommendationDetail as RecommendationDetailData } from '@compact-voices/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLocale, localeDirection } from '../../../lib/i18n';
@@ -7,13 +8,15 @@ import { useContentLang } from '../../../lib/use-content-lang';
 
 interface RecommendationDetailProps {
   recommendation: RecommendationDetailData;
+  /** Shown right after the text, before its note and objectives (the route composes other features here). */
+  afterText?: ReactNode;
 }
 
 const NOTE_ID = 'recommendation-note';
 const NOTE_REF_ID = 'recommendation-note-ref';
 
 /** The verbatim text, its footnote (HR-1) and the GCM objectives it is linked to, with why. */
-export function RecommendationDetail({ recommendation }: RecommendationDetailProps) {
+export function RecommendationDetail({ recommendation, afterText }: RecommendationDetailProps) {
   const { t, i18n } = useTranslation();
   const contentLang = useContentLang();
   const uiLocale = currentLocale(i18n);
@@ -37,6 +40,7 @@ export function RecommendationDetail({ recommendation }: RecommendationDetailPro
         </blockquote>
         <figcaption className="meta">{t('recommendation.source')}</figcaption>
       </figure>
+      {afterText}
 
       {recommendation.note ? (
         <aside id={NOTE_ID} className="note" aria-labelledby={`${NOTE_ID}-heading`}>
