@@ -163,8 +163,15 @@ describe('account journey', () => {
       // The same page on a 360 px phone.
       await page.setViewportSize({ width: 360, height: 740 });
       await audit();
+      // On a phone the header is one line: the account controls are behind "Menu".
+      const banner = page.getByRole('banner');
+      expect(await banner.evaluate((element) => element.getBoundingClientRect().height)).toBeLessThan(80);
+      await expect(banner.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(false);
+      await banner.getByRole('button', { name: 'Menu' }).click();
+      await expect(banner.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).resolves.toBe('true');
+      await audit();
 
-      await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+      await banner.getByRole('button', { name: 'Sign out' }).click();
       // (This step failed once in CI without a trace: say where the page was if it fails again.)
       await page.waitForURL(`${baseUrl()}/`).catch(async (error: Error) => {
         throw new Error(`${error.message}\n  still at ${page.url()}; banner: ${(await page.getByRole('banner').textContent()) ?? ''}`);

@@ -58,6 +58,30 @@ describe('app shell', () => {
     expect(document.title).toBe('Human rights · Compact Voices');
   });
 
+  it('puts the header behind a Menu button on phones: it says whether it is open, and closes on Escape or a choice', async () => {
+    renderApp('/');
+    const button = screen.getByRole('button', { name: 'Menu' });
+    const panel = document.getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(panel.contains(screen.getByRole('navigation', { name: 'Main' }))).toBe(true);
+    expect(panel.querySelector('.account-menu')).not.toBeNull();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.classList.contains('site-header__panel--open')).toBe(false);
+
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.classList.contains('site-header__panel--open')).toBe(true);
+    const search = screen.getByRole('link', { name: 'Search' });
+    search.focus();
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+
+    fireEvent.click(button);
+    fireEvent.click(screen.getByRole('link', { name: 'Search' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Search recommendations' })).toBeTruthy();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('submits the header search box to /search?q=', async () => {
     api.restore();
     api = mockApi({
