@@ -1,5 +1,5 @@
-import { lazy, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
+import { lazyNamed } from '../lib/lazy-named';
 import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireModerator } from './layout/require-auth';
 import { HomeRoute } from './routes/home-route';
@@ -13,9 +13,9 @@ import { SearchRoute } from './routes/search-route';
  * A page fetched on first visit (its own chunk), so the first page of the catalogue stays small.
  * The shell's <Suspense> shows "Loading…" meanwhile, and its error boundary a failed load.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
+const lazyPage = lazyNamed;
+/** A reader's page: it needs only the first part of the language (locales/parts.ts). */
+const READER = { readerOnly: true };
 
 const SignUpRoute = lazyPage(() => import('./routes/sign-up-route'), 'SignUpRoute');
 const SignInRoute = lazyPage(() => import('./routes/sign-in-route'), 'SignInRoute');
@@ -37,11 +37,11 @@ const OrganisationNewRoute = lazyPage(() => import('./routes/organisation-new-ro
 const OrganisationRoute = lazyPage(() => import('./routes/organisation-route'), 'OrganisationRoute');
 const OrganisationMembersRoute = lazyPage(() => import('./routes/organisation-members-route'), 'OrganisationMembersRoute');
 
-const ConsultationsRoute = lazyPage(() => import('./routes/consultations-route'), 'ConsultationsRoute');
-const ConsultationRoute = lazyPage(() => import('./routes/consultation-route'), 'ConsultationRoute');
-const ThreadRoute = lazyPage(() => import('./routes/thread-route'), 'ThreadRoute');
+const ConsultationsRoute = lazyPage(() => import('./routes/consultations-route'), 'ConsultationsRoute', READER);
+const ConsultationRoute = lazyPage(() => import('./routes/consultation-route'), 'ConsultationRoute', READER);
+const ThreadRoute = lazyPage(() => import('./routes/thread-route'), 'ThreadRoute', READER);
 
-const RulesRoute = lazyPage(() => import('./routes/rules-route'), 'RulesRoute');
+const RulesRoute = lazyPage(() => import('./routes/rules-route'), 'RulesRoute', READER);
 const TransparencyRoute = lazyPage(() => import('./routes/transparency-route'), 'TransparencyRoute');
 const NotificationsRoute = lazyPage(() => import('./routes/notifications-route'), 'NotificationsRoute');
 const AppealNewRoute = lazyPage(() => import('./routes/appeal-new-route'), 'AppealNewRoute');

@@ -2,6 +2,9 @@ import { DEFAULT_LOCALE, LOCALES, isLocaleCode, type LocaleCode } from '@compact
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type en from '../locales/en/translation.json';
+import type idFile from '../locales/id/translation.json';
+import { LATER_SECTIONS, type LocalePart } from '../locales/parts';
+import type urFile from '../locales/ur/translation.json';
 
 export type Translation = typeof en;
 
@@ -24,15 +27,28 @@ export const LOCALE_STORAGE_KEY = 'compact-voices.locale';
 export const CONTENT_LOCALE: LocaleCode = 'en';
 
 /**
- * Every language, English included, is a separate chunk fetched on demand: a first visit downloads
- * only the language it is shown in. Typing the loaders makes a locale file with a missing key a
- * compile error; the locale test also catches extra and empty keys.
+ * Every language, English included, is fetched on demand, in two parts (locales/parts.ts): a first
+ * visit downloads only the reader's part of the language it is shown in.
  */
-const lazyLocales: Record<LocaleCode, () => Promise<{ default: LocaleResources }>> = {
-  en: () => import('../locales/en/translation.json', { with: { type: 'json' } }),
-  id: () => import('../locales/id/translation.json', { with: { type: 'json' } }),
-  ur: () => import('../locales/ur/translation.json', { with: { type: 'json' } }),
+type LocaleLoader = () => Promise<{ default: Record<string, unknown> }>;
+const localeFiles: Record<LocaleCode, Record<LocalePart, LocaleLoader>> = {
+  en: {
+    first: () => import('../locales/en/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/en/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  id: {
+    first: () => import('../locales/id/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/id/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  ur: {
+    first: () => import('../locales/ur/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/ur/translation.json?part=later', { with: { type: 'json' } }),
+  },
 };
+
+/** A locale file with a missing key fails to compile; the locale test also catches extra and empty keys. */
+type Checked<T extends LocaleResources> = T;
+export type CheckedLocaleFiles = [Checked<typeof idFile>, Checked<typeof urFile>];
 
 export const i18n: I18nInstance = i18next.createInstance();
 
@@ -83,10 +99,36 @@ export function applyDocumentLocale(code: string): void {
   root.dir = localeDirection(code);
 }
 
+const loadedParts = new Map<string, Promise<void>>();
+
+function loadPart(code: LocaleCode, part: LocalePart): Promise<void> {
+  const id = `${code}:${part}`;
+  let loading = loadedParts.get(id);
+  if (!loading) {
+    loading = localeFiles[code][part]().then((module) => {
+      i18n.addResourceBundle(code, 'translation', module.default, true, true);
+    });
+    // A failed fetch may be tried again.
+    loading.catch(() => loadedParts.delete(id));
+    loadedParts.set(id, loading);
+  }
+  return loading;
+}
+
+/** The reader's part; the later part too once something has needed it (a form, a member's page). */
 async function ensureResources(code: LocaleCode): Promise<void> {
-  if (i18n.hasResourceBundle(code, 'translation')) return;
-  const module = await lazyLocales[code]();
-  i18n.addResourceBundle(code, 'translation', module.default, true, true);
+  await Promise.all([loadPart(code, 'first'), ...(laterWanted ? [loadPart(code, 'later')] : [])]);
+}
+
+let laterWanted = false;
+
+/**
+ * The rest of the current language (forms, pages behind sign-in, staff pages). Lazy pages and forms
+ * wait for it (lib/lazy-named.ts), so they never show before their words.
+ */
+export function loadLaterStrings(): Promise<void> {
+  laterWanted = true;
+  return loadPart(currentLocale(), 'later').catch(() => undefined);
 }
 
 /** Load (if needed) and switch to a language, and remember the choice. Rejects if the chunk fails to load. */
@@ -109,7 +151,12 @@ export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
       supportedLngs: LOCALES.map((locale) => locale.code),
       interpolation: { escapeValue: false },
       returnEmptyString: false,
-      react: { useSuspense: false },
+      // A key of a section not loaded yet fetches it; components render again when it arrives.
+      saveMissing: true,
+      missingKeyHandler: (_languages, _namespace, key) => {
+        if (LATER_SECTIONS.includes(key.split('.')[0]) && i18n.isInitialized) void loadLaterStrings();
+      },
+      react: { useSuspense: false, bindI18nStore: 'added' },
     });
     // The chosen language, else English when its file cannot be fetched (a flaky connection).
     for (const code of initial === DEFAULT_LOCALE ? [initial] : [initial, DEFAULT_LOCALE]) {

@@ -1,5 +1,5 @@
 import { COMMENT_SORTS, RECOMMENDATION_CODE_PATTERN, type CommentSort, type Country } from '@compact-voices/contracts';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { CountryOptions } from '../../components/country-options';
@@ -11,30 +11,40 @@ import { PageHeading } from '../../components/page-heading';
 import { StatusMessage } from '../../components/status-message';
 import { useMe } from '../../features/account/api/get-me';
 import { useSession } from '../../hooks/use-session';
-import { CommentComposer } from '../../features/comments/components/comment-composer';
 import { CommentRevisions } from '../../features/comments/components/comment-revisions';
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { useConsultation } from '../../features/consultations/api/get-consultation';
 import { ConsultationBadges } from '../../features/consultations/components/consultation-badges';
 import { useCountries } from '../../features/countries/api/get-countries';
 import { LiveStatus } from '../../features/live/components/live-status';
-import { CommentModerationMenu } from '../../features/moderation/components/comment-moderation-menu';
 import { useRoundModeration } from '../../features/moderation/hooks/use-round-moderation';
 import { useLiveThread } from '../../features/live/hooks/use-live-thread';
 import { useMyRatings } from '../../features/ratings/api/get-my-ratings';
 import { useRatingSummary } from '../../features/ratings/api/get-rating-summary';
-import { OfficialAssessmentForm } from '../../features/ratings/components/official-assessment-form';
 import { OfficialAssessmentView } from '../../features/ratings/components/official-assessment-view';
-import { RatingForm } from '../../features/ratings/components/rating-form';
 import { RatingSummaryView } from '../../features/ratings/components/rating-summary-view';
 import { useGovernmentOrganisation } from '../../features/ratings/hooks/use-government-organisation';
 import { useRecommendation } from '../../features/recommendations/api/get-recommendation';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isNotFoundError } from '../../lib/api-client';
+import { lazyNamed } from '../../lib/lazy-named';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale, isolate } from '../../lib/i18n';
 import { paths } from '../../lib/paths';
 import { useContentLang } from '../../lib/use-content-lang';
+
+// Forms and the moderation menu come with the form library and the request schemas: fetched only
+// when someone can use them, so a reader's first visit does not download them.
+const CommentComposer = lazyNamed(() => import('../../features/comments/components/comment-composer'), 'CommentComposer');
+const CommentModerationMenu = lazyNamed(
+  () => import('../../features/moderation/components/comment-moderation-menu'),
+  'CommentModerationMenu',
+);
+const OfficialAssessmentForm = lazyNamed(
+  () => import('../../features/ratings/components/official-assessment-form'),
+  'OfficialAssessmentForm',
+);
+const RatingForm = lazyNamed(() => import('../../features/ratings/components/rating-form'), 'RatingForm');
 
 function isSort(value: string): value is CommentSort {
   return (COMMENT_SORTS as readonly string[]).includes(value);
@@ -85,7 +95,14 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   }, [round, countries.data]);
   const requested = params.get('country')?.toUpperCase() ?? '';
   const inRound = (iso3: string | null | undefined) => Boolean(iso3 && round?.countryIso3s.includes(iso3));
-  const selected = inRound(requested) ? requested : inRound(user?.countryIso3) ? user!.countryIso3! : (roundCountries[0]?.iso3 ?? '');
+  // The country asked for in the address, else the person's own (their profile's) when the round
+  // covers it, else the round's only country, else none: the person chooses. The first country of
+  // the list would be a guess, and a rating given for it by mistake would count for a country the
+  // person never meant.
+  const only = round?.countryIso3s.length === 1 ? round.countryIso3s[0] : '';
+  const selected = inRound(requested) ? requested : inRound(user?.countryIso3) ? user!.countryIso3! : only;
+  // Until the session is known, the person's own country may still come.
+  const choosing = !selected && session.status !== 'unknown';
   const selectedCountry = roundCountries.find((country) => country.iso3 === selected);
   const selectedName = isolate(selectedCountry?.name ?? selected);
 
@@ -187,63 +204,83 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
               <select
                 id="thread-country"
                 value={selected}
+                aria-describedby={choosing ? 'thread-country-prompt' : undefined}
                 onChange={(event) => {
                   const next = new URLSearchParams(params);
                   next.set('country', event.target.value);
                   setParams(next, { replace: true });
                 }}
               >
+                {selected ? null : (
+                  <option value="" disabled>
+                    {t('thread.chooseCountryOption')}
+                  </option>
+                )}
                 <CountryOptions countries={roundCountries} />
               </select>
             </div>
-            <div className="ratings-grid">
-              <section aria-labelledby="summary-heading" className="card">
-                <h3 id="summary-heading">{t('thread.summaryHeading', { country: selectedName })}</h3>
-                {summary.data ? (
-                  <RatingSummaryView summary={summary.data} country={selectedName} />
-                ) : summary.isError ? (
-                  <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />
-                ) : (
-                  <LoadingStatus />
-                )}
-              </section>
-              <section aria-labelledby="official-heading" className="card official-card">
-                <h3 id="official-heading">{t('thread.officialHeading')}</h3>
-                {summary.data ? <OfficialAssessmentView official={summary.data.official} country={selectedName} /> : null}
-              </section>
-            </div>
-            {canWrite ? (
-              <section aria-labelledby="my-rating-heading" className="page-section">
-                <h3 id="my-rating-heading">{t('thread.myRatingHeading', { country: selectedName })}</h3>
-                {mine.isPending ? (
-                  <LoadingStatus />
-                ) : (
-                  <RatingForm
-                    // A fresh form per country; saving keeps it (and its "saved" message).
-                    key={selected}
-                    consultationId={consultationId}
-                    code={code}
-                    countryIso3={selected}
-                    country={selectedName}
-                    existing={existingRating}
-                  />
-                )}
-              </section>
-            ) : null}
-            {canWrite && government && summary.data ? (
-              <section aria-labelledby="official-form-heading" className="page-section">
-                <h3 id="official-form-heading">{t('thread.officialFormHeading', { country: selectedName })}</h3>
-                <OfficialAssessmentForm
-                  key={selected}
-                  consultationId={consultationId}
-                  code={code}
-                  countryIso3={selected}
-                  country={selectedName}
-                  organisationName={government.name}
-                  current={summary.data.official}
-                />
-              </section>
-            ) : null}
+            {selected ? (
+              <>
+                <div className="ratings-grid">
+                  <section aria-labelledby="summary-heading" className="card">
+                    <h3 id="summary-heading">{t('thread.summaryHeading', { country: selectedName })}</h3>
+                    {summary.data ? (
+                      <RatingSummaryView summary={summary.data} country={selectedName} />
+                    ) : summary.isError ? (
+                      <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />
+                    ) : (
+                      <LoadingStatus />
+                    )}
+                  </section>
+                  <section aria-labelledby="official-heading" className="card official-card">
+                    <h3 id="official-heading">{t('thread.officialHeading')}</h3>
+                    {summary.data ? <OfficialAssessmentView official={summary.data.official} country={selectedName} /> : null}
+                  </section>
+                </div>
+                {canWrite ? (
+                  <section aria-labelledby="my-rating-heading" className="page-section">
+                    <h3 id="my-rating-heading">{t('thread.myRatingHeading', { country: selectedName })}</h3>
+                    {mine.isPending ? (
+                      <LoadingStatus />
+                    ) : (
+                      <Suspense fallback={<LoadingStatus />}>
+                        <RatingForm
+                          // A fresh form per country; saving keeps it (and its "saved" message).
+                          key={selected}
+                          consultationId={consultationId}
+                          code={code}
+                          countryIso3={selected}
+                          country={selectedName}
+                          existing={existingRating}
+                        />
+                      </Suspense>
+                    )}
+                  </section>
+                ) : null}
+                {canWrite && government && summary.data ? (
+                  <section aria-labelledby="official-form-heading" className="page-section">
+                    <h3 id="official-form-heading">{t('thread.officialFormHeading', { country: selectedName })}</h3>
+                    <Suspense fallback={<LoadingStatus />}>
+                      <OfficialAssessmentForm
+                        key={selected}
+                        consultationId={consultationId}
+                        code={code}
+                        countryIso3={selected}
+                        country={selectedName}
+                        organisationName={government.name}
+                        current={summary.data.official}
+                      />
+                    </Suspense>
+                  </section>
+                ) : null}
+              </>
+            ) : choosing ? (
+              <p className="notice" id="thread-country-prompt">
+                {t('thread.chooseCountryPrompt')}
+              </p>
+            ) : (
+              <LoadingStatus />
+            )}
           </>
         )}
       </section>
@@ -254,12 +291,14 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
         {canWrite ? (
           <section aria-labelledby="new-comment-heading" className="new-comment">
             <h3 id="new-comment-heading">{t('thread.newCommentHeading')}</h3>
-            <CommentComposer
-              consultationId={consultationId}
-              code={code}
-              countries={roundCountries}
-              onPosted={(comment) => setPosted(comment.status === 'pending' ? t('composer.sentForModeration') : t('composer.posted'))}
-            />
+            <Suspense fallback={<LoadingStatus />}>
+              <CommentComposer
+                consultationId={consultationId}
+                code={code}
+                countries={roundCountries}
+                onPosted={(comment) => setPosted(comment.status === 'pending' ? t('composer.sentForModeration') : t('composer.posted'))}
+              />
+            </Suspense>
             <StatusMessage>{posted}</StatusMessage>
           </section>
         ) : null}
@@ -289,14 +328,16 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
           renderModeration={
             moderation.moderates || moderation.safeguards
               ? (comment, describedBy) => (
-                  <CommentModerationMenu
-                    comment={comment}
-                    describedBy={describedBy}
-                    moderates={moderation.moderates}
-                    safeguards={moderation.safeguards}
-                    awaiting={moderation.awaitingByComment.get(comment.id) ?? null}
-                    renderRevisions={() => <CommentRevisions commentId={comment.id} />}
-                  />
+                  <Suspense fallback={null}>
+                    <CommentModerationMenu
+                      comment={comment}
+                      describedBy={describedBy}
+                      moderates={moderation.moderates}
+                      safeguards={moderation.safeguards}
+                      awaiting={moderation.awaitingByComment.get(comment.id) ?? null}
+                      renderRevisions={() => <CommentRevisions commentId={comment.id} />}
+                    />
+                  </Suspense>
                 )
               : undefined
           }

@@ -1,23 +1,27 @@
 import { COMMENT_MAX_DEPTH, type Comment, type Country } from '@compact-voices/contracts';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../components/country-options';
 import { OrganisationBadge } from '../../../components/organisation-badge';
 import { ErrorAlert } from '../../../components/error-alert';
+import { LoadingStatus } from '../../../components/loading-status';
 import { StatusMessage } from '../../../components/status-message';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { currentLocale, isolate } from '../../../lib/i18n';
+import { lazyNamed } from '../../../lib/lazy-named';
 import { paths } from '../../../lib/paths';
 import { SLOT, fillSlot } from '../../../lib/slot';
 import { useContentLang } from '../../../lib/use-content-lang';
 import { useDeleteComment } from '../api/delete-comment';
-import { CommentComposer } from './comment-composer';
 import { isTombstone, moderationNotice, type ModerationNotice } from '../moderation-notice';
-import { CommentEditForm } from './comment-edit-form';
 import { CommentRevisions } from './comment-revisions';
-import { FlagDialog } from './flag-dialog';
 import { ReactionButtons } from './reaction-buttons';
+
+// The forms bring the form library and the request schemas: fetched when one is opened.
+const CommentComposer = lazyNamed(() => import('./comment-composer'), 'CommentComposer');
+const CommentEditForm = lazyNamed(() => import('./comment-edit-form'), 'CommentEditForm');
+const FlagDialog = lazyNamed(() => import('./flag-dialog'), 'FlagDialog');
 
 type Mode = 'view' | 'reply' | 'edit' | 'confirm-delete' | 'flag';
 type FocusTarget = 'reply' | 'edit' | 'delete' | 'tombstone' | 'flag';
@@ -154,7 +158,9 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
             ) : null}
             {comment.status === 'pending' ? <p className="hint">{t('comment.pendingHint')}</p> : null}
             {mode === 'edit' ? (
-              <CommentEditForm comment={comment} onDone={(saved) => close('edit', saved ? t('comment.editSaved') : '')} />
+              <Suspense fallback={<LoadingStatus />}>
+                <CommentEditForm comment={comment} onDone={(saved) => close('edit', saved ? t('comment.editSaved') : '')} />
+              </Suspense>
             ) : (
               // Server-sanitised HTML (the API renders the safe Markdown subset); the only kind we ever inject.
               <div
@@ -243,7 +249,9 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
         ) : null}
 
         {mode === 'flag' && comment.author ? (
-          <FlagDialog commentId={comment.id} authorName={comment.author.displayName} onClose={() => close('flag')} />
+          <Suspense fallback={<LoadingStatus />}>
+            <FlagDialog commentId={comment.id} authorName={comment.author.displayName} onClose={() => close('flag')} />
+          </Suspense>
         ) : null}
 
         {mode === 'confirm-delete' ? (
@@ -262,14 +270,16 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
         ) : null}
 
         {mode === 'reply' ? (
-          <CommentComposer
-            consultationId={comment.consultationId}
-            code={comment.recommendationCode}
-            countries={countries}
-            parent={comment}
-            onPosted={(reply) => close('reply', reply.status === 'pending' ? t('composer.sentForModeration') : t('composer.replyPosted'))}
-            onCancel={() => close('reply')}
-          />
+          <Suspense fallback={<LoadingStatus />}>
+            <CommentComposer
+              consultationId={comment.consultationId}
+              code={comment.recommendationCode}
+              countries={countries}
+              parent={comment}
+              onPosted={(reply) => close('reply', reply.status === 'pending' ? t('composer.sentForModeration') : t('composer.replyPosted'))}
+              onCancel={() => close('reply')}
+            />
+          </Suspense>
         ) : null}
         {renderModeration ? renderModeration(comment, authorId) : null}
         <StatusMessage>{outcome}</StatusMessage>
