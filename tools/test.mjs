@@ -130,20 +130,33 @@ if (args.has('--skip-e2e')) {
   await embedded();
 } else {
   // The browser journeys spend much of their time waiting (for the network to go idle, for a mail, for
-  // a socket): the embedded tier uses those gaps. The fault suite runs alone, after both.
-  await together(embedded, async () => {
-    await check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
-    await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
-  });
-  if (!args.has('--skip-faults')) {
-    // The fault suite starts its own PostgreSQL clusters, Redis servers and nginx from the system's binaries.
+  // a socket): the embedded tier, then the fault suite (which waits on its own restarts and timeouts,
+  // and passes beside a CPU burner: npm run test:faults:loop), use those gaps.
+  let built;
+  const build = new Promise((resolve) => (built = resolve));
+  const faults = async () => {
+    if (args.has('--skip-faults')) return;
+    // The fault suite starts its own PostgreSQL clusters, Redis servers and nginx from the system's
+    // binaries, and runs the built API.
     const missing = missingFleetTools();
-    if (missing.length === 0) {
-      await jest('faults', 'apps/fleet-faults/jest.config.mjs');
-    } else {
+    if (missing.length > 0) {
       unavailable('faults', missing.join('; '), 'install nginx-light, redis-server and postgresql');
+      return;
     }
-  }
+    await build;
+    await jest('faults', 'apps/fleet-faults/jest.config.mjs');
+  };
+  await together(
+    async () => {
+      await embedded();
+      await faults();
+    },
+    async () => {
+      await check('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'contracts', 'api', 'web', '--output-style=static']);
+      built();
+      await jest('e2e browser', 'apps/web-e2e/jest.config.mjs');
+    },
+  );
 }
 
 /** A tier whose prerequisite is missing: a failure in CI, a skip with a notice elsewhere. */
