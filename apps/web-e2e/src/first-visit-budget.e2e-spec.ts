@@ -1,7 +1,7 @@
 import { LOCALES } from '@compact-voices/contracts';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { api, createAccount, signInByApi } from './support/api.js';
-import { baseUrl, E2E_ADMIN, launchBrowser } from './support/browser.js';
+import { baseUrl, E2E_ADMIN, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
 
 /**
  * The bytes a first visit really costs: a new visitor with an empty cache opens the home page, a
@@ -79,10 +79,11 @@ describe('first visit budget', () => {
   ];
 
   it(
-    'keeps the home page, a recommendation page and a thread within 170 KB in every language, cold cache',
+    'keeps the home page, a recommendation page and a thread within 170 KB in every language, cold cache, and accessible at 360 px',
     async () => {
       const results: string[] = [];
       const over: string[] = [];
+      const inaccessible: string[] = [];
       for (const { code } of LOCALES) {
         for (const target of pages) {
           const context = await browser.newContext({ locale: code, viewport: { width: 360, height: 740 }, isMobile: true });
@@ -92,6 +93,10 @@ describe('first visit budget', () => {
           await page.locator(target.ready).first().waitFor();
           await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(code);
           await page.waitForLoadState('networkidle');
+          // The same visit, read by a screen reader on the same phone: no serious axe finding, no sideways scroll.
+          const violations = await seriousViolations(page);
+          if (violations.length > 0) inaccessible.push(`${code} ${target.name}: ${violations.join('; ')}`);
+          if (await overflowsHorizontally(page)) inaccessible.push(`${code} ${target.name}: scrolls sideways at 360 px`);
           await context.close();
           const line = `${code} ${target.name}: ${(transfer.total / 1024).toFixed(1)} KB in ${transfer.requests.length} requests`;
           results.push(line);
@@ -106,6 +111,7 @@ describe('first visit budget', () => {
       }
       process.stdout.write(`first visit transfer (budget ${BUDGET_BYTES / 1024} KB):\n  ${results.join('\n  ')}\n`);
       expect(over).toEqual([]);
+      expect(inaccessible).toEqual([]);
     },
     JOURNEY_TIMEOUT_MS * 2,
   );
