@@ -4,6 +4,7 @@ import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { splitLocale, type LocalePart } from './src/locales/parts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -64,6 +65,13 @@ function localeParts(): Plugin {
   };
 }
 
+function offlineModules(id: string): boolean {
+  const path = id.replaceAll('\\', '/');
+  return (
+    /\/node_modules\/idb-keyval\//.test(path) || /\/apps\/web\/src\/lib\/offline\/(?!start-offline|register-service-worker)/.test(path)
+  );
+}
+
 /** The libraries every page runs on. */
 const sharedLibraries =
   /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store)[\\/]/;
@@ -76,12 +84,46 @@ const sharedLibraries =
 function sharedAppModules(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   if (/\/(hooks\/use-form|lib\/form-errors|lib\/validation|components\/form\/)/.test(path)) return false;
+  // The outbox and drafts (and IndexedDB's library) load with the forms, or when someone who may
+  // have something waiting opens the app: never on a reader's first visit.
+  if (/\/lib\/offline\//.test(path)) return false;
   return (
     /\/apps\/web\/src\/(lib|hooks|components)\//.test(path) ||
     /\/apps\/web\/src\/features\/[^/]+\/api\//.test(path) ||
     /\/libs\/shared\/contracts\/src\/(?!requests\/|responses\/|schemas)/.test(path)
   );
 }
+
+/**
+ * What the service worker precaches: index.html and the files the entry loads on every page (its
+ * own chunk, the chunks it imports statically, its CSS) — all of them already in the HTTP cache
+ * after a first visit, so installing the worker downloads next to nothing. Route chunks, forms and
+ * locale parts are cached by the worker the first time a page uses them (on a metered connection,
+ * nobody pays for the pages they never open).
+ */
+function appShellFiles(): { plugin: Plugin; files: Set<string> } {
+  const files = new Set<string>(['index.html']);
+  const plugin: Plugin = {
+    name: 'compact-voices:app-shell-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((output) => output.type === 'chunk' && output.isEntry);
+      if (!entry || entry.type !== 'chunk') throw new Error('The build has no entry chunk');
+      const visit = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk') return;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        for (const imported of chunk.imports) visit(imported);
+      };
+      visit(entry.fileName);
+    },
+  };
+  return { plugin, files };
+}
+
+const appShell = appShellFiles();
 
 export default defineConfig({
   root: webRoot,
@@ -98,6 +140,52 @@ export default defineConfig({
       ],
       exclude: [/\.map$/],
       logLevel: 'silent',
+    }),
+    appShell.plugin,
+    // The web app manifest and the service worker (src/service-worker/sw.ts, Workbox).
+    // Registered by the app itself once the first page is idle (lib/offline/register-service-worker.ts):
+    // the plugin's registration script would be one more request, or inline code the CSP refuses.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/service-worker',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: [],
+      // The icon is the browser's to fetch when the app is installed; nothing offline needs it.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Compact Voices',
+        short_name: 'Compact Voices',
+        description:
+          'Read, comment on and rate how Asia-Pacific countries implement the recommendations of the Global Compact for Migration.',
+        lang: 'en',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#12355b',
+        icons: [
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // The worker is one classic script: no module worker, no importScripts.
+        rollupFormat: 'iife',
+        sourcemap: false,
+        globPatterns: ['**/*.{js,css,html,json,svg,webmanifest}'],
+        // Never the source maps or the .br/.gz copies (the server picks those by Accept-Encoding).
+        globIgnores: ['**/*.map', '**/*.br', '**/*.gz', 'sw.js'],
+        manifestTransforms: [
+          async (entries) => ({
+            manifest: entries.filter((entry) => appShell.files.has(entry.url)),
+            warnings: [],
+          }),
+        ],
+      },
     }),
   ],
   resolve: {
@@ -120,6 +208,10 @@ export default defineConfig({
           groups: [
             { name: 'vendor', test: sharedLibraries, priority: 2 },
             { name: 'app', test: sharedAppModules, priority: 1 },
+            // The outbox, drafts and IndexedDB's library in one file rather than seven: loaded with
+            // the forms, or at start for someone who has a session on this device. Not the start
+            // and registration code, which the entry imports.
+            { name: 'offline', test: offlineModules, priority: 1 },
           ],
         },
       },

@@ -163,7 +163,12 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
       serveStatic: {
         index: false,
         setHeaders: (response, path) => {
+          // Outside assets/: index.html, the service worker (sw.js) and the web app manifest,
+          // revalidated on every use so a deploy reaches every phone at its next visit.
           response.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          // /index.html is a document too: the service worker keeps it, headers and all, as the
+          // page it shows offline, which must be as strict as the one the server sends.
+          if (path.endsWith('.html')) return;
           for (const header of DOCUMENT_ONLY_HEADERS) response.removeHeader(header);
         },
       },

@@ -14,8 +14,11 @@ export function AccountDataRoute() {
 
   // Leave first, then forget the session: this page would otherwise send people to "Sign in".
   const handleDeleted = async () => {
+    const userId = authSession.getState().user?.id ?? null;
     await navigate(paths.accountDeleted(), { replace: true });
     authSession.clear();
+    // The account is gone: so are its unsent writes, drafts and cached threads on this device.
+    await import('../../lib/offline/forget-offline-data').then(({ forgetOfflineData }) => forgetOfflineData(userId)).catch(() => undefined);
   };
 
   return (

@@ -17,11 +17,12 @@ export interface CreateCommentVariables {
  * in a pre-moderated round). 409 CONSULTATION_CLOSED / DUPLICATE_COMMENT, 422 REPLY_TOO_DEEP.
  */
 export function createComment({ consultationId, code, request, idempotencyKey }: CreateCommentVariables): Promise<Comment> {
-  return apiPost<Comment>(
-    `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/comments`,
-    request,
-    { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } },
-  );
+  return apiPost<Comment>(commentsPath(consultationId, code), request, { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
+}
+
+/** Where a thread's comments are posted (also by the offline outbox, lib/offline/). */
+export function commentsPath(consultationId: string, code: string): string {
+  return `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/comments`;
 }
 
 export function useCreateComment() {

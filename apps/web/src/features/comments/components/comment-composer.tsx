@@ -14,9 +14,17 @@ import { CountryOptions } from '../../../components/country-options';
 import { ErrorSummary } from '../../../components/form/error-summary';
 import { SelectField } from '../../../components/form/select-field';
 import { TextAreaField } from '../../../components/form/text-area-field';
+import { StatusMessage } from '../../../components/status-message';
 import { useForm } from '../../../hooks/use-form';
+import { useSession } from '../../../hooks/use-session';
 import { IdempotencyKeys, SingleFlight } from '../../../lib/idempotency';
-import { useCreateComment } from '../api/create-comment';
+import { commentDraftScope } from '../../../lib/offline/drafts';
+import { isKnownOffline, isNetworkFailure } from '../../../lib/offline/network';
+import { hasOfflineStorage } from '../../../lib/offline/offline-db';
+import { enqueue } from '../../../lib/offline/outbox';
+import { useDraft } from '../../../lib/offline/use-draft';
+import { useThreadOutbox } from '../../../lib/offline/use-thread-outbox';
+import { commentsPath, useCreateComment } from '../api/create-comment';
 
 interface CommentValues {
   body: string;
@@ -28,6 +36,10 @@ interface CommentValues {
 type Field = keyof CommentValues;
 
 const FIELDS: readonly Field[] = ['body', 'stance', 'countryIso3'];
+const EMPTY: CommentValues = { body: '', stance: '', countryIso3: '' };
+
+/** Nothing typed and nothing chosen: no draft to keep. */
+const isBlank = (values: CommentValues) => !values.body.trim() && !values.stance && !values.countryIso3;
 
 /** What the form fills in; the reply's parent comes from the page. */
 const commentFormSchema = createCommentSchema.pick({ body: true, stance: true, countryIso3: true });
@@ -48,10 +60,20 @@ interface CommentComposerProps {
  * Write a comment or a reply. Each submit attempt has one Idempotency-Key, reused when the same
  * text is sent again after a failure and by the automatic retries, so a flaky connection or a
  * double tap never posts twice; a new comment after a successful one gets a new key.
+ *
+ * What is typed is kept on the device as a draft (per thread and per comment replied to) until it
+ * is sent. Without a connection the comment goes to the outbox (lib/offline/) with its key, and is
+ * sent when the connection is back; the thread shows it as waiting meanwhile.
  */
 export function CommentComposer({ consultationId, code, countries, parent, onPosted, onCancel }: CommentComposerProps) {
   const { t } = useTranslation();
   const create = useCreateComment();
+  const session = useSession();
+  const userId = session.status === 'signed-in' ? (session.user?.id ?? null) : null;
+  const [queued, setQueued] = useState('');
+  const outbox = useThreadOutbox(consultationId, code);
+  // Said while something of this thread still waits; gone once the outbox has sent it.
+  const stillWaiting = outbox.items.some((item) => item.kind === 'comment' && !item.failure);
   const [keys] = useState(() => new IdempotencyKeys());
   /** A second tap before React re-renders the button as busy does nothing. */
   const [flight] = useState(() => new SingleFlight());
@@ -59,7 +81,7 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
   const form = useForm<CommentValues, typeof commentFormSchema>({
     id: parent ? `reply-${parent.id}` : 'new-comment',
     fields: FIELDS,
-    defaultValues: { body: '', stance: '', countryIso3: '' },
+    defaultValues: EMPTY,
     schema: commentFormSchema,
     toRequest: (values) => ({
       body: values.body.trim(),
@@ -78,12 +100,53 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
     countryIso3: t('composer.countryLabel'),
   };
 
+  const draft = useDraft({
+    userId,
+    scope: commentDraftScope(consultationId, code, parent?.id),
+    values: form.values,
+    isBlank,
+    restore: (values) => form.reset({ ...EMPTY, ...values }),
+  });
+
+  /** Handed to the outbox: the text is safe there, and shown in the thread as waiting. */
+  const keepForLater = async (request: CreateCommentRequest, idempotencyKey: string, writer: string) => {
+    await enqueue({
+      method: 'POST',
+      path: commentsPath(consultationId, code),
+      body: request,
+      idempotencyKey,
+      userId: writer,
+      kind: 'comment',
+      thread: { consultationId, code },
+    });
+    keys.settle();
+    await draft.clear();
+    form.reset();
+    setQueued(t('composer.queued'));
+  };
+
   const submit = form.handleSubmit((filled) =>
     flight.run(async () => {
+      setQueued('');
       const request: CreateCommentRequest = { ...filled, ...(parent ? { parentId: parent.id } : {}) };
       const idempotencyKey = keys.keyFor({ consultationId, code, request });
-      const comment = await create.mutateAsync({ consultationId, code, request, idempotencyKey });
+      if (userId && isKnownOffline() && hasOfflineStorage()) {
+        await keepForLater(request, idempotencyKey, userId);
+        return;
+      }
+      let comment: Comment;
+      try {
+        comment = await create.mutateAsync({ consultationId, code, request, idempotencyKey });
+      } catch (error) {
+        // No answer at all (not a refusal): the same request, with the same key, waits in the outbox.
+        if (userId && isNetworkFailure(error) && hasOfflineStorage()) {
+          await keepForLater(request, idempotencyKey, userId);
+          return;
+        }
+        throw error;
+      }
       keys.settle();
+      await draft.clear();
       form.reset();
       onPosted(comment);
     }),
@@ -132,6 +195,7 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
           </button>
         ) : null}
       </div>
+      <StatusMessage>{queued && stillWaiting ? queued : ''}</StatusMessage>
     </form>
   );
 }

@@ -1,11 +1,18 @@
 import type { Comment, CommentSort, Country } from '@compact-voices/contracts';
-import { useMemo, type ReactNode } from 'react';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
+import { useSession } from '../../../hooks/use-session';
+import { hasSessionHint } from '../../../lib/auth-session';
+import { lazyNamed } from '../../../lib/lazy-named';
 import { useComments } from '../api/get-comments';
 import { threadComments } from '../api/comment-cache';
 import { CommentItem } from './comment-item';
+
+// Only someone who has a session on this device can have written anything offline: a first-time
+// reader never downloads the outbox (nor IndexedDB's library).
+const PendingWrites = lazyNamed(() => import('./pending-writes'), 'PendingWrites', { readerOnly: true });
 
 interface CommentThreadProps {
   consultationId: string;
@@ -42,9 +49,30 @@ export function CommentThread({ consultationId, code, sort, canWrite, canFlag = 
   const { t } = useTranslation();
   const comments = useComments(consultationId, code, sort);
   const tree = useMemo(() => buildTree(threadComments(comments.data)), [comments.data]);
+  const session = useSession();
+  const pending =
+    session.status === 'signed-in' || hasSessionHint() ? (
+      <Suspense fallback={null}>
+        <PendingWrites consultationId={consultationId} code={code} countries={countries} />
+      </Suspense>
+    ) : null;
 
-  if (comments.isError && !comments.data) return <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />;
-  if (!comments.data) return <LoadingStatus label={t('thread.loadingComments')} />;
+  if (comments.isError && !comments.data) {
+    return (
+      <>
+        {pending}
+        <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />
+      </>
+    );
+  }
+  if (!comments.data) {
+    return (
+      <>
+        {pending}
+        <LoadingStatus label={t('thread.loadingComments')} />
+      </>
+    );
+  }
 
   const render = (nodes: Node[]): ReactNode =>
     nodes.map(({ comment, replies }) => (
@@ -69,6 +97,7 @@ export function CommentThread({ consultationId, code, sort, canWrite, canFlag = 
 
   return (
     <>
+      {pending}
       {tree.length === 0 ? (
         <p className="empty-thread">{canWrite ? t('thread.noCommentsYetInvite') : t('thread.noCommentsYet')}</p>
       ) : (

@@ -16,10 +16,16 @@ export interface PutRatingVariables {
 
 /** PUT …/ratings/{iso3} — creates or replaces my rating of that country (the old one is kept as history). */
 export function putRating({ consultationId, code, countryIso3, request, idempotencyKey }: PutRatingVariables): Promise<Rating> {
-  return apiRequest<Rating>(
-    `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/ratings/${encodeURIComponent(countryIso3)}`,
-    { method: 'PUT', body: request, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } },
-  );
+  return apiRequest<Rating>(ratingPath(consultationId, code, countryIso3), {
+    method: 'PUT',
+    body: request,
+    headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+  });
+}
+
+/** Where my rating of one country is put (also by the offline outbox, lib/offline/). */
+export function ratingPath(consultationId: string, code: string, countryIso3: string): string {
+  return `/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/ratings/${encodeURIComponent(countryIso3)}`;
 }
 
 export function usePutRating() {

@@ -1,0 +1,247 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, createAccount, signInByApi } from './support/api.js';
+import { E2E_ADMIN, baseUrl, launchBrowser, seriousViolations } from './support/browser.js';
+
+/**
+ * A participant on a flaky connection. Signed in, they open a thread; once the service worker
+ * controls the page the connection drops. They write a comment and save a rating: both wait on the
+ * phone, marked as such. They reload without a connection: the app and the thread come from the
+ * worker's caches, and what waits is still shown. The connection comes back: each arrives exactly
+ * once (checked through the API). Then they sign out, and the phone keeps nothing of theirs: no
+ * outbox, no drafts, no cached threads.
+ */
+
+const JOURNEY_TIMEOUT_MS = 180_000;
+const WAIT_MS = 20_000;
+const COMMENT = `Written on the night bus without a signal ${Date.now().toString(36)}.`;
+
+interface CommentPage {
+  items: Array<{ body: string; author: { displayName: string } | null }>;
+}
+interface RatingList {
+  items: Array<{ countryIso3: string; score: number | null }>;
+}
+
+/** What the page's origin keeps in IndexedDB and the Cache API, read inside the page. */
+function offlineStorage(page: Page) {
+  return page.evaluate(async () => {
+    const read = (name: string, store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onupgradeneeded = () => open.result.createObjectStore(store);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const request = db.transaction(store).objectStore(store).getAllKeys();
+          request.onsuccess = () => {
+            db.close();
+            // Items (and drafts) only; the outbox's record of whose device it is goes with the items.
+            resolve(request.result.filter((key) => !(Array.isArray(key) && key[0] === 'meta')).length);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      });
+    return {
+      outbox: await read('compact-voices-outbox', 'items'),
+      drafts: await read('compact-voices-drafts', 'drafts'),
+      caches: await caches.keys(),
+    };
+  });
+}
+
+describe('offline journey', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let threadPath = '';
+  let participant = { email: '', password: 'an offline passphrase of some length', token: '' };
+  const violations: Array<{ where: string; found: string[] }> = [];
+  const cspViolations: string[] = [];
+
+  async function audit(where: string): Promise<void> {
+    violations.push({ where, found: await seriousViolations(page) });
+  }
+
+  const main = () => page.locator('main');
+  const composer = () => main().getByRole('textbox', { name: 'Your comment' });
+  const ratingForm = () =>
+    main()
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: 'Save my rating' }) });
+  const waiting = () => main().getByRole('region', { name: 'Waiting to be sent' });
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const admin = (await signInByApi(E2E_ADMIN)).accessToken;
+    const round = await api<{ id: string }>('/consultations', {
+      method: 'POST',
+      token: admin,
+      body: {
+        title: `Offline round ${Date.now().toString(36)}`,
+        description: 'A round discussed on a flaky connection.',
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        recommendationCodes: ['PC-1'],
+        countryIso3s: ['NPL', 'PHL'],
+        moderationMode: 'post',
+      },
+    });
+    await api(`/consultations/${round.id}`, { method: 'PATCH', token: admin, body: { status: 'open' } });
+    threadPath = `/consultations/${round.id}/recommendations/PC-1`;
+    const stamp = Date.now().toString(36);
+    const earlier = await createAccount({
+      email: `offline-earlier-${stamp}@e2e.test`,
+      password: participant.password,
+      displayName: 'Earlier Voice',
+    });
+    await api(`${threadPath}/comments`, {
+      method: 'POST',
+      token: earlier.accessToken,
+      body: { body: 'Already here before the connection dropped.', stance: 'concern' },
+    });
+    participant = { ...participant, email: `offline-${stamp}@e2e.test` };
+    participant.token = (
+      await createAccount({ email: participant.email, password: participant.password, displayName: 'Night Bus' })
+    ).accessToken;
+
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  }, JOURNEY_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it(
+    'keeps a comment and a rating written offline, through a reload, and sends each once when back online',
+    async () => {
+      await page.goto(`${baseUrl()}/sign-in`);
+      await page.getByLabel('Email address').fill(participant.email);
+      await page.getByLabel('Password', { exact: true }).fill(participant.password);
+      await main().getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+
+      await page.goto(`${baseUrl()}${threadPath}?country=NPL`);
+      await main().getByText('Already here before the connection dropped.').waitFor();
+      await composer().waitFor();
+      // The worker registers once the page is idle, then takes control of it.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        }
+      });
+      await expect(page.evaluate(() => Boolean(navigator.serviceWorker.controller))).resolves.toBe(true);
+      // What the page loaded before the worker was there is handed to it: the thread's public copy among it.
+      await page.waitForFunction(
+        async (path) => {
+          const cache = await caches.open('cv-threads-v1');
+          return (await cache.keys()).some((request) => new URL(request.url).pathname === `/api/v1${path}/comments`);
+        },
+        threadPath,
+        { timeout: WAIT_MS, polling: 250 },
+      );
+
+      // The worker and the manifest are revalidated on every use; the manifest is allowed under the page's CSP.
+      const served = await page.evaluate(async () => {
+        const worker = await fetch('/sw.js', { cache: 'no-store' });
+        const manifest = await fetch((document.querySelector('link[rel="manifest"]') as HTMLLinkElement).href, { cache: 'no-store' });
+        return {
+          worker: [worker.status, worker.headers.get('Cache-Control')],
+          manifest: [
+            manifest.status,
+            manifest.headers.get('Cache-Control'),
+            manifest.headers.get('Content-Type'),
+            (await manifest.json()).name,
+          ],
+        };
+      });
+      expect(served.worker).toEqual([200, 'no-cache']);
+      expect(served.manifest).toEqual([200, 'no-cache', expect.stringMatching(/^application\/manifest\+json/), 'Compact Voices']);
+
+      await context.setOffline(true);
+      await composer().fill(COMMENT);
+      await main().getByRole('button', { name: 'Post comment' }).click();
+      await main()
+        .getByRole('status')
+        .filter({ hasText: /your comment is kept on this device and will be sent when you are back online/i })
+        .waitFor();
+      await ratingForm().getByRole('radio', { name: '3 – Largely implemented' }).check();
+      await ratingForm().getByRole('button', { name: 'Save my rating' }).click();
+      await ratingForm()
+        .getByRole('status')
+        .filter({ hasText: /your rating for .*Nepal.* is kept on this device and will be sent when you are back online/i })
+        .waitFor();
+      await waiting().getByText(COMMENT).waitFor();
+      await waiting()
+        .getByText(/Your rating for .*Nepal.*: Largely implemented/)
+        .waitFor();
+      await audit('thread, offline, two items waiting');
+
+      // A reload without a connection: the shell, the code and the thread come from the worker.
+      await page.reload();
+      await main().getByRole('heading', { level: 1 }).waitFor({ timeout: WAIT_MS });
+      await main().getByText('Already here before the connection dropped.').waitFor({ timeout: WAIT_MS });
+      await waiting().getByText(COMMENT).waitFor({ timeout: WAIT_MS });
+      await waiting()
+        .getByText(/Your rating for .*Nepal.*: Largely implemented/)
+        .waitFor();
+      await expect(waiting().getByText('Will be sent when you are back online.').count()).resolves.toBe(2);
+      await audit('thread, reloaded offline');
+
+      await context.setOffline(false);
+      // Published (not the waiting copy), and nothing waits any more.
+      await main().locator('article.comment:not(.comment--pending)').filter({ hasText: COMMENT }).waitFor({ timeout: WAIT_MS });
+      await waiting().waitFor({ state: 'detached', timeout: WAIT_MS });
+
+      const thread = await api<CommentPage>(`${threadPath}/comments?limit=50`, { token: participant.token });
+      expect(thread.items.filter((comment) => comment.body.includes(COMMENT))).toHaveLength(1);
+      const mine = await api<RatingList>(`${threadPath}/ratings/mine`, { token: participant.token });
+      expect(mine.items.map((rating) => [rating.countryIso3, rating.score])).toEqual([['NPL', 3]]);
+      await audit('thread, back online');
+
+      // Nothing is sent a second time by a later run of the outbox.
+      await page.reload();
+      await main().locator('article.comment').filter({ hasText: COMMENT }).waitFor({ timeout: WAIT_MS });
+      const again = await api<CommentPage>(`${threadPath}/comments?limit=50`, { token: participant.token });
+      expect(again.items.filter((comment) => comment.body.includes(COMMENT))).toHaveLength(1);
+
+      expect(violations.filter((entry) => entry.found.length > 0)).toEqual([]);
+      expect(cspViolations).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
+    'leaves nothing of the person on the phone after they sign out',
+    async () => {
+      // A draft being typed, and a thread in the worker's cache.
+      await composer().fill('Half a sentence I will not finish');
+      await page.waitForTimeout(1_000);
+      const before = await offlineStorage(page);
+      expect(before.drafts).toBe(1);
+      expect(before.caches).toContain('cv-threads-v1');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).first().waitFor({ timeout: WAIT_MS });
+      await expect(offlineStorage(page)).resolves.toEqual({
+        outbox: 0,
+        drafts: 0,
+        caches: expect.not.arrayContaining(['cv-threads-v1']),
+      });
+      const left = await offlineStorage(page);
+      // The app shell and the public catalogue stay: they hold nothing of anyone's.
+      expect(left.caches.every((name) => !name.startsWith('cv-threads'))).toBe(true);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+});
