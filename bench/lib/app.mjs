@@ -78,8 +78,13 @@ export async function signIn(base, email, password) {
   return (await api(base, 'POST', '/api/v1/auth/sign-in', { body: { email, password } })).accessToken;
 }
 
-/** Signs up and verifies through the app's outbox. */
+/** Signs up and verifies through the app's outbox; resolves with an access token. */
 export async function participant(app, label) {
+  return (await participantAccount(app, label)).token;
+}
+
+/** As participant(), with the account's email and password (for a browser to sign in with). */
+export async function participantAccount(app, label) {
   const email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@bench.test`;
   const password = `bench passphrase ${label}`;
   await api(app.base, 'POST', '/api/v1/auth/sign-up', { body: { email, password, displayName: label } });
@@ -91,7 +96,7 @@ export async function participant(app, label) {
     .replace(/=3D/g, '=');
   const token = /#token=([A-Za-z0-9_-]+)/.exec(raw)[1];
   await api(app.base, 'POST', '/api/v1/auth/verify-email', { body: { token } });
-  return signIn(app.base, email, password);
+  return { email, password, token: await signIn(app.base, email, password) };
 }
 
 export async function openRound(base, adminToken, recommendationCodes) {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { E2E_ADMIN as ADMIN, baseUrl, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
 import { mailLink } from './support/mail.js';
 
@@ -116,6 +116,11 @@ describe('consultation journey', () => {
     return count();
   }
 
+  /** Where an element's top is, in CSS pixels from the top of the page (not of the viewport). */
+  function topOnPage(locator: Locator): Promise<number> {
+    return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  }
+
   function commentArticle(page: Page, text: string) {
     return main(page).locator('article.comment').filter({ hasText: text });
   }
@@ -222,6 +227,11 @@ describe('consultation journey', () => {
       await expect(
         page.evaluate(() => document.querySelector('figure.recommendation-text')?.nextElementSibling?.matches('section.open-rounds')),
       ).resolves.toBe(true);
+      // The text can fill the first screen: a line under the heading says at once that it is open for comment.
+      const pointer = main(page).locator('p.open-rounds-pointer');
+      await expect(pointer.textContent()).resolves.toMatch(/^Open for comment\W+Join the discussion/);
+      await pointer.getByRole('link', { name: /^Join the discussion/ }).waitFor();
+      await expect(topOnPage(pointer)).resolves.toBeLessThan(740);
       await audit(page, 'recommendation, 360 px');
       // By keyboard.
       await join.focus();
@@ -323,9 +333,21 @@ describe('consultation journey', () => {
       await main(first).getByText('Why some numbers are missing or change only now and then').first().waitFor();
       await audit(first, 'commented and rated');
 
-      // The thread on a 360 px phone.
+      // The thread on a 360 px phone: the discussion starts within the first two screens (740 px
+      // each), above the ratings and the rating form, for the participant and for a reader.
       await first.setViewportSize({ width: 360, height: 740 });
       await audit(first, '360 px');
+      await expect(topOnPage(main(first).locator('article.comment').first())).resolves.toBeLessThanOrEqual(1480);
+      const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      contexts.push(phone);
+      const reader = await phone.newPage();
+      await reader.goto(`${baseUrl()}${threadPath}?country=NPL`);
+      await main(reader)
+        .getByRole('heading', { name: /What participants say about .*Nepal/ })
+        .waitFor();
+      await commentArticle(reader, text).waitFor();
+      await audit(reader, 'signed out, 360 px');
+      await expect(topOnPage(main(reader).locator('article.comment').first())).resolves.toBeLessThanOrEqual(1480);
 
       expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);
     },

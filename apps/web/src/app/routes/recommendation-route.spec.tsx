@@ -147,6 +147,55 @@ describe('recommendation page', () => {
       expect(section.compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     });
 
+    it('says so right under the heading, with a link into the thread, from the same request as the rounds', async () => {
+      api = mockApi({
+        '/api/v1/recommendations/HR-1': { body: hr1Detail },
+        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/consultations': { body: { items: [otherRound, closedRound, round] } },
+        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
+      });
+      renderApp('/recommendations/HR-1');
+
+      const heading = await screen.findByRole('heading', { level: 1, name: /Recommendation\W+HR-1/ });
+      // The pointer first, the round's card in the section further down second.
+      await screen.findByRole('region', { name: 'Discuss this recommendation' });
+      const links = screen.getAllByRole('link', { name: /^Join the discussion\W+Regional review 2027$/ });
+      expect(links).toHaveLength(2);
+      const [link] = links;
+      const pointer = link.closest('p')!;
+      expect(pointer.textContent).toBe('Open for comment — : Join the discussion: Regional review 2027');
+      expect(link.getAttribute('href')).toBe(`/consultations/${ROUND_ID}/recommendations/HR-1`);
+      // Between the heading and the text: on a phone, within the first screen whatever the text's length.
+      const text = screen.getByText(hr1Detail.text, { exact: false });
+      expect(heading.compareDocumentPosition(pointer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(pointer.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      // The section further down shares the one list of rounds.
+      expect(api.requests.filter((url) => url.startsWith('/api/v1/consultations') && !url.endsWith('/coverage'))).toEqual([
+        '/api/v1/consultations',
+      ]);
+    });
+
+    it('leads to the open rounds further down when several discuss it, and moves focus there', async () => {
+      const SECOND_ID = '0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e';
+      const secondRound: Consultation = { ...round, id: SECOND_ID, title: 'Civil society review', recommendationCodes: ['HR-1'] };
+      api = mockApi({
+        '/api/v1/recommendations/HR-1': { body: hr1Detail },
+        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/consultations': { body: { items: [round, secondRound] } },
+        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
+        [`/api/v1/consultations/${SECOND_ID}/coverage`]: { body: coverage },
+      });
+      renderApp('/recommendations/HR-1');
+
+      const section = await screen.findByRole('region', { name: 'Discuss this recommendation' });
+      expect(within(section).getAllByRole('listitem')).toHaveLength(2);
+      const link = screen.getByRole('link', { name: 'Join the discussion' });
+      expect(link.closest('p')?.textContent).toBe('Open for comment — : Join the discussion');
+      expect(link.getAttribute('href')).toBe(`#${section.id}`);
+      link.click();
+      expect(document.activeElement).toBe(within(section).getByRole('heading', { level: 2, name: 'Discuss this recommendation' }));
+    });
+
     it('shows nothing when no open round discusses it', async () => {
       api = mockApi({
         '/api/v1/recommendations/HR-1': { body: hr1Detail },
@@ -174,6 +223,7 @@ describe('recommendation page', () => {
       renderApp('/recommendations/HR-1');
 
       const section = await screen.findByRole('region', { name: 'اس سفارش پر گفتگو کریں' });
+      expect(document.querySelector('.open-rounds-pointer')?.textContent).toMatch(/^تبصروں کے لیے کھلی ہے — : گفتگو میں شامل ہوں/);
       expect(await within(section).findByText('1 تبصرہ')).toBeTruthy();
       expect(within(section).getByText('5 افراد نے اس کی درجہ بندی کی ہے')).toBeTruthy();
       expect(

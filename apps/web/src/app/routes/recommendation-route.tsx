@@ -5,7 +5,7 @@ import { ErrorView } from '../../components/error-view';
 import { LoadingStatus } from '../../components/loading-status';
 import { NotFoundView } from '../../components/not-found-view';
 import { PageHeading } from '../../components/page-heading';
-import { OpenRounds } from '../../features/consultations/components/open-rounds';
+import { OpenRounds, OpenRoundsPointer } from '../../features/consultations/components/open-rounds';
 import { usePrinciples } from '../../features/principles/api/get-principles';
 import { useRecommendation } from '../../features/recommendations/api/get-recommendation';
 import { RecommendationDetail } from '../../features/recommendations/components/recommendation-detail';
@@ -51,6 +51,8 @@ export function RecommendationRoute() {
           {principle ? <span {...contentLang}>{principle.title}</span> : <span dir="ltr">{data.principleCode}</span>}
         </Link>
       </p>
+      {/* On a phone a long text fills the first screen: this line says at once that the recommendation is open for comment. */}
+      <OpenRoundsPointer recommendationCode={data.code} />
       {/* Right under the text, before its note and objectives: the first thing after what a shared link points to. */}
       <RecommendationDetail recommendation={data} afterText={<OpenRounds recommendationCode={data.code} />} />
     </article>

@@ -274,6 +274,48 @@ describe('thread page', () => {
     expect(screen.queryByText('Choose a country to see what participants say about it and to give your rating.')).toBeNull();
   });
 
+  it('puts the discussion first: the comments, then the box to write one, then the ratings, with links down to both', async () => {
+    const first = comment({
+      id: 'c-1',
+      body: 'Recruitment fees are still charged.',
+      bodyHtml: '<p>Recruitment fees are still charged.</p>',
+    });
+    api = mockApi(routes({ '/api/v1/me': { body: nepali } }, [first]));
+    renderApp(PAGE_URL, { user: nepali });
+
+    const box = await screen.findByRole('textbox', { name: 'Your comment' });
+    const rating = await screen.findByRole('group', { name: /How far has .*Nepal.* implemented this recommendation\?/ });
+    const text = screen.getByText(pc1Detail.text);
+    const firstComment = screen.getByText('Recruitment fees are still charged.');
+    const ratings = screen.getByRole('heading', { level: 2, name: 'How far is it implemented?' });
+    // Reading (and keyboard) order is the document's: no CSS reordering.
+    const inOrder = [text, firstComment, box, ratings, rating];
+    for (let i = 1; i < inOrder.length; i++) {
+      expect(inOrder[i - 1].compareDocumentPosition(inOrder[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+
+    const jumps = screen.getByRole('navigation', { name: 'On this page' });
+    expect(text.compareDocumentPosition(jumps) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(jumps.compareDocumentPosition(firstComment) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(jumps).getByRole('link', { name: 'Write a comment' }));
+    expect(document.activeElement).toBe(box);
+    fireEvent.click(within(jumps).getByRole('link', { name: 'Ratings by country' }));
+    expect(document.activeElement).toBe(ratings);
+    cleanup();
+    api.restore();
+
+    // A reader who cannot write is led to the ratings only.
+    api = mockApi(routes({}, [first]));
+    renderApp(PAGE_URL, { user: null });
+    await screen.findByText('Recruitment fees are still charged.');
+    const readerJumps = screen.getByRole('navigation', { name: 'On this page' });
+    expect(
+      within(readerJumps)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Ratings by country']);
+  });
+
   it('asks for a choice before saving a rating, and sends a score as a number', async () => {
     api = mockApi(
       routes({

@@ -1,5 +1,5 @@
 import { COMMENT_SORTS, RECOMMENDATION_CODE_PATTERN, type CommentSort, type Country } from '@compact-voices/contracts';
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { CountryOptions } from '../../components/country-options';
@@ -46,11 +46,18 @@ const OfficialAssessmentForm = lazyNamed(
 );
 const RatingForm = lazyNamed(() => import('../../features/ratings/components/rating-form'), 'RatingForm');
 
+const NEW_COMMENT_ID = 'write-comment';
+const RATINGS_ID = 'ratings';
+
 function isSort(value: string): value is CommentSort {
   return (COMMENT_SORTS as readonly string[]).includes(value);
 }
 
-/** The thread of one recommendation within a round: its text, the ratings per country, and the live discussion. */
+/**
+ * The thread of one recommendation within a round: its text, the live discussion (the comments
+ * first, then the box to write one), and the ratings per country. On a phone the first comments are
+ * within two screens of the top; "Write a comment" and "Ratings by country" lead further down.
+ */
 export function ThreadRoute() {
   const { t } = useTranslation();
   const { id = '', code = '' } = useParams();
@@ -110,6 +117,20 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   const summary = useRatingSummary(consultationId, code, selected, { enabled: inScope });
   const mine = useMyRatings(consultationId, code, { enabled: inScope && canWrite });
   const government = useGovernmentOrganisation(selected);
+
+  const composerRef = useRef<HTMLElement>(null);
+  const ratingsHeadingRef = useRef<HTMLHeadingElement>(null);
+  // Focus instead of a bare #fragment, which would add a history entry to the router (as the skip
+  // link does). The comment box itself when it is there: the link says what it is for.
+  const handleWriteClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const section = composerRef.current;
+    (section?.querySelector<HTMLElement>('textarea') ?? section?.querySelector<HTMLElement>('h3'))?.focus();
+  };
+  const handleRatingsClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    ratingsHeadingRef.current?.focus();
+  };
 
   const heading = t('recommendation.heading', { code: isolate(code) });
   useDocumentTitle(round && inScope ? t('thread.documentTitle', { code: isolate(code), title: round.title }) : null);
@@ -186,8 +207,89 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
         </figcaption>
       </figure>
 
-      <section aria-labelledby="ratings-heading" className="page-section">
-        <h2 id="ratings-heading">{t('thread.ratingsHeading')}</h2>
+      {/* The discussion comes first, as a reader on a phone wants it; these lead to what follows it. */}
+      <nav aria-label={t('thread.jumpsLabel')} className="thread-jumps">
+        <p className="meta">
+          {canWrite ? (
+            <>
+              <a href={`#${NEW_COMMENT_ID}`} onClick={handleWriteClick}>
+                {t('thread.writeLink')}
+              </a>
+              <span aria-hidden="true"> · </span>
+              <span className="visually-hidden">, </span>
+            </>
+          ) : null}
+          <a href={`#${RATINGS_ID}`} onClick={handleRatingsClick}>
+            {t('thread.ratingsLink')}
+          </a>
+        </p>
+      </nav>
+
+      <section aria-labelledby="discussion-heading" className="page-section">
+        <h2 id="discussion-heading">{t('thread.discussionHeading')}</h2>
+        <LiveStatus live={live} />
+        <div className="field sort-picker">
+          <label htmlFor="comment-sort">{t('thread.sortLabel')}</label>
+          <select
+            id="comment-sort"
+            value={sort}
+            onChange={(event) => {
+              if (isSort(event.target.value)) setSort(event.target.value);
+            }}
+          >
+            {COMMENT_SORTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`thread.sort.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CommentThread
+          consultationId={consultationId}
+          code={code}
+          sort={sort}
+          canWrite={canWrite}
+          canFlag={Boolean(user?.emailVerified && !suspendedUntil)}
+          countries={countries.data?.items ?? []}
+          renderModeration={
+            moderation.moderates || moderation.safeguards
+              ? (comment, describedBy) => (
+                  <Suspense fallback={null}>
+                    <CommentModerationMenu
+                      comment={comment}
+                      describedBy={describedBy}
+                      moderates={moderation.moderates}
+                      safeguards={moderation.safeguards}
+                      awaiting={moderation.awaitingByComment.get(comment.id) ?? null}
+                      renderRevisions={() => <CommentRevisions commentId={comment.id} />}
+                    />
+                  </Suspense>
+                )
+              : undefined
+          }
+        />
+        {canWrite ? (
+          <section id={NEW_COMMENT_ID} ref={composerRef} aria-labelledby="new-comment-heading" className="new-comment">
+            <h3 id="new-comment-heading" tabIndex={-1}>
+              {t('thread.newCommentHeading')}
+            </h3>
+            <Suspense fallback={<LoadingStatus />}>
+              <CommentComposer
+                consultationId={consultationId}
+                code={code}
+                countries={roundCountries}
+                onPosted={(comment) => setPosted(comment.status === 'pending' ? t('composer.sentForModeration') : t('composer.posted'))}
+              />
+            </Suspense>
+            <StatusMessage>{posted}</StatusMessage>
+          </section>
+        ) : null}
+      </section>
+
+      <section id={RATINGS_ID} aria-labelledby="ratings-heading" className="page-section">
+        <h2 id="ratings-heading" ref={ratingsHeadingRef} tabIndex={-1}>
+          {t('thread.ratingsHeading')}
+        </h2>
         <p>{t('thread.ratingsIntro')}</p>
         {roundCountries.length === 0 ? (
           countries.isError ? (
@@ -283,65 +385,6 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
             )}
           </>
         )}
-      </section>
-
-      <section aria-labelledby="discussion-heading" className="page-section">
-        <h2 id="discussion-heading">{t('thread.discussionHeading')}</h2>
-        <LiveStatus live={live} />
-        {canWrite ? (
-          <section aria-labelledby="new-comment-heading" className="new-comment">
-            <h3 id="new-comment-heading">{t('thread.newCommentHeading')}</h3>
-            <Suspense fallback={<LoadingStatus />}>
-              <CommentComposer
-                consultationId={consultationId}
-                code={code}
-                countries={roundCountries}
-                onPosted={(comment) => setPosted(comment.status === 'pending' ? t('composer.sentForModeration') : t('composer.posted'))}
-              />
-            </Suspense>
-            <StatusMessage>{posted}</StatusMessage>
-          </section>
-        ) : null}
-        <div className="field sort-picker">
-          <label htmlFor="comment-sort">{t('thread.sortLabel')}</label>
-          <select
-            id="comment-sort"
-            value={sort}
-            onChange={(event) => {
-              if (isSort(event.target.value)) setSort(event.target.value);
-            }}
-          >
-            {COMMENT_SORTS.map((option) => (
-              <option key={option} value={option}>
-                {t(`thread.sort.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CommentThread
-          consultationId={consultationId}
-          code={code}
-          sort={sort}
-          canWrite={canWrite}
-          canFlag={Boolean(user?.emailVerified && !suspendedUntil)}
-          countries={countries.data?.items ?? []}
-          renderModeration={
-            moderation.moderates || moderation.safeguards
-              ? (comment, describedBy) => (
-                  <Suspense fallback={null}>
-                    <CommentModerationMenu
-                      comment={comment}
-                      describedBy={describedBy}
-                      moderates={moderation.moderates}
-                      safeguards={moderation.safeguards}
-                      awaiting={moderation.awaitingByComment.get(comment.id) ?? null}
-                      renderRevisions={() => <CommentRevisions commentId={comment.id} />}
-                    />
-                  </Suspense>
-                )
-              : undefined
-          }
-        />
       </section>
     </article>
   );

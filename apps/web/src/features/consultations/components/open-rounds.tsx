@@ -1,5 +1,5 @@
 import type { Consultation } from '@compact-voices/contracts';
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -22,6 +22,54 @@ function openRounds(rounds: readonly Consultation[], code: string | undefined): 
     .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
 }
 
+/** The section of a recommendation's open rounds, and its heading: the pointer leads there. */
+const THREADS_SECTION_ID = 'open-threads';
+const THREADS_HEADING_ID = 'open-threads-heading';
+
+function useOpenRounds(recommendationCode: string | undefined) {
+  const consultations = useConsultations();
+  const rounds = useMemo(() => openRounds(consultations.data?.items ?? [], recommendationCode), [consultations.data, recommendationCode]);
+  return { consultations, rounds };
+}
+
+/**
+ * "Open for comment — Join the discussion" in one line, for the top of a recommendation's page:
+ * on a phone its open rounds come after a text that can fill the first screen. Leads into the
+ * thread when one round discusses it, else to the rounds (OpenRounds, further down the page).
+ * Nothing until the rounds are known, nor when none is open. The same query as OpenRounds: no
+ * request of its own.
+ */
+export function OpenRoundsPointer({ recommendationCode }: { recommendationCode: string }) {
+  const { t } = useTranslation();
+  const { rounds } = useOpenRounds(recommendationCode);
+  if (rounds.length === 0) return null;
+
+  // Focus the section's heading instead of a bare #fragment, which would add a history entry to the router.
+  const handleSectionClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById(THREADS_HEADING_ID)?.focus();
+  };
+  const only = rounds.length === 1 ? rounds[0] : null;
+  return (
+    <p className="notice open-rounds-pointer">
+      {t('openRounds.pointer')} <span aria-hidden="true">— </span>
+      <span className="visually-hidden">: </span>
+      {only ? (
+        <Link to={paths.thread(only.id, recommendationCode)}>
+          {t('openRounds.join')}
+          <span className="visually-hidden">
+            : <bdi>{only.title}</bdi>
+          </span>
+        </Link>
+      ) : (
+        <a href={`#${THREADS_SECTION_ID}`} onClick={handleSectionClick}>
+          {t('openRounds.join')}
+        </a>
+      )}
+    </p>
+  );
+}
+
 /**
  * "Open for comment now": each round that takes contributions, when it closes, how much has been
  * said, and a "Join the discussion" link into the round (or, on a recommendation's page, into its
@@ -31,9 +79,9 @@ function openRounds(rounds: readonly Consultation[], code: string | undefined): 
  */
 export function OpenRounds({ recommendationCode }: OpenRoundsProps) {
   const { t } = useTranslation();
-  const consultations = useConsultations();
-  const rounds = useMemo(() => openRounds(consultations.data?.items ?? [], recommendationCode), [consultations.data, recommendationCode]);
-  const headingId = recommendationCode ? 'open-threads-heading' : 'open-rounds-heading';
+  const { consultations, rounds } = useOpenRounds(recommendationCode);
+  const sectionId = recommendationCode ? THREADS_SECTION_ID : undefined;
+  const headingId = recommendationCode ? THREADS_HEADING_ID : 'open-rounds-heading';
   const heading = recommendationCode ? t('openRounds.threadHeading') : t('openRounds.heading');
 
   if (consultations.isError) {
@@ -48,8 +96,10 @@ export function OpenRounds({ recommendationCode }: OpenRoundsProps) {
   if (rounds.length === 0) return null;
 
   return (
-    <section aria-labelledby={headingId} className="open-rounds">
-      <h2 id={headingId}>{heading}</h2>
+    <section id={sectionId} aria-labelledby={headingId} className="open-rounds">
+      <h2 id={headingId} tabIndex={-1}>
+        {heading}
+      </h2>
       <ul className="open-rounds__list">
         {rounds.map((round) => (
           <OpenRound key={round.id} round={round} recommendationCode={recommendationCode} />
