@@ -1,6 +1,6 @@
 import { LOCALES } from '@compact-voices/contracts';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { api, createAccount, signInByApi } from './support/api.js';
+import { api, createAccount, openRoundByApi, signInByApi } from './support/api.js';
 import { baseUrl, E2E_ADMIN, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
 
 /**
@@ -39,21 +39,13 @@ describe('first visit budget', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     const admin = (await signInByApi(E2E_ADMIN)).accessToken;
-    const round = await api<{ id: string }>('/consultations', {
-      method: 'POST',
-      token: admin,
-      body: {
-        title: `Budget round ${Date.now().toString(36)}`,
-        description: 'A round whose thread a first visitor opens.',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        recommendationCodes: ['PC-1'],
-        countryIso3s: ['NPL', 'PHL'],
-        moderationMode: 'post',
-      },
+    const roundId = await openRoundByApi(admin, {
+      title: `Budget round ${Date.now().toString(36)}`,
+      description: 'A round whose thread a first visitor opens.',
+      recommendationCodes: ['PC-1'],
+      countryIso3s: ['NPL', 'PHL'],
     });
-    await api(`/consultations/${round.id}`, { method: 'PATCH', token: admin, body: { status: 'open' } });
-    threadPath = `/consultations/${round.id}/recommendations/PC-1`;
+    threadPath = `/consultations/${roundId}/recommendations/PC-1`;
     const author = await createAccount({
       email: `budget-${Date.now().toString(36)}@e2e.test`,
       password: 'a budget passphrase of some length',

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, createAccount, signInByApi } from './support/api.js';
+import { api, createAccount, openRoundByApi, signInByApi } from './support/api.js';
 import { E2E_ADMIN, baseUrl, launchBrowser, seriousViolations } from './support/browser.js';
 
 /**
@@ -78,21 +78,13 @@ describe('offline journey', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     const admin = (await signInByApi(E2E_ADMIN)).accessToken;
-    const round = await api<{ id: string }>('/consultations', {
-      method: 'POST',
-      token: admin,
-      body: {
-        title: `Offline round ${Date.now().toString(36)}`,
-        description: 'A round discussed on a flaky connection.',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        recommendationCodes: ['PC-1'],
-        countryIso3s: ['NPL', 'PHL'],
-        moderationMode: 'post',
-      },
+    const roundId = await openRoundByApi(admin, {
+      title: `Offline round ${Date.now().toString(36)}`,
+      description: 'A round discussed on a flaky connection.',
+      recommendationCodes: ['PC-1'],
+      countryIso3s: ['NPL', 'PHL'],
     });
-    await api(`/consultations/${round.id}`, { method: 'PATCH', token: admin, body: { status: 'open' } });
-    threadPath = `/consultations/${round.id}/recommendations/PC-1`;
+    threadPath = `/consultations/${roundId}/recommendations/PC-1`;
     const stamp = Date.now().toString(36);
     const earlier = await createAccount({
       email: `offline-earlier-${stamp}@e2e.test`,

@@ -37,3 +37,22 @@ export async function createAccount(person: { email: string; password: string; d
   await api('/auth/verify-email', { method: 'POST', body: { token } });
   return signInByApi(person);
 }
+
+/** An open round (it opened a minute ago and closes in 30 days), as the secretariat would set one up. */
+export async function openRoundByApi(
+  adminToken: string,
+  round: { title: string; description: string; recommendationCodes: string[]; countryIso3s: string[]; moderationMode?: 'pre' | 'post' },
+): Promise<string> {
+  const created = await api<{ id: string }>('/consultations', {
+    method: 'POST',
+    token: adminToken,
+    body: {
+      moderationMode: 'post',
+      ...round,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    },
+  });
+  await api(`/consultations/${created.id}`, { method: 'PATCH', token: adminToken, body: { status: 'open' } });
+  return created.id;
+}
