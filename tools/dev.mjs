@@ -4,8 +4,15 @@ import { spawn } from 'node:child_process';
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NODE_ENV: 'development', SERVE_WEB: 'false' };
 const children = [
-  spawn('node', ['node_modules/typescript-7/bin/tsc', '-p', 'libs/shared/contracts/tsconfig.lib.json', '--watch', '--preserveWatchOutput'], { stdio: 'inherit', env }),
-  spawn('node', ['node_modules/typescript-7/bin/tsc', '-p', 'apps/api/tsconfig.app.json', '--watch', '--preserveWatchOutput'], { stdio: 'inherit', env }),
+  spawn(
+    'node',
+    ['node_modules/typescript-7/bin/tsc', '-p', 'libs/shared/contracts/tsconfig.lib.json', '--watch', '--preserveWatchOutput'],
+    { stdio: 'inherit', env },
+  ),
+  spawn('node', ['node_modules/typescript-7/bin/tsc', '-p', 'apps/api/tsconfig.app.json', '--watch', '--preserveWatchOutput'], {
+    stdio: 'inherit',
+    env,
+  }),
   spawn('node', ['--watch-path=apps/api/dist', '--watch-preserve-output', 'apps/api/dist/main.js'], { stdio: 'inherit', env }),
   spawn('npx', ['vite', '--config', 'apps/web/vite.config.ts'], { stdio: 'inherit', env }),
 ];
