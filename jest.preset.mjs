@@ -19,7 +19,9 @@ export const basePreset = {
   transform: { '^.+\\.(t|j)sx?$': swcTransform },
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The contracts from source, both entries: no tier waits for (or races) their build.
     '^@compact-voices/contracts$': '<rootDir>/libs/shared/contracts/src/index.ts',
+    '^@compact-voices/contracts/schemas$': '<rootDir>/libs/shared/contracts/src/schemas.ts',
   },
   testEnvironment: 'node',
   rootDir: import.meta.dirname,
