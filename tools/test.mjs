@@ -125,8 +125,8 @@ async function integrationPostgres() {
  * a slot is free and what it needs has finished, in this order: the longest first, so that no long
  * tier starts last and runs alone, and the build first, so the browser journeys start at once. The
  * suite is CPU-bound on two cores: a third slot made it slower (7 min 47 s against 7 min 30 s), as
- * the integration tiers then wait on PostgreSQL and PGlite starved of CPU. Lint and typecheck wait
- * for the build, which writes the contracts' declarations they read.
+ * the integration tiers then wait on PostgreSQL and PGlite starved of CPU. The typed lint and the
+ * typecheck wait for the build, which writes the contracts' declarations they read.
  */
 const jobs = [
   withBrowser && {
@@ -140,7 +140,8 @@ const jobs = [
     name: 'integration embedded',
     run: () => jest('integration embedded', 'apps/api/jest.integration.config.mjs', { TEST_DATABASE: 'embedded' }),
   },
-  { name: 'lint', after: ['build'], run: () => check('lint', 'npx', ['eslint', '.', '--max-warnings=0']) },
+  { name: 'lint', run: () => check('lint', 'npx', ['eslint', '.', '--max-warnings=0']) },
+  { name: 'lint types', after: ['build'], run: () => check('lint types', 'npm', ['run', '--silent', 'lint:types']) },
   { name: 'unit web', run: () => jest('unit web', 'apps/web/jest.config.mjs') },
   {
     name: 'typecheck',
