@@ -117,7 +117,8 @@ describe('operations: health, readiness, metrics, draining', () => {
     const started = Date.now();
     const drained = await testApp.app.get(LiveGateway).drain(400);
     expect(drained).toBe(5);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // It ends with its 400 ms window, not with the clients' reconnections: a generous bound, as a busy machine stretches both.
+    expect(Date.now() - started).toBeLessThan(5_000);
     const deadline = Date.now() + 5_000;
     while (reconnects < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     // A transport close, not a server "disconnect": socket.io clients reconnect by themselves.
