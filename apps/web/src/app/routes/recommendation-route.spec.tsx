@@ -109,14 +109,16 @@ describe('recommendation page', () => {
         { recommendationCode: 'HR-1', raters: 5, countriesRated: 2, comments: 1 },
       ],
     };
+    /** HR-1, its principle, three rounds (one open about it, one about PC-1 only, one closed) and the open one's coverage. */
+    const openRoundRoutes = {
+      '/api/v1/recommendations/HR-1': { body: hr1Detail },
+      '/api/v1/principles': { body: { items: [humanRights] } },
+      '/api/v1/consultations': { body: { items: [otherRound, closedRound, round] } },
+      [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
+    };
 
     it('shows each open round that discusses it, right after the text, with its thread’s counts and a link into the thread', async () => {
-      api = mockApi({
-        '/api/v1/recommendations/HR-1': { body: hr1Detail },
-        '/api/v1/principles': { body: { items: [humanRights] } },
-        '/api/v1/consultations': { body: { items: [otherRound, closedRound, round] } },
-        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
-      });
+      api = mockApi(openRoundRoutes);
       renderApp('/recommendations/HR-1');
 
       const section = await screen.findByRole('region', { name: 'Discuss this recommendation' });
@@ -148,12 +150,7 @@ describe('recommendation page', () => {
     });
 
     it('says so right under the heading, with a link into the thread, from the same request as the rounds', async () => {
-      api = mockApi({
-        '/api/v1/recommendations/HR-1': { body: hr1Detail },
-        '/api/v1/principles': { body: { items: [humanRights] } },
-        '/api/v1/consultations': { body: { items: [otherRound, closedRound, round] } },
-        [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
-      });
+      api = mockApi(openRoundRoutes);
       renderApp('/recommendations/HR-1');
 
       const heading = await screen.findByRole('heading', { level: 1, name: /Recommendation\W+HR-1/ });

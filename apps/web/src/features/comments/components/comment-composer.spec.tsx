@@ -2,16 +2,15 @@ import '../../../test/fake-indexeddb';
 import { jest } from '@jest/globals';
 import { ErrorCode, type Comment } from '@compact-voices/contracts';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { clear } from 'idb-keyval';
 import { Providers } from '../../../app/providers';
 import { authSession } from '../../../lib/auth-session';
 import { initI18n } from '../../../lib/i18n';
 import { commentDraftScope, loadDraft } from '../../../lib/offline/drafts';
-import { draftsStore, outboxStore } from '../../../lib/offline/offline-db';
 import { outboxItems } from '../../../lib/offline/outbox';
 import { createQueryClient } from '../../../lib/query-client';
 import { ROUND_ID, comment, nepal } from '../../../test/consultation-fixtures';
 import { participant } from '../../../test/fixtures';
+import { setUpOfflineState } from '../../../test/offline-state';
 import { errorReply, mockApi, type MockApi, type MockRoutes } from '../../../test/mock-api';
 import { CommentComposer } from './comment-composer';
 
@@ -80,17 +79,7 @@ describe('comment composer, offline', () => {
   let api: MockApi | undefined;
   const scope = commentDraftScope(ROUND_ID, 'PC-1');
 
-  beforeAll(() => initI18n('en'));
-  beforeEach(async () => {
-    await clear(outboxStore());
-    await clear(draftsStore());
-    authSession.accept({ accessToken: 'test-access-token', expiresIn: 900, user: participant });
-  });
-  afterEach(() => {
-    cleanup();
-    api?.restore();
-    authSession.clear();
-  });
+  setUpOfflineState(() => api);
 
   it('keeps a comment that got no answer in the outbox, with the key every attempt carried, and says so', async () => {
     // The shortest back-off between the automatic retries (lib/idempotency.ts).

@@ -1,16 +1,13 @@
 import '../../../test/fake-indexeddb';
 import { jest } from '@jest/globals';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { clear } from 'idb-keyval';
 import { Providers } from '../../../app/providers';
-import { authSession } from '../../../lib/auth-session';
-import { initI18n } from '../../../lib/i18n';
 import { loadDraft, ratingDraftScope } from '../../../lib/offline/drafts';
-import { draftsStore, outboxStore } from '../../../lib/offline/offline-db';
 import { outboxItems } from '../../../lib/offline/outbox';
 import { createQueryClient } from '../../../lib/query-client';
 import { ROUND_ID } from '../../../test/consultation-fixtures';
 import { participant } from '../../../test/fixtures';
+import { setUpOfflineState } from '../../../test/offline-state';
 import { mockApi, type MockApi, type MockRoutes } from '../../../test/mock-api';
 import { RatingForm } from './rating-form';
 
@@ -32,17 +29,7 @@ describe('rating form, offline', () => {
   let api: MockApi | undefined;
   const scope = ratingDraftScope(ROUND_ID, 'PC-1', 'NPL');
 
-  beforeAll(() => initI18n('en'));
-  beforeEach(async () => {
-    await clear(outboxStore());
-    await clear(draftsStore());
-    authSession.accept({ accessToken: 'test-access-token', expiresIn: 900, user: participant });
-  });
-  afterEach(() => {
-    cleanup();
-    api?.restore();
-    authSession.clear();
-  });
+  setUpOfflineState(() => api);
 
   it('brings an unsaved choice back after a reload, and forgets it once saved', async () => {
     api = openForm({});
