@@ -10,6 +10,8 @@ export default {
   displayName: 'fleet-faults',
   roots: ['<rootDir>/apps/fleet-faults/src'],
   testMatch: ['**/*.fault-spec.ts'],
+  globalSetup: '<rootDir>/apps/fleet-faults/src/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/apps/fleet-faults/src/support/global-teardown.mjs',
   testTimeout: 240_000,
   maxWorkers: 1,
 };

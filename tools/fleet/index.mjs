@@ -46,7 +46,8 @@ async function ensureDatabase(serverUrl, name) {
  * `<dir>/nginx`). Instances trust X-Forwarded-For from loopback (TRUST_PROXY=loopback, unless `env`
  * says otherwise), as compose's trust their nginx. A failed start stops what it had started.
  * @param {{ dir: string, instances?: number, proxyPort?: number, apiPorts?: number[], postgresPort?: number, redisPort?: number,
- *   databaseUrl?: string, redisUrl?: string | false, env?: Record<string, string>, logDir?: string, postgresSettings?: Record<string, string> }} options
+ *   databaseUrl?: string, redisUrl?: string | false, env?: Record<string, string>, logDir?: string, postgresSettings?: Record<string, string>,
+ *   postgresTemplate?: string }} options
  */
 export async function startFleet(options) {
   const { dir, instances: count = 2, env = {}, logDir } = options;
@@ -72,6 +73,7 @@ export async function startFleet(options) {
           dir: join(dir, 'postgres'),
           port: options.postgresPort ?? (await freePort()),
           settings: options.postgresSettings,
+          template: options.postgresTemplate,
         });
     databaseUrl = options.databaseUrl ?? (await ensureDatabase(postgres.url, 'compact_voices'));
     redis =

@@ -35,11 +35,13 @@ async function serverUserIds() {
 
 /**
  * Creates (once) and starts a cluster in `dir` (as root, every directory above it must be
- * traversable by the `postgres` user) listening on 127.0.0.1:`port` with trust auth.
+ * traversable by the `postgres` user) listening on 127.0.0.1:`port` with trust auth. With
+ * `template` (the data directory of a stopped cluster) the new cluster is a copy of it instead of a
+ * fresh initdb: the fault suite migrates one cluster per run and copies it for each spec.
  * Returns its URL and stop/start for fault injection. `stop('immediate')` is a crash: the
  * server is gone at once and recovers from its WAL when started again.
  */
-export async function startPostgresCluster({ dir, port, settings = {} }) {
+export async function startPostgresCluster({ dir, port, settings = {}, template }) {
   const bin = postgresBin();
   const data = join(dir, 'data');
   mkdirSync(dir, { recursive: true });
@@ -47,7 +49,10 @@ export async function startPostgresCluster({ dir, port, settings = {} }) {
     const { uid, gid } = await serverUserIds();
     chownSync(dir, uid, gid);
   }
-  if (!existsSync(join(data, 'PG_VERSION'))) {
+  if (!existsSync(join(data, 'PG_VERSION')) && template) {
+    // cp -a keeps the owner and the 0700 mode PostgreSQL insists on.
+    await asServerUser('cp', ['-a', template, data]);
+  } else if (!existsSync(join(data, 'PG_VERSION'))) {
     await asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   }
   const options = [

@@ -39,6 +39,8 @@ export async function startFaultFleet(
     dir,
     logDir: dir,
     instances: options.instances ?? 1,
+    // A copy of the run's migrated cluster (support/global-setup.mjs), when there is one.
+    postgresTemplate: process.env.FAULT_POSTGRES_TEMPLATE,
     redisUrl: options.redis === false ? false : undefined,
     env: {
       APP_SECRET: 'fault-suite-secret-0123456789abcdefghijkl',

@@ -14,6 +14,8 @@ import { AppConfig } from '../../config/app-config.js';
 export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private starting: Promise<PgBoss> | undefined;
+  /** This instance's workers by queue: a job sent here wakes them at once instead of at their next poll. */
+  private readonly workers = new Map<string, string[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,11 +34,18 @@ export class JobQueue implements OnApplicationShutdown {
     // An existing queue takes the new options, except its policy, which is fixed at creation.
     const { policy: _fixedAtCreation, ...changeable } = options;
     await boss.updateQueue(queue, changeable);
-    await boss.work<T>(queue, work, handler);
+    const workerId = await boss.work<T>(queue, work, handler);
+    this.workers.set(queue, [...(this.workers.get(queue) ?? []), workerId]);
   }
 
+  /**
+   * Queues a job. If this instance works the queue it starts the job now; another instance's
+   * workers find it at their next poll (within a second).
+   */
   async send(queue: string, data: object, options: SendOptions = {}): Promise<void> {
-    await (await this.boss()).send(queue, data, options);
+    const boss = await this.boss();
+    await boss.send(queue, data, options);
+    for (const workerId of this.workers.get(queue) ?? []) boss.notifyWorker(workerId);
   }
 
   /** A cron schedule kept in the database: every instance may declare it, one job fires per tick. */
@@ -48,6 +57,7 @@ export class JobQueue implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const starting = this.starting;
     this.starting = undefined;
+    this.workers.clear();
     if (!starting) return;
     const boss = await starting.catch(() => undefined);
     await boss?.stop({ graceful: true, timeout: 15_000 }).catch(() => undefined);
