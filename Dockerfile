@@ -9,6 +9,11 @@ RUN NX_NO_CLOUD=true NX_DAEMON=false npx nx run-many -t build -p contracts api w
  && npm prune --omit=dev
 
 FROM node:26-bookworm-slim
+# Fonts for every script the interface ships (Latin, Devanagari, Bengali, Thai, Arabic, Urdu, Cyrillic,
+# Vietnamese, Chinese), for the PDF report: Debian's Noto families, and DejaVu for Latin.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -1,3 +1,4 @@
+import { LOCALES } from '@compact-voices/contracts';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { signIn, signUpAndIn, type SignedIn } from './support/accounts.js';
@@ -65,5 +66,30 @@ describe('house rules', () => {
     await testApp.app.get(HouseRulesService).onModuleInit();
     const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM house_rule WHERE version = 1`);
     expect(count).toBe(7);
+  });
+
+  it('gives a version a language shipped after it was published, never overwriting a text it has', async () => {
+    for (const { code } of LOCALES) {
+      const items = (await request(server).get('/api/v1/rules').query({ locale: code }).expect(200)).body.items as Array<{
+        code: string;
+        language: string;
+      }>;
+      // R4 is at version 2 (English only, published above); every other rule's first version speaks every language.
+      expect(items.filter((rule) => rule.code !== 'R4').every((rule) => rule.language === code)).toBe(true);
+    }
+    // A database made before Thai shipped, and an admin's own Urdu wording of R1.
+    await testApp.dataSource.query(`UPDATE house_rule SET title = title - 'th', text = text - 'th'`);
+    await testApp.dataSource.query(
+      `UPDATE house_rule SET title = jsonb_set(title, '{ur}', '"Own wording"') WHERE code = 'R1' AND version = 1`,
+    );
+    const { HouseRulesService } = await import('../src/modules/moderation/house-rules.service.js');
+    await testApp.app.get(HouseRulesService).onModuleInit();
+    const rows: Array<{ code: string; version: number; th: string | null; ur: string }> = await testApp.dataSource.query(
+      `SELECT code, version, title ->> 'th' AS th, title ->> 'ur' AS ur FROM house_rule ORDER BY code, version`,
+    );
+    expect(rows.filter((row) => row.version === 1).every((row) => row.th)).toBe(true);
+    // Version 2 of R4 has English of its own: the file's Thai is not its translation.
+    expect(rows.find((row) => row.code === 'R4' && row.version === 2)?.th).toBeNull();
+    expect(rows.find((row) => row.code === 'R1')?.ur).toBe('Own wording');
   });
 });

@@ -1,18 +1,15 @@
 import type { Country } from '@compact-voices/contracts';
 import { useMemo } from 'react';
-import { useContentLang } from '../lib/use-content-lang';
+import { useTranslation } from 'react-i18next';
 
-/**
- * <option>s for a country <select>, alphabetical. Names come from the catalogue in English and
- * are marked so (lang="en") when the interface is in another language.
- */
+/** <option>s for a country <select>, in the reader's alphabetical order (names from useCountries, in their language). */
 export function CountryOptions({ countries }: { countries: readonly Country[] }) {
-  const contentLang = useContentLang();
-  const sorted = useMemo(() => [...countries].sort((a, b) => a.name.localeCompare(b.name, 'en')), [countries]);
+  const { i18n } = useTranslation();
+  const sorted = useMemo(() => [...countries].sort((a, b) => a.name.localeCompare(b.name, i18n.language)), [countries, i18n.language]);
   return (
     <>
       {sorted.map((country) => (
-        <option key={country.iso3} value={country.iso3} {...contentLang}>
+        <option key={country.iso3} value={country.iso3}>
           {country.name}
         </option>
       ))}
@@ -20,7 +17,7 @@ export function CountryOptions({ countries }: { countries: readonly Country[] })
   );
 }
 
-/** A country's English name, or its code while the list loads. */
+/** A country's name (as useCountries gives it), or its code while the list loads. */
 export function countryName(countries: readonly Country[] | undefined, iso3: string): string {
   return countries?.find((country) => country.iso3 === iso3)?.name ?? iso3;
 }

@@ -52,3 +52,21 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** A language's name in the interface language, from CLDR ("Urdu", "urdu", "乌尔都语"); the code if the browser has no name for it. */
+export function languageName(code: string, locale: LocaleCode): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A country's name in the interface language, from CLDR, by its ISO 3166-1 alpha-2 code; undefined when unknown. */
+export function regionName(iso2: string, locale: LocaleCode): string | undefined {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(iso2);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,10 +1,19 @@
-import { DEFAULT_LOCALE, LOCALES, isLocaleCode, type LocaleCode } from '@compact-voices/contracts';
+import { DEFAULT_LOCALE, LOCALES, isLocaleCode, localeForTag, type LocaleCode } from '@compact-voices/contracts';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type en from '../locales/en/translation.json';
-import type idFile from '../locales/id/translation.json';
 import { LATER_SECTIONS, type LocalePart } from '../locales/parts';
+import type idFile from '../locales/id/translation.json';
 import type urFile from '../locales/ur/translation.json';
+import type neFile from '../locales/ne/translation.json';
+import type bnFile from '../locales/bn/translation.json';
+import type filFile from '../locales/fil/translation.json';
+import type thFile from '../locales/th/translation.json';
+import type viFile from '../locales/vi/translation.json';
+import type zhFile from '../locales/zh/translation.json';
+import type hiFile from '../locales/hi/translation.json';
+import type arFile from '../locales/ar/translation.json';
+import type ruFile from '../locales/ru/translation.json';
 
 export type Translation = typeof en;
 
@@ -44,11 +53,59 @@ const localeFiles: Record<LocaleCode, Record<LocalePart, LocaleLoader>> = {
     first: () => import('../locales/ur/translation.json?part=first', { with: { type: 'json' } }),
     later: () => import('../locales/ur/translation.json?part=later', { with: { type: 'json' } }),
   },
+  ne: {
+    first: () => import('../locales/ne/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/ne/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  bn: {
+    first: () => import('../locales/bn/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/bn/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  fil: {
+    first: () => import('../locales/fil/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/fil/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  th: {
+    first: () => import('../locales/th/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/th/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  vi: {
+    first: () => import('../locales/vi/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/vi/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  zh: {
+    first: () => import('../locales/zh/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/zh/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  hi: {
+    first: () => import('../locales/hi/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/hi/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  ar: {
+    first: () => import('../locales/ar/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/ar/translation.json?part=later', { with: { type: 'json' } }),
+  },
+  ru: {
+    first: () => import('../locales/ru/translation.json?part=first', { with: { type: 'json' } }),
+    later: () => import('../locales/ru/translation.json?part=later', { with: { type: 'json' } }),
+  },
 };
 
 /** A locale file with a missing key fails to compile; the locale test also catches extra and empty keys. */
 type Checked<T extends LocaleResources> = T;
-export type CheckedLocaleFiles = [Checked<typeof idFile>, Checked<typeof urFile>];
+export type CheckedLocaleFiles = [
+  Checked<typeof idFile>,
+  Checked<typeof urFile>,
+  Checked<typeof neFile>,
+  Checked<typeof bnFile>,
+  Checked<typeof filFile>,
+  Checked<typeof thFile>,
+  Checked<typeof viFile>,
+  Checked<typeof zhFile>,
+  Checked<typeof hiFile>,
+  Checked<typeof arFile>,
+  Checked<typeof ruFile>,
+];
 
 export const i18n: I18nInstance = i18next.createInstance();
 
@@ -86,8 +143,8 @@ export function detectLocale(
   const stored = readStoredLocale();
   if (stored) return stored;
   for (const tag of browserLanguages) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (isLocaleCode(primary)) return primary;
+    const locale = localeForTag(tag);
+    if (locale) return locale;
   }
   return DEFAULT_LOCALE;
 }

@@ -45,6 +45,37 @@ function expectedKeys(englishKeys: Iterable<string>, locale: string): string[] {
 
 const english = flatten(readLocale('en'));
 
+/**
+ * Words a language writes exactly as English does (loanwords, product names), by key. Any other
+ * value equal to its English text is taken for a string nobody translated. Names and codes that
+ * stay in Latin script everywhere (the brand, file formats) never count as untranslated.
+ */
+const SAME_AS_ENGLISH: Partial<Record<string, readonly string[]>> = {
+  id: [
+    'nav.menu',
+    'footer.dataNavLabel',
+    'stakeholderTypes.media',
+    'roles.moderator',
+    'roles.admin',
+    'organisations.statusLabel',
+    'members.adminRole',
+    'ratings.median',
+    'appeals.statusLabel',
+    'moderation.historyStatus',
+    'exportFormats.xlsx',
+    'exports.format',
+    'exports.statusLabel',
+  ],
+  ur: ['exportFormats.xlsx'],
+  fil: ['nav.dashboard', 'footer.dashboard', 'roles.moderator', 'dashboard.heading', 'exportFormats.xlsx'],
+};
+const NEVER_TRANSLATED = /Compact Voices|\b(GCM|CSV|PDF|JSON|NDJSON|XLSX|ZIP|SHA-256|URL|API)\b/g;
+
+/** Whether a text has words to translate once placeholders and names that stay in Latin script are taken out. */
+function hasWords(text: string): boolean {
+  return /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, '').replace(NEVER_TRANSLATED, ''));
+}
+
 describe('locale files', () => {
   it('exist for exactly the languages in LOCALES', () => {
     const folders = readdirSync(localesDir, { withFileTypes: true })
@@ -74,6 +105,21 @@ describe('locale files', () => {
       const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
       expect(bad).toEqual([]);
     });
+
+    if (code !== 'en') {
+      it('leaves no text untranslated (equal to English) but its listed loanwords', () => {
+        const allowed = new Set(SAME_AS_ENGLISH[code] ?? []);
+        const untranslated = [...entries]
+          .filter(([key, value]) => typeof value === 'string' && value === english.get(key) && hasWords(value) && !allowed.has(key))
+          .map(([key]) => key);
+        expect(untranslated).toEqual([]);
+      });
+
+      it('lists as loanwords only keys that exist and are equal to English', () => {
+        const stale = (SAME_AS_ENGLISH[code] ?? []).filter((key) => entries.get(key) !== english.get(key));
+        expect(stale).toEqual([]);
+      });
+    }
 
     it('keeps every {{placeholder}} of the English text', () => {
       const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((match) => match[1]).sort();

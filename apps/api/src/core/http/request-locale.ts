@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { isLocaleCode, type LocaleCode } from '@compact-voices/contracts';
+import { isLocaleCode, localeForTag, type LocaleCode } from '@compact-voices/contracts';
 
-/** The first shipped language in an Accept-Language header (`ur-PK,ur;q=0.9,en;q=0.8` → ur), by preference. */
+/** The first shipped language in an Accept-Language header (`ur-PK,ur;q=0.9,en;q=0.8` → ur; `tl-PH` → fil), by preference. */
 export function localeFromAcceptLanguage(header: string | undefined): LocaleCode | undefined {
   if (!header) return undefined;
   const ranked = header
@@ -12,11 +12,11 @@ export function localeFromAcceptLanguage(header: string | undefined): LocaleCode
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+      return { locale: localeForTag(tag.trim()), weight: Number.isFinite(weight) ? weight : 0, index };
     })
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  return ranked.map((entry) => entry.language).find(isLocaleCode);
+  return ranked.map((entry) => entry.locale).find((locale) => locale !== undefined);
 }
 
 /**

@@ -20,7 +20,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Unique('app_user_pseudonym_key', ['pseudonym'])
 @Unique('app_user_mailbox_key', ['mailbox'])
 @Check('app_user_display_name_check', `char_length("display_name") BETWEEN 1 AND 80`)
-@Check('app_user_locale_check', `"locale" IN ('en', 'id', 'ur')`)
+@Check('app_user_locale_check', `"locale" IN ('en', 'id', 'ur', 'ne', 'bn', 'fil', 'th', 'vi', 'zh', 'hi', 'ar', 'ru')`)
 @Check('app_user_roles_check', `cardinality("roles") > 0 AND "roles" <@ ARRAY['participant', 'moderator', 'safeguarding', 'admin']::text[]`)
 @Check('app_user_privacy_mode_check', `"privacy_mode" IN ('public', 'protected')`)
 @Check('app_user_status_check', `"status" IN ('active', 'erased')`)

@@ -29,6 +29,24 @@ export class HouseRulesRepository extends SqlRepository {
     return inserted.length;
   }
 
+  /**
+   * Adds the languages a rule version lacks from the reviewed file (JSON text as above), to every
+   * version whose English title and text are the file's: a language shipped after a rule was
+   * published reaches its readers. Never changes a text a version has, nor a version whose English
+   * differs (an admin's later wording); returns how many versions gained a language.
+   */
+  async addMissingTranslations(rules: string): Promise<number> {
+    const updated: unknown[] = await this.dataSource.query(
+      `UPDATE house_rule h SET title = x.title || h.title, text = x.text || h.text
+       FROM jsonb_to_recordset($1::jsonb) AS x(code text, title jsonb, text jsonb)
+       WHERE h.code = x.code AND h.title ->> 'en' = x.title ->> 'en' AND h.text ->> 'en' = x.text ->> 'en'
+         AND (x.title || h.title <> h.title OR x.text || h.text <> h.text)
+       RETURNING h.code`,
+      [rules],
+    );
+    return updated.length;
+  }
+
   /** The version in force of every rule, in one language (English where a translation is missing). */
   current(locale: LocaleCode): Promise<HouseRule[]> {
     return this.dataSource.query(

@@ -2,20 +2,23 @@ import { readFileSync } from 'node:fs';
 import { HttpStatus, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { ErrorCode, type ListResponse, type LocaleCode } from '@compact-voices/contracts';
+import { ErrorCode, LOCALES, type ListResponse, type LocaleCode } from '@compact-voices/contracts';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { ApiException } from '../../core/errors/api.exception.js';
 import type { HouseRuleDto, PublishRuleDto } from './dto/house-rule.dto.js';
 import { HouseRulesRepository } from './house-rules.repository.js';
 
-const translated = z.strictObject({ en: z.string().min(1), id: z.string().min(1), ur: z.string().min(1) });
+const translated = z.strictObject(
+  Object.fromEntries(LOCALES.map(({ code }) => [code, z.string().min(1)])) as Record<LocaleCode, z.ZodString>,
+);
 const rulesFile = z.array(z.strictObject({ code: z.string().regex(/^R[0-9]{1,3}$/), title: translated, text: translated })).min(1);
 
 /**
  * The published house rules every moderation decision cites. The reviewed first versions live in
  * ./data/house-rules.json (every shipped language) and are loaded when a code has no version yet;
- * later versions are published by admins and never overwritten.
+ * a language added to the file later is added to the versions whose English it matches. Later
+ * versions are published by admins and never overwritten.
  */
 @Injectable()
 export class HouseRulesService implements OnModuleInit {
@@ -30,6 +33,8 @@ export class HouseRulesService implements OnModuleInit {
     const rules = rulesFile.parse(JSON.parse(readFileSync(new URL('./data/house-rules.json', import.meta.url), 'utf8')));
     const inserted = await this.repository.insertFirstVersions(JSON.stringify(rules));
     if (inserted > 0) this.logger.log({ rules: inserted }, 'house rules published');
+    const translated = await this.repository.addMissingTranslations(JSON.stringify(rules));
+    if (translated > 0) this.logger.log({ versions: translated }, 'house rules: new languages added');
   }
 
   /** The version in force of every rule, in one language (English where a translation is missing). */

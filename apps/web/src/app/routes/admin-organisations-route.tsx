@@ -10,12 +10,10 @@ import { VerifyOrganisationButton } from '../../features/organisations/component
 import { countryName } from '../../components/country-options';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { paths } from '../../lib/paths';
-import { useContentLang } from '../../lib/use-content-lang';
 
 /** Organisations the secretariat has not verified yet, each with its "verify" button. */
 export function AdminOrganisationsRoute() {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
   const organisations = useOrganisations('');
   const countries = useCountries();
   const [outcome, setOutcome] = useState('');
@@ -53,7 +51,7 @@ export function AdminOrganisationsRoute() {
                     {t(`stakeholderTypes.${organisation.stakeholderType}`)}
                     <span aria-hidden="true"> · </span>
                     <span className="visually-hidden">, </span>
-                    <span {...contentLang}>{countryName(countries.data?.items, organisation.countryIso3)}</span>
+                    {countryName(countries.data?.items, organisation.countryIso3)}
                     {organisation.website ? (
                       <>
                         <span aria-hidden="true"> · </span>

@@ -1,4 +1,4 @@
-import type { HouseRule, Me, PublishRuleRequest } from '@compact-voices/contracts';
+import { LOCALES, type HouseRule, type Me, type PublishRuleRequest } from '@compact-voices/contracts';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { authSession } from '../../lib/auth-session';
 import { initI18n } from '../../lib/i18n';
@@ -13,10 +13,14 @@ function rule(code: string, version: number, language: string, title: string, te
   return { code, version, language, title, text, publishedAt };
 }
 
-/** R1 is translated into every language; R2 only exists in English (the API falls back to it). */
+/**
+ * R1 is translated into Indonesian and Urdu; R2 only exists in English. Where a language has no
+ * translation the API falls back to English (the other nine languages here).
+ */
 const r2en = rule('R2', 4, 'en', 'Protect personal information', 'Do not share anyone’s contact details.');
+const r1en = rule('R1', 1, 'en', 'Be respectful', 'Criticise ideas, not people.');
 const rulesByLocale: Record<string, HouseRule[]> = {
-  en: [rule('R1', 1, 'en', 'Be respectful', 'Criticise ideas, not people.'), r2en],
+  ...Object.fromEntries(LOCALES.map(({ code }) => [code, [r1en, r2en]])),
   id: [rule('R1', 1, 'id', 'Saling menghormati', 'Kritik gagasan, bukan orang.'), r2en],
   ur: [rule('R1', 1, 'ur', 'احترام کریں', 'خیالات پر تنقید کریں، لوگوں پر نہیں۔'), r2en],
 };
@@ -24,9 +28,7 @@ const rulesByLocale: Record<string, HouseRule[]> = {
 function routes(extra: MockRoutes): MockRoutes {
   return {
     '/api/v1/notifications?limit=1': { body: { items: [], nextCursor: null, unread: 0 } },
-    '/api/v1/rules?locale=en': { body: { items: rulesByLocale.en } },
-    '/api/v1/rules?locale=id': { body: { items: rulesByLocale.id } },
-    '/api/v1/rules?locale=ur': { body: { items: rulesByLocale.ur } },
+    ...Object.fromEntries(LOCALES.map(({ code }) => [`/api/v1/rules?locale=${code}`, { body: { items: rulesByLocale[code] } }])),
     ...extra,
   };
 }

@@ -56,7 +56,7 @@ export function ConsultationRoute() {
 
   const data = consultation.data;
   const locale = currentLocale(i18n);
-  const countryNames = data.countryIso3s.map((iso3) => countryName(countries.data?.items, iso3)).sort((a, b) => a.localeCompare(b, 'en'));
+  const countryNames = data.countryIso3s.map((iso3) => countryName(countries.data?.items, iso3)).sort((a, b) => a.localeCompare(b, i18n.language));
   const results = search.data?.items ?? [];
 
   return (
@@ -134,7 +134,7 @@ export function ConsultationRoute() {
         {countryNames.length > 0 ? (
           <details className="country-details">
             <summary>{t('consultation.showCountries')}</summary>
-            <ul className="inline-list" {...contentLang}>
+            <ul className="inline-list">
               {countryNames.map((name) => (
                 <li key={name}>{name}</li>
               ))}

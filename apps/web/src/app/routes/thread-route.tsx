@@ -98,8 +98,8 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   const roundCountries = useMemo<Country[]>(() => {
     if (!round || !countries.data) return [];
     const wanted = new Set(round.countryIso3s);
-    return countries.data.items.filter((country) => wanted.has(country.iso3)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  }, [round, countries.data]);
+    return countries.data.items.filter((country) => wanted.has(country.iso3)).sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  }, [round, countries.data, i18n.language]);
   const requested = params.get('country')?.toUpperCase() ?? '';
   const inRound = (iso3: string | null | undefined) => Boolean(iso3 && round?.countryIso3s.includes(iso3));
   // The country asked for in the address, else the person's own (their profile's) when the round

@@ -10,6 +10,7 @@ import {
   QUEUE_SORTS,
   WORD_FILTER_ACTIONS,
 } from '../moderation.js';
+import type { LocaleCode } from '../locales.js';
 import { chars, id, isoDateTime, localeCode, nonBlank, pageQuerySchema } from './common.js';
 
 const ruleCode = () => z.string().regex(/^R[0-9]{1,3}$/);
@@ -19,12 +20,23 @@ export const rulesQuerySchema = z.strictObject({
   locale: localeCode().optional().meta({ description: 'Language of title and text; English where a translation is missing' }),
 });
 
+const optionalText = () => chars(HOUSE_RULE_TEXT_MAX_LENGTH).optional();
+
 /** One string per shipped language; English is required, the others fall back to it. */
 export const translatedTextSchema = z.strictObject({
   en: chars(HOUSE_RULE_TEXT_MAX_LENGTH, z.string().min(1)),
-  id: chars(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
-  ur: chars(HOUSE_RULE_TEXT_MAX_LENGTH).optional(),
-});
+  id: optionalText(),
+  ur: optionalText(),
+  ne: optionalText(),
+  bn: optionalText(),
+  fil: optionalText(),
+  th: optionalText(),
+  vi: optionalText(),
+  zh: optionalText(),
+  hi: optionalText(),
+  ar: optionalText(),
+  ru: optionalText(),
+} satisfies Record<LocaleCode, unknown>);
 export type TranslatedText = z.input<typeof translatedTextSchema>;
 
 /** PUT /rules/{code} (admin): the next version of a house rule, in every language it has. */

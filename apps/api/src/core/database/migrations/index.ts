@@ -11,6 +11,7 @@ import { ProtectedIdentity1795760000000 } from './1795760000000-protected-identi
 import { AuditChain1795770000000 } from './1795770000000-audit-chain.js';
 import { ModerationIntegrity1795780000000 } from './1795780000000-moderation-integrity.js';
 import { MigrantStakeholderTypes1796300000000 } from './1796300000000-migrant-stakeholder-types.js';
+import { TwelveLanguages1796400000000 } from './1796400000000-twelve-languages.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AuditChain1795770000000,
   ModerationIntegrity1795780000000,
   MigrantStakeholderTypes1796300000000,
+  TwelveLanguages1796400000000,
 ];

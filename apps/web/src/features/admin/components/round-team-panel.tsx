@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingStatus } from '../../../components/loading-status';
 import { StatusMessage } from '../../../components/status-message';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { useContentLang } from '../../../lib/use-content-lang';
 import { PERSON_SEARCH_MIN_LENGTH, usePersonSearch, useRoundTeam, useSetRoundTeam, type RoundTeamRole } from '../api/round-team';
 
 /** Where each role's strings live under `roundTeam`. */
@@ -35,12 +34,11 @@ export function RoundTeamPanel({ consultationId, countries }: RoundTeamPanelProp
 
 function GovernmentTies({ ties, countries }: { ties: readonly string[]; countries: readonly Country[] }) {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
   if (ties.length === 0) return null;
   return (
     <p className="meta warning-text">
       {t('roundTeam.governmentTie', { count: ties.length })}{' '}
-      <span {...contentLang}>{ties.map((iso3) => countryName(countries, iso3)).join(', ')}</span>
+      <span>{ties.map((iso3) => countryName(countries, iso3)).join(', ')}</span>
     </p>
   );
 }

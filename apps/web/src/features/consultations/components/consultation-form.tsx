@@ -104,7 +104,7 @@ interface ConsultationFormProps {
  * and countries it covers.
  */
 export function ConsultationForm({ principles, recommendations, countries, existing, onSaved }: ConsultationFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const contentLang = useContentLang();
   const create = useCreateConsultation();
   const update = useUpdateConsultation();
@@ -160,7 +160,7 @@ export function ConsultationForm({ principles, recommendations, countries, exist
       })),
   }));
 
-  const sortedCountries = [...countries].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const sortedCountries = [...countries].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const countryGroups: CheckboxGroup[] = [
     ...SUBREGIONS.map((subregion) => ({
       key: subregion,
@@ -177,7 +177,7 @@ export function ConsultationForm({ principles, recommendations, countries, exist
     .map((group) => ({
       key: group.key,
       label: group.label,
-      options: group.options.map((country) => ({ value: country.iso3, label: <span {...contentLang}>{country.name}</span> })),
+      options: group.options.map((country) => ({ value: country.iso3, label: country.name })),
     }));
 
   const submit = form.handleSubmit(async (request) => {

@@ -7,6 +7,8 @@ import { TextAreaField } from '../../../components/form/text-area-field';
 import { TextField } from '../../../components/form/text-field';
 import { useForm } from '../../../hooks/use-form';
 import { fieldMessage, type FieldErrors } from '../../../lib/form-errors';
+import { languageName } from '../../../lib/format';
+import { currentLocale } from '../../../lib/i18n';
 import { usePublishRule } from '../api/publish-rule';
 import { HouseRuleList } from './house-rule-list';
 
@@ -87,7 +89,8 @@ interface HouseRuleEditorProps {
 
 /** The next version of a house rule: its title and text in every interface language, a preview, and publishing. */
 export function HouseRuleEditor({ code, version, initial, onPublished, onCancel }: HouseRuleEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLocale = currentLocale(i18n);
   const publish = usePublishRule();
   const [previewing, setPreviewing] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -109,7 +112,7 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
 
   const labels = Object.fromEntries(
     LOCALES.flatMap(({ code: locale }) =>
-      PARTS.map((part) => [fieldName(part, locale), t(`adminRules.${part}Label`, { language: t(`adminRules.languages.${locale}`) })]),
+      PARTS.map((part) => [fieldName(part, locale), t(`adminRules.${part}Label`, { language: languageName(locale, uiLocale) })]),
     ),
   ) as Record<Field, string>;
 
@@ -171,7 +174,7 @@ export function HouseRuleEditor({ code, version, initial, onPublished, onCancel 
           <>
             <h4 id={`${id}-preview-heading`}>{t('adminRules.previewHeading')}</h4>
             {LOCALES.map(({ code: locale }) => {
-              const label = t('adminRules.previewIn', { language: t(`adminRules.languages.${locale}`) });
+              const label = t('adminRules.previewIn', { language: languageName(locale, uiLocale) });
               return (
                 <div key={locale} className="stack page-section">
                   <p className="meta">{label}</p>
