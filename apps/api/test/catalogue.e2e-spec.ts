@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { QueryRunner } from 'typeorm';
-import { STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
+import { LOCALES, STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
 import { MigrantStakeholderTypes1796300000000 } from '../src/core/database/migrations/1796300000000-migrant-stakeholder-types.js';
 import { seedCatalogue } from '../src/modules/catalogue/catalogue.repository.js';
 import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
@@ -24,6 +24,84 @@ describe('catalogue API', () => {
   });
 
   afterAll(() => testApp.close());
+
+  describe('translations (?locale=)', () => {
+    it('reads every principle, objective and recommendation in every interface language, each with its provenance', async () => {
+      for (const { code } of LOCALES.filter((locale) => locale.code !== 'en')) {
+        const [principles, objectives, recommendations] = await Promise.all(
+          ['principles', 'objectives', 'recommendations'].map(
+            async (path) => (await request(server).get(`/api/v1/${path}`).query({ locale: code }).expect(200)).body.items,
+          ),
+        );
+        for (const item of [...principles, ...objectives, ...recommendations]) {
+          expect({ code, language: item.language, status: item.translation?.status }).toEqual({
+            code,
+            language: code,
+            status: 'unreviewed',
+          });
+          expect(item.translation.translator).toMatch(/\S/);
+          expect(item.translation.translatedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        }
+        expect(recommendations.map((item: { code: string }) => item.code)).toEqual(data.recommendations.map((item) => item.code));
+      }
+    });
+
+    it('keeps English the default and the original, and refuses a language it does not ship', async () => {
+      const english = (await request(server).get('/api/v1/recommendations/HR-1').expect(200)).body;
+      expect(english).toMatchObject({ language: 'en', translation: null, text: data.recommendations.find((r) => r.code === 'HR-1')!.text });
+      expect((await request(server).get('/api/v1/recommendations/HR-1').query({ locale: 'en' }).expect(200)).body).toEqual(english);
+      const thai = (await request(server).get('/api/v1/recommendations/HR-1').query({ locale: 'th' }).expect(200)).body;
+      expect(thai.language).toBe('th');
+      expect(thai.text).not.toBe(english.text);
+      expect(thai.text).toMatch(/[\u0E00-\u0E7F]/);
+      // HR-1 has the chapter's footnote: translated with it.
+      expect(thai.note).toMatch(/[\u0E00-\u0E7F]/);
+      const pc1 = (await request(server).get('/api/v1/recommendations/PC-1').query({ locale: 'ar' }).expect(200)).body;
+      expect(pc1.note).toBeNull();
+      await request(server).get('/api/v1/recommendations/HR-1').query({ locale: 'fr' }).expect(400);
+      await request(server).get('/api/v1/principles').query({ locale: 'xx' }).expect(400);
+    });
+
+    it('finds a recommendation by a word of its translation, in a script written without spaces', async () => {
+      const thai = (await request(server).get('/api/v1/recommendations/PC-1').query({ locale: 'th' }).expect(200)).body.text as string;
+      // A run of Thai letters from the middle of the text: no word boundary for a full-text parser to find.
+      const word = thai
+        .replace(/[^\u0E00-\u0E7F]+/g, ' ')
+        .split(' ')
+        .filter((run) => run.length >= 6)[1]!
+        .slice(0, 6);
+      const found = (await request(server).get('/api/v1/recommendations').query({ locale: 'th', q: word }).expect(200)).body.items;
+      expect(found.map((item: { code: string }) => item.code)).toContain('PC-1');
+      const chinese = (await request(server).get('/api/v1/recommendations/HR-1').query({ locale: 'zh' }).expect(200)).body.text as string;
+      const phrase = chinese
+        .replace(/[^\u4E00-\u9FFF]+/g, ' ')
+        .split(' ')
+        .filter((run) => run.length >= 4)[0]!
+        .slice(0, 4);
+      const foundZh = (await request(server).get('/api/v1/recommendations').query({ locale: 'zh', q: phrase }).expect(200)).body.items;
+      expect(foundZh.map((item: { code: string }) => item.code)).toContain('HR-1');
+    });
+
+    it('loads the translation files on every start without undoing a reviewed correction', async () => {
+      await testApp.dataSource.query(
+        `UPDATE content_translation SET fields = jsonb_set(fields, '{text}', '"Reviewed wording"'), review_status = 'reviewed',
+                reviewer = 'Secretariat', reviewed_at = now(), source = 'A ministry translation'
+         WHERE subject_kind = 'recommendation' AND subject_key = 'PC-2' AND language = 'vi'`,
+      );
+      await testApp.dataSource.query(
+        `UPDATE content_translation SET fields = jsonb_set(fields, '{text}', '"Stale machine text"')
+         WHERE subject_kind = 'recommendation' AND subject_key = 'PC-3' AND language = 'vi'`,
+      );
+      await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      const reviewed = (await request(server).get('/api/v1/recommendations/PC-2').query({ locale: 'vi' }).expect(200)).body;
+      expect(reviewed).toMatchObject({
+        text: 'Reviewed wording',
+        translation: { status: 'reviewed', reviewer: 'Secretariat', source: 'A ministry translation' },
+      });
+      const refreshed = (await request(server).get('/api/v1/recommendations/PC-3').query({ locale: 'vi' }).expect(200)).body;
+      expect(refreshed.text).not.toBe('Stale machine text');
+    });
+  });
 
   describe('GET /api/v1/principles', () => {
     it("lists the 10 principles in the chapter's order with their recommendation counts", async () => {
@@ -50,6 +128,8 @@ describe('catalogue API', () => {
         title: 'People-centredness',
         description: expect.any(String),
         recommendationCount: 3,
+        language: 'en',
+        translation: null,
       });
     });
 

@@ -126,13 +126,25 @@ describe('offline journey', () => {
       await main().getByText('Already here before the connection dropped.').waitFor();
       await composer().waitFor();
       // The worker registers once the page is idle, then takes control of it.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) {
-          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-        }
-      });
-      await expect(page.evaluate(() => Boolean(navigator.serviceWorker.controller))).resolves.toBe(true);
+      // Bounded, and saying where the worker got to: a worker that never takes control fails here, not at the test's timeout.
+      const controlled = await page
+        .waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 60_000, polling: 250 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!controlled) {
+        const state = await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            registered: Boolean(registration),
+            installing: registration?.installing?.state ?? null,
+            waiting: registration?.waiting?.state ?? null,
+            active: registration?.active?.state ?? null,
+          };
+        });
+        throw new Error(`The service worker did not take control of the page within 60 s: ${JSON.stringify(state)}`);
+      }
       // What the page loaded before the worker was there is handed to it: the thread's public copy among it.
       await page.waitForFunction(
         async (path) => {

@@ -19,6 +19,8 @@ export const round: Consultation = {
 };
 
 export const pc1Detail: RecommendationDetail = {
+  language: 'en',
+  translation: null,
   code: pc1.code,
   principleCode: pc1.principleCode,
   order: pc1.order,

@@ -10,6 +10,8 @@ import type {
 // A few rows of the real catalogue (apps/api/src/modules/catalogue/data), enough to render pages.
 
 export const peopleCentredness: PrincipleSummary = {
+  language: 'en',
+  translation: null,
   code: 'PC',
   order: 1,
   title: 'People-centredness',
@@ -19,6 +21,8 @@ export const peopleCentredness: PrincipleSummary = {
 };
 
 export const humanRights: PrincipleSummary = {
+  language: 'en',
+  translation: null,
   code: 'HR',
   order: 6,
   title: 'Human rights',
@@ -27,6 +31,8 @@ export const humanRights: PrincipleSummary = {
 };
 
 export const pc1: RecommendationSummary = {
+  language: 'en',
+  translation: null,
   code: 'PC-1',
   principleCode: 'PC',
   order: 1,
@@ -35,6 +41,8 @@ export const pc1: RecommendationSummary = {
 };
 
 export const hr2: RecommendationSummary = {
+  language: 'en',
+  translation: null,
   code: 'HR-2',
   principleCode: 'HR',
   order: 2,
@@ -43,6 +51,8 @@ export const hr2: RecommendationSummary = {
 };
 
 export const hr1Detail: RecommendationDetail = {
+  language: 'en',
+  translation: null,
   code: 'HR-1',
   principleCode: 'HR',
   order: 1,
@@ -70,6 +80,8 @@ export const hr1Detail: RecommendationDetail = {
 };
 
 export const hr1: RecommendationSummary = {
+  language: 'en',
+  translation: null,
   code: hr1Detail.code,
   principleCode: hr1Detail.principleCode,
   order: hr1Detail.order,
@@ -80,12 +92,16 @@ export const hr1: RecommendationSummary = {
 export const humanRightsDetail: PrincipleDetail = { ...humanRights, recommendations: [hr1, hr2] };
 
 export const objective7: ObjectiveSummary = {
+  language: 'en',
+  translation: null,
   number: 7,
   title: 'Address and reduce vulnerabilities in migration',
   recommendationCodes: ['PC-1', 'HR-1', 'HR-2'],
 };
 
 export const objective1: ObjectiveSummary = {
+  language: 'en',
+  translation: null,
   number: 1,
   title: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
   recommendationCodes: ['PC-1'],

@@ -50,7 +50,32 @@ export const INDIVIDUAL_STAKEHOLDER_TYPES = [
   'individual',
 ] as const satisfies readonly StakeholderTypeCode[];
 
-export interface PrincipleSummary {
+export const TRANSLATION_REVIEW_STATUSES = ['unreviewed', 'reviewed'] as const;
+export type TranslationReviewStatus = (typeof TRANSLATION_REVIEW_STATUSES)[number];
+
+/** Where a translated catalogue text comes from. Every translation is unofficial: the English text is authoritative. */
+export interface ContentTranslation {
+  status: TranslationReviewStatus;
+  /** Who or what translated it. */
+  translator: string;
+  /** YYYY-MM-DD. */
+  translatedAt: string;
+  reviewer: string | null;
+  reviewedAt: string | null;
+  /** What a reviewer checked it against. */
+  source: string | null;
+}
+
+/**
+ * The language an item's texts are in: the one asked for (`?locale=`) when there is a translation,
+ * else English; and, when it is a translation, its provenance.
+ */
+export interface TranslatedContent {
+  language: string;
+  translation: ContentTranslation | null;
+}
+
+export interface PrincipleSummary extends TranslatedContent {
   code: PrincipleCode;
   order: number;
   title: string;
@@ -58,7 +83,7 @@ export interface PrincipleSummary {
   recommendationCount: number;
 }
 
-export interface RecommendationSummary {
+export interface RecommendationSummary extends TranslatedContent {
   code: string;
   principleCode: PrincipleCode;
   order: number;
@@ -76,7 +101,7 @@ export interface RecommendationObjectiveLink {
   rationale: string;
 }
 
-export interface RecommendationDetail {
+export interface RecommendationDetail extends TranslatedContent {
   code: string;
   principleCode: PrincipleCode;
   order: number;
@@ -85,7 +110,7 @@ export interface RecommendationDetail {
   objectives: RecommendationObjectiveLink[];
 }
 
-export interface ObjectiveSummary {
+export interface ObjectiveSummary extends TranslatedContent {
   number: number;
   title: string;
   recommendationCodes: string[];

@@ -37,6 +37,7 @@ import {
   RatingStatisticEntity,
   ReleasedRatingEntity,
 } from '../../modules/disclosure/rating-release.entity.js';
+import { ContentTranslationEntity } from '../../modules/catalogue/content-translation.entity.js';
 import { ObjectiveEntity } from '../../modules/catalogue/objective.entity.js';
 import { PrincipleEntity } from '../../modules/catalogue/principle.entity.js';
 import { RecommendationObjectiveEntity } from '../../modules/catalogue/recommendation-objective.entity.js';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   RecommendationObjectiveEntity,
   CountryEntity,
   StakeholderTypeEntity,
+  ContentTranslationEntity,
   UserEntity,
   UserSessionEntity,
   RefreshTokenEntity,

@@ -13,6 +13,7 @@ import {
   RecommendationListDto,
   StakeholderTypeListDto,
 } from './dto/catalogue-responses.dto.js';
+import { CatalogueQueryDto } from './dto/catalogue.query.dto.js';
 import { ListCountriesQueryDto } from './dto/list-countries.query.dto.js';
 import { ListRecommendationsQueryDto } from './dto/list-recommendations.query.dto.js';
 
@@ -28,8 +29,8 @@ export class CatalogueController {
   @Header('Cache-Control', CACHE)
   @ApiOperation({ summary: "The 10 GCM guiding principles in the chapter's order" })
   @ApiOkResponse({ type: PrincipleListDto })
-  listPrinciples() {
-    return this.catalogue.listPrinciples();
+  listPrinciples(@Query() query: CatalogueQueryDto) {
+    return this.catalogue.listPrinciples(query.locale);
   }
 
   @Get('principles/:code')
@@ -38,8 +39,8 @@ export class CatalogueController {
   @ApiOperation({ summary: 'One principle with its recommendations' })
   @ApiOkResponse({ type: PrincipleDetailDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'PRINCIPLE_NOT_FOUND' })
-  getPrinciple(@Param('code') code: string) {
-    return this.catalogue.getPrinciple(code);
+  getPrinciple(@Param('code') code: string, @Query() query: CatalogueQueryDto) {
+    return this.catalogue.getPrinciple(code, query.locale);
   }
 
   @Get('recommendations')
@@ -57,8 +58,8 @@ export class CatalogueController {
   @ApiOperation({ summary: 'One recommendation with its note and linked GCM objectives' })
   @ApiOkResponse({ type: RecommendationDetailDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'RECOMMENDATION_NOT_FOUND' })
-  getRecommendation(@Param('code') code: string) {
-    return this.catalogue.getRecommendation(code);
+  getRecommendation(@Param('code') code: string, @Query() query: CatalogueQueryDto) {
+    return this.catalogue.getRecommendation(code, query.locale);
   }
 
   @Get('objectives')
@@ -66,8 +67,8 @@ export class CatalogueController {
   @Header('Cache-Control', CACHE)
   @ApiOperation({ summary: 'The 23 GCM objectives with the recommendations linked to each' })
   @ApiOkResponse({ type: ObjectiveListDto })
-  listObjectives() {
-    return this.catalogue.listObjectives();
+  listObjectives(@Query() query: CatalogueQueryDto) {
+    return this.catalogue.listObjectives(query.locale);
   }
 
   @Get('objectives/:number')
@@ -76,8 +77,8 @@ export class CatalogueController {
   @ApiOperation({ summary: 'One GCM objective with the recommendations linked to it' })
   @ApiOkResponse({ type: ObjectiveSummaryDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'OBJECTIVE_NOT_FOUND' })
-  getObjective(@Param('number') number: string) {
-    return this.catalogue.getObjective(number);
+  getObjective(@Param('number') number: string, @Query() query: CatalogueQueryDto) {
+    return this.catalogue.getObjective(number, query.locale);
   }
 
   @Get('countries')

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';
-import { PRINCIPLE_CODES, STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
+import { LOCALES, PRINCIPLE_CODES, STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
 import { CIVIL_SOCIETY_TYPES, GOVERNMENT_TYPES } from '../disclosure/release-audit.js';
 import { catalogueSchema, loadCatalogueData } from './catalogue.data.js';
 import { SOURCE_URL, checkRecommendations } from './data/check-recommendations.mjs';
@@ -147,5 +147,57 @@ describe('catalogue data files', () => {
     expect(catalogueSchema.safeParse({ ...valid, principles: principles.slice(1) }).success).toBe(false);
     const badCountry = { ...valid, countries: [{ iso3: 'xx', name: 'X', subregion: 'Europe', inRegion: true, membership: null }] };
     expect(catalogueSchema.safeParse(badCountry).success).toBe(false);
+  });
+
+  describe('translations', () => {
+    it('has one file per interface language but English, each translating every item once, notes where English has one', () => {
+      expect(data.translations.map((file) => file.language).sort()).toEqual(
+        LOCALES.map((locale) => locale.code)
+          .filter((code) => code !== 'en')
+          .sort(),
+      );
+      for (const file of data.translations) {
+        expect({ language: file.language, principles: file.principles.map((p) => p.code) }).toEqual({
+          language: file.language,
+          principles: data.principles.map((p) => p.code),
+        });
+        expect(file.objectives.map((o) => o.number)).toEqual(data.objectives.map((o) => o.number));
+        expect(file.recommendations.map((r) => r.code)).toEqual(data.recommendations.map((r) => r.code));
+        const notes = file.recommendations.map((r) => r.note !== null);
+        expect(notes).toEqual(data.recommendations.map((r) => r.note !== null));
+      }
+    });
+
+    it('translates rather than copies: no text equal to its English', () => {
+      const english = new Map<string, string>([
+        ...data.principles.flatMap((p) => [
+          [`principle ${p.code} title`, p.title] as const,
+          [`principle ${p.code} description`, p.description] as const,
+        ]),
+        ...data.objectives.map((o) => [`objective ${o.number} title`, o.title] as const),
+        ...data.recommendations.map((r) => [`recommendation ${r.code} text`, r.text] as const),
+      ]);
+      const copied = data.translations.flatMap((file) =>
+        [
+          ...file.principles.flatMap((p) => [
+            [`principle ${p.code} title`, p.title] as const,
+            [`principle ${p.code} description`, p.description] as const,
+          ]),
+          ...file.objectives.map((o) => [`objective ${o.number} title`, o.title] as const),
+          ...file.recommendations.map((r) => [`recommendation ${r.code} text`, r.text] as const),
+        ]
+          .filter(([key, text]) => english.get(key) === text)
+          .map(([key]) => `${file.language} ${key}`),
+      );
+      expect(copied).toEqual([]);
+    });
+
+    it('refuses a review that says reviewed without a date, or a language that is not shipped', () => {
+      const file = data.translations[0]!;
+      const reviewedUndated = { ...file, review: { status: 'reviewed', reviewer: 'Someone', reviewedAt: null, source: 'UN' } };
+      expect(catalogueSchema.safeParse({ ...data, translations: [reviewedUndated] }).success).toBe(false);
+      expect(catalogueSchema.safeParse({ ...data, translations: [{ ...file, language: 'fr' }] }).success).toBe(false);
+      expect(catalogueSchema.safeParse({ ...data, translations: [{ ...file, language: 'en' }] }).success).toBe(false);
+    });
   });
 });

@@ -18,39 +18,39 @@ import { CatalogueRepository, type RecommendationFilter } from './catalogue.repo
 export class CatalogueService {
   constructor(private readonly repository: CatalogueRepository) {}
 
-  async listPrinciples(): Promise<ListResponse<PrincipleSummary>> {
-    return { items: await this.repository.listPrinciples() };
+  async listPrinciples(locale?: string): Promise<ListResponse<PrincipleSummary>> {
+    return { items: await this.repository.listPrinciples(undefined, locale) };
   }
 
-  async getPrinciple(rawCode: string): Promise<PrincipleDetail> {
+  async getPrinciple(rawCode: string, locale?: string): Promise<PrincipleDetail> {
     const code = rawCode.toUpperCase();
-    const [principle] = await this.repository.listPrinciples(code);
+    const [principle] = await this.repository.listPrinciples(code, locale);
     if (!principle) {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.PRINCIPLE_NOT_FOUND, `No principle with code ${code}`);
     }
-    return { ...principle, recommendations: await this.repository.listRecommendations({ principle: code }) };
+    return { ...principle, recommendations: await this.repository.listRecommendations({ principle: code, locale }) };
   }
 
   async listRecommendations(filter: RecommendationFilter): Promise<ListResponse<RecommendationSummary>> {
     return { items: await this.repository.listRecommendations(filter) };
   }
 
-  async getRecommendation(rawCode: string): Promise<RecommendationDetail> {
+  async getRecommendation(rawCode: string, locale?: string): Promise<RecommendationDetail> {
     const code = rawCode.toUpperCase();
-    const recommendation = await this.repository.findRecommendation(code);
+    const recommendation = await this.repository.findRecommendation(code, locale);
     if (!recommendation) {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCode.RECOMMENDATION_NOT_FOUND, `No recommendation with code ${code}`);
     }
     return recommendation;
   }
 
-  async listObjectives(): Promise<ListResponse<ObjectiveSummary>> {
-    return { items: await this.repository.listObjectives() };
+  async listObjectives(locale?: string): Promise<ListResponse<ObjectiveSummary>> {
+    return { items: await this.repository.listObjectives(undefined, locale) };
   }
 
-  async getObjective(rawNumber: string): Promise<ObjectiveSummary> {
+  async getObjective(rawNumber: string, locale?: string): Promise<ObjectiveSummary> {
     const number = /^\d{1,2}$/.test(rawNumber) ? Number(rawNumber) : undefined;
-    const [objective] = number === undefined ? [] : await this.repository.listObjectives(number);
+    const [objective] = number === undefined ? [] : await this.repository.listObjectives(number, locale);
     if (!objective) {
       throw new ApiException(
         HttpStatus.NOT_FOUND,

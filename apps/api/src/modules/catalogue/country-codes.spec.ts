@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ISO3_TO_ISO2 } from '@compact-voices/contracts';
 
-const countries = JSON.parse(readFileSync(new URL('./data/countries.json', import.meta.url), 'utf8')) as Array<{ iso3: string; name: string }>;
+const countries = JSON.parse(readFileSync(new URL('./data/countries.json', import.meta.url), 'utf8')) as Array<{
+  iso3: string;
+  name: string;
+}>;
 
 describe('ISO3_TO_ISO2 (country names in every language come from it)', () => {
   it('has a two-letter code for exactly the catalogue’s countries', () => {

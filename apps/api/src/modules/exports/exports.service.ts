@@ -131,8 +131,11 @@ export class ExportsService {
       });
       return jobId;
     });
+    // The answer is the job as queued: this instance may start it at once (JobQueue.send), and a
+    // client polls GET /exports/{id} for what follows.
+    const queued = (await this.load(id))!;
     await this.queue.enqueue(id);
-    return this.present((await this.load(id))!);
+    return this.present(queued);
   }
 
   async list(user: AuthUser): Promise<ListResponse<ExportJob>> {

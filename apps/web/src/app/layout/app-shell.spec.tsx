@@ -99,12 +99,23 @@ describe('app shell', () => {
   });
 
   it('switches to Urdu from the header and marks English catalogue text with lang="en"', async () => {
+    // A catalogue without an Urdu translation: the API answers in English, and says so.
+    api.restore();
+    api = mockApi({
+      '/api/v1/principles': { body: { items: [peopleCentredness, humanRights] } },
+      '/api/v1/principles?locale=ur': { body: { items: [peopleCentredness, humanRights] } },
+      '/api/v1/recommendations': { body: { items: [pc1, hr1, hr2] } },
+      '/api/v1/recommendations?locale=ur': { body: { items: [pc1, hr1, hr2] } },
+    });
     renderApp('/');
     await screen.findByRole('link', { name: 'Human rights' });
 
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'ur' } });
-    const link = await screen.findByRole('link', { name: 'Human rights' });
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    // The catalogue is fetched again in the new language.
+    await waitFor(() => expect(api.requests).toContain('/api/v1/principles?locale=ur'));
+    const link = await screen.findByRole('link', { name: 'Human rights' });
+    await waitFor(() => expect(link.isConnected && link.getAttribute('lang')).toBe('en'));
     expect(document.documentElement.lang).toBe('ur');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'ایشیا اور بحرالکاہل میں محفوظ، منظم اور باقاعدہ ہجرت کے لیے سفارشات',

@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
+import { useShowOriginal } from '../../lib/content-locale';
 import { CONTENT_LOCALE, currentLocale } from '../../lib/i18n';
 
 export function SiteFooter() {
   const { t, i18n } = useTranslation();
-  const showsEnglishContent = currentLocale(i18n) !== CONTENT_LOCALE;
+  const original = useShowOriginal();
+  const translatedInterface = currentLocale(i18n) !== CONTENT_LOCALE;
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        {showsEnglishContent ? <p className="site-footer__note">{t('a11y.englishContentNote')}</p> : null}
+        {translatedInterface ? (
+          <p className="site-footer__note">{original ? t('a11y.englishContentNote') : t('contentTranslation.footerNote')}</p>
+        ) : null}
         <nav aria-label={t('footer.navLabel')}>
           <ul className="inline-list">
             <li>

@@ -56,7 +56,9 @@ export function ConsultationRoute() {
 
   const data = consultation.data;
   const locale = currentLocale(i18n);
-  const countryNames = data.countryIso3s.map((iso3) => countryName(countries.data?.items, iso3)).sort((a, b) => a.localeCompare(b, i18n.language));
+  const countryNames = data.countryIso3s
+    .map((iso3) => countryName(countries.data?.items, iso3))
+    .sort((a, b) => a.localeCompare(b, i18n.language));
   const results = search.data?.items ?? [];
 
   return (

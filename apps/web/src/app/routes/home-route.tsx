@@ -12,6 +12,7 @@ import { PrincipleSection } from '../../features/principles/components/principle
 import { useRecommendations } from '../../features/recommendations/api/get-recommendations';
 import { RecommendationLinkList } from '../../features/recommendations/components/recommendation-link-list';
 import { useDocumentTitle } from '../../hooks/use-document-title';
+import { TranslationNotice } from '../../components/translation-notice';
 
 function groupByPrinciple(items: readonly RecommendationSummary[]): Map<string, RecommendationSummary[]> {
   const groups = new Map<string, RecommendationSummary[]>();
@@ -43,6 +44,7 @@ export function HomeRoute() {
     <>
       <PageHeading>{t('home.heading')}</PageHeading>
       <p className="lead">{t('home.intro')}</p>
+      <TranslationNotice translation={principles.data?.items[0]?.translation} />
       <OpenRounds />
 
       <section aria-labelledby="principles-heading" className="page-section">

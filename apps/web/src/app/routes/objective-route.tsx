@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { isNotFoundError } from '../../lib/api-client';
 import { isolate } from '../../lib/i18n';
 import { useContentLang } from '../../lib/use-content-lang';
+import { TranslationNotice } from '../../components/translation-notice';
 
 const OBJECTIVE_NUMBER_PATTERN = /^[1-9][0-9]?$/;
 
@@ -63,6 +64,7 @@ export function ObjectiveRoute() {
         <span className="visually-hidden">: </span>
         <span {...contentLang}>{objective.title}</span>
       </PageHeading>
+      <TranslationNotice translation={objective.translation} />
       <section aria-labelledby="objective-recommendations-heading" className="page-section">
         <h2 id="objective-recommendations-heading">{t('objective.recommendationsHeading')}</h2>
         {items.length === 0 ? (

@@ -12,6 +12,7 @@ import { isNotFoundError } from '../../lib/api-client';
 import { isolate } from '../../lib/i18n';
 import { paths } from '../../lib/paths';
 import { useContentLang } from '../../lib/use-content-lang';
+import { TranslationNotice } from '../../components/translation-notice';
 
 function isPrincipleCode(value: string): value is PrincipleCode {
   return (PRINCIPLE_CODES as readonly string[]).includes(value);
@@ -19,10 +20,10 @@ function isPrincipleCode(value: string): value is PrincipleCode {
 
 export function PrincipleRoute() {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
   const { code = '' } = useParams();
   const known = isPrincipleCode(code);
   const principle = usePrinciple(code, { enabled: known });
+  const contentLang = useContentLang(principle.data?.language);
   useDocumentTitle(principle.data?.title ?? null);
 
   const canonical = code.toUpperCase();
@@ -51,6 +52,7 @@ export function PrincipleRoute() {
         <span className="visually-hidden">, </span>
         {t('principle.recommendationCount', { count: data.recommendations.length })}
       </p>
+      <TranslationNotice translation={data.translation} />
       <p className="lead" {...contentLang}>
         {data.description}
       </p>

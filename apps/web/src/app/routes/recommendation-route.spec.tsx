@@ -212,8 +212,8 @@ describe('recommendation page', () => {
     it('counts in the reader’s language, with its plural forms (Urdu)', async () => {
       await changeLocale('ur');
       api = mockApi({
-        '/api/v1/recommendations/HR-1': { body: hr1Detail },
-        '/api/v1/principles': { body: { items: [humanRights] } },
+        '/api/v1/recommendations/HR-1?locale=ur': { body: hr1Detail },
+        '/api/v1/principles?locale=ur': { body: { items: [humanRights] } },
         '/api/v1/consultations': { body: { items: [round] } },
         [`/api/v1/consultations/${ROUND_ID}/coverage`]: { body: coverage },
       });

@@ -32,6 +32,7 @@ import { formatDateTime } from '../../lib/format';
 import { currentLocale, isolate } from '../../lib/i18n';
 import { paths } from '../../lib/paths';
 import { useContentLang } from '../../lib/use-content-lang';
+import { TranslationNotice } from '../../components/translation-notice';
 
 // Forms and the moderation menu come with the form library and the request schemas: fetched only
 // when someone can use them, so a reader's first visit does not download them.
@@ -72,7 +73,6 @@ export function ThreadRoute() {
 
 function ThreadPage({ consultationId, code }: { consultationId: string; code: string }) {
   const { t, i18n } = useTranslation();
-  const contentLang = useContentLang();
   const location = useLocation();
   const session = useSession();
   const signedIn = session.status === 'signed-in';
@@ -86,6 +86,7 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
 
   const consultation = useConsultation(consultationId);
   const recommendation = useRecommendation(code);
+  const contentLang = useContentLang(recommendation.data?.language);
   const countries = useCountries();
   const [params, setParams] = useSearchParams();
   const [sort, setSort] = useState<CommentSort>('newest');
@@ -192,6 +193,7 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
       </p>
       {participation}
 
+      <TranslationNotice translation={recommendation.data?.translation} />
       <figure className="recommendation-text">
         <blockquote>
           {recommendation.data ? (

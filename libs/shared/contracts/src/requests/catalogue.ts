@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { PRINCIPLE_CODES, SUBREGIONS } from '../catalogue.js';
-import { queryBoolean, queryInt } from './common.js';
+import { localeCode, queryBoolean, queryInt } from './common.js';
+
+const contentLocale = () =>
+  localeCode()
+    .optional()
+    .meta({ description: 'Language of the texts: a translation (unofficial, with its provenance) where there is one, else English' });
+
+/** ?locale= of the catalogue's reads. */
+export const catalogueQuerySchema = z.strictObject({ locale: contentLocale() });
 
 export const listRecommendationsQuerySchema = z.strictObject({
+  locale: contentLocale(),
   principle: z.enum(PRINCIPLE_CODES).optional().meta({ description: 'Only recommendations under this principle' }),
   objective: queryInt(1, 23).optional().meta({ description: 'Only recommendations linked to this GCM objective' }),
   q: z

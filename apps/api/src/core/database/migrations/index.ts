@@ -12,6 +12,7 @@ import { AuditChain1795770000000 } from './1795770000000-audit-chain.js';
 import { ModerationIntegrity1795780000000 } from './1795780000000-moderation-integrity.js';
 import { MigrantStakeholderTypes1796300000000 } from './1796300000000-migrant-stakeholder-types.js';
 import { TwelveLanguages1796400000000 } from './1796400000000-twelve-languages.js';
+import { ContentTranslations1796410000000 } from './1796410000000-content-translations.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ModerationIntegrity1795780000000,
   MigrantStakeholderTypes1796300000000,
   TwelveLanguages1796400000000,
+  ContentTranslations1796410000000,
 ];

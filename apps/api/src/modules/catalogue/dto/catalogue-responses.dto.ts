@@ -4,6 +4,8 @@ import {
   STAKEHOLDER_SIDES,
   STAKEHOLDER_TYPE_CODES,
   SUBREGIONS,
+  TRANSLATION_REVIEW_STATUSES,
+  type ContentTranslation,
   type Country,
   type ObjectiveSummary,
   type PrincipleCode,
@@ -16,10 +18,33 @@ import {
   type StakeholderType,
   type StakeholderTypeCode,
   type Subregion,
+  type TranslationReviewStatus,
 } from '@compact-voices/contracts';
 
+export class ContentTranslationDto implements ContentTranslation {
+  @ApiProperty({ enum: TRANSLATION_REVIEW_STATUSES, description: 'unreviewed until a reviewer records what they checked it against' })
+  status!: TranslationReviewStatus;
+  @ApiProperty({ example: 'Machine translation by a large language model, for the Compact Voices project' }) translator!: string;
+  @ApiProperty({ example: '2026-12-03', format: 'date' }) translatedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) reviewer!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What the reviewer checked the translation against' }) source!: string | null;
+}
+
+/** The language fields of every translatable catalogue item. */
+class TranslatedContentDto {
+  @ApiProperty({ example: 'th', description: 'The language the texts are in: the one asked for when translated, else en' })
+  language!: string;
+  @ApiProperty({
+    type: ContentTranslationDto,
+    nullable: true,
+    description: 'Provenance when the texts are a translation (always unofficial: the English text is authoritative); null in English',
+  })
+  translation!: ContentTranslationDto | null;
+}
+
 /** OpenAPI descriptions of the catalogue responses; the shapes themselves live in the contracts library. */
-export class PrincipleSummaryDto implements PrincipleSummary {
+export class PrincipleSummaryDto extends TranslatedContentDto implements PrincipleSummary {
   @ApiProperty({ enum: PRINCIPLE_CODES, example: 'PC' }) code!: PrincipleCode;
   @ApiProperty({ example: 1, description: "Position in the chapter's order" }) order!: number;
   @ApiProperty({ example: 'People-centredness' }) title!: string;
@@ -27,11 +52,11 @@ export class PrincipleSummaryDto implements PrincipleSummary {
   @ApiProperty({ example: 3 }) recommendationCount!: number;
 }
 
-export class RecommendationSummaryDto implements RecommendationSummary {
+export class RecommendationSummaryDto extends TranslatedContentDto implements RecommendationSummary {
   @ApiProperty({ example: 'PC-1' }) code!: string;
   @ApiProperty({ enum: PRINCIPLE_CODES }) principleCode!: PrincipleCode;
   @ApiProperty({ example: 1, description: 'Position within its principle' }) order!: number;
-  @ApiProperty({ description: 'Verbatim text of the recommendation' }) text!: string;
+  @ApiProperty({ description: 'Verbatim text of the recommendation, or its translation (see language)' }) text!: string;
   @ApiProperty({ type: [Number], example: [1, 7] }) objectiveNumbers!: number[];
 }
 
@@ -45,7 +70,7 @@ export class RecommendationObjectiveLinkDto implements RecommendationObjectiveLi
   @ApiProperty({ description: 'Why this recommendation advances the objective' }) rationale!: string;
 }
 
-export class RecommendationDetailDto implements RecommendationDetail {
+export class RecommendationDetailDto extends TranslatedContentDto implements RecommendationDetail {
   @ApiProperty({ example: 'HR-1' }) code!: string;
   @ApiProperty({ enum: PRINCIPLE_CODES }) principleCode!: PrincipleCode;
   @ApiProperty() order!: number;
@@ -55,7 +80,7 @@ export class RecommendationDetailDto implements RecommendationDetail {
   @ApiProperty({ type: [RecommendationObjectiveLinkDto] }) objectives!: RecommendationObjectiveLinkDto[];
 }
 
-export class ObjectiveSummaryDto implements ObjectiveSummary {
+export class ObjectiveSummaryDto extends TranslatedContentDto implements ObjectiveSummary {
   @ApiProperty({ example: 1, minimum: 1, maximum: 23 }) number!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [String], example: ['PC-1'] }) recommendationCodes!: string[];

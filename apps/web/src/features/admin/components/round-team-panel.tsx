@@ -37,8 +37,7 @@ function GovernmentTies({ ties, countries }: { ties: readonly string[]; countrie
   if (ties.length === 0) return null;
   return (
     <p className="meta warning-text">
-      {t('roundTeam.governmentTie', { count: ties.length })}{' '}
-      <span>{ties.map((iso3) => countryName(countries, iso3)).join(', ')}</span>
+      {t('roundTeam.governmentTie', { count: ties.length })} <span>{ties.map((iso3) => countryName(countries, iso3)).join(', ')}</span>
     </p>
   );
 }

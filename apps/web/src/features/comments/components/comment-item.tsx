@@ -12,7 +12,6 @@ import { currentLocale, isolate } from '../../../lib/i18n';
 import { lazyNamed } from '../../../lib/lazy-named';
 import { paths } from '../../../lib/paths';
 import { SLOT, fillSlot } from '../../../lib/slot';
-import { useContentLang } from '../../../lib/use-content-lang';
 import { useDeleteComment } from '../api/delete-comment';
 import { isTombstone, moderationNotice, type ModerationNotice } from '../moderation-notice';
 import { CommentRevisions } from './comment-revisions';
@@ -70,7 +69,6 @@ function TombstoneText({ notice }: { notice: ModerationNotice }) {
  */
 export function CommentItem({ comment, canWrite, canFlag = false, countries, children, renderModeration }: CommentItemProps) {
   const { t, i18n } = useTranslation();
-  const contentLang = useContentLang();
   const remove = useDeleteComment();
   const [mode, setMode] = useState<Mode>('view');
   const [outcome, setOutcome] = useState('');
@@ -136,7 +134,7 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
               {comment.author!.countryIso3 ? (
                 <span>
                   {' · '}
-                  <span {...contentLang}>{countryName(countries, comment.author!.countryIso3)}</span>
+                  <span>{countryName(countries, comment.author!.countryIso3)}</span>
                 </span>
               ) : null}
               <span className="comment__time">
@@ -151,7 +149,7 @@ export function CommentItem({ comment, canWrite, canFlag = false, countries, chi
                 {comment.stance ? <span className={`badge badge--stance-${comment.stance}`}>{t(`stances.${comment.stance}`)}</span> : null}
                 {comment.countryIso3 ? (
                   <span className="badge badge--muted">
-                    {t('comment.about')} <span {...contentLang}>{countryName(countries, comment.countryIso3)}</span>
+                    {t('comment.about')} <span>{countryName(countries, comment.countryIso3)}</span>
                   </span>
                 ) : null}
               </p>

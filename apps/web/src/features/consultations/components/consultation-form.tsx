@@ -17,7 +17,7 @@ import { TextField } from '../../../components/form/text-field';
 import { maxLengthOf, useForm } from '../../../hooks/use-form';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../../lib/format';
 import { fieldMessage } from '../../../lib/form-errors';
-import { useContentLang } from '../../../lib/use-content-lang';
+import { useContentLang, useEnglishLang } from '../../../lib/use-content-lang';
 import { excerpt } from '../../../lib/excerpt';
 import { useCreateConsultation } from '../api/create-consultation';
 import { useUpdateConsultation } from '../api/update-consultation';
@@ -106,6 +106,7 @@ interface ConsultationFormProps {
 export function ConsultationForm({ principles, recommendations, countries, existing, onSaved }: ConsultationFormProps) {
   const { t, i18n } = useTranslation();
   const contentLang = useContentLang();
+  const englishLang = useEnglishLang();
   const create = useCreateConsultation();
   const update = useUpdateConsultation();
   const form = useForm<ConsultationValues, typeof createConsultationSchema>({
@@ -164,7 +165,7 @@ export function ConsultationForm({ principles, recommendations, countries, exist
   const countryGroups: CheckboxGroup[] = [
     ...SUBREGIONS.map((subregion) => ({
       key: subregion,
-      label: <span {...contentLang}>{subregion}</span>,
+      label: <span {...englishLang}>{subregion}</span>,
       options: sortedCountries.filter((country) => country.inRegion && country.subregion === subregion),
     })),
     {

@@ -1,7 +1,7 @@
 import type { ObjectiveSummary } from '@compact-voices/contracts';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/paths';
-import { useContentLang } from '../../../lib/use-content-lang';
+import { useContentLangOf } from '../../../lib/use-content-lang';
 
 interface ObjectiveListProps {
   objectives: readonly ObjectiveSummary[];
@@ -9,7 +9,7 @@ interface ObjectiveListProps {
 
 /** The GCM objectives as links, each with its official number. */
 export function ObjectiveList({ objectives }: ObjectiveListProps) {
-  const contentLang = useContentLang();
+  const langOf = useContentLangOf();
   return (
     <ol className="objective-list">
       {objectives.map((objective) => (
@@ -17,7 +17,7 @@ export function ObjectiveList({ objectives }: ObjectiveListProps) {
           <Link to={paths.objective(objective.number)} className="objective-list__link">
             <span className="objective-list__number">{objective.number}</span>
             <span className="visually-hidden">. </span>
-            <span {...contentLang}>{objective.title}</span>
+            <span {...langOf(objective.language)}>{objective.title}</span>
           </Link>
         </li>
       ))}

@@ -1,13 +1,11 @@
 import type { Country, Organisation } from '@compact-voices/contracts';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../components/country-options';
-import { useContentLang } from '../../../lib/use-content-lang';
 import { VerifiedBadge } from './verified-badge';
 
 /** Type, country, website and whether the secretariat has verified it. */
 export function OrganisationDetails({ organisation, countries }: { organisation: Organisation; countries?: readonly Country[] }) {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
   const website = safeWebsite(organisation.website);
   return (
     <dl className="details-list card">
@@ -23,7 +21,7 @@ export function OrganisationDetails({ organisation, countries }: { organisation:
       </div>
       <div>
         <dt>{t('organisations.countryLabel')}</dt>
-        <dd {...contentLang}>{countryName(countries, organisation.countryIso3)}</dd>
+        <dd>{countryName(countries, organisation.countryIso3)}</dd>
       </div>
       {website ? (
         <div>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../components/country-options';
 import { paths } from '../../../lib/paths';
-import { useContentLang } from '../../../lib/use-content-lang';
 import { VerifiedBadge } from './verified-badge';
 
 interface OrganisationListProps {
@@ -13,7 +12,6 @@ interface OrganisationListProps {
 
 export function OrganisationList({ organisations, countries }: OrganisationListProps) {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
   return (
     <ul className="item-list">
       {organisations.map((organisation) => (
@@ -28,7 +26,7 @@ export function OrganisationList({ organisations, countries }: OrganisationListP
             {t(`stakeholderTypes.${organisation.stakeholderType}`)}
             <span aria-hidden="true"> · </span>
             <span className="visually-hidden">, </span>
-            <span {...contentLang}>{countryName(countries, organisation.countryIso3)}</span>
+            <span>{countryName(countries, organisation.countryIso3)}</span>
           </p>
         </li>
       ))}

@@ -14,7 +14,7 @@ interface PrincipleSectionProps {
 /** One guiding principle as a card on the overview page, headed by a link to its own page. */
 export function PrincipleSection({ principle, children }: PrincipleSectionProps) {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
+  const contentLang = useContentLang(principle.language);
   const headingId = `principle-${principle.code}`;
   return (
     <section className="card principle-section" aria-labelledby={headingId}>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLocale, localeDirection } from '../../../lib/i18n';
 import { paths } from '../../../lib/paths';
-import { useContentLang } from '../../../lib/use-content-lang';
+import { useContentLang, useEnglishLang } from '../../../lib/use-content-lang';
+import { TranslationNotice } from '../../../components/translation-notice';
 
 interface RecommendationDetailProps {
   recommendation: RecommendationDetailData;
@@ -18,12 +19,15 @@ const NOTE_REF_ID = 'recommendation-note-ref';
 /** The verbatim text, its footnote (HR-1) and the GCM objectives it is linked to, with why. */
 export function RecommendationDetail({ recommendation, afterText }: RecommendationDetailProps) {
   const { t, i18n } = useTranslation();
-  const contentLang = useContentLang();
+  const contentLang = useContentLang(recommendation.language);
+  // The links between recommendations and objectives are written in English only.
+  const englishLang = useEnglishLang();
   const uiLocale = currentLocale(i18n);
   const uiLang = { lang: uiLocale, dir: localeDirection(uiLocale) };
 
   return (
     <>
+      <TranslationNotice translation={recommendation.translation} />
       <figure className="recommendation-text">
         <blockquote>
           <p {...contentLang}>
@@ -74,13 +78,13 @@ export function RecommendationDetail({ recommendation, afterText }: Recommendati
                 <h3 className="linked-objectives__title">
                   <Link to={paths.objective(objective.number)}>
                     <span className="linked-objectives__number">{t('recommendation.objectiveName', { number: objective.number })}</span>{' '}
-                    <span className="linked-objectives__name" {...contentLang}>
+                    <span className="linked-objectives__name" {...englishLang}>
                       {objective.title}
                     </span>
                   </Link>
                 </h3>
                 <p className="linked-objectives__label">{t('recommendation.rationaleLabel')}</p>
-                <p className="linked-objectives__rationale" {...contentLang}>
+                <p className="linked-objectives__rationale" {...englishLang}>
                   {objective.rationale}
                 </p>
               </li>

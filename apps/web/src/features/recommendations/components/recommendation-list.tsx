@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isolate } from '../../../lib/i18n';
 import { paths } from '../../../lib/paths';
-import { useContentLang } from '../../../lib/use-content-lang';
+import { useContentLangOf } from '../../../lib/use-content-lang';
 
 interface RecommendationListProps {
   recommendations: readonly RecommendationSummary[];
@@ -14,7 +14,7 @@ interface RecommendationListProps {
 /** Full-text list: a link per recommendation followed by its complete text. */
 export function RecommendationList({ recommendations, principleTitles }: RecommendationListProps) {
   const { t } = useTranslation();
-  const contentLang = useContentLang();
+  const langOf = useContentLangOf();
   return (
     <ol className="recommendation-list">
       {recommendations.map((recommendation) => {
@@ -29,11 +29,11 @@ export function RecommendationList({ recommendations, principleTitles }: Recomme
                 <span className="meta">
                   <span aria-hidden="true"> · </span>
                   <span className="visually-hidden">, </span>
-                  <span {...contentLang}>{principleTitle}</span>
+                  <span {...langOf()}>{principleTitle}</span>
                 </span>
               ) : null}
             </p>
-            <p className="recommendation-list__text" {...contentLang}>
+            <p className="recommendation-list__text" {...langOf(recommendation.language)}>
               {recommendation.text}
             </p>
           </li>
