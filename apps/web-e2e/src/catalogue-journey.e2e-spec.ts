@@ -106,12 +106,24 @@ describe('catalogue journey', () => {
     await page.getByLabel('Language').selectOption('ur');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ur');
     await audit();
-    // Recommendation texts stay in English and say so, for screen readers.
-    await expect(page.locator('.recommendation-links__text[lang="en"]').count()).resolves.toBe(32);
+    // The recommendations in Urdu (an unofficial translation, and the page says so), in the page's own language.
+    await page
+      .locator('.recommendation-links__text')
+      .first()
+      .filter({ hasText: /[\u0600-\u06FF]/ })
+      .waitFor();
+    await expect(page.locator('.recommendation-links__text:not([lang])').count()).resolves.toBe(32);
+    await page.locator('.translation-notice').first().waitFor();
 
     await page.goto(`${baseUrl()}/recommendations/WS-2`);
     await audit();
     await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
+    // One click to the English original, which is then marked as English, left to right, for screen readers.
+    await page.getByRole('button', { name: 'انگریزی اصل متن دکھائیں' }).click();
+    const original = page.locator('main .recommendation-text blockquote p[lang="en"]').first();
+    await original.waitFor();
+    await expect(original.getAttribute('dir')).resolves.toBe('ltr');
+    await audit();
 
     await page.getByRole('banner').getByRole('button', { name: 'مینو' }).click();
     await page.getByLabel(/زبان|Language/).selectOption('id');
