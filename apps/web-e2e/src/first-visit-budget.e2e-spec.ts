@@ -85,7 +85,7 @@ describe('first visit budget', () => {
         try {
           const page = await context.newPage();
           const { transfer } = await countTransfer(page);
-          await page.goto(`${baseUrl()}${target.path()}`, { waitUntil: 'networkidle' });
+          await page.goto(`${baseUrl()}${target.path()}`, { waitUntil: 'load' });
           await page.locator(target.ready).first().waitFor();
           await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(code);
           await page.waitForLoadState('networkidle');
