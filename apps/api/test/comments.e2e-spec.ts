@@ -190,6 +190,47 @@ describe('comments', () => {
     expect(none.body.items).toEqual([]);
   });
 
+  it('finds a word of a comment in every interface language, in its own script, first among what matches', async () => {
+    // One comment per language, each about the same thing; the search word is from the middle of it,
+    // so that scripts written without spaces (Thai, Chinese) must be segmented to find it.
+    const comments: Array<{ language: string; body: string; word: string }> = [
+      { language: 'en', body: 'My employer kept my passport for three years.', word: 'passport' },
+      { language: 'id', body: 'Majikan menahan paspor saya selama tiga tahun.', word: 'paspor' },
+      { language: 'ur', body: 'میرے آجر نے تین سال تک میرا پاسپورٹ رکھا۔', word: 'پاسپورٹ' },
+      { language: 'ne', body: 'मेरो रोजगारदाताले तीन वर्षसम्म मेरो राहदानी राख्यो।', word: 'राहदानी' },
+      { language: 'bn', body: 'আমার নিয়োগকর্তা তিন বছর আমার পাসপোর্ট রেখে দিয়েছিলেন।', word: 'পাসপোর্ট' },
+      { language: 'fil', body: 'Kinuha ng amo ko ang aking pasaporte nang tatlong taon.', word: 'pasaporte' },
+      { language: 'th', body: 'นายจ้างยึดหนังสือเดินทางของฉันไว้สามปี', word: 'หนังสือเดินทาง' },
+      { language: 'vi', body: 'Chủ lao động giữ hộ chiếu của tôi suốt ba năm.', word: 'hộ chiếu' },
+      { language: 'zh', body: '我的雇主扣留了我的护照三年。', word: '护照' },
+      { language: 'hi', body: 'मेरे नियोक्ता ने तीन साल तक मेरा पासपोर्ट रखा।', word: 'नियोक्ता' },
+      { language: 'ar', body: 'احتفظ صاحب العمل بجواز سفري لمدة ثلاث سنوات.', word: 'بجواز' },
+      { language: 'ru', body: 'Работодатель держал мой Паспорт три года.', word: 'паспорт' },
+    ];
+    for (const comment of comments) await post(alice, { body: comment.body, language: comment.language }).expect(201);
+    for (const comment of comments) {
+      const found = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: comment.word }).expect(200);
+      const bodies = found.body.items.map((c: Comment) => c.body);
+      expect({ language: comment.language, first: bodies[0] }).toEqual({ language: comment.language, first: comment.body });
+    }
+    // A Thai word that is in no comment finds nothing; two words must both be there.
+    const none = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: 'ค่าธรรมเนียม' }).expect(200);
+    expect(none.body.items).toEqual([]);
+    const both = await request(server).get(`/api/v1/consultations/${round.id}/comments`).query({ q: '雇主 护照' }).expect(200);
+    expect(both.body.items.map((c: Comment) => c.body)).toEqual(['我的雇主扣留了我的护照三年。']);
+  });
+
+  it('records the language of a comment and filters a thread by it', async () => {
+    const thai = (await post(bob, { body: 'ค่าจ้างถูกหักโดยไม่มีเหตุผล', language: 'th' }).expect(201)).body as Comment;
+    expect(thai.language).toBe('th');
+    await post(bob, { body: 'Wages were cut for no reason', language: 'en' }).expect(201);
+    const onlyThai = await request(server).get(thread()).query({ language: 'th', limit: 100 }).expect(200);
+    const languages = new Set(onlyThai.body.items.filter((c: Comment) => !c.parentId).map((c: Comment) => c.language));
+    expect([...languages]).toEqual(['th']);
+    expect(onlyThai.body.items.map((c: Comment) => c.id)).toContain(thai.id);
+    await request(server).get(thread()).query({ language: 'xx' }).expect(400);
+  });
+
   it('replays an Idempotency-Key: the same comment once; another body is refused; a concurrent retry never duplicates', async () => {
     const key = `key-${Date.now()}`;
     const first = await post(alice, { body: 'Posted from a flaky phone' }).set('Idempotency-Key', key).expect(201);

@@ -29,6 +29,8 @@ export interface RootsPageQuery {
   recommendationCode: string;
   viewerId: string | null;
   sort: CommentSort;
+  /** Only roots written in this language (its primary subtag), when given. */
+  language?: string;
   cursor: KeysetCursor | undefined;
   /** Rows wanted; one more is read to tell whether a next page exists. */
   limit: number;
@@ -86,7 +88,7 @@ export class CommentsRepository extends SqlRepository {
 
   /** One page of a thread's root comments the viewer may see, in the sort's keyset order (up to `limit + 1` rows). */
   async rootsPage(query: RootsPageQuery): Promise<RootRow[]> {
-    const { consultationId, recommendationCode, viewerId, sort, cursor, limit } = query;
+    const { consultationId, recommendationCode, viewerId, sort, cursor, limit, language } = query;
     const order = {
       newest: { by: 'c.created_at DESC, c.id DESC', after: '(c.created_at, c.id) < ($4::timestamptz, $5::uuid)' },
       oldest: { by: 'c.created_at ASC, c.id ASC', after: '(c.created_at, c.id) > ($4::timestamptz, $5::uuid)' },
@@ -98,6 +100,8 @@ export class CommentsRepository extends SqlRepository {
     // Only the cursor's own parameters are bound, so every placeholder in the SQL has a type.
     const params: unknown[] = [consultationId, recommendationCode, viewerId];
     if (cursor) params.push(cursor.t, cursor.id, ...(sort === 'top' ? [cursor.s ?? 0] : []));
+    if (language) params.push(language);
+    const languageParam = params.length;
     params.push(limit + 1);
     const roots: RootRow[] = await this.dataSource.query(
       `SELECT ${commentColumns('$3::uuid')}, c.created_at::text AS "sortTime"
@@ -105,6 +109,7 @@ export class CommentsRepository extends SqlRepository {
        WHERE c.consultation_id = $1 AND c.recommendation_code = $2 AND c.parent_id IS NULL
          AND ${visibleTo('$3::uuid')}
          AND ${cursor ? order.after : 'TRUE'}
+         AND ${language ? `split_part(c.language, '-', 1) = $${languageParam}::text` : 'TRUE'}
        ORDER BY ${order.by}
        LIMIT $${params.length}`,
       params,
@@ -124,15 +129,22 @@ export class CommentsRepository extends SqlRepository {
     return replies;
   }
 
-  /** A round's published comments matching a web-search query, best match first. */
-  async search(consultationId: string, q: string, viewerId: string | null, limit: number): Promise<CommentRow[]> {
+  /**
+   * A round's published comments matching a search, best match first: by PostgreSQL's full-text
+   * search of the query (web-search syntax), or by containing every one of its `words` (searchWords:
+   * segmented by script), which finds words in Thai or Chinese, written without spaces, and in scripts
+   * the database's parser does not split. Full-text matches rank first, by relevance; then the newest.
+   */
+  async search(consultationId: string, q: string, words: string[], viewerId: string | null, limit: number): Promise<CommentRow[]> {
     const rows: CommentRow[] = await this.dataSource.query(
       `SELECT ${commentColumns('$3::uuid')} FROM comment c ${COMMENT_JOINS}
        WHERE c.consultation_id = $1 AND c.status = 'published'
-         AND to_tsvector('simple', c.body) @@ websearch_to_tsquery('simple', $2)
+         AND (to_tsvector('simple', c.body) @@ websearch_to_tsquery('simple', $2)
+              OR (cardinality($5::text[]) > 0
+                  AND NOT EXISTS (SELECT 1 FROM unnest($5::text[]) AS w(word) WHERE strpos(lower(c.body), w.word) = 0)))
        ORDER BY ts_rank(to_tsvector('simple', c.body), websearch_to_tsquery('simple', $2)) DESC, c.created_at DESC
        LIMIT $4`,
-      [consultationId, q, viewerId, limit],
+      [consultationId, q, viewerId, limit, words],
     );
     return rows;
   }

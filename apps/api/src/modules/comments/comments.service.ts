@@ -29,6 +29,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { ModerationAccessService } from '../moderation/moderation-access.service.js';
 import { WordFilterService } from '../moderation/word-filter.service.js';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor.js';
+import { searchWords } from '../../core/content/search-words.js';
 
 function commentNotFound(): ApiException {
   return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.COMMENT_NOT_FOUND, 'No such comment');
@@ -64,7 +65,7 @@ export class CommentsService {
       return new PreparedJson(JSON.stringify({ ...(await this.page(recommendationCode, consultationId, query, viewer)), lastSeq }));
     }
     const scope = await this.consultations.threadForAnonymousRead(consultationId, code);
-    const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;
+    const key = `${consultationId}/${scope.recommendationCode}/${query.sort ?? 'newest'}/${query.language ?? ''}/${query.limit ?? PAGE_LIMIT_DEFAULT}/${query.cursor ?? ''}`;
     return (
       this.pages.get(key, scope.lastSeq) ??
       this.pages.set(key, scope.lastSeq, {
@@ -84,7 +85,15 @@ export class CommentsService {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const cursor = decodeCursor(query.cursor);
     const viewerId = viewer?.id ?? null;
-    const roots = await this.repository.rootsPage({ consultationId, recommendationCode, viewerId, sort, cursor, limit });
+    const roots = await this.repository.rootsPage({
+      consultationId,
+      recommendationCode,
+      viewerId,
+      sort,
+      cursor,
+      limit,
+      language: query.language,
+    });
     const page = roots.slice(0, limit);
     const replies = await this.repository.repliesOf(
       page.map((root) => root.id),
@@ -102,7 +111,7 @@ export class CommentsService {
 
   async search(consultationId: string, q: string, limit: number | undefined, viewer: AuthUser | undefined): Promise<ListResponse<Comment>> {
     await this.consultations.assertVisible(consultationId, viewer);
-    const rows = await this.repository.search(consultationId, q, viewer?.id ?? null, limit ?? PAGE_LIMIT_DEFAULT);
+    const rows = await this.repository.search(consultationId, q, searchWords(q), viewer?.id ?? null, limit ?? PAGE_LIMIT_DEFAULT);
     return { items: rows.map((row) => presentComment(row, viewer?.id ?? null)) };
   }
 

@@ -392,7 +392,7 @@ describe('thread page', () => {
     expect(posted).toHaveLength(2);
     expect(posted[0].key).toMatch(UUID);
     expect(posted[1].key).toBe(posted[0].key);
-    expect(posted[0].body).toEqual({ body: 'Fees must be banned.', stance: 'concern', countryIso3: 'NPL' });
+    expect(posted[0].body).toEqual({ body: 'Fees must be banned.', language: 'en', stance: 'concern', countryIso3: 'NPL' });
     expect(await screen.findByText('Fees must be banned.', { selector: 'p' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Your comment' }) as HTMLTextAreaElement).value).toBe('');
 

@@ -1,4 +1,4 @@
-import { COMMENT_SORTS, RECOMMENDATION_CODE_PATTERN, type CommentSort, type Country } from '@compact-voices/contracts';
+import { COMMENT_SORTS, LOCALES, RECOMMENDATION_CODE_PATTERN, type CommentSort, type Country } from '@compact-voices/contracts';
 import { Suspense, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
@@ -90,6 +90,8 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
   const countries = useCountries();
   const [params, setParams] = useSearchParams();
   const [sort, setSort] = useState<CommentSort>('newest');
+  /** '' for every language. */
+  const [language, setLanguage] = useState('');
   const [posted, setPosted] = useState('');
 
   const round = consultation.data;
@@ -246,10 +248,22 @@ function ThreadPage({ consultationId, code }: { consultationId: string; code: st
             ))}
           </select>
         </div>
+        <div className="field sort-picker">
+          <label htmlFor="comment-language">{t('thread.languageLabel')}</label>
+          <select id="comment-language" value={language} onChange={(event) => setLanguage(event.target.value)}>
+            <option value="">{t('thread.allLanguages')}</option>
+            {LOCALES.map((option) => (
+              <option key={option.code} value={option.code} lang={option.code}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <CommentThread
           consultationId={consultationId}
           code={code}
           sort={sort}
+          language={language}
           canWrite={canWrite}
           canFlag={Boolean(user?.emailVerified && !suspendedUntil)}
           countries={countries.data?.items ?? []}

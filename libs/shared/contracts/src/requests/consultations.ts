@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RECOMMENDATION_CODE_PATTERN } from '../catalogue.js';
 import { COMMENT_MAX_LENGTH, COMMENT_SORTS, CONSULTATION_STATUSES, MODERATION_MODES, REACTION_KINDS, STANCES } from '../consultations.js';
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../lists.js';
-import { chars, cursor, httpUrl, id, iso3, isoDateTime, nonBlank, queryInt, UNIQUE, unique } from './common.js';
+import { chars, cursor, httpUrl, id, iso3, isoDateTime, localeCode, nonBlank, queryInt, UNIQUE, unique } from './common.js';
 
 const title = () => chars(200, z.string().trim().min(3));
 const description = () => chars(10_000).meta({ description: 'Markdown (safe subset)' });
@@ -74,6 +74,9 @@ export type ReactionRequest = z.input<typeof reactionSchema>;
 
 export const listCommentsQuerySchema = z.strictObject({
   sort: z.enum(COMMENT_SORTS).optional().meta({ default: 'newest' }),
+  language: localeCode()
+    .optional()
+    .meta({ description: 'Only top-level comments written in this language (with all their replies); default: every language' }),
   cursor: cursor().optional().meta({ description: 'nextCursor of the previous page' }),
   limit: queryInt(1, PAGE_LIMIT_MAX)
     .optional()

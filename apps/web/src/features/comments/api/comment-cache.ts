@@ -109,17 +109,18 @@ export function threadComments(data: CommentPages | undefined): Comment[] {
   return result;
 }
 
-/** Apply `update` to every cached sort of the thread's comments. */
+/** Apply `update` to every cached sort and language filter of the thread's comments (keys end in sort, language). */
 function updateEverySort(
   queryClient: QueryClient,
   consultationId: string,
   code: string,
-  update: (data: CommentPages, sort: CommentSort) => CommentPages,
+  update: (data: CommentPages, sort: CommentSort, language: string) => CommentPages,
 ): void {
   for (const [queryKey, data] of queryClient.getQueriesData<CommentPages>({ queryKey: commentsQueryRoot(consultationId, code) })) {
     if (!data) continue;
-    const sort = queryKey[queryKey.length - 1] as CommentSort;
-    const next = update(data, sort);
+    const sort = queryKey[queryKey.length - 2] as CommentSort;
+    const language = queryKey[queryKey.length - 1] as string;
+    const next = update(data, sort, language);
     if (next !== data) queryClient.setQueryData(queryKey, next);
   }
 }
@@ -135,7 +136,10 @@ export function upsertCommentInThread(
   comment: Comment,
 ): { isNew: boolean } {
   let known = false;
-  updateEverySort(queryClient, consultationId, code, (data, sort) => {
+  updateEverySort(queryClient, consultationId, code, (data, sort, language) => {
+    // A new top-level comment in another language stays out of a list filtered by language.
+    if (language && !comment.parentId && (comment.language ?? '').split('-')[0] !== language && !containsComment(data, comment.id))
+      return data;
     const { data: next, outcome } = upsertComment(data, comment, sort);
     if (outcome === 'updated') known = true;
     return next;
@@ -155,4 +159,8 @@ export function setReactionsInThread(
 
 export function tombstoneInThread(queryClient: QueryClient, consultationId: string, code: string, commentId: string): void {
   updateEverySort(queryClient, consultationId, code, (data) => tombstone(data, commentId));
+}
+
+function containsComment(data: CommentPages, id: string): boolean {
+  return data.pages.some((page) => page.items.some((item) => item.id === id));
 }

@@ -15,25 +15,26 @@ export const COMMENTS_PAGE_SIZE = 20;
 export function getComments(
   consultationId: string,
   code: string,
-  params: { sort: CommentSort; cursor?: string | null; limit?: number },
+  params: { sort: CommentSort; language?: string; cursor?: string | null; limit?: number },
   signal?: AbortSignal,
 ): Promise<CommentPage> {
   return apiGet<CommentPage>(`/consultations/${encodeURIComponent(consultationId)}/recommendations/${encodeURIComponent(code)}/comments`, {
-    params: { sort: params.sort, cursor: params.cursor, limit: params.limit },
+    params: { sort: params.sort, language: params.language || undefined, cursor: params.cursor, limit: params.limit },
     signal,
   });
 }
 
-/** Every sort of one thread's comments: live events update them all. */
+/** Every sort and language filter of one thread's comments: live events update them all. */
 export function commentsQueryRoot(consultationId: string, code: string) {
   return [...threadQueryKey(consultationId, code), 'comments'] as const;
 }
 
-export function commentsQueryOptions(consultationId: string, code: string, sort: CommentSort) {
+/** `language`: only top-level comments written in it ('' for every language). */
+export function commentsQueryOptions(consultationId: string, code: string, sort: CommentSort, language = '') {
   return infiniteQueryOptions({
-    queryKey: [...commentsQueryRoot(consultationId, code), sort] as const,
+    queryKey: [...commentsQueryRoot(consultationId, code), sort, language] as const,
     queryFn: ({ pageParam, signal }) =>
-      getComments(consultationId, code, { sort, cursor: pageParam as string | null, limit: COMMENTS_PAGE_SIZE }, signal),
+      getComments(consultationId, code, { sort, language, cursor: pageParam as string | null, limit: COMMENTS_PAGE_SIZE }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Live events keep it current; a refetch would only throw away the pages loaded with "more".
@@ -41,6 +42,6 @@ export function commentsQueryOptions(consultationId: string, code: string, sort:
   });
 }
 
-export function useComments(consultationId: string, code: string, sort: CommentSort) {
-  return useInfiniteQuery(commentsQueryOptions(consultationId, code, sort));
+export function useComments(consultationId: string, code: string, sort: CommentSort, language = '') {
+  return useInfiniteQuery(commentsQueryOptions(consultationId, code, sort, language));
 }

@@ -61,7 +61,31 @@ describe('comment composer', () => {
     expect(within(summary).getByRole('link').textContent).toBe('Your comment: This is too long.');
     expect(box().getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(api.calls).toHaveLength(1));
-    expect(api.calls[0].body).toEqual({ body: 'Fees must be banned.' });
+    expect(api.calls[0].body).toEqual({ body: 'Fees must be banned.', language: 'en' });
+  });
+
+  it('records the language it is written in: the interface language unless changed, checked against the script', async () => {
+    api = openComposer({ [POST]: { status: 201, body: comment({ id: 'c-3' }) } });
+    const language = screen.getByLabelText('Written in') as HTMLSelectElement;
+    expect(language.value).toBe('en');
+    fireEvent.change(box(), { target: { value: 'นายจ้างยึดหนังสือเดินทางของฉันไว้และไม่ยอมคืน' } });
+    // Thai letters rule English out: the form says so, and one click sets Thai.
+    const hint = await screen.findByText('This looks like Thai.', { exact: false });
+    fireEvent.click(within(hint).getByRole('button', { name: 'Set it to ไทย' }));
+    expect(language.value).toBe('th');
+    expect(screen.queryByText('This looks like Thai.', { exact: false })).toBeNull();
+    post();
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0].body).toEqual({ body: 'นายจ้างยึดหนังสือเดินทางของฉันไว้และไม่ยอมคืน', language: 'th' });
+  });
+
+  it('sends no language for "another language", and never blocks a mismatch', async () => {
+    api = openComposer({ [POST]: { status: 201, body: comment({ id: 'c-4' }) } });
+    fireEvent.change(screen.getByLabelText('Written in'), { target: { value: '' } });
+    fireEvent.change(box(), { target: { value: 'Ang aking amo ay hindi nagbabayad ng sahod.' } });
+    post();
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    expect(api.calls[0].body).toEqual({ body: 'Ang aking amo ay hindi nagbabayad ng sahod.' });
   });
 
   it('sends a reply with its parent and without a country', async () => {
@@ -71,7 +95,7 @@ describe('comment composer', () => {
     fireEvent.change(screen.getByLabelText('Your stance (optional)'), { target: { value: 'supports' } });
     fireEvent.click(screen.getByRole('button', { name: /reply/i }));
     await waitFor(() => expect(api.calls).toHaveLength(1));
-    expect(api.calls[0].body).toEqual({ body: 'Agreed.', stance: 'supports', parentId: 'c-1' });
+    expect(api.calls[0].body).toEqual({ body: 'Agreed.', language: 'en', stance: 'supports', parentId: 'c-1' });
   });
 });
 

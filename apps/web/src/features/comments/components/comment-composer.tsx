@@ -1,6 +1,7 @@
 import {
   COMMENT_MAX_LENGTH,
   ErrorCode,
+  LOCALES,
   STANCES,
   type Comment,
   type Country,
@@ -17,10 +18,13 @@ import { TextAreaField } from '../../../components/form/text-area-field';
 import { StatusMessage } from '../../../components/status-message';
 import { useForm } from '../../../hooks/use-form';
 import { useSession } from '../../../hooks/use-session';
+import { languageName } from '../../../lib/format';
+import { currentLocale } from '../../../lib/i18n';
 import { IdempotencyKeys, SingleFlight } from '../../../lib/idempotency';
 import { commentDraftScope } from '../../../lib/offline/drafts';
 import { isKnownOffline, isNetworkFailure } from '../../../lib/offline/network';
 import { hasOfflineStorage } from '../../../lib/offline/offline-db';
+import { languageSuggestions } from '../../../lib/script-languages';
 import { enqueue } from '../../../lib/offline/outbox';
 import { useDraft } from '../../../lib/offline/use-draft';
 import { useThreadOutbox } from '../../../lib/offline/use-thread-outbox';
@@ -32,17 +36,19 @@ interface CommentValues {
   stance: Stance | '';
   /** '' for none. */
   countryIso3: string;
+  /** The language it is written in: the interface language unless changed; '' for another language. */
+  language: string;
 }
 type Field = keyof CommentValues;
 
-const FIELDS: readonly Field[] = ['body', 'stance', 'countryIso3'];
-const EMPTY: CommentValues = { body: '', stance: '', countryIso3: '' };
+const FIELDS: readonly Field[] = ['body', 'language', 'stance', 'countryIso3'];
+const EMPTY: CommentValues = { body: '', stance: '', countryIso3: '', language: '' };
 
 /** Nothing typed and nothing chosen: no draft to keep. */
 const isBlank = (values: CommentValues) => !values.body.trim() && !values.stance && !values.countryIso3;
 
 /** What the form fills in; the reply's parent comes from the page. */
-const commentFormSchema = createCommentSchema.pick({ body: true, stance: true, countryIso3: true });
+const commentFormSchema = createCommentSchema.pick({ body: true, stance: true, countryIso3: true, language: true });
 
 interface CommentComposerProps {
   consultationId: string;
@@ -66,7 +72,9 @@ interface CommentComposerProps {
  * sent when the connection is back; the thread shows it as waiting meanwhile.
  */
 export function CommentComposer({ consultationId, code, countries, parent, onPosted, onCancel }: CommentComposerProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLocale = currentLocale(i18n);
+  const initial: CommentValues = { ...EMPTY, language: uiLocale };
   const create = useCreateComment();
   const session = useSession();
   const userId = session.status === 'signed-in' ? (session.user?.id ?? null) : null;
@@ -78,13 +86,16 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
   /** A second tap before React re-renders the button as busy does nothing. */
   const [flight] = useState(() => new SingleFlight());
   const isReply = Boolean(parent);
+  const languageNames = (codes: readonly string[]) => codes.map((code) => languageName(code, uiLocale)).join(' / ');
   const form = useForm<CommentValues, typeof commentFormSchema>({
     id: parent ? `reply-${parent.id}` : 'new-comment',
     fields: FIELDS,
-    defaultValues: EMPTY,
+    defaultValues: initial,
     schema: commentFormSchema,
     toRequest: (values) => ({
       body: values.body.trim(),
+      // Recorded with the comment: readers' browsers and screen readers follow it, and threads and exports can be filtered by it.
+      ...(values.language ? { language: values.language } : {}),
       ...(values.stance ? { stance: values.stance } : {}),
       // A reply is about its parent's country.
       ...(!parent && values.countryIso3 ? { countryIso3: values.countryIso3 } : {}),
@@ -98,14 +109,17 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
     body: isReply ? t('composer.replyLabel') : t('composer.bodyLabel'),
     stance: t('composer.stanceLabel'),
     countryIso3: t('composer.countryLabel'),
+    language: t('composer.languageLabel'),
   };
+  // A check, never a rule: the script of the text may rule out the language chosen.
+  const suggestions = form.values.language ? languageSuggestions(form.values.body, form.values.language) : [];
 
   const draft = useDraft({
     userId,
     scope: commentDraftScope(consultationId, code, parent?.id),
     values: form.values,
     isBlank,
-    restore: (values) => form.reset({ ...EMPTY, ...values }),
+    restore: (values) => form.reset({ ...initial, ...values }),
   });
 
   /** Handed to the outbox: the text is safe there, and shown in the thread as waiting. */
@@ -170,6 +184,14 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
         required
       />
       <div className="form-row">
+        <SelectField form={form} name="language" label={labels.language}>
+          {LOCALES.map((locale) => (
+            <option key={locale.code} value={locale.code} lang={locale.code}>
+              {locale.name}
+            </option>
+          ))}
+          <option value="">{t('composer.otherLanguage')}</option>
+        </SelectField>
         <SelectField form={form} name="stance" label={labels.stance}>
           <option value="">{t('composer.noStance')}</option>
           {STANCES.map((stance) => (
@@ -185,6 +207,16 @@ export function CommentComposer({ consultationId, code, countries, parent, onPos
           </SelectField>
         ) : null}
       </div>
+      {suggestions.length > 0 ? (
+        <p className="form-hint" role="note">
+          {t('composer.languageMismatch', { language: languageNames(suggestions) })}{' '}
+          {suggestions.map((code) => (
+            <button key={code} type="button" className="link-button" onClick={() => form.setValue('language', code)}>
+              {t('composer.useLanguage', { language: LOCALES.find((locale) => locale.code === code)?.name ?? code })}
+            </button>
+          ))}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button">
           {form.submitting ? t('form.sending') : isReply ? t('composer.submitReply') : t('composer.submit')}

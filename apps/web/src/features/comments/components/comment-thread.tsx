@@ -15,6 +15,8 @@ import { CommentItem } from './comment-item';
 const PendingWrites = lazyNamed(() => import('./pending-writes'), 'PendingWrites', { readerOnly: true });
 
 interface CommentThreadProps {
+  /** Only top-level comments written in this language ('' for every language). */
+  language?: string;
   consultationId: string;
   code: string;
   sort: CommentSort;
@@ -45,9 +47,18 @@ export function buildTree(comments: readonly Comment[]): Node[] {
 }
 
 /** The discussion as nested lists (replies inside their comment), with "show more" for older pages. */
-export function CommentThread({ consultationId, code, sort, canWrite, canFlag = false, countries, renderModeration }: CommentThreadProps) {
+export function CommentThread({
+  consultationId,
+  code,
+  sort,
+  language = '',
+  canWrite,
+  canFlag = false,
+  countries,
+  renderModeration,
+}: CommentThreadProps) {
   const { t } = useTranslation();
-  const comments = useComments(consultationId, code, sort);
+  const comments = useComments(consultationId, code, sort, language);
   const tree = useMemo(() => buildTree(threadComments(comments.data)), [comments.data]);
   const session = useSession();
   const pending =
