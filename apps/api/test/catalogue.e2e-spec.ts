@@ -7,7 +7,7 @@ import type { App } from 'supertest/types.js';
 import type { QueryRunner } from 'typeorm';
 import { LOCALES, STAKEHOLDER_TYPE_CODES } from '@compact-voices/contracts';
 import { MigrantStakeholderTypes1796300000000 } from '../src/core/database/migrations/1796300000000-migrant-stakeholder-types.js';
-import { seedCatalogue } from '../src/modules/catalogue/catalogue.repository.js';
+import { seedCatalogue, seedContentTranslations } from '../src/modules/catalogue/catalogue.repository.js';
 import { loadCatalogueData } from '../src/modules/catalogue/catalogue.data.js';
 import { quickParticipants } from './support/participants.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -92,7 +92,7 @@ describe('catalogue API', () => {
         `UPDATE content_translation SET fields = jsonb_set(fields, '{text}', '"Stale machine text"')
          WHERE subject_kind = 'recommendation' AND subject_key = 'PC-3' AND language = 'vi'`,
       );
-      await testApp.dataSource.transaction((manager) => seedCatalogue(manager, data));
+      await testApp.dataSource.transaction((manager) => seedContentTranslations(manager, data));
       const reviewed = (await request(server).get('/api/v1/recommendations/PC-2').query({ locale: 'vi' }).expect(200)).body;
       expect(reviewed).toMatchObject({
         text: 'Reviewed wording',

@@ -44,10 +44,13 @@ describe('consultation journey', () => {
       .first()
       .waitFor({ state: 'detached' })
       .catch(() => undefined);
-    // After anything still loading: a part that arrives late may show the page's loading state for a moment.
-    await page.locator('main h1').first().waitFor();
-    visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
+    // After anything still loading: on a busy machine the page may show its loading state for a
+    // moment after its heading first appeared. One h1 once it has settled.
+    await page
+      .waitForFunction(() => document.querySelectorAll('h1').length === 1 && document.querySelector('main h1'), null, { timeout: 15_000 })
+      .catch(() => undefined);
     expect(await page.locator('h1').count()).toBe(1);
+    visited.push({ url: `${page.url()}${label ? ` (${label})` : ''}`, violations: await seriousViolations(page) });
     expect(await overflowsHorizontally(page)).toBe(false);
   }
 

@@ -193,6 +193,26 @@ export async function seedCatalogue(manager: EntityManager, data: CatalogueData)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.subregion, EXCLUDED.in_region, EXCLUDED.membership)`,
     [json(data.countries)],
   );
+  // A type's position is its place in the data file. The position's uniqueness is checked at commit, so a
+  // new type may take the place of one that moves on in this same statement (migration 1796300000000).
+  await manager.query(
+    `INSERT INTO stakeholder_type (code, label, side, position)
+     SELECT code, label, side, position
+     FROM jsonb_to_recordset($1::jsonb) AS x(code text, label text, side text, position int)
+     ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, side = EXCLUDED.side, position = EXCLUDED.position
+     WHERE (stakeholder_type.label, stakeholder_type.side, stakeholder_type.position)
+       IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.side, EXCLUDED.position)`,
+    [json(data.stakeholderTypes.map((type, index) => ({ ...type, position: index + 1 })))],
+  );
+}
+
+/**
+ * Loads the catalogue's translations (./data/translations) in the caller's transaction, after
+ * seedCatalogue. Idempotent; a translation reviewed in the database (a published correction) gives
+ * way only to a reviewed one in the files.
+ */
+export async function seedContentTranslations(manager: EntityManager, data: CatalogueData): Promise<void> {
+  const json = (rows: unknown[]) => JSON.stringify(rows);
   await manager.query(
     `INSERT INTO content_translation (subject_kind, subject_key, language, fields, translator, translated_at, review_status, reviewer, reviewed_at, source)
      SELECT kind, key, language, fields, translator, "translatedAt"::date, status, reviewer, "reviewedAt"::timestamptz, source
@@ -208,17 +228,6 @@ export async function seedCatalogue(manager: EntityManager, data: CatalogueData)
          IS DISTINCT FROM (EXCLUDED.fields, EXCLUDED.translator, EXCLUDED.translated_at, EXCLUDED.review_status,
             EXCLUDED.reviewer, EXCLUDED.reviewed_at, EXCLUDED.source)`,
     [json(data.translations.flatMap(translationRows))],
-  );
-  // A type's position is its place in the data file. The position's uniqueness is checked at commit, so a
-  // new type may take the place of one that moves on in this same statement (migration 1796300000000).
-  await manager.query(
-    `INSERT INTO stakeholder_type (code, label, side, position)
-     SELECT code, label, side, position
-     FROM jsonb_to_recordset($1::jsonb) AS x(code text, label text, side text, position int)
-     ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, side = EXCLUDED.side, position = EXCLUDED.position
-     WHERE (stakeholder_type.label, stakeholder_type.side, stakeholder_type.position)
-       IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.side, EXCLUDED.position)`,
-    [json(data.stakeholderTypes.map((type, index) => ({ ...type, position: index + 1 })))],
   );
 }
 

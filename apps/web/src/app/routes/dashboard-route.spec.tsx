@@ -92,6 +92,10 @@ describe('dashboard', () => {
     // The gap chart: a dot per recommendation, hollow when its interval crosses zero.
     expect(container.querySelectorAll('.gap-chart__dot')).toHaveLength(2);
     expect(container.querySelectorAll('.gap-chart__dot--open')).toHaveLength(1);
+    // Its numbers read left to right on a right-to-left page too: "+1", never "1+".
+    const ticks = [...container.querySelectorAll('.gap-chart__tick')];
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(ticks.every((tick) => tick.getAttribute('direction') === 'ltr' && tick.getAttribute('unicode-bidi') === 'isolate')).toBe(true);
   });
 
   it('applies the chosen filters on "Show results", narrows recommendations by principle, and offers admins the export', async () => {

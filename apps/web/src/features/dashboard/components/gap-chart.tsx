@@ -16,7 +16,8 @@ const TOP = 34;
 /**
  * The perception gap per recommendation: a dot at the gap and a whisker across its 95% interval,
  * on an axis symmetric around a zero line. Drawn left to right in every language (the axis is a
- * number line); the words at its ends say which side rates higher.
+ * number line); the words at its ends say which side rates higher. The numbers are set left to
+ * right even on a right-to-left page, so "+1" never reads "1+".
  */
 export function GapChart({ gaps }: { gaps: readonly Gap[] }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +48,7 @@ export function GapChart({ gaps }: { gaps: readonly Gap[] }) {
       {gapTicks(extent).map((tick) => (
         <g key={tick}>
           <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - 8} className={tick === 0 ? 'gap-chart__zero' : 'gap-chart__grid'} />
-          <text x={x(tick)} y={TOP - 10} textAnchor="middle" className="gap-chart__tick">
+          <text x={x(tick)} y={TOP - 10} textAnchor="middle" direction="ltr" unicodeBidi="isolate" className="gap-chart__tick">
             {signed.format(tick)}
           </text>
         </g>

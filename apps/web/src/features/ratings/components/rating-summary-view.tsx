@@ -1,7 +1,7 @@
 import { STAKEHOLDER_TYPE_CODES, type RatingSummary } from '@compact-voices/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../../lib/i18n';
+import { currentLocale, isolate } from '../../../lib/i18n';
 import { RATING_CHOICES, useScaleLabel } from '../../../lib/rating-scale';
 
 interface RatingSummaryViewProps {
@@ -124,7 +124,7 @@ export function RatingSummaryView({ summary, country }: RatingSummaryViewProps) 
                       ? t('ratings.gapCivilSocietyHigher', { value: decimal.format(-gap.value) })
                       : t('ratings.gapNone')}
                 </p>
-                <p>{t('ratings.gapInterval', { low: signed.format(gap.ciLow), high: signed.format(gap.ciHigh) })}</p>
+                <p>{t('ratings.gapInterval', { low: isolate(signed.format(gap.ciLow)), high: isolate(signed.format(gap.ciHigh)) })}</p>
                 <p>{gap.ciLow <= 0 && gap.ciHigh >= 0 ? t('ratings.gapMayBeChance') : t('ratings.gapUnlikelyChance')}</p>
               </>
             )}
