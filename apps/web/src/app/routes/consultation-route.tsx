@@ -23,12 +23,12 @@ import { isNotFoundError } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale, isolate } from '../../lib/i18n';
 import { paths } from '../../lib/paths';
-import { useContentLang } from '../../lib/use-content-lang';
+import { useContentLangOf } from '../../lib/use-content-lang';
 
 /** A round: what it is about, when, how comments are moderated, and a link to each of its threads. */
 export function ConsultationRoute() {
   const { t, i18n } = useTranslation();
-  const contentLang = useContentLang();
+  const langOf = useContentLangOf();
   const { id = '' } = useParams();
   const { user } = useSession();
   const consultation = useConsultation(id);
@@ -111,7 +111,7 @@ export function ConsultationRoute() {
                   </span>
                   <span className="visually-hidden">: </span>
                   {recommendation ? (
-                    <span className="recommendation-links__text" {...contentLang}>
+                    <span className="recommendation-links__text" {...langOf(recommendation.language)}>
                       {excerpt(recommendation.text)}
                     </span>
                   ) : null}

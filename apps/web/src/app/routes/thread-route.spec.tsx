@@ -182,7 +182,7 @@ describe('thread page', () => {
     const summary = screen.getByRole('region', { name: /What participants say about .*Nepal/ });
     expect(summary.textContent).toContain('2 (In progress)');
     expect(summary.textContent).toContain('The government side rates it 1.5 levels higher than civil society');
-    expect(summary.textContent).toContain('95% interval: from +0.5 to +2.5');
+    expect(summary.textContent).toContain('95% interval: from \u2068+0.5\u2069 to \u2068+2.5\u2069');
     expect(summary.textContent).toContain('The range does not include 0');
     const official = screen.getByRole('region', { name: 'Government’s own assessment' });
     expect(official.textContent).toContain('3 – Largely implemented');

@@ -1,7 +1,7 @@
 import type { RecommendationSummary } from '@compact-voices/contracts';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/paths';
-import { useContentLang } from '../../../lib/use-content-lang';
+import { useContentLangOf } from '../../../lib/use-content-lang';
 import { excerpt } from '../../../lib/excerpt';
 
 interface RecommendationLinkListProps {
@@ -12,7 +12,7 @@ interface RecommendationLinkListProps {
 
 /** Compact list: each item is one link showing the code and the first words of the text. */
 export function RecommendationLinkList({ recommendations, label }: RecommendationLinkListProps) {
-  const contentLang = useContentLang();
+  const langOf = useContentLangOf();
   return (
     <ul className="recommendation-links" aria-label={label}>
       {recommendations.map((recommendation) => (
@@ -22,7 +22,7 @@ export function RecommendationLinkList({ recommendations, label }: Recommendatio
               {recommendation.code}
             </span>
             <span className="visually-hidden">: </span>
-            <span className="recommendation-links__text" {...contentLang}>
+            <span className="recommendation-links__text" {...langOf(recommendation.language)}>
               {excerpt(recommendation.text)}
             </span>
           </Link>
