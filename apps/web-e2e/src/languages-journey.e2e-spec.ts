@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type en from '../../web/src/locales/en/translation.json';
 import { openRoundByApi, signInByApi } from './support/api.js';
 import { baseUrl, E2E_ADMIN, launchBrowser, overflowsHorizontally, seriousViolations } from './support/browser.js';
 import { mailLink } from './support/mail.js';
@@ -12,9 +11,21 @@ import { mailLink } from './support/mail.js';
  * of its words. Every page is checked with axe and for sideways scrolling; the Arabic pages are
  * mirrored. Labels come from the locale files, so the journey reads what the person reads.
  */
-/** A locale file, read as the browser gets it (only the keys every language shares are used). */
-function strings(code: string): typeof en {
-  return JSON.parse(readFileSync(new URL(`../../web/src/locales/${code}/translation.json`, import.meta.url), 'utf8')) as typeof en;
+/** The words of the locale file this journey reads. */
+interface Strings {
+  auth: { emailLabel: string; passwordLabel: string };
+  signUp: { heading: string; submit: string; sentHeading: string; displayNameLabel: string; privacy: { public: string } };
+  verifyEmail: { doneHeading: string };
+  signIn: { submit: string };
+  profile: { heading: string };
+  composer: { bodyLabel: string; languageLabel: string; submit: string };
+  ratingForm: { submit: string };
+  consultation: { searchLabel: string; searchResultsLabel: string };
+}
+
+/** A locale file of the web app, read as the browser gets it. */
+function strings(code: string): Strings {
+  return JSON.parse(readFileSync(new URL(`../../web/src/locales/${code}/translation.json`, import.meta.url), 'utf8')) as Strings;
 }
 
 const JOURNEY_TIMEOUT_MS = 150_000;
