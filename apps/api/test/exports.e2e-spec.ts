@@ -363,6 +363,54 @@ describe('exports', () => {
     expect(job.rowCount).toBeGreaterThan(comments.length);
   });
 
+  it('writes the pack’s README and codebook in the language of the person who asks, the data unchanged', async () => {
+    const english = await JSZip.loadAsync(
+      (
+        await download(
+          (await exportAndWait(admin, { dataset: 'pack', format: 'zip', privacy: 'public', filters: { consultationId: round.id } }))
+            .downloadUrl!,
+          admin,
+        ).expect(200)
+      ).body as Buffer,
+    );
+    for (const [locale, script] of [
+      ['ar', /[\u0600-\u06FF]/],
+      ['th', /[\u0E00-\u0E7F]/],
+    ] as const) {
+      const job = await exportAndWait(admin, {
+        dataset: 'pack',
+        format: 'zip',
+        privacy: 'public',
+        filters: { consultationId: round.id },
+        locale,
+      });
+      const zip = await JSZip.loadAsync((await download(job.downloadUrl!, admin).expect(200)).body as Buffer);
+      const readme = await zip.file('README.md')!.async('string');
+      const codebook = await zip.file('codebook.md')!.async('string');
+      expect({ locale, readme: script.test(readme), codebook: script.test(codebook) }).toEqual({ locale, readme: true, codebook: true });
+      // Nothing left to fill in, and the machine-readable parts as in English: column names, codes, the files.
+      expect(`${readme}${codebook}`).not.toMatch(/\{\{\w+\}\}/);
+      for (const name of TABLE_DATASETS) {
+        for (const column of columnsFor(DATASETS[name], 'public')) expect(codebook).toContain(`| \`${column.name}\` | ${column.type} |`);
+        // The same rows under the same header (keys differ: each export draws its own).
+        const [header, ...rows] = parseCsv(await zip.file(`${name}.csv`)!.async('string'));
+        const [englishHeader, ...englishRows] = parseCsv(await english.file(`${name}.csv`)!.async('string'));
+        expect({ name, header, rows: rows.length }).toEqual({ name, header: englishHeader, rows: englishRows.length });
+      }
+      expect(codebook).toContain('| `migrant` |');
+      expect(readme).toContain(job.id);
+    }
+    // Asked without a language, in the Accept-Language of the request; the public codebook takes ?locale=.
+    const created = await request(server)
+      .post('/api/v1/exports')
+      .set(admin.auth)
+      .set('Accept-Language', 'th-TH,th;q=0.9')
+      .send({ dataset: 'pack', format: 'zip', privacy: 'public', filters: { consultationId: round.id } })
+      .expect(202);
+    const [{ locale }] = await testApp.dataSource.query(`SELECT locale FROM export_job WHERE id = $1`, [created.body.id]);
+    expect(locale).toBe('th');
+  });
+
   it('renders the PDF report on the server, without fetching anything a comment points at', async () => {
     const job = await exportAndWait(admin, { dataset: 'report', format: 'pdf', privacy: 'public', filters: { consultationId: round.id } });
     const pdf = (await download(job.downloadUrl!, admin).expect(200)).body as Buffer;

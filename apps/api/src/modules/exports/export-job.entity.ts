@@ -15,6 +15,7 @@ import { UserSessionEntity } from '../accounts/user-session.entity.js';
 )
 @Check('export_job_format_check', `"format" IN ('csv', 'xlsx', 'ndjson', 'zip', 'pdf')`)
 @Check('export_job_privacy_check', `"privacy" IN ('public', 'full')`)
+@Check('export_job_locale_check', `"locale" IN ('en', 'id', 'ur', 'ne', 'bn', 'fil', 'th', 'vi', 'zh', 'hi', 'ar', 'ru')`)
 @Check('export_job_status_check', `"status" IN ('queued', 'running', 'done', 'failed', 'cancelled')`)
 @Check('export_job_progress_check', `"progress" BETWEEN 0 AND 1`)
 @Check('export_job_published_check', `"published_consultation_id" IS NULL OR ("privacy" = 'public' AND "dataset" = 'pack')`)
@@ -79,6 +80,10 @@ export class ExportJobEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** The language of the pack's README and codebook: the requester's. */
+  @Column({ type: 'text', default: 'en' })
+  locale!: string;
 
   /** Per-export key for author pseudonyms (hex). */
   @Column({ type: 'text' })

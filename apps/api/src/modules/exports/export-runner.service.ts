@@ -139,11 +139,18 @@ export class ExportRunner {
           entries.push({ name: `${name}.csv`, path: file });
         }
         const codebook = join(dir, 'codebook.md');
-        await writeFile(codebook, codebookMarkdown(job.privacy, (await this.catalogue.listStakeholderTypes()).items));
+        await writeFile(codebook, codebookMarkdown(job.privacy, (await this.catalogue.listStakeholderTypes()).items, job.locale));
         const readme = join(dir, 'README.md');
         await writeFile(
           readme,
-          packReadme({ exportId: job.id, createdAt: job.createdAt, privacy: job.privacy, filters: job.filters, counts }),
+          packReadme({
+            exportId: job.id,
+            createdAt: job.createdAt,
+            privacy: job.privacy,
+            filters: job.filters,
+            counts,
+            locale: job.locale,
+          }),
         );
         entries.push({ name: 'codebook.md', path: codebook }, { name: 'README.md', path: readme });
         // `sha256sum -c manifest.sha256` checks every other file of the pack.

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiGoneResponse,
@@ -11,15 +11,16 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ErrorCode } from '@compact-voices/contracts';
+import { ErrorCode, type LocaleCode } from '@compact-voices/contracts';
 import { Public, Roles } from '../../core/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../core/auth/auth-user.js';
 import { ErrorBodyDto } from '../../core/errors/error-body.dto.js';
 import { ApiException } from '../../core/errors/api.exception.js';
+import { RequestLocale } from '../../core/http/request-locale.js';
 import { UuidParam } from '../../core/http/uuid-param.js';
 import { refreshCookie } from '../accounts/refresh-cookie.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
-import { CreateExportDto, ExportJobDto, ExportJobListDto, OpenDataListDto } from './dto/export.dto.js';
+import { CodebookQueryDto, CreateExportDto, ExportJobDto, ExportJobListDto, OpenDataListDto } from './dto/export.dto.js';
 import { ExportsService, type DownloadFile } from './exports.service.js';
 
 function send(exports: ExportsService, file: DownloadFile, response: Response, cache: string): StreamableFile {
@@ -42,8 +43,8 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export a dataset, the pack (zip with codebook and manifest) or the PDF report, as a background job (admin)' })
   @ApiAcceptedResponse({ type: ExportJobDto })
   @ApiTooManyRequestsResponse({ type: ErrorBodyDto, description: 'More than 3 exports queued or running' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateExportDto) {
-    return this.exports.create(user, dto);
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateExportDto, @RequestLocale() locale?: LocaleCode) {
+    return this.exports.create(user, dto, locale);
   }
 
   @Get('exports')
@@ -120,8 +121,11 @@ export class ExportsController {
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'The codebook of published packs (markdown)' })
   @ApiProduces('text/markdown')
-  async openDataCodebook(@UuidParam('consultationId', ErrorCode.OPEN_DATA_NOT_FOUND) consultationId: string) {
+  async openDataCodebook(
+    @UuidParam('consultationId', ErrorCode.OPEN_DATA_NOT_FOUND) consultationId: string,
+    @Query() query: CodebookQueryDto,
+  ) {
     await this.exports.openDataFile(consultationId);
-    return this.exports.codebook();
+    return this.exports.codebook(query.locale);
   }
 }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { LocaleCode } from '@compact-voices/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -35,6 +36,8 @@ export interface ExportJobInsert {
   publishedConsultationId: string | null | undefined;
   pseudonymSeed: string;
   formatVersion: number;
+  /** The language of the README and codebook. */
+  locale: LocaleCode;
 }
 
 /** A download link as consuming it reads it. */
@@ -61,6 +64,7 @@ export interface RunningJob {
   pseudonymSeed: string;
   createdAt: string;
   publishedConsultationId: string | null;
+  locale: LocaleCode;
 }
 
 /** A dataset's whole query, as its spec writes it (datasets.ts). */
@@ -112,8 +116,8 @@ export class ExportsRepository extends SqlRepository {
   /** Inserts a queued export job; returns its id. */
   async insertJob(manager: EntityManager, job: ExportJobInsert): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed, format_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO export_job (requested_by, session_id, dataset, format, privacy, filters, bom, published_consultation_id, pseudonym_seed, format_version, locale)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         job.requestedBy,
         job.sessionId,
@@ -125,6 +129,7 @@ export class ExportsRepository extends SqlRepository {
         job.publishedConsultationId,
         job.pseudonymSeed,
         job.formatVersion,
+        job.locale,
       ],
     );
     return row!.id;
@@ -164,7 +169,7 @@ export class ExportsRepository extends SqlRepository {
         `UPDATE export_job SET status = 'running', started_at = COALESCE(started_at, now()), progress = 0
        WHERE id = $1 AND status IN ('queued', 'running')
        RETURNING id, requested_by AS "requestedBy", dataset, format, privacy, filters, bom, status, pseudonym_seed AS "pseudonymSeed",
-                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId"`,
+                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", published_consultation_id AS "publishedConsultationId", locale`,
         [id],
       ),
     );

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  type LocaleCode,
   EXPORT_FORMATS_BY_DATASET,
   EXPORTS_PER_USER_IN_FLIGHT,
   ErrorCode,
@@ -60,7 +61,7 @@ export class ExportsService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  async create(user: AuthUser, dto: CreateExportRequest & { publish?: boolean }): Promise<ExportJob> {
+  async create(user: AuthUser, dto: CreateExportRequest & { publish?: boolean }, requestLocale?: LocaleCode): Promise<ExportJob> {
     if (!EXPORT_FORMATS_BY_DATASET[dto.dataset].includes(dto.format)) {
       throw new ApiException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -115,6 +116,7 @@ export class ExportsService {
         publishedConsultationId: dto.publish ? filters.consultationId : null,
         pseudonymSeed: randomBytes(32).toString('hex'),
         formatVersion: EXPORT_FORMAT_VERSION,
+        locale: dto.locale ?? requestLocale ?? 'en',
       });
       await this.audit.record(manager, {
         actorId: user.id,
@@ -202,8 +204,8 @@ export class ExportsService {
     return this.file(row);
   }
 
-  async codebook(): Promise<string> {
-    return codebookMarkdown('public', (await this.catalogue.listStakeholderTypes()).items);
+  async codebook(locale?: LocaleCode): Promise<string> {
+    return codebookMarkdown('public', (await this.catalogue.listStakeholderTypes()).items, locale);
   }
 
   private file(job: JobRow): DownloadFile {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAKEHOLDER_TYPE_CODES } from '../catalogue.js';
 import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_PRIVACY_LEVELS } from '../exports.js';
-import { id, isoDateTime, queryInt } from './common.js';
+import { id, isoDateTime, queryInt, localeCode } from './common.js';
 
 /** Shared by the dashboard and exports (query string or JSON body); every field optional. */
 export const exportFiltersSchema = z.strictObject({
@@ -39,5 +39,8 @@ export const createExportSchema = z.strictObject({
   filters: exportFiltersSchema.optional(),
   bom: z.boolean().optional().meta({ description: 'CSV: begin with a UTF-8 byte-order mark (for Excel)' }),
   publish: z.boolean().optional().meta({ description: 'Publish this public pack of a closed round on the open-data page' }),
+  locale: localeCode()
+    .optional()
+    .meta({ description: "Language of the pack's README and codebook (default: the request's Accept-Language, else English)" }),
 });
 export type CreateExportRequest = z.input<typeof createExportSchema>;

@@ -13,6 +13,7 @@ import { ModerationIntegrity1795780000000 } from './1795780000000-moderation-int
 import { MigrantStakeholderTypes1796300000000 } from './1796300000000-migrant-stakeholder-types.js';
 import { TwelveLanguages1796400000000 } from './1796400000000-twelve-languages.js';
 import { ContentTranslations1796410000000 } from './1796410000000-content-translations.js';
+import { ExportLanguage1796420000000 } from './1796420000000-export-language.js';
 
 /** Applied in this order. Never edit a migration that has landed; add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MigrantStakeholderTypes1796300000000,
   TwelveLanguages1796400000000,
   ContentTranslations1796410000000,
+  ExportLanguage1796420000000,
 ];

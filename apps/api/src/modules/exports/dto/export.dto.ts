@@ -1,5 +1,5 @@
 import { SchemaDto } from '../../../core/http/schema-dto.js';
-import { exportFiltersSchema, createExportSchema } from '@compact-voices/contracts/schemas';
+import { exportFiltersSchema, createExportSchema, localeQuerySchema } from '@compact-voices/contracts/schemas';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EXPORT_DATASETS,
@@ -15,6 +15,9 @@ import {
 export class ExportFiltersDto extends SchemaDto(exportFiltersSchema) {}
 
 export class CreateExportDto extends SchemaDto(createExportSchema) {}
+
+/** ?locale= of a codebook: its language (English by default). */
+export class CodebookQueryDto extends SchemaDto(localeQuerySchema) {}
 
 export class ExportJobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

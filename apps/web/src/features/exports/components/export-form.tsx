@@ -17,6 +17,7 @@ import { useCreateExport } from '../api/create-export';
 import { formatForDataset, formatsFor, offersBom, toExportFilters, type FilterValues } from '../filters';
 import { dateProblem, datesReversed, FilterFields, type FilterVocabulary } from './filter-fields';
 import { useJobName } from './job-name';
+import { currentLocale } from '../../../lib/i18n';
 
 interface ExportFormProps {
   vocabulary: FilterVocabulary;
@@ -30,7 +31,7 @@ interface ExportFormProps {
  * which then appears in the list with its progress.
  */
 export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const jobName = useJobName();
   const create = useCreateExport();
@@ -62,6 +63,8 @@ export function ExportForm({ vocabulary, initialFilters }: ExportFormProps) {
     const request: CreateExportRequest = { dataset, format, privacy, filters: toExportFilters(filters) };
     if (offersBom(format)) request.bom = bom;
     if (offersPublish) request.publish = publish;
+    // A pack's README and codebook come in the language of the person who asks for it.
+    if (dataset === 'pack') request.locale = currentLocale(i18n);
     setStarted(null);
     create.mutate(
       { request, idempotencyKey: keys.keyFor(request) },

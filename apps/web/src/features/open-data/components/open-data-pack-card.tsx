@@ -35,7 +35,7 @@ export function OpenDataPackCard({ pack }: { pack: OpenDataPack }) {
           </a>
         </li>
         <li>
-          <a href={pack.codebookUrl}>{t('openData.codebook')}</a>
+          <a href={locale === 'en' ? pack.codebookUrl : `${pack.codebookUrl}?locale=${locale}`}>{t('openData.codebook')}</a>
         </li>
       </ul>
       <p className="meta">
