@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { LOCALES, type LocaleCode } from '@compact-voices/contracts';
-import { DATASETS, TABLE_DATASETS, type TableDataset } from './datasets.js';
+import { DATASETS, type TableDataset } from './datasets.js';
 
 /**
  * The words of a pack's README and codebook in each interface language (./pack-text/<code>.json):
@@ -96,4 +96,3 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-export { TABLE_DATASETS };
