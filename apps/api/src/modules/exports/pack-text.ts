@@ -95,4 +95,3 @@ export function datasetText(name: TableDataset, locale: LocaleCode = 'en'): Data
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
-
