@@ -22,6 +22,8 @@ COPY --from=build /app/libs/shared/contracts/package.json libs/shared/contracts/
 COPY --from=build /app/libs/shared/contracts/dist libs/shared/contracts/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
+# The server render of reader pages (apps/web/src/entry-server.tsx), imported by the API.
+COPY --from=build /app/apps/web/dist-server apps/web/dist-server
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

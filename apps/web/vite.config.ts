@@ -125,7 +125,30 @@ function appShellFiles(): { plugin: Plugin; files: Set<string> } {
 
 const appShell = appShellFiles();
 
-export default defineConfig({
+/**
+ * The server render's bundle (entry-server.tsx → dist-server/entry-server.js), which the API
+ * imports: the same React app, no assets, no service worker; libraries stay in node_modules.
+ */
+const serverBuild = defineConfig({
+  root: webRoot,
+  plugins: [react(), localeParts()],
+  resolve: {
+    alias: [
+      { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },
+      { find: /^@compact-voices\/contracts\/schemas$/, replacement: contractsSchemas },
+    ],
+  },
+  build: {
+    ssr: 'src/entry-server.tsx',
+    outDir: 'dist-server',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The browser build copies public/ into dist; the server needs none of it.
+    copyPublicDir: false,
+  },
+});
+
+const browserBuild = defineConfig({
   root: webRoot,
   plugins: [
     react(),
@@ -233,3 +256,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverBuild : browserBuild));

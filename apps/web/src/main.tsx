@@ -1,16 +1,21 @@
+import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { authSession } from './lib/auth-session';
-import { initI18n } from './lib/i18n';
+import { changeLocale, detectLocale, initI18n, readStoredLocale, rememberStoredLocaleForServer } from './lib/i18n';
 import { startOffline } from './lib/offline/start-offline';
 import { createQueryClient } from './lib/query-client';
+import { readSsrState } from './lib/ssr-state';
 import './styles/main.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
+// A page the server rendered (entry-server.tsx) comes with the answers it was rendered from.
+const ssr = readSsrState();
+if (ssr) hydrate(queryClient, ssr.queries);
 
 // Restore a session from the refresh cookie, silently and in parallel with the language — only
 // when the session hint cookie is there: the catalogue does not wait for it, pages that need a session do.
@@ -19,11 +24,30 @@ void authSession.restore();
 // The service worker once the page is idle, and the outbox of writes made offline (lib/offline/).
 startOffline(authSession, queryClient);
 
-// Render once the saved language is ready, so nobody sees English flash first.
-void initI18n().finally(() => {
-  createRoot(container).render(
+/** Hydration mismatches, counted for the browser journeys (which fail on any) and logged. */
+const hydrationErrors: string[] = [];
+(window as unknown as { __cvHydrationErrors?: string[] }).__cvHydrationErrors = hydrationErrors;
+
+// Render once the language is ready, so nobody sees English flash first: a server-rendered page in
+// the language it was rendered in (the markup must match), switched after if this browser chose another.
+void initI18n(ssr?.locale ?? detectLocale()).finally(() => {
+  const app = (
     <StrictMode>
       <App queryClient={queryClient} />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (ssr && container.hasChildNodes()) {
+    hydrateRoot(container, app, {
+      onRecoverableError: (error) => {
+        hydrationErrors.push(error instanceof Error ? error.message : String(error));
+        reportError(error);
+      },
+    });
+    // The server read the cookie or Accept-Language; a choice only this browser stored wins.
+    const stored = readStoredLocale();
+    if (stored && stored !== ssr.locale) void changeLocale(stored).catch(() => undefined);
+  } else {
+    createRoot(container).render(app);
+  }
+  rememberStoredLocaleForServer();
 });

@@ -101,6 +101,10 @@ const envSchema = z
       .max(64)
       .default(Math.max(1, availableParallelism() - 1)),
     SERVE_WEB: booleanFlag.default(true),
+    // Reader pages (the catalogue, rounds, a thread) rendered on the server in the reader's language,
+    // for phones on slow connections; a render slower than the timeout serves the app shell instead.
+    SERVER_RENDER: booleanFlag.default(true),
+    SERVER_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     API_DOCS: booleanFlag.default(true),
   })
   .superRefine((env, context) => {
@@ -147,6 +151,7 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly webDistDir: string | undefined;
   readonly serveWeb: boolean;
+  readonly serverRender: { enabled: boolean; timeoutMs: number };
   readonly apiDocs: boolean;
   /** Origin of the web app as people reach it; links in mail point here. */
   readonly publicUrl: string;
@@ -212,6 +217,7 @@ export class AppConfig {
     this.bodyLimit = env.BODY_LIMIT;
     this.webDistDir = env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined;
     this.serveWeb = env.SERVE_WEB;
+    this.serverRender = { enabled: env.SERVER_RENDER, timeoutMs: env.SERVER_RENDER_TIMEOUT_MS };
     this.apiDocs = env.API_DOCS;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.appSecret = env.APP_SECRET;

@@ -1,4 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { authSession } from '../lib/auth-session';
@@ -7,6 +8,8 @@ import { PERSONAL_QUERY_ROOTS } from '../lib/query-keys';
 
 interface ProvidersProps {
   queryClient: QueryClient;
+  /** The server render passes an instance of its own per request; the browser uses the shared one. */
+  i18n?: I18nInstance;
   children: ReactNode;
 }
 
@@ -26,10 +29,10 @@ function usePersonalCacheReset(queryClient: QueryClient): void {
   }, [queryClient]);
 }
 
-export function Providers({ queryClient, children }: ProvidersProps) {
+export function Providers({ queryClient, i18n: instance = i18n, children }: ProvidersProps) {
   usePersonalCacheReset(queryClient);
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nextProvider i18n={instance}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </I18nextProvider>
   );

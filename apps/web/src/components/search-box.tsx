@@ -16,7 +16,10 @@ export function SearchBox({ label, maxLength = 100, initialQuery, onSearch }: Se
   const [query, setQuery] = useState(initialQuery);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onSearch(query.trim());
+    // What the field holds, also when it was typed into before the page came alive (a page the
+    // server rendered, on a slow connection); without script, the form is sent as ?q= instead.
+    const value = new FormData(event.currentTarget).get('q');
+    onSearch((typeof value === 'string' ? value : query).trim());
   };
   return (
     <form role="search" aria-label={label} className="search-box" onSubmit={submit}>

@@ -35,6 +35,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where the API answers when this code runs on the server (entry-server.tsx): Node's fetch needs an
+ * absolute URL. The browser leaves it empty and asks its own origin.
+ */
+let serverApiOrigin = '';
+
+export function setServerApiOrigin(origin: string): void {
+  serverApiOrigin = origin;
+}
+
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
@@ -144,7 +154,7 @@ async function send(url: string, options: ApiRequestOptions, token: string | nul
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetch(serverApiOrigin + url, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

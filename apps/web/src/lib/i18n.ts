@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, isLocaleCode, localeForTag, type LocaleCode } from '@compact-voices/contracts';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, isLocaleCode, localeForTag, type LocaleCode } from '@compact-voices/contracts';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type en from '../locales/en/translation.json';
@@ -118,7 +118,7 @@ export function currentLocale(instance: I18nInstance = i18n): LocaleCode {
   return isLocaleCode(language) ? language : DEFAULT_LOCALE;
 }
 
-function readStoredLocale(): LocaleCode | null {
+export function readStoredLocale(): LocaleCode | null {
   try {
     const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
     return isLocaleCode(stored) ? stored : null;
@@ -134,6 +134,14 @@ function storeLocale(code: LocaleCode): void {
   } catch {
     // See readStoredLocale.
   }
+  // For the server, which renders the next page in it (entry-server.tsx).
+  document.cookie = `${LOCALE_COOKIE}=${code}; Path=/; Max-Age=31536000; SameSite=Lax${window.location.protocol === 'https:' ? '; Secure' : ''}`;
+}
+
+/** A choice stored before the server rendered pages: tell the server too. */
+export function rememberStoredLocaleForServer(): void {
+  const stored = readStoredLocale();
+  if (stored && !document.cookie.split(';').some((cookie) => cookie.trim() === `${LOCALE_COOKIE}=${stored}`)) storeLocale(stored);
 }
 
 /** The stored choice, else the first browser language we ship, else the default. */
@@ -200,7 +208,6 @@ let initialisation: Promise<void> | null = null;
 /** Initialise the shared instance once, already in `initial` language when that one loads. */
 export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
   initialisation ??= (async () => {
-    i18n.on('languageChanged', applyDocumentLocale);
     await i18n.use(initReactI18next).init({
       resources: {},
       lng: DEFAULT_LOCALE,
@@ -215,6 +222,9 @@ export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
       },
       react: { useSuspense: false, bindI18nStore: 'added' },
     });
+    // <html lang dir> follows from here on, not during the start in English above: a page the
+    // server rendered in Arabic must not flip to English, left to right, while its words load.
+    i18n.on('languageChanged', applyDocumentLocale);
     // The chosen language, else English when its file cannot be fetched (a flaky connection).
     for (const code of initial === DEFAULT_LOCALE ? [initial] : [initial, DEFAULT_LOCALE]) {
       try {

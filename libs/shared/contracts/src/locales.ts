@@ -20,6 +20,12 @@ export const LOCALES = [
 
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
+/**
+ * The interface language the reader chose, as a cookie the server reads to render a page in it
+ * (the browser keeps the same choice in localStorage). Not personal: one of the language codes.
+ */
+export const LOCALE_COOKIE = 'cv_locale';
+
 export const DEFAULT_LOCALE: LocaleCode = 'en';
 
 export function isLocaleCode(value: unknown): value is LocaleCode {

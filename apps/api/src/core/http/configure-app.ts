@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HttpStatus, VersioningType } from '@nestjs/common';
+import { HttpStatus, Logger as NestLogger, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -21,6 +21,7 @@ import { bodyParserErrors } from '../errors/body-parser-errors.js';
 import { SchemaValidationPipe } from './schema-validation.pipe.js';
 import { rejectUnsafeJson, rejectUnsafeQuery } from './reject-unsafe-json.js';
 import { createOpenApiDocument } from './openapi.js';
+import { loadServerRenderer } from './server-render.js';
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
@@ -126,7 +127,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   if (config.serveWeb && existsSync(join(webDist, 'index.html'))) {
-    serveWeb(app, webDist);
+    serveWeb(app, webDist, config);
   }
 }
 
@@ -153,7 +154,25 @@ const DOCUMENT_ONLY_HEADERS = [
  * highest levels, smaller than on-the-fly compression can afford; anything without a copy is
  * compressed on the fly above.
  */
-function serveWeb(app: NestExpressApplication, webDist: string): void {
+/** Where this instance's own API answers, for the server render's reads. */
+function loopbackOrigin(config: AppConfig): string {
+  const host = ['', '0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
+
+function serveWeb(app: NestExpressApplication, webDist: string, config: AppConfig): void {
+  const logger = new NestLogger('ServerRender');
+  const renderer = config.serverRender.enabled
+    ? loadServerRenderer({
+        webDist,
+        apiOrigin: loopbackOrigin(config),
+        timeoutMs: config.serverRender.timeoutMs,
+        onError: (error) => logger.warn(`A page was served unrendered: ${error instanceof Error ? error.message : String(error)}`),
+      }).catch((error: unknown) => {
+        logger.error(`The server render could not be loaded; pages are served unrendered: ${String(error)}`);
+        return null;
+      })
+    : Promise.resolve(null);
   const assets = join(webDist, 'assets');
   app.use(
     expressStaticGzip(webDist, {
@@ -190,6 +209,18 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(join(webDist, 'index.html'));
+    void (async () => {
+      const server = await renderer;
+      if (server?.isServerRendered(request.path)) {
+        // The page depends on the language cookie and Accept-Language: no cache may mix readers.
+        response.setHeader('Vary', 'Accept-Language, Cookie');
+        const page = await server.page(request);
+        if (page !== null) {
+          response.type('html').send(page);
+          return;
+        }
+      }
+      response.sendFile(join(webDist, 'index.html'));
+    })().catch(next);
   });
 }

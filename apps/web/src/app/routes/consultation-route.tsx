@@ -1,7 +1,7 @@
 import type { RecommendationSummary } from '@compact-voices/contracts';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { countryName } from '../../components/country-options';
 import { ErrorAlert } from '../../components/error-alert';
 import { ErrorView } from '../../components/error-view';
@@ -35,7 +35,10 @@ export function ConsultationRoute() {
   const coverage = useCoverage(id);
   const recommendations = useRecommendations();
   const countries = useCountries();
-  const [query, setQuery] = useState('');
+  // In the address (?q=), so a search is a link, and the form works before the page has hydrated.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = searchParams.get('q')?.trim() ?? '';
+  const setQuery = (value: string) => setSearchParams(value ? { q: value } : {}, { replace: true });
   const search = useCommentSearch(id, query);
   useDocumentTitle(consultation.data?.title ?? null);
 

@@ -1,0 +1,177 @@
+import { DEFAULT_LOCALE, LOCALES, type LocaleCode } from '@compact-voices/contracts';
+import { dehydrate, skipToken, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { StrictMode, type ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
+import { initReactI18next } from 'react-i18next';
+import { StaticRouter } from 'react-router';
+import { Providers } from './app/providers';
+import { AppRoutes } from './app/router';
+import { setServerApiOrigin } from './lib/api-client';
+import { localeDirection } from './lib/i18n';
+import { createQueryClient } from './lib/query-client';
+import { SSR_QUERY_STALE_MS, type SsrState } from './lib/ssr-state';
+import { serverLocaleResources } from './locales/server-resources';
+
+/**
+ * Server rendering of the pages a first visitor reads (apps/api/src/core/http/server-render.ts
+ * calls `render`): the catalogue, the rounds and a thread, in the reader's language, with the data
+ * they show, so a phone on a slow connection shows the text before any script has arrived. The
+ * browser then hydrates the same markup (main.tsx) from the same data, without asking for it again.
+ *
+ * The data is found by rendering: every query a page asks for (useQuery, enabled) is recorded, then
+ * fetched from the API as an anonymous reader would (the same public answers, through the same
+ * disclosure control), and the page rendered again, until it asks for nothing new.
+ */
+
+/** The pages rendered on the server: what a reader opens from a link. Anything else gets the app shell. */
+const SERVER_RENDERED = [
+  /^\/$/,
+  /^\/principles\/[^/]+$/,
+  /^\/recommendations\/[^/]+$/,
+  /^\/objectives\/[^/]+$/,
+  /^\/consultations$/,
+  /^\/consultations\/[^/]+$/,
+  /^\/consultations\/[^/]+\/recommendations\/[^/]+$/,
+];
+
+/** Renders until no new query is asked for; three passes cover a query that needs another's answer. */
+const MAX_PASSES = 4;
+
+export interface RenderRequest {
+  /** Path and query string, e.g. `/recommendations/PC-1`. */
+  url: string;
+  locale: LocaleCode;
+  /** Where the API answers, e.g. `http://127.0.0.1:3000`. */
+  apiOrigin: string;
+  /** Abandon the render (and serve the app shell) after this long. */
+  timeoutMs: number;
+}
+
+export interface RenderResult {
+  html: string;
+  state: SsrState;
+}
+
+export function isServerRendered(pathname: string): boolean {
+  return SERVER_RENDERED.some((pattern) => pattern.test(pathname));
+}
+
+interface WantedQuery {
+  queryKey: QueryKey;
+  queryHash: string;
+  queryFn: unknown;
+}
+
+/**
+ * Notes every query a render asks for with `enabled` not false: each useQuery passes its options
+ * through the client's `defaultQueryOptions` when it is created.
+ */
+function recordWantedQueries(client: QueryClient): Map<string, WantedQuery> {
+  const wanted = new Map<string, WantedQuery>();
+  const defaultQueryOptions = client.defaultQueryOptions.bind(client);
+  client.defaultQueryOptions = ((options: Parameters<typeof defaultQueryOptions>[0]) => {
+    const defaulted = defaultQueryOptions(options);
+    const { enabled, queryFn, queryHash, queryKey } = defaulted;
+    if (enabled !== false && typeof enabled !== 'function' && queryFn && queryFn !== skipToken && queryHash) {
+      wanted.set(queryHash, { queryKey, queryHash, queryFn });
+    }
+    return defaulted;
+  }) as QueryClient['defaultQueryOptions'];
+  return wanted;
+}
+
+function createI18n(locale: LocaleCode): I18nInstance {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: {
+      [locale]: { translation: serverLocaleResources(locale) },
+      ...(locale === DEFAULT_LOCALE ? {} : { [DEFAULT_LOCALE]: { translation: serverLocaleResources(DEFAULT_LOCALE) } }),
+    },
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: LOCALES.map((entry) => entry.code),
+    interpolation: { escapeValue: false },
+    returnEmptyString: false,
+    initAsync: false,
+    react: { useSuspense: false },
+  });
+  return instance;
+}
+
+async function renderOnce(element: ReactElement, signal: AbortSignal): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(element, { signal });
+  const chunks: Buffer[] = [];
+  for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The markup, rendered at once now that every part has loaded and every answer is in: plain HTML,
+ * with no script (the policy allows none inline) and no boundary still waiting. Null when a read
+ * failed or a part is still missing, so the browser renders the page as before.
+ */
+function finalRender(element: ReactElement, queryClient: QueryClient, locale: LocaleCode): RenderResult | null {
+  if (
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .some((query) => query.state.status === 'error')
+  )
+    return null;
+  const html = renderToString(element);
+  // <!--$?--> a boundary still waiting, <!--$!--> one that failed: the browser would render it again.
+  if (html.includes('<!--$?-->') || html.includes('<!--$!-->')) return null;
+  return { html, state: { locale, dir: localeDirection(locale), queries: dehydrate(queryClient) } };
+}
+
+/**
+ * The page's markup and the state to hydrate it with, or `null` when it is not a server-rendered
+ * page or its data could not all be read (a missing recommendation, an API error): the browser then
+ * renders it as before.
+ */
+export async function render(request: RenderRequest): Promise<RenderResult | null> {
+  const pathname = new URL(request.url, 'http://server.invalid').pathname;
+  if (!isServerRendered(pathname)) return null;
+  setServerApiOrigin(request.apiOrigin);
+  const i18n = createI18n(request.locale);
+  const queryClient = createQueryClient();
+  const wanted = recordWantedQueries(queryClient);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  const element = (
+    <StrictMode>
+      <Providers queryClient={queryClient} i18n={i18n}>
+        <StaticRouter location={request.url}>
+          <AppRoutes />
+        </StaticRouter>
+      </Providers>
+    </StrictMode>
+  );
+  try {
+    const fetched = new Set<string>();
+    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+      // A full render, waiting for lazy pages and parts to load, that notes what it asks for.
+      await renderOnce(element, abort.signal);
+      const missing = [...wanted.values()].filter((query) => !fetched.has(query.queryHash));
+      if (missing.length === 0) return finalRender(element, queryClient, request.locale);
+      for (const query of missing) fetched.add(query.queryHash);
+      const fetching = Promise.all(
+        missing.map((query) =>
+          queryClient
+            .prefetchQuery({ queryKey: query.queryKey, queryFn: query.queryFn as never, retry: false, staleTime: SSR_QUERY_STALE_MS })
+            .catch(() => undefined),
+        ),
+      );
+      await Promise.race([fetching, new Promise((resolve) => abort.signal.addEventListener('abort', resolve, { once: true }))]);
+      if (abort.signal.aborted) return null;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    queryClient.clear();
+  }
+}
