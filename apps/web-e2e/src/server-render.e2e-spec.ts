@@ -113,6 +113,29 @@ describe('pages rendered on the server', () => {
   );
 
   it(
+    'writes dates in UTC, named, until the browser has told its zone, then in the reader’s zone, hydrating without a mismatch either way',
+    async () => {
+      await withContext({ locale: 'en', timezoneId: 'Asia/Kathmandu' }, async (context) => {
+        const page = await context.newPage();
+        const closes = () => page.locator('main time').first().textContent();
+        const hydrationErrors = async () => {
+          await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
+          return page.evaluate(() => (window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors);
+        };
+        await page.goto(`${baseUrl()}${roundPath}`, { waitUntil: 'networkidle' });
+        await expect(closes()).resolves.toMatch(/UTC/);
+        await expect(hydrationErrors()).resolves.toEqual([]);
+        expect((await context.cookies()).find((cookie) => cookie.name === 'cv_tz')?.value).toMatch(/^Asia\/Kath?mandu$/);
+
+        await page.reload({ waitUntil: 'networkidle' });
+        await expect(closes()).resolves.not.toMatch(/UTC/);
+        await expect(hydrationErrors()).resolves.toEqual([]);
+      });
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  it(
     'renders the next page in the language the reader chose, and searches a round before its script has run',
     async () => {
       await withContext({ locale: 'en' }, async (context) => {

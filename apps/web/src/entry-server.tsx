@@ -9,6 +9,7 @@ import { StaticRouter } from 'react-router';
 import { Providers } from './app/providers';
 import { AppRoutes } from './app/router';
 import { setServerApiOrigin } from './lib/api-client';
+import { setDisplayTimeZone, validTimeZone } from './lib/format';
 import { localeDirection } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { SSR_QUERY_STALE_MS, type SsrState } from './lib/ssr-state';
@@ -43,6 +44,8 @@ export interface RenderRequest {
   /** Path and query string, e.g. `/recommendations/PC-1`. */
   url: string;
   locale: LocaleCode;
+  /** The reader's IANA zone, when their browser told us (a cookie); else dates are written in UTC, named. */
+  timeZone?: string;
   /** Where the API answers, e.g. `http://127.0.0.1:3000`. */
   apiOrigin: string;
   /** Abandon the render (and serve the app shell) after this long. */
@@ -112,7 +115,7 @@ async function renderOnce(element: ReactElement, signal: AbortSignal): Promise<s
  * with no script (the policy allows none inline) and no boundary still waiting. Null when a read
  * failed or a part is still missing, so the browser renders the page as before.
  */
-function finalRender(element: ReactElement, queryClient: QueryClient, locale: LocaleCode): RenderResult | null {
+function finalRender(element: ReactElement, queryClient: QueryClient, request: RenderRequest): RenderResult | null {
   if (
     queryClient
       .getQueryCache()
@@ -120,10 +123,28 @@ function finalRender(element: ReactElement, queryClient: QueryClient, locale: Lo
       .some((query) => query.state.status === 'error')
   )
     return null;
-  const html = renderToString(element);
+  const timeZone = validTimeZone(request.timeZone);
+  // Synchronous: no other request's render can run between setting the zone and clearing it.
+  setDisplayTimeZone({ timeZone: timeZone ?? 'UTC', named: !timeZone });
+  let html: string;
+  try {
+    html = renderToString(element);
+  } finally {
+    setDisplayTimeZone(undefined);
+  }
   // <!--$?--> a boundary still waiting, <!--$!--> one that failed: the browser would render it again.
   if (html.includes('<!--$?-->') || html.includes('<!--$!-->')) return null;
-  return { html, state: { locale, dir: localeDirection(locale), queries: dehydrate(queryClient) } };
+  const { locale } = request;
+  return {
+    html,
+    state: {
+      locale,
+      dir: localeDirection(locale),
+      timeZone: timeZone ?? 'UTC',
+      timeZoneKnown: Boolean(timeZone),
+      queries: dehydrate(queryClient),
+    },
+  };
 }
 
 /**
@@ -155,7 +176,7 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
       // A full render, waiting for lazy pages and parts to load, that notes what it asks for.
       await renderOnce(element, abort.signal);
       const missing = [...wanted.values()].filter((query) => !fetched.has(query.queryHash));
-      if (missing.length === 0) return finalRender(element, queryClient, request.locale);
+      if (missing.length === 0) return finalRender(element, queryClient, request);
       for (const query of missing) fetched.add(query.queryHash);
       const fetching = Promise.all(
         missing.map((query) =>

@@ -5,6 +5,7 @@ import { App } from './app/app';
 import { authSession } from './lib/auth-session';
 import { changeLocale, detectLocale, initI18n, readStoredLocale, rememberStoredLocaleForServer } from './lib/i18n';
 import { startOffline } from './lib/offline/start-offline';
+import { rememberTimeZoneForServer, setDisplayTimeZone } from './lib/format';
 import { createQueryClient } from './lib/query-client';
 import { readSsrState } from './lib/ssr-state';
 import './styles/main.css';
@@ -15,7 +16,11 @@ if (!container) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
 // A page the server rendered (entry-server.tsx) comes with the answers it was rendered from.
 const ssr = readSsrState();
-if (ssr) hydrate(queryClient, ssr.queries);
+if (ssr) {
+  hydrate(queryClient, ssr.queries);
+  // Dates as the server wrote them, for the life of this page; the next one is rendered in this browser's zone.
+  setDisplayTimeZone({ timeZone: ssr.timeZone, named: !ssr.timeZoneKnown });
+}
 
 // Restore a session from the refresh cookie, silently and in parallel with the language — only
 // when the session hint cookie is there: the catalogue does not wait for it, pages that need a session do.
@@ -50,4 +55,5 @@ void initI18n(ssr?.locale ?? detectLocale()).finally(() => {
     createRoot(container).render(app);
   }
   rememberStoredLocaleForServer();
+  rememberTimeZoneForServer();
 });

@@ -1,10 +1,55 @@
-import type { LocaleCode } from '@compact-voices/contracts';
+import { TIME_ZONE_COOKIE, type LocaleCode } from '@compact-voices/contracts';
+
+/**
+ * The zone dates are written in when it is not simply the browser's: a page the server rendered is
+ * hydrated in the zone the server wrote it in (the markup must match), for as long as the page
+ * lives. `named`: the zone was a guess (UTC, the reader's zone unknown), so every time says which.
+ */
+export interface DisplayTimeZone {
+  timeZone: string;
+  named: boolean;
+}
+
+let displayZone: DisplayTimeZone | undefined;
+
+export function setDisplayTimeZone(zone: DisplayTimeZone | undefined): void {
+  displayZone = zone;
+}
+
+/** An IANA zone name Intl knows (`Asia/Kathmandu`, `UTC`), else undefined. */
+export function validTimeZone(value: string | undefined | null): string | undefined {
+  if (!value || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tells the server this browser's zone, for the next page it renders (entry-server.tsx). */
+export function rememberTimeZoneForServer(): void {
+  const zone = validTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (!zone || document.cookie.split(';').some((cookie) => cookie.trim() === `${TIME_ZONE_COOKIE}=${zone}`)) return;
+  document.cookie = `${TIME_ZONE_COOKIE}=${zone}; Path=/; Max-Age=31536000; SameSite=Lax${window.location.protocol === 'https:' ? '; Secure' : ''}`;
+}
 
 /** "12 Mar 2026, 14:05" in the interface language, in the reader's time zone. */
 export function formatDateTime(iso: string, locale: LocaleCode): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  if (displayZone?.named) {
+    // dateStyle cannot be combined with timeZoneName: the same parts, spelled out.
+    return new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: displayZone.timeZone,
+      timeZoneName: 'short',
+    }).format(date);
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: displayZone?.timeZone }).format(date);
 }
 
 /** "2026-03-12", for file names. */
@@ -32,7 +77,7 @@ export function fromDateTimeLocal(value: string): string | null {
 export function formatDate(iso: string, locale: LocaleCode): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: displayZone?.timeZone }).format(date);
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

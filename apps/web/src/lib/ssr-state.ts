@@ -9,6 +9,9 @@ import type { DehydratedState } from '@tanstack/react-query';
 export interface SsrState {
   locale: LocaleCode;
   dir: 'ltr' | 'rtl';
+  /** The zone dates were written in, and whether it is the reader's (their cookie) or a guess (UTC). */
+  timeZone: string;
+  timeZoneKnown: boolean;
   queries: DehydratedState;
 }
 

@@ -26,6 +26,12 @@ export type LocaleCode = (typeof LOCALES)[number]['code'];
  */
 export const LOCALE_COOKIE = 'cv_locale';
 
+/**
+ * The reader's IANA time zone (`Asia/Kathmandu`), as a cookie the web app sets so the server can
+ * write dates in a rendered page as the browser will. Without it the server writes UTC, and says so.
+ */
+export const TIME_ZONE_COOKIE = 'cv_tz';
+
 export const DEFAULT_LOCALE: LocaleCode = 'en';
 
 export function isLocaleCode(value: unknown): value is LocaleCode {

@@ -1,4 +1,4 @@
-import { injectPage, pageLocale, scriptSafeJson } from './server-render.js';
+import { injectPage, pageLocale, pageTimeZone, scriptSafeJson } from './server-render.js';
 
 const TEMPLATE = `<!doctype html>
 <html lang="en" dir="ltr">
@@ -19,6 +19,16 @@ describe('pageLocale', () => {
     expect(pageLocale({ headers: { cookie: 'cv_locale=xx', 'accept-language': 'tl-PH,en;q=0.5' } })).toBe('fil');
     expect(pageLocale({ headers: { cookie: 'cv_locale=%3Cscript%3E' } })).toBe('en');
     expect(pageLocale({ headers: {} })).toBe('en');
+  });
+});
+
+describe('pageTimeZone', () => {
+  it('reads a zone name from the cookie, and nothing that is not one', () => {
+    expect(pageTimeZone({ headers: { cookie: 'cv_tz=Asia/Kathmandu' } })).toBe('Asia/Kathmandu');
+    expect(pageTimeZone({ headers: { cookie: 'cv_tz=America%2FArgentina%2FBuenos_Aires' } })).toBe('America/Argentina/Buenos_Aires');
+    expect(pageTimeZone({ headers: { cookie: 'cv_tz=%E0%A4%A' } })).toBeUndefined();
+    expect(pageTimeZone({ headers: { cookie: 'cv_tz=<script>' } })).toBeUndefined();
+    expect(pageTimeZone({ headers: {} })).toBeUndefined();
   });
 });
 

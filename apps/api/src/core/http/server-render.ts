@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_LOCALE, isLocaleCode, LOCALE_COOKIE, type LocaleCode } from '@compact-voices/contracts';
+import { DEFAULT_LOCALE, isLocaleCode, LOCALE_COOKIE, TIME_ZONE_COOKIE, type LocaleCode } from '@compact-voices/contracts';
 import type { Request } from 'express';
 import { localeFromAcceptLanguage } from './request-locale.js';
 
@@ -11,6 +11,7 @@ interface ServerEntry {
   render(request: {
     url: string;
     locale: LocaleCode;
+    timeZone?: string;
     apiOrigin: string;
     timeoutMs: number;
   }): Promise<{ html: string; state: { locale: LocaleCode; dir: 'ltr' | 'rtl' } } | null>;
@@ -26,13 +27,31 @@ export interface ServerRenderer {
  * The reader's language for a server-rendered page: the one they chose (a cookie the web app sets
  * with the choice), else their browser's, else English — the order the web app itself follows.
  */
-export function pageLocale(request: Pick<Request, 'headers'>): LocaleCode {
-  const cookie = (request.headers.cookie ?? '')
+function cookieValue(request: Pick<Request, 'headers'>, name: string): string | undefined {
+  return (request.headers.cookie ?? '')
     .split(';')
     .map((part) => part.trim().split('='))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+    .find(([key]) => key === name)?.[1];
+}
+
+export function pageLocale(request: Pick<Request, 'headers'>): LocaleCode {
+  const cookie = cookieValue(request, LOCALE_COOKIE);
   if (isLocaleCode(cookie)) return cookie;
   return localeFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The reader's time zone as their browser reported it (a cookie the web app sets), when it is a
+ * zone name at all; the web app's render checks it against Intl and falls back to UTC.
+ */
+export function pageTimeZone(request: Pick<Request, 'headers'>): string | undefined {
+  let value: string;
+  try {
+    value = decodeURIComponent(cookieValue(request, TIME_ZONE_COOKIE) ?? '');
+  } catch {
+    return undefined;
+  }
+  return /^[A-Za-z0-9_+\-/]{1,64}$/.test(value) ? value : undefined;
 }
 
 /**
@@ -86,6 +105,7 @@ export async function loadServerRenderer(options: {
         const rendered = await entry.render({
           url: request.originalUrl,
           locale: pageLocale(request),
+          timeZone: pageTimeZone(request),
           apiOrigin: options.apiOrigin,
           timeoutMs: options.timeoutMs,
         });
