@@ -191,8 +191,11 @@ const browserBuild = defineConfig({
         background_color: '#ffffff',
         theme_color: '#12355b',
         icons: [
+          // PNGs for Android's installer (tools/make-icons.mjs draws them), the SVG for everything else.
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
         ],
       },
       injectManifest: {
@@ -222,6 +225,9 @@ const browserBuild = defineConfig({
     emptyOutDir: true,
     // Every browser we target supports modulepreload; the polyfill would only cost bytes.
     modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which files a route's page and a language's part are, so a
+    // server-rendered page can name them at once (apps/api/src/core/http/server-render.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Fewer, larger chunks for what every page needs. Left to itself the bundler made some 30

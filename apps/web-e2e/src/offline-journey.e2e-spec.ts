@@ -192,18 +192,33 @@ describe('offline journey', () => {
       const served = await page.evaluate(async () => {
         const worker = await fetch('/sw.js', { cache: 'no-store' });
         const manifest = await fetch((document.querySelector('link[rel="manifest"]') as HTMLLinkElement).href, { cache: 'no-store' });
+        const body = (await manifest.json()) as {
+          name: string;
+          icons: Array<{ src: string; sizes: string; type: string; purpose: string }>;
+        };
+        // Android installs from PNG icons of 192 and 512 px, one of them maskable; each is served as what it says.
+        const icons = await Promise.all(
+          body.icons.map(async (icon) => {
+            const response = await fetch(icon.src, { cache: 'no-store' });
+            const bitmap = icon.type === 'image/png' ? await createImageBitmap(await response.blob()) : null;
+            return `${icon.purpose} ${icon.type} ${icon.sizes} ${response.status} ${response.headers.get('Content-Type')}${bitmap ? ` ${bitmap.width}x${bitmap.height}` : ''}`;
+          }),
+        );
         return {
           worker: [worker.status, worker.headers.get('Cache-Control')],
-          manifest: [
-            manifest.status,
-            manifest.headers.get('Cache-Control'),
-            manifest.headers.get('Content-Type'),
-            (await manifest.json()).name,
-          ],
+          manifest: [manifest.status, manifest.headers.get('Cache-Control'), manifest.headers.get('Content-Type'), body.name],
+          icons,
         };
       });
       expect(served.worker).toEqual([200, 'no-cache']);
       expect(served.manifest).toEqual([200, 'no-cache', expect.stringMatching(/^application\/manifest\+json/), 'Compact Voices']);
+      expect(served.icons).toEqual(
+        expect.arrayContaining([
+          'any image/png 192x192 200 image/png 192x192',
+          'any image/png 512x512 200 image/png 512x512',
+          'maskable image/png 512x512 200 image/png 512x512',
+        ]),
+      );
 
       await context.setOffline(true);
       await composer().fill(COMMENT);

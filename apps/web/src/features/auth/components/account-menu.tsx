@@ -2,8 +2,20 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../lib/paths';
+import { Dialog } from '../../../components/dialog';
 import { useSignOut } from '../api/sign-out';
 import { shownName, useSession } from '../../../hooks/use-session';
+
+/** How many of this person's writes wait in the outbox; its code is fetched only when someone signs out. */
+async function waitingToBeSent(userId: string | undefined): Promise<number> {
+  if (!userId) return 0;
+  try {
+    const { outboxItems } = await import('../../../lib/offline/outbox');
+    return (await outboxItems()).filter((item) => item.userId === userId && !item.failure).length;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * The header's account area. Signed out: a "Sign in" link that brings people back here.
@@ -40,7 +52,20 @@ export function AccountMenu({ links }: { links?: ReactNode }) {
     if (leavingRef.current && onHome) finishSignOut();
   }, [onHome, finishSignOut]);
 
-  const handleSignOut = () => {
+  // Signing out deletes what waits in this phone's outbox (a shared phone keeps nothing of anyone's):
+  // say so first, and let the person stay signed in until it has gone.
+  const [unsent, setUnsent] = useState(0);
+  const handleSignOut = async () => {
+    const waiting = await waitingToBeSent(user?.id);
+    if (waiting > 0) {
+      setUnsent(waiting);
+      return;
+    }
+    signOutAnyway();
+  };
+
+  const signOutAnyway = () => {
+    setUnsent(0);
     focusSignInRef.current = onHome;
     if (onHome) {
       finishSignOut();
@@ -52,6 +77,18 @@ export function AccountMenu({ links }: { links?: ReactNode }) {
 
   return (
     <div className="account-menu">
+      {unsent > 0 ? (
+        <Dialog title={t('auth.unsentHeading')} description={t('auth.unsentText', { number: unsent })} onClose={() => setUnsent(0)}>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setUnsent(0)}>
+              {t('auth.unsentStay')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={signOutAnyway}>
+              {t('auth.unsentSignOut')}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
       {/* Always rendered, so the outcome of signing out is announced. */}
       <p aria-live="polite" className="visually-hidden">
         {notice}
