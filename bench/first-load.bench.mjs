@@ -24,7 +24,7 @@ import { chromium } from 'playwright-core';
 import { BENCH_ADMIN, api, participantAccount, percentile, signIn, startApp } from './lib/app.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const LANGUAGES = ['en', 'id', 'ur'];
+const LANGUAGES = (process.env.BENCH_LANGUAGES ?? 'en,id,ur').split(',');
 const COMMENTS = 20;
 const NETWORK = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const CPU_SLOWDOWN = 4;

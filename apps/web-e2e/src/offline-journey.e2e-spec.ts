@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { api, createAccount, openRoundByApi, signInByApi } from './support/api.js';
 import { E2E_ADMIN, baseUrl, launchBrowser, seriousViolations } from './support/browser.js';
 import { mailLink } from './support/mail.js';
@@ -63,6 +63,7 @@ describe('offline journey', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let network: CDPSession;
   let threadPath = '';
   let roundTitle = '';
   let participant = { email: '', password: 'an offline passphrase of some length', token: '' };
@@ -111,7 +112,7 @@ describe('offline journey', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
-    const network = await context.newCDPSession(page);
+    network = await context.newCDPSession(page);
     await network.send('Network.enable');
     await network.send('Network.setCacheDisabled', { cacheDisabled: true });
     await network.send('Network.emulateNetworkConditions', SLOW_NETWORK);
@@ -220,6 +221,10 @@ describe('offline journey', () => {
         ]),
       );
 
+      // The connection drops. Playwright's offline switch covers the service worker too; the page's own
+      // slow-network emulation is lifted first, or the two would fight over the page's connection.
+      await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await network.send('Network.setCacheDisabled', { cacheDisabled: false });
       await context.setOffline(true);
       await composer().fill(COMMENT);
       await main().getByRole('button', { name: 'Post comment' }).click();

@@ -26,15 +26,20 @@ import { serverLocaleResources } from './locales/server-resources';
  * disclosure control), and the page rendered again, until it asks for nothing new.
  */
 
-/** The pages rendered on the server: what a reader opens from a link. Anything else gets the app shell. */
-const SERVER_RENDERED = [
-  /^\/$/,
-  /^\/principles\/[^/]+$/,
-  /^\/recommendations\/[^/]+$/,
-  /^\/objectives\/[^/]+$/,
-  /^\/consultations$/,
-  /^\/consultations\/[^/]+$/,
-  /^\/consultations\/[^/]+\/recommendations\/[^/]+$/,
+/**
+ * The pages rendered on the server: what a reader opens from a link. Anything else gets the app
+ * shell. With each, the lazily loaded page module the browser will need to hydrate it (a key of
+ * Vite's manifest): the server names it, and the reader's language part, in the HTML, so they load
+ * beside the entry instead of after it.
+ */
+const SERVER_RENDERED: Array<{ pattern: RegExp; module?: string }> = [
+  { pattern: /^\/$/ },
+  { pattern: /^\/principles\/[^/]+$/ },
+  { pattern: /^\/recommendations\/[^/]+$/ },
+  { pattern: /^\/objectives\/[^/]+$/ },
+  { pattern: /^\/consultations$/, module: 'src/app/routes/consultations-route.tsx' },
+  { pattern: /^\/consultations\/[^/]+$/, module: 'src/app/routes/consultation-route.tsx' },
+  { pattern: /^\/consultations\/[^/]+\/recommendations\/[^/]+$/, module: 'src/app/routes/thread-route.tsx' },
 ];
 
 /** Renders until no new query is asked for; three passes cover a query that needs another's answer. */
@@ -55,10 +60,17 @@ export interface RenderRequest {
 export interface RenderResult {
   html: string;
   state: SsrState;
+  /** Keys of Vite's manifest (dist/.vite/manifest.json) the page will load at once: preload them. */
+  modules: string[];
 }
 
 export function isServerRendered(pathname: string): boolean {
-  return SERVER_RENDERED.some((pattern) => pattern.test(pathname));
+  return SERVER_RENDERED.some(({ pattern }) => pattern.test(pathname));
+}
+
+function pageModules(pathname: string, locale: LocaleCode): string[] {
+  const page = SERVER_RENDERED.find(({ pattern }) => pattern.test(pathname))?.module;
+  return [`src/locales/${locale}/translation.json?part=first`, ...(page ? [page] : [])];
 }
 
 interface WantedQuery {
@@ -144,6 +156,7 @@ function finalRender(element: ReactElement, queryClient: QueryClient, request: R
       timeZoneKnown: Boolean(timeZone),
       queries: dehydrate(queryClient),
     },
+    modules: pageModules(new URL(request.url, 'http://server.invalid').pathname, locale),
   };
 }
 

@@ -2,8 +2,9 @@ import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { preloadForSession } from './app/preload-for-session';
 import { authSession } from './lib/auth-session';
-import { changeLocale, detectLocale, initI18n, readStoredLocale, rememberStoredLocaleForServer } from './lib/i18n';
+import { changeLocale, detectLocale, initI18n, loadLaterStrings, readStoredLocale, rememberStoredLocaleForServer } from './lib/i18n';
 import { startOffline } from './lib/offline/start-offline';
 import { rememberTimeZoneForServer, setDisplayTimeZone } from './lib/format';
 import { createQueryClient } from './lib/query-client';
@@ -26,6 +27,7 @@ if (ssr) {
 // when the session hint cookie is there: the catalogue does not wait for it, pages that need a session do.
 authSession.listenToOtherTabs();
 void authSession.restore();
+const preloading = preloadForSession(window.location.pathname);
 // The service worker once the page is idle, and the outbox of writes made offline (lib/offline/).
 startOffline(authSession, queryClient);
 
@@ -54,6 +56,8 @@ void initI18n(ssr?.locale ?? detectLocale()).finally(() => {
   } else {
     createRoot(container).render(app);
   }
+  // The rest of the language (the forms' words) for the comment box being fetched above.
+  if (preloading) void loadLaterStrings();
   rememberStoredLocaleForServer();
   rememberTimeZoneForServer();
 });

@@ -1,4 +1,4 @@
-import { injectPage, pageLocale, pageTimeZone, scriptSafeJson } from './server-render.js';
+import { injectPage, pageLocale, pageTimeZone, preloadFiles, scriptSafeJson, type BuildManifest } from './server-render.js';
 
 const TEMPLATE = `<!doctype html>
 <html lang="en" dir="ltr">
@@ -41,6 +41,29 @@ describe('scriptSafeJson', () => {
   });
 });
 
+describe('preloadFiles', () => {
+  const manifest: BuildManifest = {
+    'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_vendor-1.js'] },
+    '_vendor-1.js': { file: 'assets/vendor-1.js' },
+    '_badges-1.js': { file: 'assets/badges-1.js', imports: ['_vendor-1.js'] },
+    'src/app/routes/thread-route.tsx': { file: 'assets/thread-route-1.js', imports: ['_vendor-1.js', '_badges-1.js'] },
+    'src/locales/th/translation.json?part=first': { file: 'assets/translation-1.js' },
+  };
+
+  it('names a page module, the chunks it imports and the language part, not what the entry loads', () => {
+    expect(preloadFiles(manifest, ['src/locales/th/translation.json?part=first', 'src/app/routes/thread-route.tsx'])).toEqual([
+      'assets/translation-1.js',
+      'assets/thread-route-1.js',
+      'assets/badges-1.js',
+    ]);
+  });
+
+  it('skips what the manifest does not know', () => {
+    expect(preloadFiles(manifest, ['src/app/routes/missing.tsx'])).toEqual([]);
+    expect(preloadFiles({}, ['src/app/routes/thread-route.tsx'])).toEqual([]);
+  });
+});
+
 describe('injectPage', () => {
   const rendered = {
     html: '<main><h1>مرحبا</h1></main>',
@@ -54,6 +77,11 @@ describe('injectPage', () => {
     expect(page).not.toContain('needs JavaScript');
     expect(page.match(/<\/script>/g)).toHaveLength(2);
     expect(page).toContain('<script type="module" src="/assets/index.js"></script>');
+  });
+
+  it('names the modules to preload in <head>', () => {
+    const page = injectPage(TEMPLATE, rendered, ['assets/thread-route-1.js']);
+    expect(page).toContain('<link rel="modulepreload" crossorigin href="/assets/thread-route-1.js"></head>');
   });
 
   it('inserts markup holding $ patterns verbatim', () => {

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_LOCALE, isLocaleCode, LOCALE_COOKIE, TIME_ZONE_COOKIE, type LocaleCode } from '@compact-voices/contracts';
+import {
+  DEFAULT_LOCALE,
+  isLocaleCode,
+  LOCALE_COOKIE,
+  SESSION_HINT_COOKIE,
+  TIME_ZONE_COOKIE,
+  type LocaleCode,
+} from '@compact-voices/contracts';
 import type { Request } from 'express';
 import { localeFromAcceptLanguage } from './request-locale.js';
 
@@ -14,7 +21,35 @@ interface ServerEntry {
     timeZone?: string;
     apiOrigin: string;
     timeoutMs: number;
-  }): Promise<{ html: string; state: { locale: LocaleCode; dir: 'ltr' | 'rtl' } } | null>;
+  }): Promise<RenderedPage | null>;
+}
+
+interface RenderedPage {
+  html: string;
+  state: { locale: LocaleCode; dir: 'ltr' | 'rtl' };
+  /** Keys of Vite's manifest the page loads at once. */
+  modules?: string[];
+}
+
+/** Vite's build manifest (dist/.vite/manifest.json): each source module's file and the chunks it imports. */
+export type BuildManifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+
+/**
+ * The files to name as `<link rel="modulepreload">` for `modules`: each one's file and the chunks it
+ * imports, less what the entry (index.html) already loads.
+ */
+export function preloadFiles(manifest: BuildManifest, modules: readonly string[]): string[] {
+  const entryFiles = new Set<string>();
+  const collect = (key: string, into: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk || into.has(chunk.file)) return;
+    into.add(chunk.file);
+    for (const imported of chunk.imports ?? []) collect(imported, into);
+  };
+  collect('index.html', entryFiles);
+  const files = new Set<string>();
+  for (const key of modules) collect(key, files);
+  return [...files].filter((file) => !entryFiles.has(file) && /^[\w./-]+\.js$/.test(file));
 }
 
 export interface ServerRenderer {
@@ -67,12 +102,17 @@ export function scriptSafeJson(value: unknown): string {
 
 const ROOT = '<div id="root"></div>';
 
-/** index.html with a rendered page: its markup in #root, its state beside it, its language on <html>. */
-export function injectPage(template: string, rendered: { html: string; state: { locale: LocaleCode; dir: 'ltr' | 'rtl' } }): string {
+/**
+ * index.html with a rendered page: its markup in #root, its state beside it, its language on
+ * <html>, and the modules it loads at once named in <head>.
+ */
+export function injectPage(template: string, rendered: RenderedPage, preload: readonly string[] = []): string {
   if (!template.includes(ROOT)) throw new Error(`index.html must contain ${ROOT}`);
   const { locale, dir } = rendered.state;
+  const links = preload.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
   return (
     template
+      .replace('</head>', () => `${links}</head>`)
       .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${locale}" dir="${dir}">`)
       // The page reads without JavaScript; the notice that it needs it would be wrong.
       .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
@@ -98,6 +138,8 @@ export async function loadServerRenderer(options: {
   if (!existsSync(entryPath)) return null;
   const entry = (await import(pathToFileURL(entryPath).href)) as ServerEntry;
   const template = readFileSync(join(options.webDist, 'index.html'), 'utf8');
+  const manifestPath = join(options.webDist, '.vite', 'manifest.json');
+  const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as BuildManifest) : {};
   return {
     isServerRendered: (pathname) => entry.isServerRendered(pathname),
     async page(request) {
@@ -109,7 +151,13 @@ export async function loadServerRenderer(options: {
           apiOrigin: options.apiOrigin,
           timeoutMs: options.timeoutMs,
         });
-        return rendered ? injectPage(template, rendered) : null;
+        if (!rendered) return null;
+        // Only for someone who may be signed in (the session hint cookie): their page needs the route's
+        // code and the language before it can offer the comment box. A reader's first visit is better
+        // off without: on a slow link the preloads share the bandwidth with the stylesheet, and the
+        // text would paint later (bench/first-load.bench.mjs, docs/benchmarks.md).
+        const preload = cookieValue(request, SESSION_HINT_COOKIE) === '1' ? preloadFiles(manifest, rendered.modules ?? []) : [];
+        return injectPage(template, rendered, preload);
       } catch (error) {
         options.onError(error);
         return null;
