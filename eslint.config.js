@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'tmp/**', 'data/**', '.nx/**'],
+    ignores: ['**/dist/**', '**/dist-server/**', '**/node_modules/**', '**/coverage/**', 'tmp/**', 'data/**', '.nx/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -82,6 +82,27 @@ describe('catalogue API', () => {
       expect(foundZh.map((item: { code: string }) => item.code)).toContain('HR-1');
     });
 
+    it('finds a recommendation by words of its translation in any order, not only as one run', async () => {
+      const indonesian = (await request(server).get('/api/v1/recommendations/PC-1').query({ locale: 'id' }).expect(200)).body
+        .text as string;
+      const words = indonesian
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((word) => word.length >= 6);
+      // Two words far apart, backwards: no substring of the text, and the English full-text search knows neither.
+      const query = `${words[words.length - 1]} ${words[0]}`;
+      expect(indonesian.toLowerCase()).not.toContain(query);
+      const found = (await request(server).get('/api/v1/recommendations').query({ locale: 'id', q: query }).expect(200)).body.items;
+      expect(found.map((item: { code: string }) => item.code)).toContain('PC-1');
+      const none = (
+        await request(server)
+          .get('/api/v1/recommendations')
+          .query({ locale: 'id', q: `${words[0]} qzxjvw` })
+          .expect(200)
+      ).body.items;
+      expect(none).toEqual([]);
+    });
+
     it('loads the translation files on every start without undoing a reviewed correction', async () => {
       await testApp.dataSource.query(
         `UPDATE content_translation SET fields = jsonb_set(fields, '{text}', '"Reviewed wording"'), review_status = 'reviewed',

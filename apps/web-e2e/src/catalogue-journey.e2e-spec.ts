@@ -11,9 +11,13 @@ describe('catalogue journey', () => {
   let page: Page;
   const visited: Array<{ url: string; violations: string[] }> = [];
 
-  async function audit(): Promise<void> {
+  /**
+   * Audits the page once it is the one asked for: `heading` is its h1 (a client-side navigation can
+   * still show the previous page's h1, then the new page's loading state, after the URL changed).
+   */
+  async function audit(heading?: RegExp): Promise<void> {
     await page.waitForLoadState('networkidle');
-    await page.locator('main h1').first().waitFor();
+    await (heading ? page.locator('main h1').filter({ hasText: heading }) : page.locator('main h1')).first().waitFor();
     await page
       .locator('[role="status"][aria-busy="true"]')
       .waitFor({ state: 'detached' })
@@ -50,12 +54,12 @@ describe('catalogue journey', () => {
 
     await page.getByRole('link', { name: 'Human rights', exact: true }).click();
     await page.waitForURL(/\/principles\/HR$/);
-    await audit();
+    await audit(/Human rights/);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/Human rights/);
 
     await page.locator('main a[href="/recommendations/HR-1"]').first().click();
     await page.waitForURL(/\/recommendations\/HR-1$/);
-    await audit();
+    await audit(/HR-1/);
     await expect(page.locator('main').textContent()).resolves.toMatch(/The core human rights treaties are as follows/);
     await expect(page.locator('main').textContent()).resolves.toMatch(
       /consider ratifying or acceding to those to which they are not party\./,
@@ -65,13 +69,13 @@ describe('catalogue journey', () => {
     const objectiveHref = await objectiveLink.getAttribute('href');
     await objectiveLink.click();
     await page.waitForURL(new RegExp(`${objectiveHref}$`));
-    await audit();
+    await audit(/Objective \d+/);
     await expect(page.locator('main a[href="/recommendations/HR-1"]').count()).resolves.toBeGreaterThan(0);
 
     await page.getByRole('searchbox', { name: /Search recommendations/ }).fill('detention of children');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=detention/);
-    await audit();
+    await audit(/Search/);
     await page.locator('main a[href="/recommendations/CS-3"]').first().waitFor();
 
     expect(visited.filter((entry) => entry.violations.length > 0)).toEqual([]);

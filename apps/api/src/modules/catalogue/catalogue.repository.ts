@@ -8,6 +8,7 @@ import type {
   RecommendationSummary,
   StakeholderType,
 } from '@compact-voices/contracts';
+import { searchWords } from '../../core/content/search-words.js';
 import { isoTimestamp } from '../../core/database/sql.js';
 import { SqlRepository } from '../../core/database/sql-repository.js';
 import type { CatalogueData, TranslationFile } from './catalogue.data.js';
@@ -73,14 +74,23 @@ export class CatalogueRepository extends SqlRepository {
                WHERE ro.recommendation_code = r.code AND ro.objective_number = $2))
          AND ($3::text IS NULL
               OR to_tsvector('english', r.text) @@ websearch_to_tsquery('english', $3)
-              -- In the reader's language, by substring: it finds words in scripts written without spaces (Thai, Chinese).
+              -- In the reader's language: the query as a substring, or every one of its words (searchWords:
+              -- ICU splits Thai and Chinese, written without spaces), in any order.
               OR strpos(lower(t.fields ->> 'text'), lower(btrim($3))) > 0
+              OR (t.fields ->> 'text' IS NOT NULL AND cardinality($5::text[]) > 0 AND NOT EXISTS (
+                    SELECT 1 FROM unnest($5::text[]) AS word WHERE strpos(lower(t.fields ->> 'text'), word) = 0))
               OR r.code = upper(btrim($3)))
        ORDER BY
          CASE WHEN $3::text IS NULL THEN 0
               ELSE ts_rank(to_tsvector('english', r.text), websearch_to_tsquery('english', $3)) END DESC,
          p.position, r.position`,
-      [filter.principle ?? null, filter.objective ?? null, filter.q ?? null, translationLanguage(filter.locale)],
+      [
+        filter.principle ?? null,
+        filter.objective ?? null,
+        filter.q ?? null,
+        translationLanguage(filter.locale),
+        filter.q ? searchWords(filter.q) : [],
+      ],
     );
   }
 
