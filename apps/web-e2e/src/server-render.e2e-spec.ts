@@ -148,6 +148,26 @@ describe('pages rendered on the server', () => {
         const response = await page.goto(`${baseUrl()}/recommendations/PC-1`);
         expect((await response?.text()) ?? '').toMatch(/<html lang="vi" dir="ltr">/);
       });
+      // Typed while the script is still on its way, sent once the page has hydrated: hydration must
+      // not put the field back to empty.
+      await withContext({ locale: 'en' }, async (context) => {
+        const page = await context.newPage();
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${baseUrl()}${roundPath}`, { waitUntil: 'commit' });
+        const search = page.getByRole('searchbox');
+        await search.fill(stamp);
+        release();
+        await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
+        await page.waitForLoadState('networkidle');
+        await expect(search.inputValue()).resolves.toBe(stamp);
+        await search.press('Enter');
+        await page.locator('main').getByText(firstComment).first().waitFor();
+      });
       // A search typed and sent before the page has hydrated (here: never) is a plain ?q= request,
       // which the server answers with the results.
       await withContext({ locale: 'en', javaScriptEnabled: false }, async (context) => {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface SearchBoxProps {
@@ -13,28 +13,18 @@ interface SearchBoxProps {
 export function SearchBox({ label, maxLength = 100, initialQuery, onSearch }: SearchBoxProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [query, setQuery] = useState(initialQuery);
+  // Uncontrolled: on a page the server rendered, someone may type before the page has hydrated, and
+  // hydration must not put the field back to its first value. Without script, the form is sent as ?q=.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    // What the field holds, also when it was typed into before the page came alive (a page the
-    // server rendered, on a slow connection); without script, the form is sent as ?q= instead.
     const value = new FormData(event.currentTarget).get('q');
-    onSearch((typeof value === 'string' ? value : query).trim());
+    onSearch(typeof value === 'string' ? value.trim() : '');
   };
   return (
     <form role="search" aria-label={label} className="search-box" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
       <div className="search-box__row">
-        <input
-          id={id}
-          type="search"
-          dir="auto"
-          name="q"
-          value={query}
-          maxLength={maxLength}
-          autoComplete="off"
-          onChange={(event) => setQuery(event.target.value)}
-        />
+        <input id={id} type="search" dir="auto" name="q" defaultValue={initialQuery} maxLength={maxLength} autoComplete="off" />
         <button type="submit" className="button">
           {t('search.submit')}
         </button>
