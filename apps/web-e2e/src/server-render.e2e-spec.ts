@@ -159,7 +159,7 @@ describe('pages rendered on the server', () => {
           await route.continue();
         });
         await page.goto(`${baseUrl()}${roundPath}`, { waitUntil: 'commit' });
-        const search = page.getByRole('searchbox');
+        const search = page.getByRole('searchbox', { name: /^Search the comments/ });
         await search.fill(stamp);
         release();
         await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
@@ -173,7 +173,7 @@ describe('pages rendered on the server', () => {
       await withContext({ locale: 'en', javaScriptEnabled: false }, async (context) => {
         const page = await context.newPage();
         await page.goto(`${baseUrl()}${roundPath}`);
-        const search = page.getByRole('searchbox');
+        const search = page.getByRole('searchbox', { name: /^Search the comments/ });
         await search.fill(stamp);
         await search.press('Enter');
         await page.waitForURL(/\?q=/);
