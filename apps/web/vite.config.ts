@@ -11,6 +11,11 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contractsEntry = fileURLToPath(new URL('../../libs/shared/contracts/src/index.ts', import.meta.url));
 const contractsSchemas = fileURLToPath(new URL('../../libs/shared/contracts/src/schemas.ts', import.meta.url));
 const apiTarget = 'http://localhost:3000';
+/** The shared contracts from source, in the browser build and the server render's alike. */
+const contractsAliases = [
+  { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },
+  { find: /^@compact-voices\/contracts\/schemas$/, replacement: contractsSchemas },
+];
 
 /**
  * The production page works under `script-src 'self'; style-src 'self'`. The API sends the real
@@ -133,10 +138,7 @@ const serverBuild = defineConfig({
   root: webRoot,
   plugins: [react(), localeParts()],
   resolve: {
-    alias: [
-      { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },
-      { find: /^@compact-voices\/contracts\/schemas$/, replacement: contractsSchemas },
-    ],
+    alias: contractsAliases,
   },
   build: {
     ssr: 'src/entry-server.tsx',
@@ -215,10 +217,7 @@ const browserBuild = defineConfig({
     }),
   ],
   resolve: {
-    alias: [
-      { find: /^@compact-voices\/contracts$/, replacement: contractsEntry },
-      { find: /^@compact-voices\/contracts\/schemas$/, replacement: contractsSchemas },
-    ],
+    alias: contractsAliases,
   },
   build: {
     outDir: 'dist',

@@ -1,5 +1,5 @@
 import type { RecommendationDetail } from '@compact-voices/contracts';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, createAccount, openRoundByApi, signInByApi } from './support/api.js';
 import { baseUrl, E2E_ADMIN, launchBrowser } from './support/browser.js';
 
@@ -54,6 +54,12 @@ describe('pages rendered on the server', () => {
     }
   }
 
+  /** Once the page has started hydrating: the mismatches React reported (main.tsx counts them). */
+  async function hydrationErrors(page: Page): Promise<unknown[] | undefined> {
+    await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
+    return page.evaluate(() => (window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors);
+  }
+
   it(
     'shows the recommendation, the round and the first comments in the reader’s language with scripts off',
     async () => {
@@ -101,8 +107,7 @@ describe('pages rendered on the server', () => {
         expect(html).toMatch(/<html lang="ar" dir="rtl">/);
         expect(html).toContain('id="cv-ssr-state"');
         // The page is alive: the sort control answers, and a comment posted now arrives live.
-        await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
-        expect(await page.evaluate(() => (window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors)).toEqual([]);
+        await expect(hydrationErrors(page)).resolves.toEqual([]);
         expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
         // The recommendation, the round and the comments came with the page.
         expect(apiReads.filter((path) => /\/recommendations\/PC-1$|\/consultations\/[^/]+$|\/comments$/.test(path))).toEqual([]);
@@ -118,18 +123,14 @@ describe('pages rendered on the server', () => {
       await withContext({ locale: 'en', timezoneId: 'Asia/Kathmandu' }, async (context) => {
         const page = await context.newPage();
         const closes = () => page.locator('main time').first().textContent();
-        const hydrationErrors = async () => {
-          await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
-          return page.evaluate(() => (window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors);
-        };
         await page.goto(`${baseUrl()}${roundPath}`, { waitUntil: 'networkidle' });
         await expect(closes()).resolves.toMatch(/UTC/);
-        await expect(hydrationErrors()).resolves.toEqual([]);
+        await expect(hydrationErrors(page)).resolves.toEqual([]);
         expect((await context.cookies()).find((cookie) => cookie.name === 'cv_tz')?.value).toMatch(/^Asia\/Kath?mandu$/);
 
         await page.reload({ waitUntil: 'networkidle' });
         await expect(closes()).resolves.not.toMatch(/UTC/);
-        await expect(hydrationErrors()).resolves.toEqual([]);
+        await expect(hydrationErrors(page)).resolves.toEqual([]);
       });
     },
     JOURNEY_TIMEOUT_MS,
@@ -162,7 +163,7 @@ describe('pages rendered on the server', () => {
         const search = page.getByRole('searchbox', { name: /^Search the comments/ });
         await search.fill(stamp);
         release();
-        await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
+        await expect(hydrationErrors(page)).resolves.toEqual([]);
         await page.waitForLoadState('networkidle');
         await expect(search.inputValue()).resolves.toBe(stamp);
         await search.press('Enter');

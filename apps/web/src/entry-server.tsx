@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, type LocaleCode } from '@compact-voices/contracts';
+import { DEFAULT_LOCALE, type LocaleCode } from '@compact-voices/contracts';
 import { dehydrate, skipToken, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { StrictMode, type ReactElement } from 'react';
@@ -10,7 +10,7 @@ import { Providers } from './app/providers';
 import { AppRoutes } from './app/router';
 import { setServerApiOrigin } from './lib/api-client';
 import { setDisplayTimeZone, validTimeZone } from './lib/format';
-import { localeDirection } from './lib/i18n';
+import { localeDirection, SHARED_I18N_OPTIONS } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { SSR_QUERY_STALE_MS, type SsrState } from './lib/ssr-state';
 import { serverLocaleResources } from './locales/server-resources';
@@ -104,11 +104,8 @@ function createI18n(locale: LocaleCode): I18nInstance {
       [locale]: { translation: serverLocaleResources(locale) },
       ...(locale === DEFAULT_LOCALE ? {} : { [DEFAULT_LOCALE]: { translation: serverLocaleResources(DEFAULT_LOCALE) } }),
     },
+    ...SHARED_I18N_OPTIONS,
     lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: LOCALES.map((entry) => entry.code),
-    interpolation: { escapeValue: false },
-    returnEmptyString: false,
     initAsync: false,
     react: { useSuspense: false },
   });

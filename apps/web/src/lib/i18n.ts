@@ -203,18 +203,26 @@ export async function changeLocale(code: LocaleCode): Promise<void> {
   storeLocale(code);
 }
 
+/**
+ * The options the browser's instance and the server render's (entry-server.tsx) share: a page the
+ * server rendered must read the same words, the same way, when it hydrates.
+ */
+export const SHARED_I18N_OPTIONS = {
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: LOCALES.map((locale) => locale.code),
+  interpolation: { escapeValue: false },
+  returnEmptyString: false,
+} as const;
+
 let initialisation: Promise<void> | null = null;
 
 /** Initialise the shared instance once, already in `initial` language when that one loads. */
 export function initI18n(initial: LocaleCode = detectLocale()): Promise<void> {
   initialisation ??= (async () => {
     await i18n.use(initReactI18next).init({
+      ...SHARED_I18N_OPTIONS,
       resources: {},
       lng: DEFAULT_LOCALE,
-      fallbackLng: DEFAULT_LOCALE,
-      supportedLngs: LOCALES.map((locale) => locale.code),
-      interpolation: { escapeValue: false },
-      returnEmptyString: false,
       // A key of a section not loaded yet fetches it; components render again when it arrives.
       saveMissing: true,
       missingKeyHandler: (_languages, _namespace, key) => {

@@ -18,6 +18,18 @@ describe('signing out with writes still waiting to be sent', () => {
   let api: MockApi | undefined;
   setUpOfflineState(() => api);
 
+  /** The API's sign-out, noting whether it was called. */
+  function mockSignOut(): { called: boolean } {
+    const signOut = { called: false };
+    api = mockApi({
+      'POST /api/v1/auth/sign-out': () => {
+        signOut.called = true;
+        return { status: 204 };
+      },
+    });
+    return signOut;
+  }
+
   function renderMenu() {
     render(
       <Providers queryClient={createQueryClient()}>
@@ -41,13 +53,7 @@ describe('signing out with writes still waiting to be sent', () => {
   }
 
   it('asks first, and staying signed in keeps what waits', async () => {
-    let signedOut = false;
-    api = mockApi({
-      'POST /api/v1/auth/sign-out': () => {
-        signedOut = true;
-        return { status: 204 };
-      },
-    });
+    const signOut = mockSignOut();
     await waitOne();
     renderMenu();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -56,43 +62,31 @@ describe('signing out with writes still waiting to be sent', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Stay signed in' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(signedOut).toBe(false);
+    expect(signOut.called).toBe(false);
     expect(authSession.getState().status).toBe('signed-in');
     await expect(outboxItems()).resolves.toHaveLength(1);
   });
 
   it('signs out when the person confirms', async () => {
-    let signedOut = false;
-    api = mockApi({
-      'POST /api/v1/auth/sign-out': () => {
-        signedOut = true;
-        return { status: 204 };
-      },
-    });
+    const signOut = mockSignOut();
     await waitOne();
     renderMenu();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out and delete' }));
     await act(async () => {
-      for (let tick = 0; tick < 20 && !signedOut; tick++) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let tick = 0; tick < 20 && !signOut.called; tick++) await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    expect(signedOut).toBe(true);
+    expect(signOut.called).toBe(true);
   });
 
   it('signs out at once when nothing waits', async () => {
-    let signedOut = false;
-    api = mockApi({
-      'POST /api/v1/auth/sign-out': () => {
-        signedOut = true;
-        return { status: 204 };
-      },
-    });
+    const signOut = mockSignOut();
     renderMenu();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await act(async () => {
-      for (let tick = 0; tick < 20 && !signedOut; tick++) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let tick = 0; tick < 20 && !signOut.called; tick++) await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    expect(signedOut).toBe(true);
+    expect(signOut.called).toBe(true);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
