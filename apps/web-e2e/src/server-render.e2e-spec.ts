@@ -106,7 +106,7 @@ describe('pages rendered on the server', () => {
         const html = (await response?.text()) ?? '';
         expect(html).toMatch(/<html lang="ar" dir="rtl">/);
         expect(html).toContain('id="cv-ssr-state"');
-        // The page is alive: the sort control answers, and a comment posted now arrives live.
+        // Hydrated onto the server's markup, not rendered over it, and nothing anyone wrote ran.
         await expect(hydrationErrors(page)).resolves.toEqual([]);
         expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
         // The recommendation, the round and the comments came with the page.

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type LocaleCode } from '@compact-voices/contracts';
 import { dehydrate, skipToken, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import i18next, { type i18n as I18nInstance } from 'i18next';
+import { finished } from 'node:stream/promises';
 import { StrictMode, type ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
@@ -42,7 +43,10 @@ const SERVER_RENDERED: Array<{ pattern: RegExp; module?: string }> = [
   { pattern: /^\/consultations\/[^/]+\/recommendations\/[^/]+$/, module: 'src/app/routes/thread-route.tsx' },
 ];
 
-/** Renders until no new query is asked for; three passes cover a query that needs another's answer. */
+/**
+ * Renders until no new query is asked for: a query that needs another's answer shows up a pass
+ * later; four passes allow chains of three, and the last pass must ask for nothing new.
+ */
 const MAX_PASSES = 4;
 
 export interface RenderRequest {
@@ -112,11 +116,11 @@ function createI18n(locale: LocaleCode): I18nInstance {
   return instance;
 }
 
-async function renderOnce(element: ReactElement, signal: AbortSignal): Promise<string> {
+/** A full render that waits for lazy pages and parts; only what it asks for matters, so its output is drained, not kept. */
+async function renderOnce(element: ReactElement, signal: AbortSignal): Promise<void> {
   const { prelude } = await prerenderToNodeStream(element, { signal });
-  const chunks: Buffer[] = [];
-  for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  prelude.resume();
+  await finished(prelude);
 }
 
 /**
@@ -124,7 +128,7 @@ async function renderOnce(element: ReactElement, signal: AbortSignal): Promise<s
  * with no script (the policy allows none inline) and no boundary still waiting. Null when a read
  * failed or a part is still missing, so the browser renders the page as before.
  */
-function finalRender(element: ReactElement, queryClient: QueryClient, request: RenderRequest): RenderResult | null {
+function finalRender(element: ReactElement, queryClient: QueryClient, request: RenderRequest, pathname: string): RenderResult | null {
   if (
     queryClient
       .getQueryCache()
@@ -153,7 +157,7 @@ function finalRender(element: ReactElement, queryClient: QueryClient, request: R
       timeZoneKnown: Boolean(timeZone),
       queries: dehydrate(queryClient),
     },
-    modules: pageModules(new URL(request.url, 'http://server.invalid').pathname, locale),
+    modules: pageModules(pathname, locale),
   };
 }
 
@@ -183,10 +187,9 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
   try {
     const fetched = new Set<string>();
     for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-      // A full render, waiting for lazy pages and parts to load, that notes what it asks for.
       await renderOnce(element, abort.signal);
       const missing = [...wanted.values()].filter((query) => !fetched.has(query.queryHash));
-      if (missing.length === 0) return finalRender(element, queryClient, request);
+      if (missing.length === 0) return finalRender(element, queryClient, request, pathname);
       for (const query of missing) fetched.add(query.queryHash);
       const fetching = Promise.all(
         missing.map((query) =>
