@@ -146,7 +146,10 @@ describe('taking part in Arabic and in Thai', () => {
         await audit('commented and rated');
 
         // The round's search finds the comment by one of its words.
-        await page.goto(`${baseUrl()}/consultations/${roundId}`);
+        await page.goto(`${baseUrl()}/consultations/${roundId}`, { waitUntil: 'networkidle' });
+        // Once the page is live: this journey is about finding words in each script. Typing before
+        // hydration is server-render.e2e-spec.ts's subject (a search sent mid-hydration still races here).
+        await page.waitForFunction(() => Array.isArray((window as { __cvHydrationErrors?: unknown[] }).__cvHydrationErrors));
         const search = page.getByRole('searchbox', { name: s.consultation.searchLabel });
         await search.fill(word);
         await search.press('Enter');
